@@ -1,0 +1,119 @@
+"""Load every content and data file once, validated, with cross-references checked.
+
+This is the one place that knows the project's file layout. Everything that can be
+wrong with a file is reported as a DataError naming file, entry and field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, cached_property
+from pathlib import Path
+from typing import Any, Iterable
+
+from lib.content import Lesson, load_lessons
+from lib.references import Reference, load_references
+from lib.validation import DataError, load_validated
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+EXERCISE_LINKS = ("regression", "progression", "alternative")
+
+
+@dataclass(frozen=True)
+class Catalog:
+    references: dict[str, Reference]
+    lessons: tuple[Lesson, ...]
+    exercises: tuple[dict[str, Any], ...]
+    impact_forces: tuple[dict[str, Any], ...]
+    trials: tuple[dict[str, Any], ...]
+    guidelines: tuple[dict[str, Any], ...]
+    rules: tuple[dict[str, Any], ...]
+    pictograms: dict[str, str]  # SVG text by movement pattern
+
+    def exercise(self, exercise_id: str) -> dict[str, Any]:
+        return self.exercises_by_id[exercise_id]
+
+    @cached_property
+    def exercises_by_id(self) -> dict[str, dict[str, Any]]:
+        return {exercise["id"]: exercise for exercise in self.exercises}
+
+
+def _check_sources(file: Path, entry: str, field: str, keys: Iterable[str], references: dict) -> None:
+    for key in keys:
+        if key not in references:
+            raise DataError(file, entry, field, f"unknown source key {key!r}; add it to data/references.yaml")
+
+
+def _check_unique_ids(file: Path, records: Iterable[dict]) -> None:
+    seen: set[str] = set()
+    for record in records:
+        if record["id"] in seen:
+            raise DataError(file, record["id"], "id", "this id is used twice")
+        seen.add(record["id"])
+
+
+def _check_exercises(file: Path, exercises: list[dict], references: dict) -> None:
+    _check_unique_ids(file, exercises)
+    ids = {exercise["id"] for exercise in exercises}
+    for exercise in exercises:
+        _check_sources(file, exercise["id"], "sources", exercise["sources"], references)
+        _check_sources(file, exercise["id"], "peak_force_source", filter(None, [exercise.get("peak_force_source")]), references)
+        for link in EXERCISE_LINKS:
+            target = exercise[link]
+            if target is not None and target not in ids:
+                raise DataError(file, exercise["id"], link, f"no exercise has the id {target!r}")
+            if target == exercise["id"]:
+                raise DataError(file, exercise["id"], link, "an exercise cannot point at itself")
+
+
+def _check_rules(file: Path, rules: list[dict], references: dict, patterns: set[str]) -> None:
+    _check_unique_ids(file, rules)
+    for rule in rules:
+        _check_sources(file, rule["id"], "sources", rule["sources"], references)
+        for pattern in rule["exercise"].get("pattern", []):
+            if pattern not in patterns:
+                raise DataError(file, rule["id"], "exercise.pattern", f"no exercise has the pattern {pattern!r}")
+
+
+def _load_pictograms(folder: Path, patterns: set[str]) -> dict[str, str]:
+    pictograms = {path.stem: path.read_text(encoding="utf-8") for path in folder.glob("*.svg")}
+    for pattern in sorted(patterns - set(pictograms)):
+        raise DataError(folder / f"{pattern}.svg", pattern, "(file)", "every movement pattern needs a pictogram")
+    return pictograms
+
+
+def load_catalog(root: Path = PROJECT_ROOT) -> Catalog:
+    """Read and check content/ and data/ under root; raises DataError on the first problem."""
+    data = root / "data"
+    references = load_references(data / "references.yaml")
+    lessons = load_lessons(root / "content" / "lessons", references)
+    exercises = load_validated(data / "exercises.yaml", "exercises")
+    _check_exercises(data / "exercises.yaml", exercises, references)
+    impact_forces = load_validated(data / "impact_forces.yaml", "impact_forces")
+    trials = load_validated(data / "trials.yaml", "trials")
+    for name, records in (("impact_forces", impact_forces), ("trials", trials)):
+        for position, record in enumerate(records, start=1):
+            _check_sources(data / f"{name}.yaml", f"#{position}", "source", [record["source"]], references)
+    guidelines = load_validated(data / "guidelines.yaml", "guidelines")
+    _check_unique_ids(data / "guidelines.yaml", guidelines)
+    for guideline in guidelines:
+        _check_sources(data / "guidelines.yaml", guideline["id"], "sources", guideline["sources"], references)
+    rules = load_validated(data / "safety_rules.yaml", "safety_rules")
+    _check_rules(data / "safety_rules.yaml", rules, references, {exercise["pattern"] for exercise in exercises})
+    pictograms = _load_pictograms(root / "content" / "pictograms", {exercise["pattern"] for exercise in exercises})
+    return Catalog(
+        references=references,
+        lessons=tuple(lessons),
+        exercises=tuple(exercises),
+        impact_forces=tuple(impact_forces),
+        trials=tuple(trials),
+        guidelines=tuple(guidelines),
+        rules=tuple(rules),
+        pictograms=pictograms,
+    )
+
+
+@cache
+def default_catalog() -> Catalog:
+    """The project's own catalog, loaded once per process (lib callers and notebooks)."""
+    return load_catalog()

@@ -1,0 +1,92 @@
+"""Lessons: Markdown files in content/lessons/ with YAML front matter.
+
+A lesson's body may hold figure markers (``<!-- figure: NAME -->`` on a line of
+their own) where the page draws a chart or a small interactive example.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from lib.references import Reference, cited_keys
+from lib.validation import DataError, parse_yaml, validate
+
+FIGURES = ("impact-forces", "osteogenic-index", "trial-results", "guidelines-table")
+FIGURE_MARKER = re.compile(r"^<!-- figure: ([a-z-]+) -->$", re.MULTILINE)
+FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n(.*)\Z", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Lesson:
+    slug: str
+    title: str
+    summary: str
+    order: int
+    takeaways: tuple[str, ...]
+    sources: tuple[str, ...]
+    body: str
+    icon: str = ":material/menu_book:"
+
+    @property
+    def url_path(self) -> str:
+        return f"learn-{self.slug}"
+
+    def segments(self) -> list[tuple[str, str]]:
+        """The body split into ('markdown', text) and ('figure', name) parts, in order."""
+        parts: list[tuple[str, str]] = []
+        position = 0
+        for marker in FIGURE_MARKER.finditer(self.body):
+            parts.append(("markdown", self.body[position : marker.start()]))
+            parts.append(("figure", marker.group(1)))
+            position = marker.end()
+        parts.append(("markdown", self.body[position:]))
+        return [(kind, value) for kind, value in parts if value.strip()]
+
+    def word_count(self) -> int:
+        prose = FIGURE_MARKER.sub("", self.body)
+        return len(re.findall(r"[A-Za-z][A-Za-z'-]*", prose))
+
+
+def parse_lesson(text: str, file: Path | str, references: dict[str, Reference]) -> Lesson:
+    """Parse and check one lesson: schema, citations, sources list and figure names."""
+    match = FRONT_MATTER.match(text.replace("\r\n", "\n"))
+    if not match:
+        raise DataError(file, "(whole file)", "front matter", "the file must start with a '---' YAML block closed by '---'")
+    front = validate(parse_yaml(match.group(1), file), "lesson", file, entry=Path(file).stem)
+    body = match.group(2)
+    entry = front["slug"]
+    cited = cited_keys(body)
+    for key in cited:
+        if key not in references:
+            raise DataError(file, entry, "body", f"cites unknown source [@{key}]; add it to data/references.yaml")
+    for key in front["sources"]:
+        if key not in references:
+            raise DataError(file, entry, "sources", f"unknown source key {key!r}")
+    if set(cited) != set(front["sources"]):
+        raise DataError(file, entry, "sources", f"must list exactly the keys the body cites: {sorted(cited)}")
+    for name in FIGURE_MARKER.findall(body):
+        if name not in FIGURES:
+            raise DataError(file, entry, "body", f"unknown figure {name!r}; known: {', '.join(FIGURES)}")
+    return Lesson(
+        slug=front["slug"],
+        title=front["title"],
+        summary=front["summary"],
+        order=front["order"],
+        takeaways=tuple(front["takeaways"]),
+        sources=tuple(cited),
+        body=body,
+        icon=front.get("icon", Lesson.icon),
+    )
+
+
+def load_lessons(folder: Path, references: dict[str, Reference]) -> list[Lesson]:
+    """Every lesson in the folder, in teaching order; slugs and orders must be unique."""
+    lessons = [parse_lesson(path.read_text(encoding="utf-8"), path, references) for path in sorted(folder.glob("*.md"))]
+    for field in ("slug", "order"):
+        values = [getattr(lesson, field) for lesson in lessons]
+        repeated = {value for value in values if values.count(value) > 1}
+        if repeated:
+            raise DataError(folder, str(sorted(repeated)[0]), field, f"two lessons share the {field} {sorted(repeated)[0]!r}")
+    return sorted(lessons, key=lambda lesson: lesson.order)

@@ -1,0 +1,113 @@
+"""A client's risk profile: bone fragility and fall risk as two axes, plus modifiers.
+
+Public API::
+
+    from lib.profiles import Profile, classify_t_score, PRESETS
+    Profile(bone="osteoporosis", vertebral_fracture=True, falls="high")
+    Profile.from_t_score(-2.8, falls="low", experience="trained")
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from typing import Any
+
+BONE_LEVELS = ("normal", "osteopenia", "osteoporosis")
+FALL_LEVELS = ("low", "high")
+EXPERIENCE_LEVELS = ("novice", "trained")
+# WHO thresholds (Kanis 1994): T >= -1.0 normal, T <= -2.5 osteoporosis, between is osteopenia.
+T_SCORE_NORMAL_FLOOR = -1.0
+T_SCORE_OSTEOPOROSIS_CEILING = -2.5
+CHOICES: dict[str, tuple] = {
+    "bone": BONE_LEVELS,
+    "vertebral_fracture": (False, True),
+    "falls": FALL_LEVELS,
+    "joint_limits": (False, True),
+    "experience": EXPERIENCE_LEVELS,
+    "clearance": (False, True),
+}
+
+
+def classify_t_score(t_score: float) -> str:
+    """WHO category of a DXA T-score: 'normal', 'osteopenia' or 'osteoporosis'."""
+    if t_score != t_score:  # NaN compares unequal to itself
+        raise ValueError("a T-score must be a number")
+    if t_score >= T_SCORE_NORMAL_FLOOR:
+        return "normal"
+    if t_score <= T_SCORE_OSTEOPOROSIS_CEILING:
+        return "osteoporosis"
+    return "osteopenia"
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What the safety rules need to know about a client; nothing that identifies them."""
+
+    bone: str = "normal"
+    vertebral_fracture: bool = False  # or several fragility fractures
+    falls: str = "low"  # high: a fall in the last year, unsteadiness or fear of falling
+    joint_limits: bool = False  # a painful knee, hip or ankle that limits impact
+    experience: str = "novice"
+    clearance: bool = False  # medical clearance and qualified supervision for heavy lifting
+
+    def __post_init__(self) -> None:
+        for name, allowed in CHOICES.items():
+            value = getattr(self, name)
+            if value not in allowed or type(value) is not type(allowed[0]):
+                raise ValueError(f"Profile.{name} must be one of {allowed}, not {value!r}")
+
+    @classmethod
+    def from_t_score(cls, t_score: float, **modifiers: Any) -> "Profile":
+        return cls(bone=classify_t_score(t_score), **modifiers)
+
+    @property
+    def fragility(self) -> str:
+        """The bone axis the rules read: a vertebral fracture outranks any T-score."""
+        return "vertebral_fracture" if self.vertebral_fracture else self.bone
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self) | {"fragility": self.fragility}
+
+    def describe(self) -> str:
+        """The profile in plain words, for a client handout or a summary card."""
+        bone = {
+            "normal": "bone density in the normal range",
+            "osteopenia": "low bone mass (osteopenia)",
+            "osteoporosis": "osteoporosis",
+        }[self.bone]
+        parts = [bone]
+        if self.vertebral_fracture:
+            parts.append("a past spine (vertebral) or several fragility fractures")
+        parts.append("a high risk of falling" if self.falls == "high" else "a low risk of falling")
+        if self.joint_limits:
+            parts.append("painful joints that limit impact")
+        parts.append("experienced with strength training" if self.experience == "trained" else "new to strength training")
+        parts.append("cleared for supervised heavy lifting" if self.clearance else "no clearance yet for heavy lifting")
+        return "; ".join(parts).capitalize() + "."
+
+
+def all_profiles() -> list[Profile]:
+    """Every combination of the profile's fields (96), for tests and precomputation."""
+    from itertools import product
+
+    names = [field.name for field in fields(Profile)]
+    return [Profile(**dict(zip(names, values))) for values in product(*(CHOICES[name] for name in names))]
+
+
+PRESET_LABELS = {
+    "building-reserve": "Healthy 45-year-old building bone reserve",
+    "osteopenia": "Postmenopausal with osteopenia",
+    "osteoporosis": "Osteoporosis, no fracture",
+    "osteoporosis-cleared": "Osteoporosis, cleared for supervised heavy lifting",
+    "vertebral-fracture": "After a vertebral fracture",
+    "frail-faller": "Frail, falls in the last year",
+}
+
+PRESETS: dict[str, Profile] = {
+    "building-reserve": Profile(bone="normal", experience="trained"),
+    "osteopenia": Profile(bone="osteopenia"),
+    "osteoporosis": Profile(bone="osteoporosis"),
+    "osteoporosis-cleared": Profile(bone="osteoporosis", experience="trained", clearance=True),
+    "vertebral-fracture": Profile(bone="osteoporosis", vertebral_fracture=True),
+    "frail-faller": Profile(bone="osteoporosis", falls="high", joint_limits=True),
+}

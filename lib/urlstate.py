@@ -1,0 +1,59 @@
+"""Check URL query parameters before the widgets bound to them read them.
+
+Streamlit's bound widgets quietly fall back to their default on a value they do not
+know; pages use this to say so with a visible notice instead of staying silent.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterable, Mapping
+
+SAFE_KEY = re.compile(r"^[a-z_]{1,24}$")
+UNREADABLE = "an unreadable setting"
+
+
+@dataclass(frozen=True)
+class Param:
+    """What one URL parameter may hold: a check per value, and whether it may repeat (lists)."""
+
+    check: Callable[[str], bool]
+    repeatable: bool = False
+
+    def accepts(self, values: list[str]) -> bool:
+        return (self.repeatable or len(values) == 1) and all(self.check(value) for value in values)
+
+
+def choice(options: Iterable[object], repeatable: bool = False) -> Param:
+    """One of the options, as the URL spells them (booleans as 'true'/'false')."""
+    allowed = {str(option).lower() if isinstance(option, bool) else str(option) for option in options}
+    return Param(lambda value: value in allowed, repeatable)
+
+
+def number_between(low: float, high: float) -> Param:
+    def check(value: str) -> bool:
+        try:
+            number = float(value)
+        except ValueError:
+            return False
+        return math.isfinite(number) and low <= number <= high
+
+    return Param(check)
+
+
+def odd_parameters(raw: Mapping[str, list[str]], params: Mapping[str, Param], shared: Iterable[str] = ()) -> list[str]:
+    """Names of the parameters a page cannot use: unknown keys and refused values.
+
+    `shared` names keys that belong to other pages of the app and ride along in a link.
+    A key that is not a plain lowercase word is reported as 'an unreadable setting',
+    never echoed back.
+    """
+    odd = set()
+    for key, values in raw.items():
+        if key in shared:
+            continue
+        if key not in params or not params[key].accepts(values):
+            odd.add(key if SAFE_KEY.match(key) else UNREADABLE)
+    return sorted(odd)

@@ -1,0 +1,27 @@
+"""About: disclaimer, privacy promise and how to report an error."""
+
+import streamlit as st
+
+from pages.common import disclaimer
+
+st.title("About Bone Loading Lab")
+disclaimer()
+st.subheader("Privacy")
+st.markdown(
+    "- Nothing you enter (a profile, a T-score, a filter) is stored, logged or sent anywhere. "
+    "Choices live in your browser session and in the page's link, and vanish when you close it.\n"
+    "- The app sends no usage statistics (`gatherUsageStats = false` in `.streamlit/config.toml`).\n"
+    "- Profiles describe risk, never a person: the app asks for no name or date of birth."
+)
+st.subheader("Where the content comes from")
+st.markdown(
+    "Lessons, exercise tags and safety rules are written in our own words from published guidelines "
+    "(Too Fit To Fracture, the Royal Osteoporosis Society's Strong, Steady and Straight, ACSM, ESSA) "
+    "and trials such as LIFTMOR. Each claim links to its source on the Sources page."
+)
+st.subheader("Found an error?")
+st.markdown(
+    "Content errors matter in a health app. Please open an issue in the project's tracker naming the "
+    "page, the sentence and the source you think is misread; a reviewer checks it against the source "
+    "before the fix ships."
+)

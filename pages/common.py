@@ -1,0 +1,70 @@
+"""Streamlit helpers shared by the pages: cached loading, citations, notices.
+
+Kept tiny on purpose: decisions live in lib/, this file only shows them.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from lib.catalog import Catalog, load_catalog
+from lib.references import Reference, link_citations
+from lib.urlstate import Param, odd_parameters
+from lib.validation import DataError
+
+# Every URL parameter any page binds: a link may carry another page's settings along.
+APP_PARAM_KEYS = frozenset({
+    "bone", "t", "vf", "falls", "joints", "exp", "cleared",  # the risk profile (pages/profile_form.py)
+    "equip", "pattern", "site", "show",  # Safe options filters
+    "oi_load", "oi_cycles",  # the osteogenic index example in lesson 4
+})
+
+DISCLAIMER = (
+    "Education, not medical advice. Bone Loading Lab explains what guidelines and trials say; "
+    "it does not diagnose or prescribe. A client with osteoporosis or a past fracture needs "
+    "their clinician's advice before starting, and anyone with new back pain, sudden height "
+    "loss or pain that lasts should stop and see a health professional."
+)
+
+
+@st.cache_data(show_spinner=False)
+def catalog() -> Catalog:
+    """Every content and data file, validated once per process."""
+    return load_catalog()
+
+
+def catalog_or_stop() -> Catalog:
+    """The catalog, or a clear message naming the broken file (never a traceback)."""
+    try:
+        return catalog()
+    except DataError as error:
+        st.error(
+            f"**The app's content could not be loaded.** File `{error.file}`, entry `{error.entry}`, "
+            f"field `{error.field}`: {error.problem}",
+            icon=":material/error:",
+        )
+        st.stop()
+
+
+def cited_markdown(text: str) -> None:
+    """Markdown with ``[@key]`` citations shown as author-year links to the source."""
+    st.markdown(link_citations(text, catalog().references))
+
+
+def reference_list(references: list[Reference]) -> None:
+    """Numbered references, each linked to its DOI or page."""
+    st.markdown("\n".join(f"{number}. {reference.formatted()}" for number, reference in enumerate(references, 1)))
+
+
+def disclaimer() -> None:
+    st.info(DISCLAIMER, icon=":material/medical_information:")
+
+
+def notice_odd_parameters(params: dict[str, Param]) -> None:
+    """Say which link settings this page could not use; their widgets show defaults instead."""
+    raw = {key: st.query_params.get_all(key) for key in st.query_params}
+    odd = odd_parameters(raw, params, shared=APP_PARAM_KEYS - set(params))
+    if odd:
+        names = ", ".join(f"`{name}`" for name in odd)
+        st.warning(f"This link had settings the page could not use ({names}), so their defaults are shown.",
+                   icon=":material/link_off:")

@@ -1,0 +1,67 @@
+"""Charts and small interactive examples that lessons place with ``<!-- figure: NAME -->``."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import streamlit as st
+
+from lib import charts
+from pages.common import catalog
+
+OI_LOADS_BW = (1.2, 2.0, 2.9, 4.0, 4.9)  # walking, leg training, stamping, hops, heel drops (lesson 4's table)
+
+
+@st.cache_data(show_spinner=False)
+def impact_forces_spec() -> dict:
+    return charts.impact_forces_chart(catalog().impact_forces).to_dict()
+
+
+@st.cache_data(show_spinner=False)
+def osteogenic_index_spec(peak_load_bw: float, total_cycles: int) -> dict:
+    return charts.osteogenic_index_chart(peak_load_bw, total_cycles).to_dict()
+
+
+@st.cache_data(show_spinner=False)
+def trial_results_spec() -> dict:
+    return charts.trial_results_chart(catalog().trials).to_dict()
+
+
+def text_alternative(description: str) -> None:
+    with st.expander("Chart as text"):
+        st.write(description)
+
+
+def render_impact_forces() -> None:
+    st.vega_lite_chart(impact_forces_spec(), width="stretch")
+    text_alternative(charts.describe_impact_forces(catalog().impact_forces))
+
+
+def render_osteogenic_index() -> None:
+    with st.container(border=True):
+        st.markdown("**Try it: the osteogenic index**")
+        left, right = st.columns(2)
+        load = left.select_slider(
+            "Peak load (x body weight)", options=OI_LOADS_BW, value=4.0, key="oi_load", bind="query-params"
+        )
+        cycles = right.slider("Loads in the day", min_value=10, max_value=120, value=50, step=10, key="oi_cycles", bind="query-params")
+        st.vega_lite_chart(osteogenic_index_spec(load, cycles), width="stretch")
+        st.caption("Splitting the same loads into bouts hours apart scores higher: each bout starts with fresh sensitivity (animal data).")
+        text_alternative(charts.describe_osteogenic_index(load, cycles))
+
+
+def render_trial_results() -> None:
+    st.vega_lite_chart(trial_results_spec(), width="stretch")
+    text_alternative(charts.describe_trial_results(catalog().trials))
+
+
+def render_guidelines_table() -> None:
+    st.dataframe(charts.guidelines_frame(catalog().guidelines), hide_index=True, width="stretch")
+
+
+FIGURE_RENDERERS: dict[str, Callable[[], None]] = {
+    "impact-forces": render_impact_forces,
+    "osteogenic-index": render_osteogenic_index,
+    "trial-results": render_trial_results,
+    "guidelines-table": render_guidelines_table,
+}

@@ -1,0 +1,43 @@
+"""Home: what the app is, who it is for, and the three ways in."""
+
+import streamlit as st
+
+from pages import site_map
+from pages.common import disclaimer
+
+st.title("Bone Loading Lab")
+st.markdown(
+    "How **resistance and impact training build bone**, and which exercises suit each level of "
+    "osteoporosis risk. Every claim links to its source."
+)
+
+learn, explore, plan = st.columns(3)
+with learn.container(border=True, height="stretch"):
+    st.subheader(":material/school: Learn the science")
+    st.write(
+        "Eight short cited lessons: how bone responds to load, progressive load, axial loading, "
+        "impact, who needs it most, safety with osteoporosis, the guidelines and an FAQ."
+    )
+    st.page_link(site_map.lesson_pages()[0], label="Start with lesson 1", icon=":material/arrow_forward:")
+with explore.container(border=True, height="stretch"):
+    st.subheader(":material/health_and_safety: Find safe exercises")
+    st.write(
+        "Pick a client's risk profile and see which exercises are recommended, which need a "
+        "modification and which to avoid, each with its reason, source and safer swap."
+    )
+    st.page_link(site_map.SAFE_OPTIONS, label="Open Safe options", icon=":material/arrow_forward:")
+with plan.container(border=True, height="stretch"):
+    st.subheader(":material/calendar_month: Build a program")
+    st.write(
+        "Turn a profile into a two- or three-times-a-week program that progresses over months, "
+        "charted so a client can see where it goes."
+    )
+    st.caption("Coming next: the program planner.")
+
+st.subheader("Who it is for")
+st.markdown(
+    "- **Trainers studying for certification**: clear lessons with their sources.\n"
+    "- **Clinic staff** showing a client their options: pick the profile, see what is safe and why.\n"
+    "- **Workshop presenters**: clean pages, and links that open a page already set up."
+)
+disclaimer()

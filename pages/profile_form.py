@@ -1,0 +1,76 @@
+"""The risk-profile controls, shared by Safe options and the Planner, bound to the URL.
+
+The URL keys are short and stable: ?bone=osteoporosis&vf=true&falls=high&joints=true&exp=trained&cleared=true
+(or t=-2.8 instead of bone). A value equal to the default is left out of the link.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from lib.profiles import BONE_LEVELS, EXPERIENCE_LEVELS, FALL_LEVELS, PRESET_LABELS, PRESETS, Profile, classify_t_score
+from lib.urlstate import Param, choice, number_between
+
+T_SCORE_RANGE = (-6.0, 4.0)  # wider than any DXA result a clinic will see
+PROFILE_PARAMS: dict[str, Param] = {
+    "bone": choice(BONE_LEVELS),
+    "t": number_between(*T_SCORE_RANGE),
+    "vf": choice([True, False]),
+    "falls": choice(FALL_LEVELS),
+    "joints": choice([True, False]),
+    "exp": choice(EXPERIENCE_LEVELS),
+    "cleared": choice([True, False]),
+}
+
+
+def _apply_preset() -> None:
+    """Copy the chosen preset into the fields (which stay adjustable)."""
+    key = st.session_state.get("preset")
+    if key not in PRESETS:
+        return
+    profile = PRESETS[key]
+    st.session_state.update(
+        bone=profile.bone, t=None, vf=profile.vertebral_fracture, falls=profile.falls,
+        joints=profile.joint_limits, exp=profile.experience, cleared=profile.clearance,
+    )
+
+
+def profile_form() -> Profile:
+    """Draw the profile controls and return the profile they describe."""
+    with st.container(border=True):
+        st.selectbox(
+            "Start from a client type", options=list(PRESETS), index=None, format_func=PRESET_LABELS.get,
+            placeholder="Choose a preset, then adjust below", key="preset", on_change=_apply_preset,
+        )
+        bone_column, falls_column, other_column = st.columns(3)
+        with bone_column:
+            t_score = st.number_input(
+                "DXA T-score (optional)", min_value=T_SCORE_RANGE[0], max_value=T_SCORE_RANGE[1], value=None,
+                step=0.1, format="%.1f", key="t", bind="query-params",
+                help="Lowest T-score at spine or hip. When given, it sets the bone category by the WHO thresholds.",
+            )
+            bone = st.radio(
+                "Bone density", BONE_LEVELS, key="bone", bind="query-params", horizontal=True,
+                disabled=t_score is not None,
+            )
+            if t_score is not None:
+                bone = classify_t_score(t_score)
+                st.caption(f"T-score {t_score:.1f} means **{bone}** (WHO thresholds).")
+            vertebral_fracture = st.toggle(
+                "Vertebral fracture, or several fragility fractures", key="vf", bind="query-params",
+            )
+        with falls_column:
+            falls = st.radio(
+                "Risk of falling", FALL_LEVELS, key="falls", bind="query-params", horizontal=True,
+                help="High: a fall in the last year, unsteadiness, or fear of falling.",
+            )
+            joint_limits = st.toggle("Painful knee, hip or ankle limits impact", key="joints", bind="query-params")
+        with other_column:
+            experience = st.radio("Training experience", EXPERIENCE_LEVELS, key="exp", bind="query-params", horizontal=True)
+            clearance = st.toggle(
+                "Medical clearance and supervision for heavy lifting", key="cleared", bind="query-params",
+            )
+    return Profile(
+        bone=bone, vertebral_fracture=vertebral_fracture, falls=falls, joint_limits=joint_limits,
+        experience=experience, clearance=clearance,
+    )

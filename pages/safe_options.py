@@ -1,0 +1,135 @@
+"""Safe options: pick a client's risk profile, see what to do, modify and avoid, and why."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from lib import safety
+from lib.charts import GUIDELINE_COLUMNS, guidelines_frame
+from lib.exports import assessment_csv
+from lib.profiles import Profile
+from lib.urlstate import choice
+from pages.common import catalog, cited_markdown, disclaimer, notice_odd_parameters
+from pages.profile_form import PROFILE_PARAMS, profile_form
+
+GROUPS = {  # what the status means to a client, with an icon so colour never carries it alone
+    "recommended": ("Recommended", ":material/check_circle:", "green"),
+    "modify": ("With modifications", ":material/tune:", "orange"),
+    "avoid": ("Avoid", ":material/block:", "red"),
+}
+GROUP_BY_LABEL = {label: status for status, (label, _, _) in GROUPS.items()}
+EQUIPMENT = ("chair", "wall", "step", "band", "dumbbell", "kettlebell", "barbell", "machine", "bench", "bar")
+PATTERNS = ("squat", "hinge", "lunge", "push", "pull", "carry", "back-extensor", "posture", "trunk", "balance", "impact")
+SITES = ("spine", "hip", "wrist-forearm")
+PAGE_PARAMS = PROFILE_PARAMS | {
+    "equip": choice(EQUIPMENT, repeatable=True),
+    "pattern": choice(PATTERNS, repeatable=True),
+    "site": choice(SITES, repeatable=True),
+    "show": choice(GROUP_BY_LABEL),
+}
+CARD_COLUMNS = 2
+
+
+@st.cache_data(show_spinner=False)
+def assessment(profile: Profile) -> pd.DataFrame:
+    return safety.assess(profile, catalog())
+
+
+@st.cache_data(show_spinner=False)
+def guidance(profile: Profile) -> list[safety.Guidance]:
+    return safety.profile_guidance(profile, catalog())
+
+
+def render_summary(profile: Profile) -> None:
+    with st.container(border=True):
+        st.subheader("What this profile needs", anchor="profile-needs")
+        st.write(profile.describe())
+        cited_markdown("\n".join(
+            f"- **{item.topic}:** {item.advice} [{'; '.join('@' + key for key in item.sources)}]"
+            for item in guidance(profile)
+        ))
+        with st.expander("What each guideline says for this profile"):
+            frame = guidelines_frame(catalog().guidelines, vertebral_fracture=profile.vertebral_fracture)
+            st.dataframe(frame, hide_index=True, width="stretch",
+                         column_config={column: st.column_config.TextColumn(width="medium") for column in GUIDELINE_COLUMNS.values()})
+
+
+def render_filters() -> tuple[list[str], list[str], list[str]]:
+    equipment_column, pattern_column, site_column = st.columns(3)
+    equipment = equipment_column.multiselect("Equipment at hand", EQUIPMENT, key="equip", bind="query-params",
+                                             placeholder="Any equipment", help="Body-weight exercises always show.")
+    patterns = pattern_column.multiselect("Movement pattern", PATTERNS, key="pattern", bind="query-params",
+                                          placeholder="All patterns")
+    sites = site_column.multiselect("Skeletal site loaded", SITES, key="site", bind="query-params",
+                                    placeholder="All sites")
+    return equipment, patterns, sites
+
+
+def render_counts(table: pd.DataFrame) -> None:
+    for column, (status, (label, icon, _)) in zip(st.columns(3), GROUPS.items()):
+        column.metric(f"{icon} {label}", int((table["status"] == status).sum()))
+
+
+def render_card(row: pd.Series, exercises: dict) -> None:
+    label, icon, colour = GROUPS[row["status"]]
+    exercise = exercises[row["id"]]
+    with st.container(border=True):
+        picture, words = st.columns([1, 3])
+        picture.image(catalog().pictograms[row["pattern"]], width=110)
+        words.markdown(f"**{row['name']}**  \n:{colour}-badge[{icon} {label}] :gray-badge[{row['pattern']}] :gray-badge[{row['impact']} impact]")
+        words.caption(exercise["summary"])
+        cited_markdown(f"{row['reason']} [{'; '.join('@' + key for key in row['sources'])}]")
+        if pd.notna(row["swap_id"]):
+            swap = exercises[row["swap_id"]]
+            with st.popover(f"Try instead: {swap['name']}", icon=":material/swap_horiz:", width="stretch"):
+                st.markdown(f"**{swap['name']}**: {swap['summary']}")
+                st.markdown("\n".join(f"- {cue}" for cue in swap["cues"]))
+                st.caption(f"Dose: {swap['dose']}")
+        with st.expander("Cues, common errors and dose"):
+            st.markdown("\n".join(f"- {cue}" for cue in exercise["cues"]))
+            st.markdown("**Watch for:** " + " ".join(exercise["errors"]))
+            st.caption(f"Dose: {exercise['dose']}")
+
+
+def render_cards(rows: pd.DataFrame) -> None:
+    if rows.empty:
+        st.info("No exercise in this group matches the filters.", icon=":material/filter_alt_off:")
+        return
+    exercises = catalog().exercises_by_id
+    columns = st.columns(CARD_COLUMNS)
+    for position, (_, row) in enumerate(rows.iterrows()):
+        with columns[position % CARD_COLUMNS]:
+            render_card(row, exercises)
+
+
+def render_rules() -> None:
+    with st.expander("How the rules work"):
+        st.write(
+            "Each exercise in the library is tagged for impact, spinal flexion, rotation, fall demand and load. "
+            "Each rule below says which tagged exercises a profile should avoid or modify, and why. When several "
+            "rules apply, the strictest wins; an exercise no rule restricts is recommended. The rules live in "
+            "data/safety_rules.yaml, where a physiotherapist can review them line by line."
+        )
+        st.dataframe(safety.rules_table(catalog()), hide_index=True, width="stretch")
+
+
+st.title("Safe options")
+st.caption("Choose a client's risk profile to see which exercises suit it, which need changing, and which to avoid.")
+notice_odd_parameters(PAGE_PARAMS)
+profile = profile_form()
+table = assessment(profile)
+render_summary(profile)
+
+st.subheader("Exercises for this profile", anchor="exercises")
+filtered = safety.filter_assessment(table, *render_filters())
+render_counts(filtered)
+shown = st.segmented_control("Show", list(GROUP_BY_LABEL), default="Recommended", key="show", bind="query-params",
+                             required=True)
+render_cards(filtered[filtered["status"] == GROUP_BY_LABEL[shown]])
+st.download_button(
+    "Download this list (CSV)", assessment_csv(filtered), file_name="bone-loading-safe-options.csv",
+    mime="text/csv", icon=":material/download:",
+)
+render_rules()
+disclaimer()

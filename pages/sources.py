@@ -1,0 +1,13 @@
+"""Sources: every reference the app cites, with links to check it."""
+
+import streamlit as st
+
+from pages.common import catalog, reference_list
+
+st.title("Sources")
+st.write(
+    "Every lesson, exercise and safety rule cites one of these. Links go to the DOI or, where a DOI "
+    "has not been verified, to the source's page or a search for its exact title."
+)
+references = sorted(catalog().references.values(), key=lambda reference: (reference.authors, reference.year))
+reference_list(references)

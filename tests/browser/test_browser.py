@@ -1,0 +1,80 @@
+"""Real-browser tests: Streamlit served by `streamlit run`, driven in Debian's Chromium by Playwright.
+
+Each page is visited, checked for Streamlit's exception element, and photographed
+(tests/screenshots/, ignored by git) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.conftest import StreamlitServer
+
+pytestmark = pytest.mark.browser
+SETTLE_MS = 30_000
+
+
+def wait_until_settled(page) -> None:
+    """Wait for the app's script to finish: the status widget disappears and content is drawn."""
+    page.wait_for_selector("[data-testid='stAppViewContainer']", timeout=SETTLE_MS)
+    page.wait_for_selector("[data-testid='stStatusWidget']", state="detached", timeout=SETTLE_MS)
+    page.wait_for_selector("h1", timeout=SETTLE_MS)
+
+
+def visit(page, url: str) -> None:
+    page.goto(url, wait_until="domcontentloaded")
+    wait_until_settled(page)
+
+
+def assert_no_exception(page) -> None:
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert "Traceback" not in page.inner_text("body")
+
+
+def page_paths(catalog) -> list[str]:
+    return ["", "safe-exercises", "references", "about-this-app"] + [lesson.url_path for lesson in catalog.lessons]
+
+
+def test_every_page_renders_without_an_exception(server, page, catalog, screenshots):
+    for path in page_paths(catalog):
+        visit(page, f"{server.url}/{path}")
+        assert_no_exception(page)
+        page.screenshot(path=str(screenshots / f"{path or 'home'}.png"), full_page=False)
+
+
+def test_first_visit_deep_link_on_a_fresh_server_shows_our_navigation(chromium, catalog):
+    fresh = StreamlitServer()
+    try:
+        context = chromium.new_context(viewport={"width": 1280, "height": 800})
+        first = context.new_page()
+        lesson = catalog.lessons[2]
+        visit(first, f"{fresh.url}/{lesson.url_path}")
+        navigation = first.locator("[data-testid='stSidebarNav']")
+        for section in ("Start", "Learn", "Explore", "About"):
+            assert navigation.get_by_text(section, exact=True).count() >= 1, section
+        assert first.locator("h1").first.inner_text() == lesson.title
+        assert_no_exception(first)
+        context.close()
+    finally:
+        fresh.close()
+
+
+def test_safe_options_deep_link_preset_and_filters(server, page, screenshots):
+    visit(page, f"{server.url}/safe-exercises?bone=osteoporosis&vf=true&show=Avoid")
+    body = page.inner_text("body")
+    assert "vertebral" in body and "Try instead" in body
+    page.screenshot(path=str(screenshots / "safe-exercises-avoid.png"), full_page=True)
+
+    page.get_by_text("Recommended", exact=True).first.click()
+    wait_until_settled(page)
+    assert re.search(r"show=", page.url) is None  # the default is left out of the link
+
+    pattern_filter = page.locator("[data-testid='stMultiSelect']").filter(has_text="Movement pattern")
+    pattern_filter.click()
+    page.get_by_role("option", name="balance").click()
+    page.keyboard.press("Escape")
+    wait_until_settled(page)
+    assert "pattern=balance" in page.url
+    assert_no_exception(page)

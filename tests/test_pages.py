@@ -1,0 +1,107 @@
+"""AppTest: every page runs from app.py without an exception and shows what it should."""
+
+from __future__ import annotations
+
+import pytest
+
+from lib.profiles import PRESETS
+from tests.apptest_helpers import all_text, app, open_page
+
+FILE_PAGES = ["pages/home.py", "pages/safe_options.py", "pages/sources.py", "pages/about.py"]
+
+
+@pytest.mark.parametrize("page", FILE_PAGES)
+def test_file_pages_run_from_app(page):
+    at = app().run()
+    at.switch_page(page).run()
+    assert not at.exception
+    assert at.title
+
+
+def test_home_offers_the_ways_in_and_the_disclaimer():
+    at = app().run()
+    text = all_text(at)
+    assert "Learn the science" in text and "Find safe exercises" in text
+    assert "not medical advice" in text
+
+
+def test_every_lesson_renders_with_takeaways_and_linked_references(catalog):
+    for lesson in catalog.lessons:
+        at = open_page(lesson.url_path)
+        assert not at.exception, lesson.slug
+        assert at.title[0].value == lesson.title
+        text = all_text(at)
+        assert "Key takeaways" in text and "References" in text
+        assert "[@" not in text, f"{lesson.slug}: an unrendered citation"
+        assert "https://" in text
+
+
+def test_osteogenic_example_reacts_to_its_sliders():
+    at = open_page("learn-impact-forces")
+    before = at.expander[-1]
+    at.select_slider(key="oi_load").set_value(2.0).run()
+    assert not at.exception
+    assert "2 bouts of 25: index 13.0" in all_text(at) or "index 13.0" in str(at.get("expander"))
+
+
+def test_safe_options_defaults_to_a_normal_profile():
+    at = open_page("safe-exercises")
+    assert not at.exception
+    assert "Bone density in the normal range" in all_text(at)
+
+
+@pytest.mark.parametrize("preset", list(PRESETS))
+def test_presets_fill_the_fields(preset):
+    at = open_page("safe-exercises")
+    at.selectbox(key="preset").set_value(preset).run()
+    assert not at.exception
+    profile = PRESETS[preset]
+    assert at.radio(key="bone").value == profile.bone
+    assert at.toggle(key="vf").value == profile.vertebral_fracture
+    assert at.radio(key="falls").value == profile.falls
+    assert at.toggle(key="cleared").value == profile.clearance
+
+
+def test_a_deep_link_opens_the_profile_and_the_avoid_group():
+    at = open_page("safe-exercises", {"bone": "osteoporosis", "vf": "true", "show": "Avoid"})
+    assert not at.exception
+    text = all_text(at)
+    assert "A past spine (vertebral)" in text or "past spine (vertebral)" in text
+    assert at.segmented_control(key="show").value == "Avoid"
+    assert any("Try instead" in popover.proto.popover.label for popover in at.get("popover"))
+    assert not at.warning
+
+
+def test_a_t_score_sets_the_bone_category():
+    at = open_page("safe-exercises", {"t": "-2.8"})
+    assert "T-score -2.8 means **osteoporosis**" in all_text(at)
+
+
+def test_odd_parameters_fall_back_with_a_notice():
+    at = open_page("safe-exercises", {"bone": "brittle", "t": "-99", "zzz": "1", "<script>": "x"})
+    assert not at.exception
+    warning = at.warning[0].value
+    assert "`bone`" in warning and "`t`" in warning and "`zzz`" in warning and "unreadable" in warning
+    assert "<script>" not in warning
+    assert at.radio(key="bone").value == "normal"
+
+
+def test_filters_narrow_the_cards():
+    at = open_page("safe-exercises")
+    everything = sum(int(metric.value) for metric in at.metric)
+    at.multiselect(key="pattern").select("balance").run()
+    balance_only = sum(int(metric.value) for metric in at.metric)
+    assert 0 < balance_only < everything
+
+
+def test_safe_options_offers_a_csv_download():
+    at = open_page("safe-exercises")
+    assert at.get("download_button")
+
+
+def test_sources_lists_every_reference(catalog):
+    at = app().run()
+    at.switch_page("pages/sources.py").run()
+    text = all_text(at)
+    for reference in catalog.references.values():
+        assert reference.link in text

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given, strategies as st
+
+from lib.profiles import PRESETS, Profile, all_profiles, classify_t_score
+
+
+@pytest.mark.parametrize(
+    ("t_score", "category"),
+    [(0.5, "normal"), (-1.0, "normal"), (-1.01, "osteopenia"), (-2.49, "osteopenia"), (-2.5, "osteoporosis"), (-4.0, "osteoporosis")],
+)
+def test_who_thresholds(t_score, category):
+    assert classify_t_score(t_score) == category
+
+
+@given(st.floats(min_value=-6, max_value=4, allow_nan=False))
+def test_classification_is_monotonic(t_score):
+    order = ["osteoporosis", "osteopenia", "normal"]
+    assert order.index(classify_t_score(t_score)) <= order.index(classify_t_score(t_score + 0.5))
+
+
+def test_nan_is_refused():
+    with pytest.raises(ValueError):
+        classify_t_score(math.nan)
+
+
+def test_from_t_score_keeps_modifiers():
+    profile = Profile.from_t_score(-2.8, falls="low", experience="trained")
+    assert profile == Profile(bone="osteoporosis", experience="trained")
+
+
+@pytest.mark.parametrize("bad", [{"bone": "brittle"}, {"falls": "medium"}, {"clearance": "yes"}, {"vertebral_fracture": 1}])
+def test_invalid_fields_are_refused(bad):
+    with pytest.raises(ValueError):
+        Profile(**bad)
+
+
+def test_vertebral_fracture_outranks_the_t_score():
+    assert Profile(bone="normal", vertebral_fracture=True).fragility == "vertebral_fracture"
+
+
+def test_presets_cover_the_people_trainers_meet():
+    assert len(PRESETS) >= 5
+    assert {profile.fragility for profile in PRESETS.values()} == {"normal", "osteopenia", "osteoporosis", "vertebral_fracture"}
+    assert any(profile.falls == "high" for profile in PRESETS.values())
+
+
+def test_every_combination_is_listed_once():
+    profiles = all_profiles()
+    assert len(profiles) == len(set(profiles)) == 3 * 2**5
