@@ -56,9 +56,14 @@ def describe_impact_forces(records: Iterable[dict[str, Any]]) -> str:
     return "Peak ground reaction force, lowest to highest. " + "; ".join(lines) + "."
 
 
+def _bouts_label(bouts: int, cycles_per_bout: float) -> str:
+    size = f"{cycles_per_bout:g}" if cycles_per_bout == int(cycles_per_bout) else f"about {round(cycles_per_bout)}"
+    return f"{bouts} bout{'s' if bouts > 1 else ''} of {size}"
+
+
 def osteogenic_index_frame(peak_load_bw: float, total_cycles: int, max_bouts: int = 4) -> pd.DataFrame:
     rows = [
-        {"bouts": f"{bouts} bout{'s' if bouts > 1 else ''} of {total_cycles / bouts:g}",
+        {"bouts": _bouts_label(bouts, total_cycles / bouts),
          "index": round(split_osteogenic_index(peak_load_bw, total_cycles, bouts), 1)}
         for bouts in range(1, max_bouts + 1)
     ]

@@ -42,33 +42,38 @@ def profile_form() -> Profile:
             "Start from a client type", options=list(PRESETS), index=None, format_func=PRESET_LABELS.get,
             placeholder="Choose a preset, then adjust below", key="preset", on_change=_apply_preset,
         )
-        bone_column, falls_column, other_column = st.columns(3)
+        bone_column, falls_column, other_column = st.columns([1.3, 1, 1])
         with bone_column:
             t_score = st.number_input(
                 "DXA T-score (optional)", min_value=T_SCORE_RANGE[0], max_value=T_SCORE_RANGE[1], value=None,
                 step=0.1, format="%.1f", key="t", bind="query-params",
                 help="Lowest T-score at spine or hip. When given, it sets the bone category by the WHO thresholds.",
             )
-            bone = st.radio(
-                "Bone density", BONE_LEVELS, key="bone", bind="query-params", horizontal=True,
+            bone = st.segmented_control(
+                "Bone density", BONE_LEVELS, default="normal", required=True, key="bone", bind="query-params",
                 disabled=t_score is not None,
             )
             if t_score is not None:
                 bone = classify_t_score(t_score)
                 st.caption(f"T-score {t_score:.1f} means **{bone}** (WHO thresholds).")
             vertebral_fracture = st.toggle(
-                "Vertebral fracture, or several fragility fractures", key="vf", bind="query-params",
+                "Past vertebral fracture", key="vf", bind="query-params",
+                help="A spine (vertebral) fracture, or several fragility fractures anywhere.",
             )
         with falls_column:
             falls = st.radio(
                 "Risk of falling", FALL_LEVELS, key="falls", bind="query-params", horizontal=True,
                 help="High: a fall in the last year, unsteadiness, or fear of falling.",
             )
-            joint_limits = st.toggle("Painful knee, hip or ankle limits impact", key="joints", bind="query-params")
+            joint_limits = st.toggle(
+                "Painful joints limit impact", key="joints", bind="query-params",
+                help="A painful knee, hip or ankle that makes landings hurt.",
+            )
         with other_column:
             experience = st.radio("Training experience", EXPERIENCE_LEVELS, key="exp", bind="query-params", horizontal=True)
             clearance = st.toggle(
-                "Medical clearance and supervision for heavy lifting", key="cleared", bind="query-params",
+                "Cleared for heavy lifting", key="cleared", bind="query-params",
+                help="Medical clearance obtained, and a qualified coach supervises heavy sets.",
             )
     return Profile(
         bone=bone, vertebral_fracture=vertebral_fracture, falls=falls, joint_limits=joint_limits,

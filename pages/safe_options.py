@@ -77,7 +77,8 @@ def render_card(row: pd.Series, exercises: dict) -> None:
     with st.container(border=True):
         picture, words = st.columns([1, 3])
         picture.image(catalog().pictograms[row["pattern"]], width=110)
-        words.markdown(f"**{row['name']}**  \n:{colour}-badge[{icon} {label}] :gray-badge[{row['pattern']}] :gray-badge[{row['impact']} impact]")
+        impact = "no impact" if row["impact"] == "none" else f"{row['impact']} impact"
+        words.markdown(f"**{row['name']}**  \n:{colour}-badge[{icon} {label}] :gray-badge[{row['pattern']}] :gray-badge[{impact}]")
         words.caption(exercise["summary"])
         cited_markdown(f"{row['reason']} [{'; '.join('@' + key for key in row['sources'])}]")
         if pd.notna(row["swap_id"]):

@@ -56,7 +56,7 @@ def test_presets_fill_the_fields(preset):
     at.selectbox(key="preset").set_value(preset).run()
     assert not at.exception
     profile = PRESETS[preset]
-    assert at.radio(key="bone").value == profile.bone
+    assert at.segmented_control(key="bone").value == profile.bone
     assert at.toggle(key="vf").value == profile.vertebral_fracture
     assert at.radio(key="falls").value == profile.falls
     assert at.toggle(key="cleared").value == profile.clearance
@@ -83,7 +83,7 @@ def test_odd_parameters_fall_back_with_a_notice():
     warning = at.warning[0].value
     assert "`bone`" in warning and "`t`" in warning and "`zzz`" in warning and "unreadable" in warning
     assert "<script>" not in warning
-    assert at.radio(key="bone").value == "normal"
+    assert at.segmented_control(key="bone").value == "normal"
 
 
 def test_filters_narrow_the_cards():
