@@ -114,7 +114,7 @@ def trial_results_chart(records: Iterable[dict[str, Any]]) -> alt.FacetChart:
     labels = base.mark_text(align="left", dx=4, fontSize=12).encode(text=alt.Text("change:Q", format="+.1f"))
     return (bars + labels).properties(width=420, height=alt.Step(14)).facet(
         row=alt.Row("site:N", title=None, header=alt.Header(labelFontSize=14, labelFontWeight="bold", labelAngle=0, labelAlign="left")),
-    ).properties(title=alt.Title("Bone density change in exercise trials", subtitle=GROUP_RESULTS_NOTE),
+    ).resolve_scale(y="independent").properties(title=alt.Title("Bone density change in exercise trials", subtitle=GROUP_RESULTS_NOTE),
                  description="Bars of mean bone density change for exercise and control groups in trials. " + GROUP_RESULTS_NOTE)
 
 

@@ -16,6 +16,7 @@ from lib.validation import DataError
 APP_PARAM_KEYS = frozenset({
     "bone", "t", "vf", "falls", "joints", "exp", "cleared",  # the risk profile (pages/profile_form.py)
     "equip", "pattern", "site", "show",  # Safe options filters
+    "spw", "months", "minutes", "kit", "start",  # Program planner settings
     "oi_load", "oi_cycles",  # the osteogenic index example in lesson 4
 })
 

@@ -32,7 +32,7 @@ with plan.container(border=True, height="stretch"):
         "Turn a profile into a two- or three-times-a-week program that progresses over months, "
         "charted so a client can see where it goes."
     )
-    st.caption("Coming next: the program planner.")
+    st.page_link(site_map.PLANNER, label="Open the planner", icon=":material/arrow_forward:")
 
 st.subheader("Who it is for")
 st.markdown(

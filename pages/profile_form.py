@@ -42,16 +42,16 @@ def profile_form() -> Profile:
             "Start from a client type", options=list(PRESETS), index=None, format_func=PRESET_LABELS.get,
             placeholder="Choose a preset, then adjust below", key="preset", on_change=_apply_preset,
         )
-        bone_column, falls_column, other_column = st.columns([1.3, 1, 1])
+        bone_column, falls_column, other_column = st.columns(3)
         with bone_column:
             t_score = st.number_input(
                 "DXA T-score (optional)", min_value=T_SCORE_RANGE[0], max_value=T_SCORE_RANGE[1], value=None,
                 step=0.1, format="%.1f", key="t", bind="query-params",
                 help="Lowest T-score at spine or hip. When given, it sets the bone category by the WHO thresholds.",
             )
-            bone = st.segmented_control(
-                "Bone density", BONE_LEVELS, default="normal", required=True, key="bone", bind="query-params",
-                disabled=t_score is not None,
+            bone = st.selectbox(
+                "Bone density", BONE_LEVELS, key="bone", bind="query-params", disabled=t_score is not None,
+                help="The WHO category from a DXA scan: osteopenia is low bone mass.",
             )
             if t_score is not None:
                 bone = classify_t_score(t_score)

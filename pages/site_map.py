@@ -15,6 +15,9 @@ HOME = st.Page("pages/home.py", title="Home", icon=":material/home:", url_path="
 SAFE_OPTIONS = st.Page(
     "pages/safe_options.py", title="Safe options", icon=":material/health_and_safety:", url_path="safe-exercises",
 )
+PLANNER = st.Page(
+    "pages/planner.py", title="Program planner", icon=":material/calendar_month:", url_path="program",
+)
 SOURCES = st.Page("pages/sources.py", title="Sources", icon=":material/library_books:", url_path="references")
 ABOUT = st.Page("pages/about.py", title="About", icon=":material/info:", url_path="about-this-app")
 
@@ -30,6 +33,6 @@ def sections() -> dict[str, list[st.Page]]:
     return {
         "Start": [HOME],
         "Learn": lesson_pages(),
-        "Explore": [SAFE_OPTIONS],
+        "Explore": [SAFE_OPTIONS, PLANNER],
         "About": [SOURCES, ABOUT],
     }

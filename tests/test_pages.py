@@ -7,7 +7,7 @@ import pytest
 from lib.profiles import PRESETS
 from tests.apptest_helpers import all_text, app, open_page
 
-FILE_PAGES = ["pages/home.py", "pages/safe_options.py", "pages/sources.py", "pages/about.py"]
+FILE_PAGES = ["pages/home.py", "pages/safe_options.py", "pages/planner.py", "pages/sources.py", "pages/about.py"]
 
 
 @pytest.mark.parametrize("page", FILE_PAGES)
@@ -56,7 +56,7 @@ def test_presets_fill_the_fields(preset):
     at.selectbox(key="preset").set_value(preset).run()
     assert not at.exception
     profile = PRESETS[preset]
-    assert at.segmented_control(key="bone").value == profile.bone
+    assert at.selectbox(key="bone").value == profile.bone
     assert at.toggle(key="vf").value == profile.vertebral_fracture
     assert at.radio(key="falls").value == profile.falls
     assert at.toggle(key="cleared").value == profile.clearance
@@ -83,7 +83,7 @@ def test_odd_parameters_fall_back_with_a_notice():
     warning = at.warning[0].value
     assert "`bone`" in warning and "`t`" in warning and "`zzz`" in warning and "unreadable" in warning
     assert "<script>" not in warning
-    assert at.segmented_control(key="bone").value == "normal"
+    assert at.selectbox(key="bone").value == "normal"
 
 
 def test_filters_narrow_the_cards():
@@ -105,3 +105,29 @@ def test_sources_lists_every_reference(catalog):
     text = all_text(at)
     for reference in catalog.references.values():
         assert reference.link in text
+
+
+def test_planner_runs_and_follows_its_link():
+    at = open_page("program", {"bone": "osteoporosis", "exp": "trained", "cleared": "true", "months": "6", "spw": "2"})
+    assert not at.exception
+    metrics = {metric.label: metric.value for metric in at.metric}
+    assert metrics["Weeks"] == "26" and metrics["Supervised heavy 5 x 5"] == "yes"
+    assert len(at.get("download_button")) == 3
+    assert "not a forecast" in all_text(at)
+
+
+def test_planner_reacts_to_its_settings():
+    at = open_page("program")
+    at.slider(key="months").set_value(24).run()
+    assert {metric.label: metric.value for metric in at.metric}["Weeks"] == "104"
+    at.toggle(key="vf").set_value(True).run()
+    assert {metric.label: metric.value for metric in at.metric}["Impact up to"] == "low"
+    assert not at.exception
+
+
+def test_planner_rejects_odd_settings_with_a_notice():
+    at = open_page("program", {"months": "99", "spw": "7", "start": "yesterday", "kit": "<b>x</b>"})
+    assert not at.exception
+    warning = at.warning[0].value
+    assert all(f"`{key}`" in warning for key in ("months", "spw", "start", "kit"))
+    assert {metric.label: metric.value for metric in at.metric}["Weeks"] == "52"

@@ -16,11 +16,21 @@ pytestmark = pytest.mark.browser
 SETTLE_MS = 30_000
 
 
-def wait_until_settled(page) -> None:
-    """Wait for the app's script to finish: the status widget disappears and content is drawn."""
-    page.wait_for_selector("[data-testid='stAppViewContainer']", timeout=SETTLE_MS)
-    page.wait_for_selector("[data-testid='stStatusWidget']", state="detached", timeout=SETTLE_MS)
+def wait_until_settled(page, quiet_checks: int = 4, interval_ms: int = 250) -> None:
+    """Wait until the script has finished and the page is drawn.
+
+    Streamlit shows its status widget only while a run is in progress, and elements whose
+    code is still loading render as skeletons; the page has settled when neither has been
+    seen for a few checks in a row.
+    """
     page.wait_for_selector("h1", timeout=SETTLE_MS)
+    busy = "[data-testid='stStatusWidget'], [data-testid='stSkeleton']"
+    quiet, waited = 0, 0
+    while quiet < quiet_checks:
+        quiet = 0 if page.locator(busy).count() else quiet + 1
+        page.wait_for_timeout(interval_ms)
+        waited += interval_ms
+        assert waited < SETTLE_MS, "the page did not settle"
 
 
 def visit(page, url: str) -> None:
@@ -34,7 +44,7 @@ def assert_no_exception(page) -> None:
 
 
 def page_paths(catalog) -> list[str]:
-    return ["", "safe-exercises", "references", "about-this-app"] + [lesson.url_path for lesson in catalog.lessons]
+    return ["", "safe-exercises", "program", "references", "about-this-app"] + [lesson.url_path for lesson in catalog.lessons]
 
 
 def test_every_page_renders_without_an_exception(server, page, catalog, screenshots):
@@ -78,3 +88,16 @@ def test_safe_options_deep_link_preset_and_filters(server, page, screenshots):
     wait_until_settled(page)
     assert "pattern=balance" in page.url
     assert_no_exception(page)
+
+
+def test_planner_link_reproduces_the_plan_and_offers_downloads(server, page, screenshots):
+    link = f"{server.url}/program?bone=osteoporosis&exp=trained&cleared=true&months=6&spw=2&start=2027-01-04"
+    visit(page, link)
+    body = page.inner_text("body")
+    assert "26" in body and "Session templates" in body
+    assert page.locator("[data-testid='stVegaLiteChart']").count() >= 4
+    with page.expect_download() as download:
+        page.get_by_text("Calendar (.ics)").click()
+    assert download.value.suggested_filename == "bone-program.ics"
+    assert_no_exception(page)
+    page.screenshot(path=str(screenshots / "program-linked.png"))

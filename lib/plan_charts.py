@@ -1,0 +1,125 @@
+"""Charts of a program over the months, with their text alternatives (see lib/planner.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import altair as alt
+import pandas as pd
+
+from lib.planner import Plan, session_dates
+
+PHASE_COLOURS = {"foundation": "#56B4E9", "build": "#009E73", "strength": "#E69F00", "maintenance": "#CC79A7"}
+COMPONENT_COLOURS = {"Warm-up": "#999999", "Axial lower body": "#0072B2", "Upper body": "#56B4E9",
+                     "Impact": "#D55E00", "Balance": "#009E73", "Posture and back": "#CC79A7"}
+CALENDAR_WEEKS = 8  # the calendar shows the first two months: what a client starts with
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def _phase_spans(weeks: pd.DataFrame) -> pd.DataFrame:
+    spans = weeks.groupby("phase", sort=False)["week"].agg(["min", "max"]).reset_index()
+    return spans.assign(start=spans["min"] - 0.5, end=spans["max"] + 0.5)
+
+
+def effort_chart(plan: Plan) -> alt.LayerChart:
+    """Target effort of the main lifts by week, phases shaded, deload weeks marked."""
+    weeks = plan.weeks.assign(intensity=plan.weeks["intensity_pct_1rm"].astype("float"))
+    x = alt.X("week:Q", title="Week", scale=alt.Scale(domain=[0.5, len(weeks) + 0.5], nice=False))
+    phases = alt.Chart(_phase_spans(weeks)).mark_rect(opacity=0.18).encode(
+        x=alt.X("start:Q", scale=alt.Scale(domain=[0.5, len(weeks) + 0.5], nice=False)), x2="end:Q",
+        color=alt.Color("phase:N", scale=alt.Scale(domain=list(PHASE_COLOURS), range=list(PHASE_COLOURS.values())),
+                        title="Phase", legend=alt.Legend(orient="top")),
+    )
+    tooltip = ["week", "month", "phase", "deload", "effort", "sets", "reps", alt.Tooltip("intensity:Q", title="% 1RM")]
+    line = alt.Chart(weeks).mark_line(strokeWidth=3, color="#0072B2", interpolate="step-after").encode(
+        x=x, y=alt.Y("effort:Q", title="Target effort (out of 10)", scale=alt.Scale(domain=[0, 10])), tooltip=tooltip)
+    deloads = alt.Chart(weeks[weeks["deload"]]).mark_point(shape="triangle-down", size=110, filled=True, color="#333333").encode(
+        x=x, y="effort:Q", tooltip=tooltip)
+    return (phases + line + deloads).properties(
+        height=280, description="Step line of target effort by week, phases shaded, deload weeks marked with triangles.")
+
+
+def describe_effort(plan: Plan) -> str:
+    spans = _phase_spans(plan.weeks)
+    parts = [f"{row.phase}: weeks {row.min}-{row.max}" for row in spans.itertuples()]
+    deloads = ", ".join(str(week) for week in plan.weeks.loc[plan.weeks["deload"], "week"])
+    efforts = f"effort rises from {plan.weeks['effort'].iloc[0]} to {plan.weeks['effort'].max()} out of 10"
+    heavy = " Heavy 5 x 5 sets at 80-85 % of one-repetition maximum in the strength phase." if plan.heavy else ""
+    return f"Phases: {'; '.join(parts)}. Target {efforts}. Lighter (deload) weeks: {deloads}.{heavy}"
+
+
+def components_frame(plan: Plan) -> pd.DataFrame:
+    weeks = plan.weeks
+    columns = {"Warm-up": "minutes_warm_up", "Axial lower body": "minutes_axial", "Upper body": "minutes_upper_body",
+               "Impact": "minutes_impact", "Posture and back": "minutes_posture"}
+    frame = pd.DataFrame({name: weeks[column] for name, column in columns.items() if column in weeks})
+    frame["Balance"] = weeks["balance_minutes"]  # in sessions and at home
+    frame["week"] = weeks["week"]
+    return frame.melt(id_vars="week", var_name="component", value_name="minutes")
+
+
+def components_chart(plan: Plan) -> alt.Chart:
+    """Estimated minutes a week per component, stacked."""
+    frame = components_frame(plan)
+    order = [name for name in COMPONENT_COLOURS if name in set(frame["component"])]
+    return alt.Chart(frame).mark_bar().encode(
+        x=alt.X("week:O", title="Week", axis=alt.Axis(values=list(range(1, len(plan.weeks) + 1, 4)), labelAngle=0)),
+        y=alt.Y("sum(minutes):Q", title="Minutes a week"),
+        color=alt.Color("component:N", sort=order, title="Component", legend=alt.Legend(orient="top"),
+                        scale=alt.Scale(domain=order, range=[COMPONENT_COLOURS[name] for name in order])),
+        order=alt.Order("component_order:Q"),
+        tooltip=["week", "component", "minutes"],
+    ).transform_calculate(component_order=f"indexof({order}, datum.component)").properties(
+        height=260, description="Stacked bars of estimated minutes a week for each component of the program.")
+
+
+def describe_components(plan: Plan) -> str:
+    first = components_frame(plan).query("week == 1")
+    parts = [f"{row.component} {row.minutes} min" for row in first.itertuples()]
+    return (f"In week 1: {', '.join(parts)}. Balance grows to {plan.weeks['balance_minutes'].max()} minutes a week "
+            "(in sessions and at home); the other components keep their share of each session.")
+
+
+def impacts_chart(plan: Plan) -> alt.Chart:
+    weeks = plan.weeks.assign(impacts=plan.weeks["impacts_per_session"] * plan.weeks["sessions"])
+    return alt.Chart(weeks).mark_bar(color="#D55E00").encode(
+        x=alt.X("week:O", title="Week", axis=alt.Axis(values=list(range(1, len(weeks) + 1, 4)), labelAngle=0)),
+        y=alt.Y("impacts:Q", title="Impacts a week"),
+        tooltip=["week", "phase", "impacts_per_session", "impacts"],
+    ).properties(height=220, description="Bars of impacts (landings or stamps) a week.")
+
+
+def describe_impacts(plan: Plan) -> str:
+    if plan.weeks["impacts_per_session"].max() == 0:
+        return "No impact work for this profile."
+    per_session = plan.weeks["impacts_per_session"]
+    return (f"Impacts per session start at {per_session.iloc[0]} and build to {per_session.max()}, "
+            f"up to {plan.impact_ceiling} impact; deload weeks halve them.")
+
+
+def calendar_frame(plan: Plan, start: dt.date) -> pd.DataFrame:
+    rows = [
+        {"date": day.isoformat(), "weekday": WEEKDAYS[day.weekday()], "week": f"Week {week}", "session": letter}
+        for day, letter, week in session_dates(plan, start) if week <= CALENDAR_WEEKS
+    ]
+    return pd.DataFrame(rows)
+
+
+def calendar_chart(plan: Plan, start: dt.date) -> alt.LayerChart:
+    frame = calendar_frame(plan, start)
+    base = alt.Chart(frame).encode(
+        x=alt.X("weekday:N", sort=list(WEEKDAYS), scale=alt.Scale(domain=list(WEEKDAYS)), title=None,
+                axis=alt.Axis(orient="top", labelAngle=0)),
+        y=alt.Y("week:N", sort=None, title=None),
+        tooltip=["date", "session"],
+    )
+    cells = base.mark_rect(cornerRadius=4, color="#0072B2", opacity=0.85)
+    letters = base.mark_text(color="white", fontSize=16, fontWeight="bold").encode(text="session:N")
+    return (cells + letters).properties(height=alt.Step(30), width=alt.Step(60),
+                                        description="Calendar of the first weeks: a lettered cell for each session day.")
+
+
+def describe_calendar(plan: Plan, start: dt.date) -> str:
+    frame = calendar_frame(plan, start)
+    days = ", ".join(dict.fromkeys(frame["weekday"]))
+    return f"Sessions on {days} each week, starting {frame['date'].iloc[0]}; sessions {', '.join(dict.fromkeys(frame['session']))} in turn."

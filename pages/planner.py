@@ -1,0 +1,153 @@
+"""Program planner: a 2-3x/week program for the chosen profile, charted over the months."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from lib import plan_charts
+from lib.exports import plan_ics, plan_sessions_csv, plan_weeks_csv
+from lib.planner import EQUIPMENT_SETS, PHASES, SESSION_MINUTES, Plan, build_plan
+from lib.profiles import Profile
+from lib.urlstate import Param, choice, number_between
+from pages.common import cited_markdown, disclaimer, notice_odd_parameters
+from pages.figures import render_trial_results
+from pages.profile_form import PROFILE_PARAMS, profile_form
+
+MONTHS_RANGE = (3, 24)
+
+
+def _is_iso_date(value: str) -> bool:
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+PAGE_PARAMS: dict[str, Param] = PROFILE_PARAMS | {
+    "spw": choice([2, 3]),
+    "months": number_between(*MONTHS_RANGE),
+    "minutes": choice(SESSION_MINUTES),
+    "kit": choice(EQUIPMENT_SETS),
+    "start": Param(_is_iso_date),
+}
+
+
+@st.cache_data(show_spinner=False)
+def plan_for(profile: Profile, sessions_per_week: int, months: int, minutes: int, kit: str) -> Plan:
+    return build_plan(profile, sessions_per_week, months, minutes, kit)
+
+
+@st.cache_data(show_spinner=False)
+def chart_specs(plan_key: tuple, start: dt.date) -> dict[str, dict]:
+    """Every chart's Vega-Lite spec, built once per plan and start date (Altair validation is slow)."""
+    plan = plan_for(*plan_key)
+    return {
+        "effort": plan_charts.effort_chart(plan).to_dict(),
+        "components": plan_charts.components_chart(plan).to_dict(),
+        "impacts": plan_charts.impacts_chart(plan).to_dict(),
+        "calendar": plan_charts.calendar_chart(plan, start).to_dict(),
+    }
+
+
+def next_monday(today: dt.date) -> dt.date:
+    return today + dt.timedelta(days=(7 - today.weekday()) % 7 or 7)
+
+
+def program_settings() -> tuple[int, int, int, str, dt.date]:
+    if "start" not in st.session_state and "start" not in st.query_params:
+        st.session_state["start"] = next_monday(dt.date.today())  # so every link carries its dates
+    with st.container(border=True):
+        first, second, third = st.columns(3)
+        sessions = first.segmented_control("Sessions a week", [2, 3], default=3, required=True, key="spw", bind="query-params")
+        months = second.slider("Length (months)", *MONTHS_RANGE, value=12, key="months", bind="query-params")
+        start = third.date_input("Start date", value=None, key="start", bind="query-params", format="YYYY-MM-DD")
+        minutes = first.segmented_control("Minutes a session", SESSION_MINUTES, default=45, required=True, key="minutes", bind="query-params")
+        kit = second.segmented_control("Equipment", list(EQUIPMENT_SETS), default="full gym", required=True, key="kit", bind="query-params")
+    return sessions, months, minutes, kit, start or next_monday(dt.date.today())
+
+
+def chart_block(title: str, spec: dict, description: str) -> None:
+    st.markdown(f"**{title}**")
+    st.vega_lite_chart(spec, width="stretch")
+    with st.expander("Chart as text"):
+        st.write(description)
+
+
+def render_overview(plan: Plan) -> None:
+    weeks = plan.weeks
+    columns = st.columns(4)
+    columns[0].metric("Weeks", len(weeks))
+    columns[1].metric("Impact up to", plan.impact_ceiling)
+    columns[2].metric("Balance a week, by the end", f"{weeks['balance_minutes'].max()} min")
+    columns[3].metric("Supervised heavy 5 x 5", "yes" if plan.heavy else "no")
+
+
+def session_table(plan: Plan, session: str) -> pd.DataFrame:
+    """Blocks down, phases across: what the client does in each phase of this session."""
+    slots = plan.sessions[plan.sessions["session"] == session]
+    cells = slots.assign(what=[
+        f"{row.exercise} ({row.sets} x {row.reps})" if pd.notna(row.sets) else f"{row.exercise} ({row.reps})"
+        for row in slots.itertuples()
+    ])
+    table = cells.pivot(index="block", columns="phase", values="what").reindex(columns=list(PHASES))
+    return table.reindex(list(dict.fromkeys(slots["block"]))).fillna("")
+
+
+def render_sessions(plan: Plan) -> None:
+    st.subheader("Session templates", anchor="sessions")
+    st.caption("What each session holds in each phase. Exercises come only from this profile's recommended "
+               "or modified lists; easier versions first, harder ones as the program advances.")
+    for tab, session in zip(st.tabs([f"Session {letter}" for letter in plan.sessions["session"].unique()]),
+                            plan.sessions["session"].unique()):
+        with tab:
+            st.table(session_table(plan, session))
+
+
+def render_evidence() -> None:
+    st.subheader("What trials measured", anchor="evidence")
+    cited_markdown(
+        "These are **group averages, not a forecast** for this client. LIFTMOR measured its results after "
+        "8 months of supervised training [@watson2018]; the Cochrane review pooled 43 trials [@howe2011]. "
+        "For scale: around menopause the spine loses about 1.8-2.3 % a year and the hip about 1.0-1.4 % "
+        "[@greendale2012]. A good program typically shifts bone density 1-4 % against doing nothing over a "
+        "year, and changes take 6-12 months to show on a scan; strength, balance and falls improve sooner "
+        "[@howe2011; @sherrington2019]."
+    )
+    render_trial_results()
+
+
+def render_downloads(plan: Plan, start: dt.date, minutes: int) -> None:
+    columns = st.columns(3)
+    columns[0].download_button("Weekly plan (CSV)", plan_weeks_csv(plan.weeks), "bone-program-weeks.csv",
+                               mime="text/csv", icon=":material/download:", width="stretch")
+    columns[1].download_button("Session templates (CSV)", plan_sessions_csv(plan.sessions), "bone-program-sessions.csv",
+                               mime="text/csv", icon=":material/download:", width="stretch")
+    columns[2].download_button("Calendar (.ics)", plan_ics(plan, start, minutes), "bone-program.ics",
+                               mime="text/calendar", icon=":material/event:", width="stretch")
+
+
+st.title("Program planner")
+st.caption("A two- or three-times-a-week program for the chosen profile, progressing over the months.")
+notice_odd_parameters(PAGE_PARAMS)
+profile = profile_form()
+sessions_per_week, months, minutes, kit, start = program_settings()
+plan_key = (profile, sessions_per_week, months, minutes, kit)
+plan = plan_for(*plan_key)
+specs = chart_specs(plan_key, start)
+
+render_overview(plan)
+chart_block("Effort of the main lifts, week by week", specs["effort"], plan_charts.describe_effort(plan))
+left, right = st.columns(2)
+with left:
+    chart_block("Where a week's time goes", specs["components"], plan_charts.describe_components(plan))
+with right:
+    chart_block("Impacts a week", specs["impacts"], plan_charts.describe_impacts(plan))
+chart_block("The first weeks on the calendar", specs["calendar"], plan_charts.describe_calendar(plan, start))
+render_sessions(plan)
+render_downloads(plan, start, minutes)
+render_evidence()
+disclaimer()

@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pandas as pd
+from icalendar import Calendar
+
+from lib.exports import plan_ics, plan_sessions_csv, plan_weeks_csv
+from lib.planner import build_plan
+from lib.profiles import PRESETS
+
+
+def test_plan_csvs_read_back_as_tables():
+    plan = build_plan(PRESETS["osteopenia"], sessions_per_week=2, months=6)
+    weeks = pd.read_csv(io.StringIO(plan_weeks_csv(plan.weeks)))
+    sessions = pd.read_csv(io.StringIO(plan_sessions_csv(plan.sessions)))
+    assert len(weeks) == len(plan.weeks) and {"week", "phase", "effort", "impacts_per_session"} <= set(weeks.columns)
+    assert len(sessions) == len(plan.sessions) and {"session", "block", "exercise_id", "sets", "reps"} <= set(sessions.columns)
+
+
+def test_calendar_has_one_event_per_session_from_the_start():
+    plan = build_plan(PRESETS["vertebral-fracture"], sessions_per_week=3, months=3)
+    calendar = Calendar.from_ical(plan_ics(plan, dt.date(2027, 1, 4), 45))
+    events = list(calendar.walk("VEVENT"))
+    assert len(events) == 3 * len(plan.weeks)
+    first = min(event.decoded("dtstart") for event in events)
+    assert first == dt.datetime(2027, 1, 4, 9, 0)
+    assert events[0].decoded("dtend") - events[0].decoded("dtstart") == dt.timedelta(minutes=45)
+    assert "not medical advice" in str(events[0]["description"])
