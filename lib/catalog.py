@@ -13,6 +13,7 @@ from typing import Any, Iterable
 
 from lib.content import Lesson, load_lessons
 from lib.references import Reference, load_references
+from lib.study import question_kind
 from lib.validation import DataError, load_validated
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -29,9 +30,16 @@ class Catalog:
     guidelines: tuple[dict[str, Any], ...]
     rules: tuple[dict[str, Any], ...]
     pictograms: dict[str, str]  # SVG text by movement pattern
+    questions: tuple[dict[str, Any], ...]
+    glossary: tuple[dict[str, Any], ...]
+    cases: tuple[dict[str, Any], ...]
 
     def exercise(self, exercise_id: str) -> dict[str, Any]:
         return self.exercises_by_id[exercise_id]
+
+    @cached_property
+    def lessons_by_slug(self) -> dict[str, Lesson]:
+        return {lesson.slug: lesson for lesson in self.lessons}
 
     @cached_property
     def exercises_by_id(self) -> dict[str, dict[str, Any]]:
@@ -75,6 +83,45 @@ def _check_rules(file: Path, rules: list[dict], references: dict, patterns: set[
                 raise DataError(file, rule["id"], "exercise.pattern", f"no exercise has the pattern {pattern!r}")
 
 
+def _check_question(file: Path, entry: str, question: dict, references: dict) -> None:
+    """The answer is among the options, and its count fits the kind of question."""
+    for answer in question["answer"]:
+        if answer not in question["options"]:
+            raise DataError(file, entry, "answer", f"{answer!r} is not one of the options")
+    kind = question_kind(question)
+    if kind == "true_false" and question["options"] != ["True", "False"]:
+        raise DataError(file, entry, "options", "a true_false question has the options [True, False]")
+    if (kind == "multiple") != (len(question["answer"]) > 1):
+        raise DataError(file, entry, "answer", f"a {kind} question has {'several answers' if kind == 'multiple' else 'one answer'}")
+    _check_sources(file, entry, "sources", question["sources"], references)
+
+
+def _check_lesson_link(file: Path, entry: str, record: dict, lessons: dict[str, Lesson]) -> None:
+    lesson = lessons.get(record["lesson"])
+    if lesson is None:
+        raise DataError(file, entry, "lesson", f"no lesson has the slug {record['lesson']!r}")
+    if record["section"] not in lesson.headings():
+        raise DataError(file, entry, "section", f"lesson {lesson.slug!r} has no '## {record['section']}' heading")
+
+
+def _load_study(data: Path, references: dict, lessons: dict[str, Lesson]) -> tuple[list, list, list]:
+    questions = load_validated(data / "questions.yaml", "questions")
+    _check_unique_ids(data / "questions.yaml", questions)
+    for question in questions:
+        _check_question(data / "questions.yaml", question["id"], question, references)
+        _check_lesson_link(data / "questions.yaml", question["id"], question, lessons)
+    glossary = load_validated(data / "glossary.yaml", "glossary")
+    for term in glossary:
+        _check_lesson_link(data / "glossary.yaml", term["term"], term, lessons)
+        _check_sources(data / "glossary.yaml", term["term"], "sources", term.get("sources", []), references)
+    cases = load_validated(data / "cases.yaml", "cases")
+    _check_unique_ids(data / "cases.yaml", cases)
+    for case in cases:
+        for number, question in enumerate(case["questions"], start=1):
+            _check_question(data / "cases.yaml", f"{case['id']} question {number}", question, references)
+    return questions, glossary, cases
+
+
 def _load_pictograms(folder: Path, patterns: set[str]) -> dict[str, str]:
     pictograms = {path.stem: path.read_text(encoding="utf-8") for path in folder.glob("*.svg")}
     for pattern in sorted(patterns - set(pictograms)):
@@ -101,6 +148,7 @@ def load_catalog(root: Path = PROJECT_ROOT) -> Catalog:
     rules = load_validated(data / "safety_rules.yaml", "safety_rules")
     _check_rules(data / "safety_rules.yaml", rules, references, {exercise["pattern"] for exercise in exercises})
     pictograms = _load_pictograms(root / "content" / "pictograms", {exercise["pattern"] for exercise in exercises})
+    questions, glossary, cases = _load_study(data, references, {lesson.slug: lesson for lesson in lessons})
     return Catalog(
         references=references,
         lessons=tuple(lessons),
@@ -110,6 +158,9 @@ def load_catalog(root: Path = PROJECT_ROOT) -> Catalog:
         guidelines=tuple(guidelines),
         rules=tuple(rules),
         pictograms=pictograms,
+        questions=tuple(questions),
+        glossary=tuple(glossary),
+        cases=tuple(cases),
     )
 
 

@@ -16,6 +16,25 @@ from lib.validation import DataError, parse_yaml, validate
 FIGURES = ("impact-forces", "osteogenic-index", "trial-results", "guidelines-table")
 FIGURE_MARKER = re.compile(r"^<!-- figure: ([a-z-]+) -->$", re.MULTILINE)
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n(.*)\Z", re.DOTALL)
+HEADING = re.compile(r"^## (.+?)\s*$", re.MULTILINE)
+
+
+def heading_anchor(heading: str) -> str:
+    """The id Streamlit gives a Markdown heading, so links can jump to a lesson's section."""
+    kept = re.sub(r"[^a-z0-9\s-]", "", heading.lower())
+    return re.sub(r"[\s-]+", "-", kept).strip("-")
+
+
+def split_figures(markdown: str) -> list[tuple[str, str]]:
+    """Markdown split into ('markdown', text) and ('figure', name) parts, in order."""
+    parts: list[tuple[str, str]] = []
+    position = 0
+    for marker in FIGURE_MARKER.finditer(markdown):
+        parts.append(("markdown", markdown[position : marker.start()]))
+        parts.append(("figure", marker.group(1)))
+        position = marker.end()
+    parts.append(("markdown", markdown[position:]))
+    return [(kind, value) for kind, value in parts if value.strip()]
 
 
 @dataclass(frozen=True)
@@ -35,14 +54,21 @@ class Lesson:
 
     def segments(self) -> list[tuple[str, str]]:
         """The body split into ('markdown', text) and ('figure', name) parts, in order."""
-        parts: list[tuple[str, str]] = []
-        position = 0
-        for marker in FIGURE_MARKER.finditer(self.body):
-            parts.append(("markdown", self.body[position : marker.start()]))
-            parts.append(("figure", marker.group(1)))
-            position = marker.end()
-        parts.append(("markdown", self.body[position:]))
-        return [(kind, value) for kind, value in parts if value.strip()]
+        return split_figures(self.body)
+
+    def sections(self) -> list[str]:
+        """The body cut at each ``##`` heading, for stepping through a lesson one idea at a time."""
+        cuts = [match.start() for match in HEADING.finditer(self.body)][1:]  # any intro stays with the first
+        bounds = [0, *cuts, len(self.body)]
+        return [self.body[begin:end] for begin, end in zip(bounds, bounds[1:])]
+
+    def headings(self) -> list[str]:
+        """The lesson's ``##`` section headings, in order."""
+        return HEADING.findall(self.body)
+
+    def section_link(self, heading: str) -> str:
+        """A relative link to a section, valid from any page of the app."""
+        return f"{self.url_path}#{heading_anchor(heading)}"
 
     def word_count(self) -> int:
         prose = FIGURE_MARKER.sub("", self.body)

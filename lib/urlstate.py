@@ -10,6 +10,7 @@ import math
 import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping
+from urllib.parse import urlencode
 
 SAFE_KEY = re.compile(r"^[a-z_]{1,24}$")
 UNREADABLE = "an unreadable setting"
@@ -57,3 +58,9 @@ def odd_parameters(raw: Mapping[str, list[str]], params: Mapping[str, Param], sh
         if key not in params or not params[key].accepts(values):
             odd.add(key if SAFE_KEY.match(key) else UNREADABLE)
     return sorted(odd)
+
+
+def share_url(app_url: str, url_path: str, params: Mapping[str, list[str]]) -> str:
+    """The full link to a page with its settings, repeated keys kept (for 'copy link to this view')."""
+    query = urlencode([(key, value) for key, values in params.items() for value in values])
+    return f"{app_url.rstrip('/')}/{url_path}" + (f"?{query}" if query else "")

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 
@@ -59,10 +60,22 @@ def load_yaml(path: Path) -> Any:
     return parse_yaml(path.read_text(encoding="utf-8"), path)
 
 
+def _schema(schema_name: str) -> dict:
+    return json.loads((SCHEMA_DIR / f"{schema_name}.schema.json").read_text(encoding="utf-8"))
+
+
+@cache
+def _registry() -> Registry:
+    """Every schema by file name, so one schema can reuse another's definitions with a $ref."""
+    return Registry().with_resources(
+        (path.name, Resource.from_contents(_schema(path.name.removesuffix(".schema.json"))))
+        for path in SCHEMA_DIR.glob("*.schema.json")
+    )
+
+
 @cache
 def _validator(schema_name: str) -> Draft202012Validator:
-    schema = json.loads((SCHEMA_DIR / f"{schema_name}.schema.json").read_text(encoding="utf-8"))
-    return Draft202012Validator(schema)
+    return Draft202012Validator(_schema(schema_name), registry=_registry())
 
 
 def _describe_entry(document: Any, path: list) -> str:

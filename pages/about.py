@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from pages.common import disclaimer
+from pages.common import disclaimer, notice_odd_parameters
 
+notice_odd_parameters()
 st.title("About Bone Loading Lab")
 disclaimer()
 st.subheader("Privacy")

@@ -8,16 +8,19 @@ from __future__ import annotations
 import streamlit as st
 
 from lib.catalog import Catalog, load_catalog
+from lib.charts import presenter_spec
 from lib.references import Reference, link_citations
-from lib.urlstate import Param, odd_parameters
+from lib.urlstate import Param, choice, odd_parameters, share_url
 from lib.validation import DataError
 
 # Every URL parameter any page binds: a link may carry another page's settings along.
 APP_PARAM_KEYS = frozenset({
+    "present", "step",  # presenter mode and the lesson section it shows
     "bone", "t", "vf", "falls", "joints", "exp", "cleared",  # the risk profile (pages/profile_form.py)
     "equip", "pattern", "site", "show",  # Safe options filters
     "spw", "months", "minutes", "kit", "start",  # Program planner settings
     "oi_load", "oi_cycles",  # the osteogenic index example in lesson 4
+    "topics", "level", "length", "seed", "find", "case",  # Study pages
 })
 
 DISCLAIMER = (
@@ -61,11 +64,34 @@ def disclaimer() -> None:
     st.info(DISCLAIMER, icon=":material/medical_information:")
 
 
-def notice_odd_parameters(params: dict[str, Param]) -> None:
-    """Say which link settings this page could not use; their widgets show defaults instead."""
+APP_WIDE_PARAMS = {"present": choice(["true", "false", "1", "0"])}  # presenter mode, on every page
+
+
+def notice_odd_parameters(params: dict[str, Param] | None = None) -> None:
+    """Say which link settings this page could not use; their widgets show defaults instead.
+
+    Every page calls it with the parameters it binds; keys other pages bind are let through.
+    """
+    params = APP_WIDE_PARAMS | (params or {})
     raw = {key: st.query_params.get_all(key) for key in st.query_params}
     odd = odd_parameters(raw, params, shared=APP_PARAM_KEYS - set(params))
     if odd:
         names = ", ".join(f"`{name}`" for name in odd)
         st.warning(f"This link had settings the page could not use ({names}), so their defaults are shown.",
                    icon=":material/link_off:")
+
+
+def chart(spec: dict, description: str) -> None:
+    """A cached Vega-Lite spec, restyled for a room in presenter mode, with its text alternative."""
+    st.vega_lite_chart(presenter_spec(spec) if st.session_state.get("present") else spec, width="stretch")
+    with st.expander("Chart as text"):
+        st.write(description)
+
+
+def share_this_view(url_path: str) -> None:
+    """'Copy link to this view': the page's full link with every setting, ready to paste in a slide."""
+    params = {key: st.query_params.get_all(key) for key in st.query_params}
+    link = share_url(st.context.url or "http://localhost:8501", url_path, params)
+    with st.popover("Copy link to this view", icon=":material/link:"):
+        st.caption("This link opens the page set up exactly as it is now. Use the copy button.")
+        st.code(link, language=None, wrap_lines=True)

@@ -7,9 +7,12 @@ from typing import Callable
 import streamlit as st
 
 from lib import charts
-from pages.common import catalog
+from lib.urlstate import choice, number_between
+from pages.common import catalog, chart
 
 OI_LOADS_BW = (1.2, 2.0, 2.9, 4.0, 4.9)  # walking, leg training, stamping, hops, heel drops (lesson 4's table)
+OI_CYCLES = (10, 120)
+FIGURE_PARAMS = {"oi_load": choice(OI_LOADS_BW), "oi_cycles": number_between(*OI_CYCLES)}
 
 
 @st.cache_data(show_spinner=False)
@@ -27,14 +30,8 @@ def trial_results_spec() -> dict:
     return charts.trial_results_chart(catalog().trials).to_dict()
 
 
-def text_alternative(description: str) -> None:
-    with st.expander("Chart as text"):
-        st.write(description)
-
-
 def render_impact_forces() -> None:
-    st.vega_lite_chart(impact_forces_spec(), width="stretch")
-    text_alternative(charts.describe_impact_forces(catalog().impact_forces))
+    chart(impact_forces_spec(), charts.describe_impact_forces(catalog().impact_forces))
 
 
 def render_osteogenic_index() -> None:
@@ -44,15 +41,13 @@ def render_osteogenic_index() -> None:
         load = left.select_slider(
             "Peak load (x body weight)", options=OI_LOADS_BW, value=4.0, key="oi_load", bind="query-params"
         )
-        cycles = right.slider("Loads in the day", min_value=10, max_value=120, value=50, step=10, key="oi_cycles", bind="query-params")
-        st.vega_lite_chart(osteogenic_index_spec(load, cycles), width="stretch")
+        cycles = right.slider("Loads in the day", min_value=OI_CYCLES[0], max_value=OI_CYCLES[1], value=50, step=10, key="oi_cycles", bind="query-params")
         st.caption("Splitting the same loads into bouts hours apart scores higher: each bout starts with fresh sensitivity (animal data).")
-        text_alternative(charts.describe_osteogenic_index(load, cycles))
+        chart(osteogenic_index_spec(load, cycles), charts.describe_osteogenic_index(load, cycles))
 
 
 def render_trial_results() -> None:
-    st.vega_lite_chart(trial_results_spec(), width="stretch")
-    text_alternative(charts.describe_trial_results(catalog().trials))
+    chart(trial_results_spec(), charts.describe_trial_results(catalog().trials))
 
 
 def render_guidelines_table() -> None:

@@ -3,8 +3,9 @@
 import streamlit as st
 
 from pages import site_map
-from pages.common import disclaimer
+from pages.common import disclaimer, notice_odd_parameters
 
+notice_odd_parameters()
 st.title("Bone Loading Lab")
 st.markdown(
     "How **resistance and impact training build bone**, and which exercises suit each level of "
@@ -33,6 +34,12 @@ with plan.container(border=True, height="stretch"):
         "charted so a client can see where it goes."
     )
     st.page_link(site_map.PLANNER, label="Open the planner", icon=":material/arrow_forward:")
+
+with st.container(border=True):
+    st.markdown("**:material/quiz: Studying for certification?** Test yourself on what the lessons teach.")
+    study = st.columns(5)
+    for column, page in zip(study, (site_map.PRACTICE, site_map.EXAM, site_map.FLASHCARDS, site_map.GLOSSARY, site_map.CASES)):
+        column.page_link(page)
 
 st.subheader("Who it is for")
 st.markdown(

@@ -1,4 +1,8 @@
-"""The one renderer for every lesson in content/lessons/."""
+"""The one renderer for every lesson in content/lessons/.
+
+In presenter mode a lesson is shown one ``##`` section at a time, so a presenter talks
+through one idea per screen; the section number is in the link (?step=N).
+"""
 
 from __future__ import annotations
 
@@ -6,25 +10,63 @@ from typing import Callable
 
 import streamlit as st
 
-from lib.content import Lesson
-from pages.common import catalog, cited_markdown, reference_list
-from pages.figures import FIGURE_RENDERERS
+from lib.content import Lesson, split_figures
+from lib.urlstate import number_between
+from pages.common import catalog, cited_markdown, notice_odd_parameters, reference_list, share_this_view
+from pages.figures import FIGURE_PARAMS, FIGURE_RENDERERS
 
 
-def render_lesson(lesson: Lesson) -> None:
-    st.title(lesson.title)
-    st.caption(lesson.summary)
-    for kind, value in lesson.segments():
+def render_markdown_with_figures(markdown: str) -> None:
+    for kind, value in split_figures(markdown):
         if kind == "figure":
             FIGURE_RENDERERS[value]()
         else:
             cited_markdown(value)
+
+
+def render_takeaways_and_references(lesson: Lesson) -> None:
     with st.container(border=True):
         st.subheader("Key takeaways", anchor="key-takeaways")
         st.markdown("\n".join(f"- {takeaway}" for takeaway in lesson.takeaways))
     st.subheader("References", anchor="references")
     references = catalog().references
     reference_list([references[key] for key in lesson.sources])
+
+
+def render_step(lesson: Lesson) -> None:
+    """One section per screen; the last step is the takeaways and references."""
+    if st.session_state.get("step_lesson") != lesson.slug:  # a new lesson starts at its first section
+        if "step_lesson" in st.session_state:
+            st.session_state["step"] = 1
+        st.session_state["step_lesson"] = lesson.slug
+    sections = lesson.sections()
+    steps = list(range(1, len(sections) + 2))
+    step = st.select_slider("Section", steps, key="step", bind="query-params",
+                            help="The last step shows the key takeaways and references.")
+    if step == steps[-1]:
+        render_takeaways_and_references(lesson)
+    else:
+        render_markdown_with_figures(sections[step - 1])
+    share_this_view(lesson.url_path)
+    back, forward = st.columns(2)
+    back.button("Previous", icon=":material/arrow_back:", width="stretch", disabled=step == steps[0],
+                on_click=st.session_state.update, kwargs={"step": step - 1})
+    forward.button("Next", icon=":material/arrow_forward:", width="stretch", disabled=step == steps[-1],
+                   on_click=st.session_state.update, kwargs={"step": step + 1})
+
+
+MAX_STEPS = 40  # more sections than any lesson will have
+
+
+def render_lesson(lesson: Lesson) -> None:
+    notice_odd_parameters({"step": number_between(1, MAX_STEPS), **FIGURE_PARAMS})
+    st.title(lesson.title)
+    st.caption(lesson.summary)
+    if st.session_state.get("present"):
+        render_step(lesson)
+        return
+    render_markdown_with_figures(lesson.body)
+    render_takeaways_and_references(lesson)
 
 
 def lesson_page(lesson: Lesson) -> Callable[[], None]:

@@ -12,7 +12,8 @@ from lib.exports import plan_ics, plan_sessions_csv, plan_weeks_csv
 from lib.planner import EQUIPMENT_SETS, PHASES, SESSION_MINUTES, Plan, build_plan
 from lib.profiles import Profile
 from lib.urlstate import Param, choice, number_between
-from pages.common import cited_markdown, disclaimer, notice_odd_parameters
+from pages import site_map
+from pages.common import chart, cited_markdown, disclaimer, notice_odd_parameters, share_this_view
 from pages.figures import render_trial_results
 from pages.profile_form import PROFILE_PARAMS, profile_form
 
@@ -72,9 +73,7 @@ def program_settings() -> tuple[int, int, int, str, dt.date]:
 
 def chart_block(title: str, spec: dict, description: str) -> None:
     st.markdown(f"**{title}**")
-    st.vega_lite_chart(spec, width="stretch")
-    with st.expander("Chart as text"):
-        st.write(description)
+    chart(spec, description)
 
 
 def render_overview(plan: Plan) -> None:
@@ -135,6 +134,7 @@ st.caption("A two- or three-times-a-week program for the chosen profile, progres
 notice_odd_parameters(PAGE_PARAMS)
 profile = profile_form()
 sessions_per_week, months, minutes, kit, start = program_settings()
+share_this_view(site_map.PLANNER.url_path)
 plan_key = (profile, sessions_per_week, months, minutes, kit)
 plan = plan_for(*plan_key)
 specs = chart_specs(plan_key, start)

@@ -79,3 +79,16 @@ def profile_form() -> Profile:
         bone=bone, vertebral_fracture=vertebral_fracture, falls=falls, joint_limits=joint_limits,
         experience=experience, clearance=clearance,
     )
+
+
+def profile_query_params(profile: Profile) -> dict[str, str]:
+    """The URL parameters that open a page set to this profile (defaults left out, as bound widgets do)."""
+    default = Profile()
+    fields = {"bone": "bone", "vf": "vertebral_fracture", "falls": "falls", "joints": "joint_limits",
+              "exp": "experience", "cleared": "clearance"}
+    params = {}
+    for key, field in fields.items():
+        value = getattr(profile, field)
+        if value != getattr(default, field):
+            params[key] = str(value).lower() if isinstance(value, bool) else value
+    return params

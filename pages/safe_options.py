@@ -10,7 +10,8 @@ from lib.charts import GUIDELINE_COLUMNS, guidelines_frame
 from lib.exports import assessment_csv
 from lib.profiles import Profile
 from lib.urlstate import choice
-from pages.common import catalog, cited_markdown, disclaimer, notice_odd_parameters
+from pages import site_map
+from pages.common import catalog, cited_markdown, disclaimer, notice_odd_parameters, share_this_view
 from pages.profile_form import PROFILE_PARAMS, profile_form
 
 GROUPS = {  # what the status means to a client, with an icon so colour never carries it alone
@@ -124,6 +125,7 @@ render_summary(profile)
 
 st.subheader("Exercises for this profile", anchor="exercises")
 filtered = safety.filter_assessment(table, *render_filters())
+share_this_view(site_map.SAFE_OPTIONS.url_path)
 render_counts(filtered)
 shown = st.segmented_control("Show", list(GROUP_BY_LABEL), default="Recommended", key="show", bind="query-params",
                              required=True)

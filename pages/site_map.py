@@ -18,6 +18,11 @@ SAFE_OPTIONS = st.Page(
 PLANNER = st.Page(
     "pages/planner.py", title="Program planner", icon=":material/calendar_month:", url_path="program",
 )
+PRACTICE = st.Page("pages/practice.py", title="Practice quiz", icon=":material/quiz:", url_path="study-practice")
+EXAM = st.Page("pages/exam.py", title="Exam", icon=":material/assignment:", url_path="study-exam")
+FLASHCARDS = st.Page("pages/flashcards.py", title="Flashcards", icon=":material/style:", url_path="study-flashcards")
+GLOSSARY = st.Page("pages/glossary.py", title="Glossary", icon=":material/dictionary:", url_path="study-glossary")
+CASES = st.Page("pages/cases.py", title="Client cases", icon=":material/person_search:", url_path="client-cases")
 SOURCES = st.Page("pages/sources.py", title="Sources", icon=":material/library_books:", url_path="references")
 ABOUT = st.Page("pages/about.py", title="About", icon=":material/info:", url_path="about-this-app")
 
@@ -34,5 +39,6 @@ def sections() -> dict[str, list[st.Page]]:
         "Start": [HOME],
         "Learn": lesson_pages(),
         "Explore": [SAFE_OPTIONS, PLANNER],
+        "Study": [PRACTICE, EXAM, FLASHCARDS, GLOSSARY, CASES],
         "About": [SOURCES, ABOUT],
     }

@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from pages.common import catalog, reference_list
+from pages.common import catalog, notice_odd_parameters, reference_list
 
+notice_odd_parameters()
 st.title("Sources")
 st.write(
     "Every lesson, exercise and safety rule cites one of these. Links go to the DOI or, where a DOI "

@@ -131,3 +131,71 @@ def test_planner_rejects_odd_settings_with_a_notice():
     warning = at.warning[0].value
     assert all(f"`{key}`" in warning for key in ("months", "spw", "start", "kit"))
     assert {metric.label: metric.value for metric in at.metric}["Weeks"] == "52"
+
+
+def test_practice_checks_an_answer_and_moves_on(catalog):
+    at = open_page("study-practice", {"topics": catalog.lessons[3].title})
+    assert not at.exception
+    question_radio = [radio for radio in at.radio if radio.options]
+    if question_radio:
+        question_radio[0].set_value(question_radio[0].options[0]).run()
+    else:
+        at.checkbox[0].check().run()
+    at.button[0].click().run()
+    assert at.success or at.error
+    assert "Read more" in all_text(at)
+    at.button[0].click().run()
+    assert not at.exception
+    assert at.metric[0].value in ("1 of 1", "0 of 1")
+
+
+def test_exam_scores_a_paper_and_the_seed_reproduces_it():
+    first = open_page("study-exam", {"seed": "42", "length": "10"})
+    second = open_page("study-exam", {"seed": "42", "length": "10"})
+    prompts = lambda at: [caption.value for caption in at.caption] + [radio.label for radio in at.radio]
+    assert prompts(first) == prompts(second)
+    for radio in first.radio:
+        radio.set_value(radio.options[0])
+    first.button[-1].click().run()
+    assert not first.exception
+    score = [metric for metric in first.metric if metric.label == "Score"][0].value
+    assert score.endswith("%)") and " of 10 " in score
+    assert first.get("vega_lite_chart")
+
+
+def test_flashcards_turn_and_move():
+    at = open_page("study-flashcards")
+    term = at.header[0].value
+    [button for button in at.button if button.label == "Turn the card"][0].click().run()
+    assert "Used in" in all_text(at)
+    [button for button in at.button if button.label == "Next"][0].click().run()
+    assert not at.exception and at.header[0].value != term
+
+
+def test_glossary_search_from_the_link():
+    at = open_page("study-glossary", {"find": "hinge"})
+    assert not at.exception
+    assert "hinge" in all_text(at).lower()
+
+
+def test_cases_link_to_the_tools_set_to_the_profile(catalog):
+    from urllib.parse import parse_qs
+
+    from lib.study import case_profile
+    from pages.profile_form import profile_query_params
+
+    for case in catalog.cases:
+        at = open_page("client-cases", {"case": case["title"]})
+        assert not at.exception and case["title"] in all_text(at)
+        links = {link.proto.page: parse_qs(link.proto.query_string) for link in at.get("page_link")}
+        expected = {key: [value] for key, value in profile_query_params(case_profile(case)).items()}
+        assert links["safe-exercises"] == links["program"] == expected
+
+
+def test_a_case_link_opens_safe_options_with_that_profile(catalog):
+    from lib.study import case_profile
+    from pages.profile_form import profile_query_params
+
+    case = next(case for case in catalog.cases if case["profile"]["vertebral_fracture"])
+    at = open_page("safe-exercises", profile_query_params(case_profile(case)))
+    assert case_profile(case).describe() in all_text(at)

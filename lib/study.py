@@ -1,0 +1,78 @@
+"""Study mode: checking answers, reproducible exam papers and their scores.
+
+Questions, glossary terms and client cases are data (data/questions.yaml,
+data/glossary.yaml, data/cases.yaml), validated by lib.catalog.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+import pandas as pd
+
+from lib.profiles import Profile
+
+EXAM_LENGTHS = (10, 20, 30)
+
+
+def question_kind(question: dict[str, Any]) -> str:
+    """The question's kind; case questions leave it out, and several answers make it 'multiple'."""
+    return question.get("kind") or ("multiple" if len(question["answer"]) > 1 else "single")
+
+
+def is_correct(question: dict[str, Any], chosen: Iterable[str]) -> bool:
+    """Right only when the chosen options are exactly the correct ones."""
+    return set(chosen) == set(question["answer"])
+
+
+def exam_paper(questions: Iterable[dict], length: int, seed: int, lessons: Iterable[str] | None = None) -> list[dict]:
+    """A random paper of `length` questions; the same seed and lessons always give the same paper."""
+    pool = [question for question in questions if not lessons or question["lesson"] in set(lessons)]
+    pool.sort(key=lambda question: question["id"])  # independent of file order
+    return random.Random(seed).sample(pool, min(length, len(pool)))
+
+
+def shuffled(items: Iterable[dict], seed: int) -> list[dict]:
+    """A seeded shuffle, so practice and flashcards keep their order through reruns."""
+    order = list(items)
+    random.Random(seed).shuffle(order)
+    return order
+
+
+@dataclass(frozen=True)
+class ExamResult:
+    correct: int
+    total: int
+    by_lesson: pd.DataFrame  # lesson, correct, total, percent
+    mistakes: tuple[dict, ...]
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.correct / self.total) if self.total else 0
+
+
+def score_exam(paper: list[dict], answers: dict[str, Iterable[str]]) -> ExamResult:
+    """Score a paper; an unanswered question counts as wrong."""
+    marks = [(question, is_correct(question, answers.get(question["id"], ()))) for question in paper]
+    frame = pd.DataFrame([{"lesson": question["lesson"], "correct": int(right)} for question, right in marks])
+    by_lesson = frame.groupby("lesson", sort=True)["correct"].agg(correct="sum", total="count").reset_index()
+    by_lesson["percent"] = (100 * by_lesson["correct"] / by_lesson["total"]).round().astype(int)
+    return ExamResult(
+        correct=sum(right for _, right in marks),
+        total=len(paper),
+        by_lesson=by_lesson,
+        mistakes=tuple(question for question, right in marks if not right),
+    )
+
+
+def case_profile(case: dict[str, Any]) -> Profile:
+    return Profile(**case["profile"])
+
+
+def search_glossary(terms: Iterable[dict], text: str) -> list[dict]:
+    """Terms whose name or definition contains the text (case-insensitive), alphabetically."""
+    needle = text.strip().lower()
+    found = [term for term in terms if needle in term["term"].lower() or needle in term["definition"].lower()]
+    return sorted(found, key=lambda term: term["term"].lower())

@@ -1,0 +1,44 @@
+"""Client cases: a short story, the profile it implies, questions, and links that open the tools set up."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from lib.study import case_profile
+from lib.urlstate import choice
+from pages import site_map
+from pages.common import catalog, notice_odd_parameters, share_this_view
+from pages.profile_form import profile_query_params
+from pages.quiz import answer_widget, feedback
+
+CASES = {case["id"]: case for case in catalog().cases}
+notice_odd_parameters({"case": choice(case["title"] for case in CASES.values())})
+
+st.title("Client cases")
+st.caption("Read the story, decide what the profile is and what to program, then check yourself.")
+case_id = st.selectbox("Case", list(CASES), format_func=lambda key: CASES[key]["title"], key="case", bind="query-params")
+case = CASES[case_id]
+share_this_view(site_map.CASES.url_path)
+profile = case_profile(case)
+
+with st.container(border=True):
+    st.subheader(case["title"], anchor=False)
+    st.markdown(case["story"])
+with st.expander("The profile this story implies"):
+    if "t_score" in case:
+        st.markdown(f"T-score: **{case['t_score']:.1f}**")
+    st.markdown(profile.describe())
+    params = profile_query_params(profile)
+    left, right = st.columns(2)
+    left.page_link(site_map.SAFE_OPTIONS, label="Open Safe options for this profile", query_params=params,
+                   icon=":material/health_and_safety:")
+    right.page_link(site_map.PLANNER, label="Open the Planner for this profile", query_params=params,
+                    icon=":material/calendar_month:")
+
+st.subheader("Questions", anchor=False)
+for number, question in enumerate(case["questions"], start=1):
+    key = f"case-{case_id}-{number}"
+    with st.container(border=True):
+        chosen = answer_widget(question, key)
+        if st.toggle("Check my answer", key=f"{key}-check", disabled=not chosen):
+            feedback(question, chosen)

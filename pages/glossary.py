@@ -1,0 +1,26 @@
+"""Glossary: every term the lessons use, searchable, each linked to where a lesson explains it."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from lib.study import search_glossary
+from lib.urlstate import Param
+from pages.common import catalog, cited_markdown, notice_odd_parameters
+
+SEARCH_LIMIT = 60  # characters: longer than any term or phrase worth searching for
+notice_odd_parameters({"find": Param(lambda value: len(value) <= SEARCH_LIMIT)})
+
+st.title("Glossary")
+text = st.text_input("Search terms and definitions", key="find", bind="query-params", max_chars=SEARCH_LIMIT,
+                     placeholder="e.g. T-score, hinge, impact")
+terms = search_glossary(catalog().glossary, text)
+st.caption(f"{len(terms)} of {len(catalog().glossary)} terms")
+lessons = catalog().lessons_by_slug
+for term in terms:
+    lesson = lessons[term["lesson"]]
+    sources = f" [{'; '.join('@' + key for key in term['sources'])}]" if term.get("sources") else ""
+    cited_markdown(
+        f"**{term['term']}**: {term['definition']}{sources}  \n"
+        f":material/menu_book: [{lesson.title}, “{term['section']}”]({lesson.section_link(term['section'])})"
+    )

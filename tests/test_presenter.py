@@ -1,0 +1,53 @@
+"""Presenter mode: turned on by link, kept across pages, lessons stepped one section at a time."""
+
+from __future__ import annotations
+
+from lib.charts import PRESENTER_CONFIG, impact_forces_chart, presenter_spec
+from lib.urlstate import share_url
+from tests.apptest_helpers import all_text, open_page
+
+
+def test_a_link_turns_presenter_mode_on(catalog):
+    at = open_page(catalog.lessons[0].url_path, {"present": "1"})
+    assert not at.exception
+    assert at.toggle(key="present").value is True
+    assert at.select_slider(key="step").value == 1
+
+
+def test_lessons_step_section_by_section(catalog):
+    lesson = catalog.lessons[3]
+    at = open_page(lesson.url_path, {"present": "true"})
+    first_screen = all_text(at)
+    [button for button in at.button if button.label == "Next"][0].click().run()
+    assert at.select_slider(key="step").value == 2
+    assert all_text(at) != first_screen
+    assert "## " + lesson.headings()[1] in lesson.sections()[1]
+
+
+def test_last_step_shows_the_takeaways(catalog):
+    lesson = catalog.lessons[0]
+    at = open_page(lesson.url_path, {"present": "1", "step": str(len(lesson.sections()) + 1)})
+    assert "Key takeaways" in all_text(at)
+
+
+def test_without_presenter_mode_the_whole_lesson_shows(catalog):
+    at = open_page(catalog.lessons[0].url_path)
+    assert not at.get("select_slider") and "Key takeaways" in all_text(at)
+
+
+def test_presenter_charts_have_bigger_type(catalog):
+    spec = impact_forces_chart(catalog.impact_forces).to_dict()
+    big = presenter_spec(spec)
+    assert big["config"]["axis"]["labelFontSize"] == PRESENTER_CONFIG["axis"]["labelFontSize"]
+    assert big["layer"][2]["mark"]["fontSize"] > spec["layer"][2]["mark"]["fontSize"]
+
+
+def test_share_links_keep_every_setting():
+    link = share_url("http://localhost:8501/", "safe-exercises", {"bone": ["osteoporosis"], "pattern": ["squat", "hinge"]})
+    assert link == "http://localhost:8501/safe-exercises?bone=osteoporosis&pattern=squat&pattern=hinge"
+
+
+def test_interactive_pages_offer_a_link_to_the_view():
+    at = open_page("safe-exercises", {"bone": "osteopenia"})
+    codes = [block.value for block in at.code]
+    assert any("safe-exercises?bone=osteopenia" in code for code in codes)
