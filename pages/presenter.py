@@ -1,12 +1,13 @@
 """Presenter mode: big type, a clean screen and top navigation for sharing a screen with a room.
 
-On with the sidebar toggle or a link carrying ?present=1 (or present=true); it stays on across pages.
+On with the sidebar toggle or a link carrying ?present=1; it stays on across pages.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
+PRESENT_VALUES = ("1", "true")
 # Streamlit sizes text in rem, so a larger root size scales type, widgets and spacing together.
 PRESENTER_STYLE = """
 <style>
@@ -14,7 +15,7 @@ html { font-size: 24px; }
 [data-testid="stMainBlockContainer"] { max-width: 100%; padding: 4rem 2.5rem 3rem; }
 [data-testid="stDecoration"], [data-testid="stMainMenu"], [data-testid="stToolbarActions"], .stAppDeployButton { display: none; }
 h1 { font-size: 2.4rem !important; }
-p, li { line-height: 1.5; }
+[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li { font-size: 1rem; line-height: 1.5; }
 </style>
 """
 
@@ -23,14 +24,24 @@ def presenter_requested() -> bool:
     """Presenter mode for this run: the toggle's value, or on a first visit the link's ?present=1."""
     if "present" in st.session_state:
         return bool(st.session_state["present"])
-    return st.query_params.get("present") in ("1", "true")
+    return st.query_params.get("present") in PRESENT_VALUES
+
+
+def _keep_in_link(present: bool) -> None:
+    """The link carries present=1 while presenter mode is on, on every page, so a copied link opens in it."""
+    if present and st.query_params.get("present") != "1":
+        st.query_params["present"] = "1"
+    elif not present and "present" in st.query_params:
+        del st.query_params["present"]
 
 
 def presenter_toggle() -> bool:
-    if "present" not in st.session_state and st.query_params.get("present") == "1":
-        st.session_state["present"] = True  # accept the short form; the bound toggle writes present=true
-    return st.toggle("Presenter mode", key="present", bind="query-params",
-                     help="Large type and a clean screen for sharing with a room. Links keep it on.")
+    # Not bound with bind="query-params": links use the short form ?present=1, which we keep ourselves
+    # (a page switch drops unbound parameters, so this runs on every page).
+    present = st.toggle("Presenter mode", value=presenter_requested(), key="present",
+                        help="Large type and a clean screen for sharing with a room. Links keep it on.")
+    _keep_in_link(present)
+    return present
 
 
 def apply_presenter_style() -> None:

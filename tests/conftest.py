@@ -98,9 +98,17 @@ def chromium():
 
 
 @pytest.fixture(scope="session")
-def server():
-    _require_chromium()
+def server(chromium):
+    """One app server for the browser tests, past its first visit.
+
+    The first session after start-up runs through Streamlit's legacy pages/ router and shows
+    a 'Page not found' notice on a deep link; test_browser covers that on a fresh server.
+    """
     running = StreamlitServer()
+    warm_up = chromium.new_page()
+    warm_up.goto(running.url)
+    warm_up.wait_for_selector("h1", timeout=30_000)
+    warm_up.close()
     yield running
     running.close()
 

@@ -44,7 +44,8 @@ def assert_no_exception(page) -> None:
 
 
 def page_paths(catalog) -> list[str]:
-    return ["", "safe-exercises", "program", "references", "about-this-app"] + [lesson.url_path for lesson in catalog.lessons]
+    study = ["study-practice", "study-exam", "study-flashcards", "study-glossary", "client-cases"]
+    return ["", "safe-exercises", "program", *study, "references", "about-this-app"] + [lesson.url_path for lesson in catalog.lessons]
 
 
 def test_every_page_renders_without_an_exception(server, page, catalog, screenshots):
@@ -101,3 +102,33 @@ def test_planner_link_reproduces_the_plan_and_offers_downloads(server, page, scr
     assert download.value.suggested_filename == "bone-program.ics"
     assert_no_exception(page)
     page.screenshot(path=str(screenshots / "program-linked.png"))
+
+
+def test_a_short_exam_can_be_completed_and_scored(server, page, screenshots):
+    visit(page, f"{server.url}/study-exam?length=10&seed=7")
+    for group in page.locator("[data-testid='stRadio']").all():
+        group.locator("label").first.click()
+    for box in page.locator("[data-testid='stForm'] [data-testid='stCheckbox']").all():
+        box.locator("label").first.click()
+    page.get_by_role("button", name="Finish and score").click()
+    page.wait_for_selector("text=Review your mistakes", timeout=SETTLE_MS)
+    wait_until_settled(page)
+    assert re.search(r"\d+ of 10 \(\d+ %\)", page.inner_text("body"))
+    assert_no_exception(page)
+    page.screenshot(path=str(screenshots / "study-exam-scored.png"), full_page=True)
+
+
+def test_presenter_link_shows_top_navigation_and_big_type(server, page, catalog, screenshots):
+    page.set_viewport_size({"width": 1280, "height": 720})
+    visit(page, f"{server.url}/{catalog.lessons[3].url_path}?present=1")
+    assert page.locator("[data-testid='stTopNav']").is_visible()
+    size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('[data-testid=stMarkdownContainer] p')).fontSize)")
+    assert size >= 22
+    page.screenshot(path=str(screenshots / "presenter-lesson.png"))
+    page.get_by_role("button", name="Next").click()
+    wait_until_settled(page)
+    assert "step=2" in page.url and "present=1" in page.url
+    page.get_by_text("Explore", exact=True).click()
+    page.get_by_test_id("stTopNavDropdownLink").filter(has_text="Safe options").click()
+    wait_until_settled(page)
+    assert "present=1" in page.url and page.locator("[data-testid='stTopNav']").is_visible()
