@@ -77,7 +77,7 @@ def render_card(row: pd.Series, exercises: dict) -> None:
     exercise = exercises[row["id"]]
     with st.container(border=True):
         picture, words = st.columns([1, 3])
-        picture.image(catalog().pictograms[row["pattern"]], width=110)
+        picture.image(catalog().pictograms[row["pattern"]], width=110, alt=f"Line drawing of a {row['pattern']} movement")
         impact = "no impact" if row["impact"] == "none" else f"{row['impact']} impact"
         words.markdown(f"**{row['name']}**  \n:{colour}-badge[{icon} {label}] :gray-badge[{row['pattern']}] :gray-badge[{impact}]")
         words.caption(exercise["summary"])
