@@ -12,28 +12,25 @@ st.markdown(
     "osteoporosis risk. Every claim links to its source."
 )
 
-learn, explore, plan = st.columns(3)
-with learn.container(border=True, height="stretch"):
-    st.subheader(":material/school: Learn the science")
-    st.write(
-        "Eight short cited lessons: how bone responds to load, progressive load, axial loading, "
-        "impact, who needs it most, safety with osteoporosis, the guidelines and an FAQ."
-    )
-    st.page_link(site_map.lesson_pages()[0], label="Start with lesson 1", icon=":material/arrow_forward:")
-with explore.container(border=True, height="stretch"):
-    st.subheader(":material/health_and_safety: Find safe exercises")
-    st.write(
-        "Pick a client's risk profile and see which exercises are recommended, which need a "
-        "modification and which to avoid, each with its reason, source and safer swap."
-    )
-    st.page_link(site_map.SAFE_OPTIONS, label="Open Safe options", icon=":material/arrow_forward:")
-with plan.container(border=True, height="stretch"):
-    st.subheader(":material/calendar_month: Build a program")
-    st.write(
-        "Turn a profile into a two- or three-times-a-week program that progresses over months, "
-        "charted so a client can see where it goes."
-    )
-    st.page_link(site_map.PLANNER, label="Open the planner", icon=":material/arrow_forward:")
+WAYS_IN = (  # (heading, what it offers, page, link label)
+    (":material/school: Learn the science",
+     "Eight short cited lessons: how bone responds to load, progressive load, axial loading, "
+     "impact, who needs it most, safety with osteoporosis, the guidelines and an FAQ.",
+     site_map.lesson_pages()[0], "Start with lesson 1"),
+    (":material/health_and_safety: Find safe exercises",
+     "Pick a client's risk profile and see which exercises are recommended, which need a "
+     "modification and which to avoid, each with its reason, source and safer swap.",
+     site_map.SAFE_OPTIONS, "Open Safe options"),
+    (":material/calendar_month: Build a program",
+     "Turn a profile into a two- or three-times-a-week program that progresses over months, "
+     "charted so a client can see where it goes.",
+     site_map.PLANNER, "Open the planner"),
+)
+for column, (heading, offer, page, label) in zip(st.columns(len(WAYS_IN)), WAYS_IN):
+    with column.container(border=True, height="stretch"):
+        st.subheader(heading)
+        st.write(offer)
+        st.page_link(page, label=label, icon=":material/arrow_forward:")
 
 with st.container(border=True):
     st.markdown("**:material/quiz: Studying for certification?** Test yourself on what the lessons teach.")
