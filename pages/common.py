@@ -5,10 +5,15 @@ Kept tiny on purpose: decisions live in lib/, this file only shows them.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import streamlit as st
 
 from lib.catalog import Catalog, load_catalog
 from lib.charts import presenter_spec
+from lib.handout_pdf import handout_pdf
+from lib.planner import Plan
+from lib.profiles import Profile
 from lib.references import Reference, link_citations
 from lib.urlstate import Param, choice, odd_parameters, share_url
 from lib.validation import DataError
@@ -95,3 +100,19 @@ def share_this_view(url_path: str) -> None:
     with st.popover("Copy link to this view", icon=":material/link:"):
         st.caption("This link opens the page set up exactly as it is now. Use the copy button.")
         st.code(link, language=None, wrap_lines=True)
+
+
+def handout_download(profile: Profile, plan: Plan | None = None, start: dt.date | None = None) -> None:
+    """The client handout: built only when clicked; the optional first name goes into the PDF and nowhere else."""
+    with st.container(border=True):
+        st.markdown("**:material/picture_as_pdf: Client handout**: one or two pages in plain words, to print or send.")
+        name_column, button_column = st.columns([2, 1], vertical_alignment="bottom")
+        first_name = name_column.text_input(
+            "First name on the handout (optional)", max_chars=40,
+            help="Printed on the handout only; never stored, logged or sent anywhere.",
+        )
+        button_column.download_button(
+            "Download handout (PDF)", data=lambda: handout_pdf(profile, plan, first_name, catalog(), start),
+            file_name="bone-strength-plan.pdf", mime="application/pdf", icon=":material/download:",
+            type="primary", width="stretch",
+        )

@@ -13,7 +13,9 @@ from lib.planner import EQUIPMENT_SETS, PHASES, SESSION_MINUTES, Plan, build_pla
 from lib.profiles import Profile
 from lib.urlstate import Param, choice, number_between
 from pages import site_map
-from pages.common import chart, cited_markdown, disclaimer, notice_odd_parameters, share_this_view
+from pages.common import (
+    chart, cited_markdown, disclaimer, handout_download, notice_odd_parameters, share_this_view,
+)
 from pages.figures import render_trial_results
 from pages.profile_form import PROFILE_PARAMS, profile_form
 
@@ -149,5 +151,6 @@ with right:
 chart_block("The first weeks on the calendar", specs["calendar"], plan_charts.describe_calendar(plan, start))
 render_sessions(plan)
 render_downloads(plan, start, minutes)
+handout_download(profile, plan, start)
 render_evidence()
 disclaimer()

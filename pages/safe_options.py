@@ -11,7 +11,9 @@ from lib.exports import assessment_csv
 from lib.profiles import Profile
 from lib.urlstate import choice
 from pages import site_map
-from pages.common import catalog, cited_markdown, disclaimer, notice_odd_parameters, share_this_view
+from pages.common import (
+    catalog, cited_markdown, disclaimer, handout_download, notice_odd_parameters, share_this_view,
+)
 from pages.profile_form import PROFILE_PARAMS, profile_form
 
 GROUPS = {  # what the status means to a client, with an icon so colour never carries it alone
@@ -130,6 +132,7 @@ render_counts(filtered)
 shown = st.segmented_control("Show", list(GROUP_BY_LABEL), default="Recommended", key="show", bind="query-params",
                              required=True)
 render_cards(filtered[filtered["status"] == GROUP_BY_LABEL[shown]])
+handout_download(profile)
 st.download_button(
     "Download this list (CSV)", assessment_csv(filtered), file_name="bone-loading-safe-options.csv",
     mime="text/csv", icon=":material/download:",

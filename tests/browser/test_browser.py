@@ -7,6 +7,7 @@ Each page is visited, checked for Streamlit's exception element, and photographe
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -132,3 +133,15 @@ def test_presenter_link_shows_top_navigation_and_big_type(server, page, catalog,
     page.get_by_test_id("stTopNavDropdownLink").filter(has_text="Safe options").click()
     wait_until_settled(page)
     assert "present=1" in page.url and page.locator("[data-testid='stTopNav']").is_visible()
+
+
+def test_handout_downloads_as_a_pdf_with_the_first_name(server, page):
+    visit(page, f"{server.url}/safe-exercises?bone=osteoporosis&falls=high")
+    page.get_by_label("First name on the handout (optional)", exact=True).and_(page.get_by_role("textbox")).fill("Rosalind")
+    page.keyboard.press("Enter")
+    wait_until_settled(page)
+    with page.expect_download(timeout=SETTLE_MS) as download:
+        page.get_by_text("Download handout (PDF)").click()
+    pdf = Path(download.value.path()).read_bytes()
+    assert pdf.startswith(b"%PDF") and download.value.suggested_filename == "bone-strength-plan.pdf"
+    assert "Rosalind" not in server.output()

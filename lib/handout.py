@@ -1,0 +1,313 @@
+"""What the client handout says: for one profile, the exercises, cautions and balance work, in plain words.
+
+Public API::
+
+    from lib.handout import handout_exercises, handout_cautions, clean_first_name, plain
+    handout_exercises(profile, plan)  # the exercises the handout recommends, as plain records
+    handout_cautions(profile)         # what it says to avoid or change, with the safer swap
+    clean_first_name("Ann")           # the name if it is plainly a name, else ''
+    plain(text)                       # the text with only characters the handout's font can print
+
+Written for a reader with about twelve years of schooling: short sentences, every term explained.
+The sheet itself (its fixed wording, page design and drawing) is lib/handout_pdf.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from lib.catalog import Catalog, default_catalog
+from lib.planner import DELOAD_EVERY, Plan
+from lib.profiles import Profile
+from lib.safety import IMPACT_LEVELS, Guidance, assess
+
+# --- Words -------------------------------------------------------------------------------------
+
+# Each safety rule's reason, retold for a client in one line (the app's own wording is for trainers).
+PLAIN_REASONS = {
+    "fragile-spine-loaded-flexion": "Bending your back forward under a load is linked to new spine fractures.",
+    "fragile-spine-unloaded-flexion": "Keep any forward bending small, slow and free of pain.",
+    "low-bone-mass-loaded-flexion": "Bending your back forward under a load is advised against once bones thin.",
+    "fragile-spine-loaded-twist": "Twisting hard or with a weight strains the spine: turn with your feet.",
+    "vertebral-fracture-impact": "After a spine fracture, keep impact no harder than brisk walking.",
+    "painful-joints-impact": "Hard landings strain painful joints; strength work loads the bone instead.",
+    "fall-risk-impact": "While falls are a risk, balance comes first: no jumping or hopping yet.",
+    "osteoporosis-high-impact": "Hard landings only if you are cleared and supervised; moderate ones are enough.",
+    "osteoporosis-high-impact-cleared": "Hard landings only with supervision, built up a few at a time.",
+    "novice-high-impact": "New to training: build up to hard landings slowly, a few at a time.",
+    "fall-risk-high-demand": "Too big a balance challenge for now: use the supported version.",
+    "fall-risk-moderate-demand": "Do it beside a counter, wall or sturdy chair you can hold.",
+    "fragile-heavy-without-clearance": "Very heavy lifting needs medical clearance and a qualified coach first.",
+    "low-bone-mass-heavy-unsupervised": "Heavy sets only with a qualified coach; until then, lift 8-12 times.",
+    "vertebral-fracture-heavy": "After a spine fracture, heavy lifting only if your physiotherapist agrees.",
+    "novice-heavy": "Start with a month or more of light technique work before heavy sets.",
+    "novice-advanced": "New to training: learn the easier version first.",
+    "vertebral-fracture-form-first": "After a spine fracture, good form comes first: start with the easier version.",
+}
+# Terms in the shared guidance lines that a client may not know, each with a gloss added on first use.
+GLOSSES = {
+    "one-repetition maximum": "one-repetition maximum (the most you can lift once)",
+    "sets of 5 x 5": "heavy sets (5 sets of 5 repetitions)",
+    "x body weight": "times your body weight",
+    "progressing toward": "building up to",
+}
+IMPACT_EXAMPLES = {"low": "marching or heel raises", "moderate": "stamping or low jumps", "high": "jumps and landings"}
+# Helvetica (a core PDF font, present everywhere) encodes Latin-1 only: these become plain ASCII.
+ASCII_FOR = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": " - ",
+    "\u2265": ">=", "\u2264": "<=", "\u00d7": "x", "\u2026": "...", "\u00a0": " ", "\u2022": "-",
+    "\u2192": "->", "\u2212": "-",
+})
+
+# --- Choosing what goes on the sheet -------------------------------------------------------------
+
+# One exercise per slot, in this order: a balanced set across the movements bone needs.
+EXERCISE_SLOTS = (
+    ("squat", "lunge"),
+    ("hinge",),
+    ("push",),
+    ("pull",),
+    ("balance",),
+    ("back-extensor", "posture"),
+)
+FALLBACK_PATTERNS = ("posture", "trunk", "carry")  # spine-friendly extras when a slot has nothing to offer
+MIN_EXERCISES, MAX_EXERCISES = 4, 6
+MAX_CAUTIONS = 4
+SPINE_PLACES = 2  # with other concerns too, the spine keeps two places and each other concern gets one
+CONCERN_WORDS = {"spine": ("flexion", "twist"), "falls": ("fall-risk",), "impact": ("impact",), "heavy": ("heavy",)}
+LEVELS = ("beginner", "intermediate", "advanced")
+NAME_PATTERN = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff' -]+")
+MAX_NAME_LENGTH = 40
+
+
+def plain(text: str) -> str:
+    """Text the core Helvetica font can print: typographic marks become ASCII, anything else '?'."""
+    return text.translate(ASCII_FOR).encode("latin-1", "replace").decode("latin-1")
+
+
+def clean_first_name(name: str) -> str:
+    """The name if it is plainly a name (letters, spaces, hyphens, apostrophes; at most 40), else ''."""
+    name = name.replace("\u2019", "'").strip()
+    if len(name) > MAX_NAME_LENGTH or not NAME_PATTERN.fullmatch(name) or not any(c.isalpha() for c in name):
+        return ""
+    return " ".join(name.split())
+
+
+def gloss(text: str) -> str:
+    for term, explained in GLOSSES.items():
+        text = text.replace(term, explained)
+    return text
+
+
+def _first_clause(dose: str) -> str:
+    """The dose without its progression note, with 'reps' spelled out."""
+    return gloss(re.sub(r"\breps\b", "repetitions", dose.split(";")[0].strip().rstrip(".")))
+
+
+def _is_home_safe(row: dict) -> bool:
+    """Recommended, and nothing that needs supervision, heavy loads, bending or twisting the spine."""
+    return (row["status"] == "recommended" and not row["heavy"] and not row["supervision"]
+            and row["spinal_flexion"] == "none" and row["rotation"] == "none")
+
+
+def _planned_ids(plan: Plan | None) -> list[str]:
+    """Exercise ids of the plan's foundation sessions, session A first."""
+    if plan is None:
+        return []
+    first = plan.sessions[plan.sessions["phase"] == "foundation"].sort_values("session", kind="stable")
+    return list(dict.fromkeys(first["exercise_id"]))
+
+
+def _ranked(rows: list[dict], patterns: tuple[str, ...], planned: list[str], experience: str) -> list[dict]:
+    """Candidates of these patterns: the plan's own first, then the level that suits the client."""
+    target = "intermediate" if experience == "trained" else "beginner"
+    chosen = [row for row in rows if row["pattern"] in patterns]
+    return sorted(chosen, key=lambda row: (
+        planned.index(row["id"]) if row["id"] in planned else len(planned),
+        row["level"] != target, LEVELS.index(row["level"]),
+    ))
+
+
+def _plan_dose(exercise_id: str, plan: Plan) -> str | None:
+    """The week-1 dose of a planned exercise, in words."""
+    slots = plan.sessions[(plan.sessions["phase"] == "foundation") & (plan.sessions["exercise_id"] == exercise_id)]
+    if slots.empty:
+        return None
+    slot, effort = slots.iloc[0], plan.weeks["effort"].iloc[0]
+    if slot["block"] == "balance":
+        return f"{slot['reps']} in each session"
+    if pd.isna(slot["sets"]):
+        return None
+    sets = f"{slot['sets']} set{'s' if slot['sets'] > 1 else ''}"
+    if slot["block"] == "back extensors and posture":
+        return f"{sets} of {slot['reps']}"
+    return f"{sets} of {slot['reps']} repetitions at an effort of {effort} out of 10 in week 1"
+
+
+def _record(row: dict, catalog: Catalog, plan: Plan | None) -> dict:
+    exercise = catalog.exercise(row["id"])
+    dose = (_plan_dose(row["id"], plan) if plan is not None else None) or _first_clause(exercise["dose"])
+    return {"id": row["id"], "name": row["name"], "pattern": row["pattern"], "status": row["status"],
+            "cues": list(exercise["cues"]), "dose": dose, "pictogram": catalog.pictograms[row["pattern"]]}
+
+
+def handout_exercises(profile: Profile, plan: Plan | None = None, catalog: Catalog | None = None) -> list[dict]:
+    """Four to six recommended exercises, one per movement slot, as plain records.
+
+    Each record has id, name, pattern, status, cues, dose (in words) and pictogram (SVG text).
+    With a plan, its foundation sessions' exercises come first, with the plan's week-1 dose.
+    """
+    catalog = catalog or default_catalog()
+    rows = [row for row in assess(profile, catalog).to_dict("records") if _is_home_safe(row)]
+    planned = _planned_ids(plan)
+    chosen: list[dict] = []
+    for patterns in EXERCISE_SLOTS:
+        ranked = _ranked(rows, patterns, planned, profile.experience)
+        if ranked:
+            chosen.append(ranked[0])
+    for row in _ranked(rows, FALLBACK_PATTERNS, planned, profile.experience):
+        if len(chosen) >= MIN_EXERCISES:
+            break
+        if row not in chosen:
+            chosen.append(row)
+    return [_record(row, catalog, plan) for row in chosen[:MAX_EXERCISES]]
+
+
+def _spine_kind(row: dict) -> int:
+    """Kinds of spine caution, most everyday first: sit-up style bending, twisting, rounded-back lifting, toe touching."""
+    if row["rotation"] == "loaded":
+        return 1
+    if row["pattern"] == "hinge":
+        return 2
+    return 3 if row["spinal_flexion"] == "end_range" else 0
+
+
+def _concern(rule_id: str) -> str:
+    """Which worry a safety rule speaks to, read from its id (data/safety_rules.yaml names them so)."""
+    for concern, words in CONCERN_WORDS.items():
+        if any(word in rule_id for word in words):
+            return concern
+    return "other"
+
+
+def _concern_order(profile: Profile) -> tuple[str, ...]:
+    if profile.fragility == "vertebral_fracture":
+        return ("spine", "impact", "falls", "heavy", "other")
+    if profile.falls == "high":
+        return ("spine", "falls", "impact", "heavy", "other")
+    return ("spine", "impact", "heavy", "falls", "other")
+
+
+def _one_of_each_kind_first(rows: list[dict]) -> list[dict]:
+    rows = sorted(rows, key=lambda row: (_spine_kind(row), LEVELS.index(row["level"])))
+    firsts = [row for position, row in enumerate(rows) if position == 0 or _spine_kind(rows[position - 1]) != _spine_kind(row)]
+    return firsts + [row for row in rows if row not in firsts]
+
+
+def _concerns(rows: list[dict], profile: Profile) -> list[list[dict]]:
+    """Restricted exercises grouped by the most relevant concern among their rules, in the profile's order."""
+    order = _concern_order(profile)
+    groups: dict[str, list[dict]] = {concern: [] for concern in order}
+    for row in rows:
+        concerns = {_concern(rule) for rule in row["rules"]} or {"other"}
+        groups[min(concerns, key=order.index)].append(row)
+    groups["spine"] = _one_of_each_kind_first(groups["spine"])
+    for concern in order[1:]:
+        groups[concern].sort(key=lambda row: (IMPACT_LEVELS.index(row["impact"]), LEVELS.index(row["level"])))
+    return [groups[concern] for concern in order]
+
+
+def _pick_cautions(groups: list[list[dict]], places: int) -> list[dict]:
+    """The spine keeps up to two places while other concerns each get one; leftovers fill the rest."""
+    spine, *others = groups
+    others = [group for group in others if group]
+    picks = (spine[: SPINE_PLACES if others else places] + [group[0] for group in others])[:places]
+    for row in spine + [row for group in others for row in group]:
+        if len(picks) >= places:
+            break
+        if row not in picks:
+            picks.append(row)
+    return picks
+
+
+def _plain_reason(row: dict) -> str:
+    """The client's one-line reason; a twisting exercise gives the twisting reason first."""
+    twisting = row["rotation"] == "loaded"
+    for rule in sorted(row["rules"], key=lambda rule: twisting and "twist" not in rule):
+        if rule in PLAIN_REASONS:
+            return PLAIN_REASONS[rule]
+    return row["reason"].split(";")[0].split(". ")[0].rstrip(".") + "."
+
+
+def _display_name(name: str) -> str:
+    """The name without trainer's labels: 'Sit-up (risky)' -> 'Sit-up', '..., 5 x 5 (LIFTMOR style)' -> '...'."""
+    return re.sub(r"(,\s*5 x 5)?\s*\((risky|LIFTMOR[^)]*)\)$", "", name)
+
+
+def handout_cautions(profile: Profile, catalog: Catalog | None = None, places: int = MAX_CAUTIONS) -> list[dict]:
+    """Up to four exercises to avoid (or, when none is avoided, to change), most relevant first.
+
+    Each record has id, name, status ('avoid' or 'change'), instead (the safer swap's name or None),
+    why (one plain line) and sources.
+    """
+    catalog = catalog or default_catalog()
+    rows = assess(profile, catalog).to_dict("records")
+    for status in ("avoid", "modify"):
+        restricted = [row for row in rows if row["status"] == status]
+        if restricted:
+            break
+    picks = _pick_cautions(_concerns(restricted, profile), places)
+    return [{
+        "id": row["id"], "name": _display_name(row["name"]), "status": "avoid" if status == "avoid" else "change",
+        "instead": row["swap_name"] if status == "avoid" else _alternative_name(row["id"], catalog),
+        "why": _plain_reason(row), "sources": list(row["sources"]),
+    } for row in picks]
+
+
+def _alternative_name(exercise_id: str, catalog: Catalog) -> str | None:
+    alternative = catalog.exercise(exercise_id)["alternative"]
+    return catalog.exercise(alternative)["name"] if alternative else None
+
+
+def balance_suggestions(profile: Profile, catalog: Catalog, shown: list[str], count: int) -> list[dict]:
+    """Recommended balance exercises not already shown, at the client's level first."""
+    rows = [row for row in assess(profile, catalog).to_dict("records") if _is_home_safe(row) and row["id"] not in shown]
+    rows = _ranked(rows, ("balance",), [], profile.experience)
+    doses = [_first_clause(row["dose"]).split(",")[0] for row in rows[:count]]
+    return [{"name": row["name"], "dose": dose[:1].lower() + dose[1:]} for row, dose in zip(rows, doses)]
+
+
+def _peak_dose(weeks: pd.DataFrame) -> pd.Series:
+    """The first ordinary (not lighter) week at the plan's highest effort."""
+    ordinary = weeks[~weeks["deload"]]
+    return ordinary[ordinary["effort"] == ordinary["effort"].max()].iloc[0]
+
+
+def plan_lines(plan: Plan) -> list[str]:
+    """The week in a few short lines: sessions, the starting dose, how it builds, impacts."""
+    weeks = plan.weeks
+    first, peak = weeks.iloc[0], _peak_dose(weeks)
+    lines = [
+        f"{plan.sessions_per_week} sessions a week: A, B{', C' if plan.sessions_per_week == 3 else ''}.",
+        f"Week 1: {first['sets']} set{'s' if first['sets'] > 1 else ''} of {first['reps']} at effort {first['effort']}.",
+        f"By week {peak['week']}: {peak['sets']} sets of {peak['reps']} at effort {peak['effort']}.",
+        f"Every {DELOAD_EVERY}th week is lighter.",
+    ]
+    if plan.heavy:
+        lines.append("Heavy sets (80-85 % of the most you can lift once) only with your coach.")
+    impacts = weeks["impacts_per_session"]
+    if impacts.max() == 0:
+        lines.append("No impact work for now.")
+    else:
+        lines.append(f"Impacts ({IMPACT_EXAMPLES[plan.impact_ceiling]}): {impacts.iloc[0]} a session, "
+                     f"slowly up to about {impacts.max()}.")
+    return lines
+
+
+def balance_lines(plan: Plan | None, suggestions: list[dict], guidance: dict[str, Guidance]) -> list[str]:
+    target = guidance["Balance"].advice
+    if plan is not None:
+        target += f" In week 1: about {plan.weeks['balance_minutes'].iloc[0]} minutes."
+    return [f"{item['name']}: {item['dose']}." for item in suggestions] + [target]
