@@ -214,3 +214,9 @@ def rules_table(catalog: Catalog | None = None) -> pd.DataFrame:
         }
         for rule in (catalog or default_catalog()).rules
     ])
+
+
+def one_of_each_pattern_first(table: pd.DataFrame) -> pd.DataFrame:
+    """Rows reordered so the first ones cover every movement pattern (a varied first screen)."""
+    rank = table.groupby("pattern", sort=False).cumcount()
+    return table.assign(_rank=rank).sort_values("_rank", kind="stable").drop(columns="_rank")

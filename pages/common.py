@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 import streamlit as st
+from streamlit import dataframe_util
 
 from lib.catalog import Catalog, load_catalog
 from lib.charts import presenter_spec
@@ -22,7 +23,7 @@ from lib.validation import DataError
 APP_PARAM_KEYS = frozenset({
     "present", "step",  # presenter mode and the lesson section it shows
     "bone", "t", "vf", "falls", "joints", "exp", "cleared",  # the risk profile (pages/profile_form.py)
-    "equip", "pattern", "site", "show",  # Safe options filters
+    "equip", "pattern", "site", "show", "all",  # Safe options filters
     "spw", "months", "minutes", "kit", "start",  # Program planner settings
     "oi_load", "oi_cycles",  # the osteogenic index example in lesson 4
     "topics", "level", "length", "seed", "find", "case",  # Study pages
@@ -36,9 +37,13 @@ DISCLAIMER = (
 )
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def catalog() -> Catalog:
-    """Every content and data file, validated once per process."""
+    """Every content and data file, validated once per process.
+
+    A resource, not cache_data: the catalog is read-only and shared, and cache_data would
+    unpickle a fresh copy of every lesson, exercise and question on each call.
+    """
     return load_catalog()
 
 
@@ -84,6 +89,16 @@ def notice_odd_parameters(params: dict[str, Param] | None = None) -> None:
         names = ", ".join(f"`{name}`" for name in odd)
         st.warning(f"This link had settings the page could not use ({names}), so their defaults are shown.",
                    icon=":material/link_off:")
+
+
+def with_arrow_datasets(spec: dict) -> dict:
+    """The spec with its datasets already in Arrow form, so a cached spec costs nothing to show again.
+
+    Streamlit otherwise converts every chart's data to Arrow on every rerun.
+    """
+    datasets = {name: dataframe_util.convert_anything_to_arrow_bytes(values)
+                for name, values in spec.get("datasets", {}).items()}
+    return spec | {"datasets": datasets} if datasets else spec
 
 
 def chart(spec: dict, description: str) -> None:

@@ -11,7 +11,7 @@ import streamlit as st
 from lib.study import EXAM_LENGTHS, ExamResult, exam_paper, score_exam
 from lib.urlstate import choice, number_between
 from pages import site_map
-from pages.common import catalog, chart, notice_odd_parameters, share_this_view
+from pages.common import catalog, chart, notice_odd_parameters, share_this_view, with_arrow_datasets
 from pages.quiz import answer_widget, chosen_answer, feedback
 
 SEED_RANGE = (1, 9999)  # four digits: easy to read out to a room
@@ -33,7 +33,7 @@ def lesson_scores_spec(by_lesson: pd.DataFrame) -> dict:
         tooltip=["lesson", "correct", "total", "percent"],
     )
     labels = bars.mark_text(align="left", dx=4).encode(text=alt.Text("percent:Q", format="d"))
-    return (bars + labels).properties(description="Bars of exam score by lesson, in percent.").to_dict()
+    return with_arrow_datasets((bars + labels).properties(description="Bars of exam score by lesson, in percent.").to_dict())
 
 
 def render_result(result: ExamResult) -> None:

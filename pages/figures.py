@@ -8,7 +8,7 @@ import streamlit as st
 
 from lib import charts
 from lib.urlstate import choice, number_between
-from pages.common import catalog, chart
+from pages.common import catalog, chart, with_arrow_datasets
 
 OI_LOADS_BW = (1.2, 2.0, 2.9, 4.0, 4.9)  # walking, leg training, stamping, hops, heel drops (lesson 4's table)
 OI_CYCLES = (10, 120)
@@ -17,17 +17,17 @@ FIGURE_PARAMS = {"oi_load": choice(OI_LOADS_BW), "oi_cycles": number_between(*OI
 
 @st.cache_data(show_spinner=False)
 def impact_forces_spec() -> dict:
-    return charts.impact_forces_chart(catalog().impact_forces).to_dict()
+    return with_arrow_datasets(charts.impact_forces_chart(catalog().impact_forces).to_dict())
 
 
 @st.cache_data(show_spinner=False)
 def osteogenic_index_spec(peak_load_bw: float, total_cycles: int) -> dict:
-    return charts.osteogenic_index_chart(peak_load_bw, total_cycles).to_dict()
+    return with_arrow_datasets(charts.osteogenic_index_chart(peak_load_bw, total_cycles).to_dict())
 
 
 @st.cache_data(show_spinner=False)
 def trial_results_spec() -> dict:
-    return charts.trial_results_chart(catalog().trials).to_dict()
+    return with_arrow_datasets(charts.trial_results_chart(catalog().trials).to_dict())
 
 
 def render_impact_forces() -> None:

@@ -14,7 +14,7 @@ from lib.profiles import Profile
 from lib.urlstate import Param, choice, number_between
 from pages import site_map
 from pages.common import (
-    chart, cited_markdown, disclaimer, handout_download, notice_odd_parameters, share_this_view,
+    chart, cited_markdown, with_arrow_datasets, disclaimer, handout_download, notice_odd_parameters, share_this_view,
 )
 from pages.figures import render_trial_results
 from pages.profile_form import PROFILE_PARAMS, profile_form
@@ -45,15 +45,16 @@ def plan_for(profile: Profile, sessions_per_week: int, months: int, minutes: int
 
 
 @st.cache_data(show_spinner=False)
-def chart_specs(plan_key: tuple, start: dt.date) -> dict[str, dict]:
-    """Every chart's Vega-Lite spec, built once per plan and start date (Altair validation is slow)."""
+def charts_for(plan_key: tuple, start: dt.date) -> dict[str, tuple[dict, str]]:
+    """Every chart's Vega-Lite spec and text alternative, built once per plan and start date."""
     plan = plan_for(*plan_key)
-    return {
-        "effort": plan_charts.effort_chart(plan).to_dict(),
-        "components": plan_charts.components_chart(plan).to_dict(),
-        "impacts": plan_charts.impacts_chart(plan).to_dict(),
-        "calendar": plan_charts.calendar_chart(plan, start).to_dict(),
+    built = {
+        "effort": (plan_charts.effort_chart(plan), plan_charts.describe_effort(plan)),
+        "components": (plan_charts.components_chart(plan), plan_charts.describe_components(plan)),
+        "impacts": (plan_charts.impacts_chart(plan), plan_charts.describe_impacts(plan)),
+        "calendar": (plan_charts.calendar_chart(plan, start), plan_charts.describe_calendar(plan, start)),
     }
+    return {name: (with_arrow_datasets(chart.to_dict()), text) for name, (chart, text) in built.items()}
 
 
 def next_monday(today: dt.date) -> dt.date:
@@ -73,9 +74,9 @@ def program_settings() -> tuple[int, int, int, str, dt.date]:
     return sessions, months, minutes, kit, start or next_monday(dt.date.today())
 
 
-def chart_block(title: str, spec: dict, description: str) -> None:
+def chart_block(title: str, spec_and_text: tuple[dict, str]) -> None:
     st.markdown(f"**{title}**")
-    chart(spec, description)
+    chart(*spec_and_text)
 
 
 def render_overview(plan: Plan) -> None:
@@ -85,6 +86,12 @@ def render_overview(plan: Plan) -> None:
     columns[1].metric("Impact up to", plan.impact_ceiling)
     columns[2].metric("Balance a week, by the end", f"{weeks['balance_minutes'].max()} min")
     columns[3].metric("Supervised heavy 5 x 5", "yes" if plan.heavy else "no")
+
+
+@st.cache_data(show_spinner=False)
+def session_tables(plan_key: tuple) -> dict[str, pd.DataFrame]:
+    plan = plan_for(*plan_key)
+    return {session: session_table(plan, session) for session in plan.sessions["session"].unique()}
 
 
 def session_table(plan: Plan, session: str) -> pd.DataFrame:
@@ -98,14 +105,13 @@ def session_table(plan: Plan, session: str) -> pd.DataFrame:
     return table.reindex(list(dict.fromkeys(slots["block"]))).fillna("")
 
 
-def render_sessions(plan: Plan) -> None:
+def render_sessions(tables: dict[str, pd.DataFrame]) -> None:
     st.subheader("Session templates", anchor="sessions")
     st.caption("What each session holds in each phase. Exercises come only from this profile's recommended "
                "or modified lists; easier versions first, harder ones as the program advances.")
-    for tab, session in zip(st.tabs([f"Session {letter}" for letter in plan.sessions["session"].unique()]),
-                            plan.sessions["session"].unique()):
+    for tab, (session, table) in zip(st.tabs([f"Session {letter}" for letter in tables]), tables.items()):
         with tab:
-            st.table(session_table(plan, session))
+            st.table(table)
 
 
 def render_evidence() -> None:
@@ -122,12 +128,13 @@ def render_evidence() -> None:
 
 
 def render_downloads(plan: Plan, start: dt.date, minutes: int) -> None:
+    """Files are built when clicked, not on every rerun (a year's calendar takes longer than the page)."""
     columns = st.columns(3)
-    columns[0].download_button("Weekly plan (CSV)", plan_weeks_csv(plan.weeks), "bone-program-weeks.csv",
+    columns[0].download_button("Weekly plan (CSV)", lambda: plan_weeks_csv(plan.weeks), "bone-program-weeks.csv",
                                mime="text/csv", icon=":material/download:", width="stretch")
-    columns[1].download_button("Session templates (CSV)", plan_sessions_csv(plan.sessions), "bone-program-sessions.csv",
-                               mime="text/csv", icon=":material/download:", width="stretch")
-    columns[2].download_button("Calendar (.ics)", plan_ics(plan, start, minutes), "bone-program.ics",
+    columns[1].download_button("Session templates (CSV)", lambda: plan_sessions_csv(plan.sessions),
+                               "bone-program-sessions.csv", mime="text/csv", icon=":material/download:", width="stretch")
+    columns[2].download_button("Calendar (.ics)", lambda: plan_ics(plan, start, minutes), "bone-program.ics",
                                mime="text/calendar", icon=":material/event:", width="stretch")
 
 
@@ -139,17 +146,17 @@ sessions_per_week, months, minutes, kit, start = program_settings()
 share_this_view(site_map.PLANNER.url_path)
 plan_key = (profile, sessions_per_week, months, minutes, kit)
 plan = plan_for(*plan_key)
-specs = chart_specs(plan_key, start)
+specs = charts_for(plan_key, start)
 
 render_overview(plan)
-chart_block("Effort of the main lifts, week by week", specs["effort"], plan_charts.describe_effort(plan))
+chart_block("Effort of the main lifts, week by week", specs["effort"])
 left, right = st.columns(2)
 with left:
-    chart_block("Where a week's time goes", specs["components"], plan_charts.describe_components(plan))
+    chart_block("Where a week's time goes", specs["components"])
 with right:
-    chart_block("Impacts a week", specs["impacts"], plan_charts.describe_impacts(plan))
-chart_block("The first weeks on the calendar", specs["calendar"], plan_charts.describe_calendar(plan, start))
-render_sessions(plan)
+    chart_block("Impacts a week", specs["impacts"])
+chart_block("The first weeks on the calendar", specs["calendar"])
+render_sessions(session_tables(plan_key))
 render_downloads(plan, start, minutes)
 handout_download(profile, plan, start)
 render_evidence()

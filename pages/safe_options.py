@@ -30,18 +30,31 @@ PAGE_PARAMS = PROFILE_PARAMS | {
     "pattern": choice(PATTERNS, repeatable=True),
     "site": choice(SITES, repeatable=True),
     "show": choice(GROUP_BY_LABEL),
+    "all": choice([True, False]),
 }
 CARD_COLUMNS = 2
+FIRST_CARDS = 12  # one screenful with every movement pattern; the rest on request (each card costs a rerun)
 
 
 @st.cache_data(show_spinner=False)
 def assessment(profile: Profile) -> pd.DataFrame:
-    return safety.assess(profile, catalog())
+    """The profile's assessment, ordered so the first cards of any group cover every movement pattern."""
+    return safety.one_of_each_pattern_first(safety.assess(profile, catalog()))
 
 
 @st.cache_data(show_spinner=False)
 def guidance(profile: Profile) -> list[safety.Guidance]:
     return safety.profile_guidance(profile, catalog())
+
+
+@st.cache_data(show_spinner=False)
+def rules_table() -> pd.DataFrame:
+    return safety.rules_table(catalog())
+
+
+@st.cache_data(show_spinner=False)
+def guidelines_for(vertebral_fracture: bool) -> pd.DataFrame:
+    return guidelines_frame(catalog().guidelines, vertebral_fracture=vertebral_fracture)
 
 
 def render_summary(profile: Profile) -> None:
@@ -53,8 +66,7 @@ def render_summary(profile: Profile) -> None:
             for item in guidance(profile)
         ))
         with st.expander("What each guideline says for this profile"):
-            frame = guidelines_frame(catalog().guidelines, vertebral_fracture=profile.vertebral_fracture)
-            st.dataframe(frame, hide_index=True, width="stretch",
+            st.dataframe(guidelines_for(profile.vertebral_fracture), hide_index=True, width="stretch",
                          column_config={column: st.column_config.TextColumn(width="medium") for column in GUIDELINE_COLUMNS.values()})
 
 
@@ -74,26 +86,34 @@ def render_counts(table: pd.DataFrame) -> None:
         column.metric(f"{icon} {label}", int((table["status"] == status).sum()))
 
 
-def render_card(row: pd.Series, exercises: dict) -> None:
+def exercise_details(exercise: dict) -> str:
+    """Cues, common errors and dose as one Markdown block."""
+    cues = "\n".join(f"- {cue}" for cue in exercise["cues"])
+    return f"{cues}\n\n**Watch for:** {' '.join(exercise['errors'])}\n\n*Dose: {exercise['dose']}*"
+
+
+def card_markdown(row: dict, exercise: dict) -> str:
+    """Name, status in words with its icon (never colour alone), summary and the reason with its sources."""
     label, icon, colour = GROUPS[row["status"]]
+    impact = "no impact" if row["impact"] == "none" else f"{row['impact']} impact"
+    sources = "; ".join("@" + key for key in row["sources"])
+    return (f"**{row['name']}**  \n:{colour}-badge[{icon} {label}] :gray-badge[{row['pattern']}] :gray-badge[{impact}]"
+            f"  \n:gray[{exercise['summary']}]\n\n{row['reason']} [{sources}]")
+
+
+def render_card(row: dict, exercises: dict) -> None:
     exercise = exercises[row["id"]]
     with st.container(border=True):
         picture, words = st.columns([1, 3])
         picture.image(catalog().pictograms[row["pattern"]], width=110, alt=f"Line drawing of a {row['pattern']} movement")
-        impact = "no impact" if row["impact"] == "none" else f"{row['impact']} impact"
-        words.markdown(f"**{row['name']}**  \n:{colour}-badge[{icon} {label}] :gray-badge[{row['pattern']}] :gray-badge[{impact}]")
-        words.caption(exercise["summary"])
-        cited_markdown(f"{row['reason']} [{'; '.join('@' + key for key in row['sources'])}]")
-        if pd.notna(row["swap_id"]):
+        with words:
+            cited_markdown(card_markdown(row, exercise))
+        if isinstance(row["swap_id"], str):
             swap = exercises[row["swap_id"]]
             with st.popover(f"Try instead: {swap['name']}", icon=":material/swap_horiz:", width="stretch"):
-                st.markdown(f"**{swap['name']}**: {swap['summary']}")
-                st.markdown("\n".join(f"- {cue}" for cue in swap["cues"]))
-                st.caption(f"Dose: {swap['dose']}")
+                st.markdown(f"**{swap['name']}**: {swap['summary']}\n\n{exercise_details(swap)}")
         with st.expander("Cues, common errors and dose"):
-            st.markdown("\n".join(f"- {cue}" for cue in exercise["cues"]))
-            st.markdown("**Watch for:** " + " ".join(exercise["errors"]))
-            st.caption(f"Dose: {exercise['dose']}")
+            st.markdown(exercise_details(exercise))
 
 
 def render_cards(rows: pd.DataFrame) -> None:
@@ -101,8 +121,10 @@ def render_cards(rows: pd.DataFrame) -> None:
         st.info("No exercise in this group matches the filters.", icon=":material/filter_alt_off:")
         return
     exercises = catalog().exercises_by_id
+    show_all = len(rows) <= FIRST_CARDS or st.toggle(f"Show all {len(rows)} exercises", key="all", bind="query-params",
+                                                   help=f"The first {FIRST_CARDS} cover every movement pattern.")
     columns = st.columns(CARD_COLUMNS)
-    for position, (_, row) in enumerate(rows.iterrows()):
+    for position, row in enumerate((rows if show_all else rows.head(FIRST_CARDS)).to_dict("records")):
         with columns[position % CARD_COLUMNS]:
             render_card(row, exercises)
 
@@ -115,7 +137,7 @@ def render_rules() -> None:
             "rules apply, the strictest wins; an exercise no rule restricts is recommended. The rules live in "
             "data/safety_rules.yaml, where a physiotherapist can review them line by line."
         )
-        st.dataframe(safety.rules_table(catalog()), hide_index=True, width="stretch")
+        st.dataframe(rules_table(), hide_index=True, width="stretch")
 
 
 st.title("Safe options")
@@ -134,7 +156,7 @@ shown = st.segmented_control("Show", list(GROUP_BY_LABEL), default="Recommended"
 render_cards(filtered[filtered["status"] == GROUP_BY_LABEL[shown]])
 handout_download(profile)
 st.download_button(
-    "Download this list (CSV)", assessment_csv(filtered), file_name="bone-loading-safe-options.csv",
+    "Download this list (CSV)", lambda: assessment_csv(filtered), file_name="bone-loading-safe-options.csv",
     mime="text/csv", icon=":material/download:",
 )
 render_rules()
