@@ -9,7 +9,7 @@ Public API::
     plain(text)                       # the text with only characters the handout's font can print
 
 Written for a reader with about twelve years of schooling: short sentences, every term explained.
-The sheet itself (its fixed wording, page design and drawing) is lib/handout_pdf.py.
+The sheet itself is lib/handout_pdf.py (its sections and fixed wording) over lib/handout_draw.py (page design and drawing).
 """
 
 from __future__ import annotations
