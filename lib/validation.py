@@ -26,7 +26,11 @@ class DataError(ValueError):
         super().__init__(f"{self.file}: entry {entry}, field {field}: {problem}")
 
 
-class _StrictLoader(yaml.SafeLoader):
+# libyaml's C parser when PyYAML has it (several times faster at start-up), else the pure-Python one.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _StrictLoader(_SafeLoader):
     """A safe YAML loader that refuses duplicate keys instead of silently keeping the last."""
 
 

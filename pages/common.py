@@ -12,7 +12,6 @@ from streamlit import dataframe_util
 
 from lib.catalog import Catalog, load_catalog
 from lib.charts import presenter_spec
-from lib.handout_pdf import handout_pdf
 from lib.planner import Plan
 from lib.profiles import Profile
 from lib.references import Reference, link_citations
@@ -117,6 +116,13 @@ def share_this_view(url_path: str) -> None:
         st.code(link, language=None, wrap_lines=True)
 
 
+def handout_bytes(profile: Profile, plan: Plan | None, first_name: str, start: dt.date | None) -> bytes:
+    # Imported here, on a click: fpdf2 adds about a second to the app's cold start otherwise.
+    from lib.handout_pdf import handout_pdf
+
+    return handout_pdf(profile, plan, first_name, catalog(), start)
+
+
 def handout_download(profile: Profile, plan: Plan | None = None, start: dt.date | None = None) -> None:
     """The client handout: built only when clicked; the optional first name goes into the PDF and nowhere else."""
     with st.container(border=True):
@@ -127,7 +133,7 @@ def handout_download(profile: Profile, plan: Plan | None = None, start: dt.date 
             help="Printed on the handout only; never stored, logged or sent anywhere.",
         )
         button_column.download_button(
-            "Download handout (PDF)", data=lambda: handout_pdf(profile, plan, first_name, catalog(), start),
+            "Download handout (PDF)", data=lambda: handout_bytes(profile, plan, first_name, start),
             file_name="bone-strength-plan.pdf", mime="application/pdf", icon=":material/download:",
             type="primary", width="stretch",
         )
