@@ -12,8 +12,14 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from lib.catalog import default_catalog
+
+# Speed is measured in bench/, not asserted in tests: no per-example deadline, which a shared,
+# busy machine (or the first example loading the catalog) would trip for no real fault.
+settings.register_profile("project", deadline=None)
+settings.load_profile("project")
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"

@@ -16,11 +16,10 @@ plans = st.builds(
     build_plan, profiles, sessions_per_week=st.sampled_from([2, 3]), months=st.integers(3, 24),
     session_minutes=st.sampled_from([30, 45, 60]), equipment=st.sampled_from(list(EQUIPMENT_SETS)),
 )
-settings.register_profile("planner", max_examples=80, deadline=None)
 
 
 @given(plans)
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=80)
 def test_weeks_and_sessions_match_the_request(plan):
     assert list(plan.weeks["week"]) == list(range(1, week_count(plan.months) + 1))
     assert (plan.weeks["sessions"] == plan.sessions_per_week).all()
@@ -29,14 +28,14 @@ def test_weeks_and_sessions_match_the_request(plan):
 
 
 @given(plans)
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=80)
 def test_no_session_uses_an_exercise_the_profile_must_avoid(plan):
     status = dict(zip(*assess(plan.profile)[["id", "status"]].T.values))
     assert {status[exercise_id] for exercise_id in plan.sessions["exercise_id"]} <= {"recommended", "modify"}
 
 
 @given(plans)
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=80)
 def test_impact_stays_under_the_ceiling(plan):
     table = assess(plan.profile).set_index("id")
     ceiling = IMPACT_LEVELS.index(plan.impact_ceiling)
@@ -47,7 +46,7 @@ def test_impact_stays_under_the_ceiling(plan):
 
 
 @given(plans)
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=80)
 def test_intensity_respects_the_profile(plan):
     intensity = plan.weeks["intensity_pct_1rm"].dropna()
     assert plan.weeks["effort"].between(1, MAX_EFFORT).all()
@@ -61,7 +60,7 @@ def test_intensity_respects_the_profile(plan):
 
 
 @given(plans)
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=80)
 def test_deloads_recur_and_load_rises_through_the_build(plan):
     weeks = plan.weeks
     assert list(weeks.loc[weeks["deload"], "week"]) == [w for w in weeks["week"] if w % DELOAD_EVERY == 0]
