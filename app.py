@@ -18,7 +18,7 @@ navigation = st.navigation(site_map.sections(), position="top" if presenting els
 with st.sidebar:
     presenter_toggle()
     st.caption("Education, not medical advice. Nothing you enter is stored or sent anywhere.")
-    st.page_link(site_map.ABOUT, label="About, privacy and disclaimer", icon=":material/info:")
+    st.page_link(site_map.ABOUT.page(), label="About, privacy and disclaimer", icon=":material/info:")
 if presenting:
     apply_presenter_style()
 

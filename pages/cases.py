@@ -30,9 +30,9 @@ with st.expander("The profile this story implies"):
     st.markdown(profile.describe())
     params = profile_query_params(profile)
     left, right = st.columns(2)
-    left.page_link(site_map.SAFE_OPTIONS, label="Open Safe options for this profile", query_params=params,
+    left.page_link(site_map.SAFE_OPTIONS.page(), label="Open Safe options for this profile", query_params=params,
                    icon=":material/health_and_safety:")
-    right.page_link(site_map.PLANNER, label="Open the Planner for this profile", query_params=params,
+    right.page_link(site_map.PLANNER.page(), label="Open the Planner for this profile", query_params=params,
                     icon=":material/calendar_month:")
 
 st.subheader("Questions", anchor=False)

@@ -20,11 +20,11 @@ WAYS_IN = (  # (heading, what it offers, page, link label)
     (":material/health_and_safety: Find safe exercises",
      "Pick a client's risk profile and see which exercises are recommended, which need a "
      "modification and which to avoid, each with its reason, source and safer swap.",
-     site_map.SAFE_OPTIONS, "Open Safe options"),
+     site_map.SAFE_OPTIONS.page(), "Open Safe options"),
     (":material/calendar_month: Build a program",
      "Turn a profile into a two- or three-times-a-week program that progresses over months, "
      "charted so a client can see where it goes.",
-     site_map.PLANNER, "Open the planner"),
+     site_map.PLANNER.page(), "Open the planner"),
 )
 for column, (heading, offer, page, label) in zip(st.columns(len(WAYS_IN)), WAYS_IN):
     with column.container(border=True, height="stretch"):
@@ -35,8 +35,8 @@ for column, (heading, offer, page, label) in zip(st.columns(len(WAYS_IN)), WAYS_
 with st.container(border=True):
     st.markdown("**:material/quiz: Studying for certification?** Test yourself on what the lessons teach.")
     study = st.columns(5)
-    for column, page in zip(study, (site_map.PRACTICE, site_map.EXAM, site_map.FLASHCARDS, site_map.GLOSSARY, site_map.CASES)):
-        column.page_link(page)
+    for column, spec in zip(study, site_map.STUDY):
+        column.page_link(spec.page())
 
 st.subheader("Who it is for")
 st.markdown(

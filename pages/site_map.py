@@ -2,29 +2,45 @@
 
 Every url_path differs from its file's stem: with a pages/ folder beside app.py,
 a stem-named URL would send a first visit through Streamlit's legacy router.
+
+st.Page objects are built afresh for every run: st.navigation marks the page it returns
+as callable once, so one object shared by concurrent sessions would let one session's run
+refuse another's ("This page cannot be called directly").
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import streamlit as st
 
 from pages.common import catalog
 from pages.lesson import lesson_page
 
-HOME = st.Page("pages/home.py", title="Home", icon=":material/home:", url_path="welcome", default=True)
-SAFE_OPTIONS = st.Page(
-    "pages/safe_options.py", title="Safe options", icon=":material/health_and_safety:", url_path="safe-exercises",
-)
-PLANNER = st.Page(
-    "pages/planner.py", title="Program planner", icon=":material/calendar_month:", url_path="program",
-)
-PRACTICE = st.Page("pages/practice.py", title="Practice quiz", icon=":material/quiz:", url_path="study-practice")
-EXAM = st.Page("pages/exam.py", title="Exam", icon=":material/assignment:", url_path="study-exam")
-FLASHCARDS = st.Page("pages/flashcards.py", title="Flashcards", icon=":material/style:", url_path="study-flashcards")
-GLOSSARY = st.Page("pages/glossary.py", title="Glossary", icon=":material/dictionary:", url_path="study-glossary")
-CASES = st.Page("pages/cases.py", title="Client cases", icon=":material/person_search:", url_path="client-cases")
-SOURCES = st.Page("pages/sources.py", title="Sources", icon=":material/library_books:", url_path="references")
-ABOUT = st.Page("pages/about.py", title="About", icon=":material/info:", url_path="about-this-app")
+
+@dataclass(frozen=True)
+class PageSpec:
+    script: str
+    title: str
+    icon: str
+    url_path: str
+    default: bool = False
+
+    def page(self) -> st.Page:
+        return st.Page(self.script, title=self.title, icon=self.icon, url_path=self.url_path, default=self.default)
+
+
+HOME = PageSpec("pages/home.py", "Home", ":material/home:", "welcome", default=True)
+SAFE_OPTIONS = PageSpec("pages/safe_options.py", "Safe options", ":material/health_and_safety:", "safe-exercises")
+PLANNER = PageSpec("pages/planner.py", "Program planner", ":material/calendar_month:", "program")
+PRACTICE = PageSpec("pages/practice.py", "Practice quiz", ":material/quiz:", "study-practice")
+EXAM = PageSpec("pages/exam.py", "Exam", ":material/assignment:", "study-exam")
+FLASHCARDS = PageSpec("pages/flashcards.py", "Flashcards", ":material/style:", "study-flashcards")
+GLOSSARY = PageSpec("pages/glossary.py", "Glossary", ":material/dictionary:", "study-glossary")
+CASES = PageSpec("pages/cases.py", "Client cases", ":material/person_search:", "client-cases")
+SOURCES = PageSpec("pages/sources.py", "Sources", ":material/library_books:", "references")
+ABOUT = PageSpec("pages/about.py", "About", ":material/info:", "about-this-app")
+STUDY = (PRACTICE, EXAM, FLASHCARDS, GLOSSARY, CASES)
 
 
 def lesson_pages() -> list[st.Page]:
@@ -36,9 +52,9 @@ def lesson_pages() -> list[st.Page]:
 
 def sections() -> dict[str, list[st.Page]]:
     return {
-        "Start": [HOME],
+        "Start": [HOME.page()],
         "Learn": lesson_pages(),
-        "Explore": [SAFE_OPTIONS, PLANNER],
-        "Study": [PRACTICE, EXAM, FLASHCARDS, GLOSSARY, CASES],
-        "About": [SOURCES, ABOUT],
+        "Explore": [SAFE_OPTIONS.page(), PLANNER.page()],
+        "Study": [spec.page() for spec in STUDY],
+        "About": [SOURCES.page(), ABOUT.page()],
     }
