@@ -9,17 +9,21 @@ import pandas as pd
 import streamlit as st
 
 from lib.study import EXAM_LENGTHS, ExamResult, exam_paper, score_exam
-from lib.urlstate import choice, number_between
+from lib.urlstate import Param, choice
 from pages import site_map
 from pages.common import catalog, chart, notice_odd_parameters, share_this_view, with_arrow_datasets
 from pages.quiz import answer_widget, chosen_answer, feedback
 
 SEED_RANGE = (1, 9999)  # four digits: easy to read out to a room
-PAGE_PARAMS = {"length": choice(EXAM_LENGTHS), "seed": number_between(*SEED_RANGE)}
+PAGE_PARAMS = {"length": choice(EXAM_LENGTHS), "seed": Param(lambda value: value.isdigit() and SEED_RANGE[0] <= int(value) <= SEED_RANGE[1])}
+
+
+def random_seed() -> str:
+    return str(random.randint(*SEED_RANGE))
 
 
 def new_paper() -> None:
-    st.session_state["seed"] = random.randint(*SEED_RANGE)
+    st.session_state["seed"] = random_seed()
     st.session_state.pop("exam_answers", None)
 
 
@@ -56,10 +60,18 @@ st.title("Exam")
 st.caption("A random paper scored at the end. The seed is in the link: share it and a room gets the same paper.")
 notice_odd_parameters(PAGE_PARAMS)
 if "seed" not in st.session_state and "seed" not in st.query_params:
-    st.session_state["seed"] = random.randint(*SEED_RANGE)
+    st.session_state["seed"] = random_seed()  # a new visit gets its own paper, and the link carries it
 length_column, seed_column, new_column = st.columns([2, 1, 1], vertical_alignment="bottom")
-length = length_column.segmented_control("Questions", EXAM_LENGTHS, default=20, required=True, key="length", bind="query-params")
-seed = seed_column.number_input("Paper number (seed)", *SEED_RANGE, key="seed", bind="query-params", step=1)
+# A bound control given an empty link value returns None even when required: fall back to the default.
+length = length_column.segmented_control("Questions", EXAM_LENGTHS, default=20, required=True, key="length",
+                                         bind="query-params") or 20
+# A text box, not a number input: a number input bound to a link value like 1e309 fails inside Streamlit.
+entered = seed_column.text_input("Paper number (1-9999)", key="seed", bind="query-params", max_chars=4)
+if PAGE_PARAMS["seed"].accepts([entered]):
+    seed = int(entered)
+else:
+    seed = int(st.session_state.setdefault("fallback_seed", random_seed()))
+    seed_column.caption(f"Not a paper number: showing paper {seed}.")
 new_column.button("New paper", on_click=new_paper, icon=":material/shuffle:")
 share_this_view(site_map.EXAM.url_path)
 

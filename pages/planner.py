@@ -66,11 +66,15 @@ def program_settings() -> tuple[int, int, int, str, dt.date]:
         st.session_state["start"] = next_monday(dt.date.today())  # so every link carries its dates
     with st.container(border=True):
         first, second, third = st.columns(3)
-        sessions = first.segmented_control("Sessions a week", [2, 3], default=3, required=True, key="spw", bind="query-params")
+        # A bound control given an empty link value returns None even when required: `or` gives the default.
+        sessions = first.segmented_control("Sessions a week", [2, 3], default=3, required=True, key="spw",
+                                           bind="query-params") or 3
         months = second.slider("Length (months)", *MONTHS_RANGE, value=12, key="months", bind="query-params")
         start = third.date_input("Start date", value=None, key="start", bind="query-params", format="YYYY-MM-DD")
-        minutes = first.segmented_control("Minutes a session", SESSION_MINUTES, default=45, required=True, key="minutes", bind="query-params")
-        kit = second.segmented_control("Equipment", list(EQUIPMENT_SETS), default="full gym", required=True, key="kit", bind="query-params")
+        minutes = first.segmented_control("Minutes a session", SESSION_MINUTES, default=45, required=True,
+                                          key="minutes", bind="query-params") or 45
+        kit = second.segmented_control("Equipment", list(EQUIPMENT_SETS), default="full gym", required=True,
+                                       key="kit", bind="query-params") or "full gym"
     return sessions, months, minutes, kit, start or next_monday(dt.date.today())
 
 

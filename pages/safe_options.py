@@ -151,8 +151,9 @@ st.subheader("Exercises for this profile", anchor="exercises")
 filtered = safety.filter_assessment(table, *render_filters())
 share_this_view(site_map.SAFE_OPTIONS.url_path)
 render_counts(filtered)
+# A bound control given an empty link value returns None even when required: fall back to the default.
 shown = st.segmented_control("Show", list(GROUP_BY_LABEL), default="Recommended", key="show", bind="query-params",
-                             required=True)
+                             required=True) or "Recommended"
 render_cards(filtered[filtered["status"] == GROUP_BY_LABEL[shown]])
 handout_download(profile)
 st.download_button(
