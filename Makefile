@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test bench clean
+.PHONY: run test bench load clean
 
 # Reinstall only when the pinned requirements change.
 $(BIN)/.runtime: requirements.txt
@@ -26,6 +26,9 @@ test: $(BIN)/.dev
 
 bench: $(BIN)/.dev
 	$(BIN)/python bench/run.py
+
+load: $(BIN)/.dev
+	$(BIN)/python bench/load.py --sessions 30 --interactions 10
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis tests/screenshots
