@@ -13,9 +13,15 @@ st.set_page_config(
 )
 catalog_or_stop()  # a broken content file stops here with its file and field named
 
-navigation = st.navigation(site_map.sections(), position="top" if presenting else "sidebar", expanded=True)
+sections = site_map.sections()
+# Presenters get Streamlit's top navigation. Otherwise the sidebar lists the pages as plain links
+# under section headings: Streamlit's own sidebar list nests its headings inside <ul>, which
+# screen readers (and axe-core) flag as a broken list.
+navigation = st.navigation(sections, position="top" if presenting else "hidden")
 
 with st.sidebar:
+    if not presenting:
+        site_map.sidebar_links(sections)
     presenter_toggle()
     st.caption("Education, not medical advice. Nothing you enter is stored or sent anywhere.")
     st.page_link(site_map.ABOUT.page(), label="About, privacy and disclaimer", icon=":material/info:")

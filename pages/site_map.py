@@ -58,3 +58,13 @@ def sections() -> dict[str, list[st.Page]]:
         "Study": [spec.page() for spec in STUDY],
         "About": [SOURCES.page(), ABOUT.page()],
     }
+
+
+def sidebar_links(sections: dict[str, list[st.Page]]) -> None:
+    """The navigation as section headings and page links (see app.py for why not Streamlit's list)."""
+    with st.container(key="site-navigation"):
+        for section, pages in sections.items():
+            st.markdown(f"**{section}**")
+            for page in pages:
+                st.page_link(page)
+        st.divider()

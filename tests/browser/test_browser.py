@@ -63,8 +63,8 @@ def test_first_visit_deep_link_on_a_fresh_server_shows_our_navigation(chromium, 
         first = context.new_page()
         lesson = catalog.lessons[2]
         visit(first, f"{fresh.url}/{lesson.url_path}")
-        navigation = first.locator("[data-testid='stSidebarNav']")
-        for section in ("Start", "Learn", "Explore", "About"):
+        navigation = first.locator(".st-key-site-navigation")
+        for section in ("Start", "Learn", "Explore", "Study", "About"):
             assert navigation.get_by_text(section, exact=True).count() >= 1, section
         assert first.locator("h1").first.inner_text() == lesson.title
         assert_no_exception(first)
