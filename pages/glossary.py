@@ -6,7 +6,8 @@ import streamlit as st
 
 from lib.study import search_glossary
 from lib.urlstate import Param
-from pages.common import catalog, cited_markdown, notice_odd_parameters
+from pages import site_map
+from pages.common import catalog, cited_markdown, notice_odd_parameters, share_this_view
 
 SEARCH_LIMIT = 60  # characters: longer than any term or phrase worth searching for
 notice_odd_parameters({"find": Param(lambda value: len(value) <= SEARCH_LIMIT)})
@@ -14,6 +15,7 @@ notice_odd_parameters({"find": Param(lambda value: len(value) <= SEARCH_LIMIT)})
 st.title("Glossary")
 text = st.text_input("Search terms and definitions", key="find", bind="query-params", max_chars=SEARCH_LIMIT,
                      placeholder="e.g. T-score, hinge, impact")
+share_this_view(site_map.GLOSSARY.url_path)
 terms = search_glossary(catalog().glossary, text)
 st.caption(f"{len(terms)} of {len(catalog().glossary)} terms")
 lessons = catalog().lessons_by_slug

@@ -8,7 +8,8 @@ import streamlit as st
 
 from lib.study import is_correct, shuffled
 from lib.urlstate import choice
-from pages.common import catalog, notice_odd_parameters
+from pages import site_map
+from pages.common import catalog, notice_odd_parameters, share_this_view
 from pages.quiz import answer_widget, chosen_answer, feedback
 
 DIFFICULTIES = ("easy", "medium", "hard")
@@ -42,6 +43,7 @@ notice_odd_parameters(PAGE_PARAMS)
 topics = st.multiselect("Lessons", list(TITLES), format_func=TITLES.get, key="topics", bind="query-params",
                         placeholder="All lessons")
 levels = st.pills("Difficulty", DIFFICULTIES, selection_mode="multi", key="level", bind="query-params")
+share_this_view(site_map.PRACTICE.url_path)
 pool = [question for question in catalog().questions
         if (not topics or question["lesson"] in topics) and (not levels or question["difficulty"] in levels)]
 if not pool:
