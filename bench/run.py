@@ -31,13 +31,10 @@ import platform
 import pstats
 import random
 import re
-import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Awaitable, Callable
@@ -346,42 +343,9 @@ def profile_page(url_path: str, reruns: int = 20, top: int = 30) -> str:
 # --------------------------------------------------------------------------- servers and browser helpers
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class ScriptServer(StreamlitServer):
-    """tests.conftest.StreamlitServer for any script (the bare page, or app.py for cold starts).
-
-    Polls the health endpoint every 50 ms instead of 300 ms, so a cold start is not rounded up.
-    """
-
-    POLL_S = 0.05
-
-    def __init__(self, script: Path) -> None:  # noqa: D107 - same fields as the parent
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log = tempfile.NamedTemporaryFile("w+", prefix="bench-server-", suffix=".log", delete=False)
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(script.relative_to(ROOT)), "--server.port", str(self.port),
-             "--server.address", "127.0.0.1", "--server.headless", "true"],
-            cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT,
-        )
-        self._wait_healthy()
-
-    def _wait_healthy(self, timeout: float = 60) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as response:
-                    if response.read() == b"ok":
-                        return
-            except OSError:
-                time.sleep(self.POLL_S)
-        self.close()
-        raise RuntimeError(f"Streamlit did not become healthy on {self.url}")
+def script_server(script: Path) -> StreamlitServer:
+    """A server for any script (the bare page, or app.py for cold starts), polled every 50 ms."""
+    return StreamlitServer(str(script.relative_to(ROOT)), poll_seconds=0.05)
 
 
 # Installed before any page script, on the page's own clock:
@@ -605,7 +569,7 @@ async def run_browser_rounds(controls: list[Control], reps: Reps) -> None:
 async def browser_measure(reps: Reps) -> list[Control]:
     from playwright.async_api import async_playwright
 
-    app_server, bare_server = StreamlitServer(), ScriptServer(BARE_APP)
+    app_server, bare_server = StreamlitServer(), script_server(BARE_APP)
     try:
         async with async_playwright() as playwright:
             browser = await launch_chromium(playwright)
@@ -656,7 +620,7 @@ async def cold_start(browser, script: Path, url_path: str, marker: str) -> float
     """ms from launching `streamlit run` to the page's marker drawn and the page settled."""
     context, page = await new_watched_page(browser, marker)
     launched_ms = time.time() * 1000
-    server = ScriptServer(script)
+    server = script_server(script)
     try:
         state = await open_settled(page, f"{server.url}/{url_path}", marker)
         if await exception_count(page):
