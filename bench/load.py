@@ -31,10 +31,11 @@ from typing import Awaitable, Callable
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script: make `lib`, `tests` and `bench` importable
 
-from bench.run import (  # noqa: E402
-    RESULTS, Settled, Table, arm, exception_count, interact, launch_chromium, median, new_watched_page,
-    open_settled, percentile, save_tables, settled_since_input, toggle, wait_quiet,
+from bench.browser import (  # noqa: E402
+    Settled, arm, exception_count, interact, launch_chromium, new_watched_page, open_settled, settled_since_input,
+    toggle, wait_quiet,
 )
+from bench.common import RESULTS, Table, median, percentile, save_tables  # noqa: E402
 from tests.conftest import StreamlitServer  # noqa: E402
 
 ACTIONS_PER_VISIT = 3  # interactions on one page before switching to the other, as a presenter would ask
@@ -159,7 +160,7 @@ ACTIONS: dict[str, list[Callable[[object, int], Awaitable[Settled]]]] = {
 
 
 async def switch_to(page, name: str) -> Settled:
-    return await interact(page, page.locator("[data-testid='stSidebarNav'] a").filter(has_text=PAGES[name]).first.click)
+    return await interact(page, page.locator(".st-key-site-navigation a").filter(has_text=PAGES[name]).first.click)
 
 
 def page_for(step: int) -> str:
