@@ -44,6 +44,12 @@ def number_between(low: float, high: float) -> Param:
     return Param(check)
 
 
+def whole_number_between(low: int, high: int) -> Param:
+    """Plain ASCII digits only: int() would take '٣' and choke on '²' or on ten thousand digits."""
+    digits = re.compile(rf"[0-9]{{1,{len(str(high))}}}")
+    return Param(lambda value: bool(digits.fullmatch(value)) and low <= int(value) <= high)
+
+
 def odd_parameters(raw: Mapping[str, list[str]], params: Mapping[str, Param], shared: Iterable[str] = ()) -> list[str]:
     """Names of the parameters a page cannot use: unknown keys and refused values.
 

@@ -9,13 +9,13 @@ import pandas as pd
 import streamlit as st
 
 from lib.study import EXAM_LENGTHS, ExamResult, exam_paper, score_exam
-from lib.urlstate import Param, choice
+from lib.urlstate import choice, whole_number_between
 from pages import site_map
 from pages.common import catalog, chart, notice_odd_parameters, share_this_view, with_arrow_datasets
 from pages.quiz import answer_widget, chosen_answer, feedback
 
 SEED_RANGE = (1, 9999)  # four digits: easy to read out to a room
-PAGE_PARAMS = {"length": choice(EXAM_LENGTHS), "seed": Param(lambda value: value.isdigit() and SEED_RANGE[0] <= int(value) <= SEED_RANGE[1])}
+PAGE_PARAMS = {"length": choice(EXAM_LENGTHS), "seed": whole_number_between(*SEED_RANGE)}
 
 
 def random_seed() -> str:
@@ -75,14 +75,14 @@ else:
 new_column.button("New paper", on_click=new_paper, icon=":material/shuffle:")
 share_this_view(site_map.EXAM.url_path)
 
-paper = exam_paper(catalog().questions, length, int(seed))
+paper = exam_paper(catalog().questions, length, seed)
 with st.form("exam"):
     for number, question in enumerate(paper, start=1):
         with st.container(border=True):
             st.caption(f"Question {number} of {len(paper)}")
             answer_widget(question, f"exam-{seed}-{question['id']}")
     submitted = st.form_submit_button("Finish and score", type="primary")
-paper_key = (length, int(seed))
+paper_key = (length, seed)
 if submitted:
     st.session_state["exam_answers"] = {"paper": paper_key, "answers": {
         question["id"]: chosen_answer(question, f"exam-{seed}-{question['id']}") for question in paper

@@ -135,11 +135,14 @@ def render_downloads(plan: Plan, start: dt.date, minutes: int) -> None:
     """Files are built when clicked, not on every rerun (a year's calendar takes longer than the page)."""
     columns = st.columns(3)
     columns[0].download_button("Weekly plan (CSV)", lambda: plan_weeks_csv(plan.weeks), "bone-program-weeks.csv",
-                               mime="text/csv", icon=":material/download:", width="stretch")
+                               mime="text/csv", icon=":material/download:", width="stretch",
+                               on_click="ignore")
     columns[1].download_button("Session templates (CSV)", lambda: plan_sessions_csv(plan.sessions),
-                               "bone-program-sessions.csv", mime="text/csv", icon=":material/download:", width="stretch")
+                               "bone-program-sessions.csv", mime="text/csv", icon=":material/download:", width="stretch",
+                               on_click="ignore")
     columns[2].download_button("Calendar (.ics)", lambda: plan_ics(plan, start, minutes), "bone-program.ics",
-                               mime="text/calendar", icon=":material/event:", width="stretch")
+                               mime="text/calendar", icon=":material/event:", width="stretch",
+                               on_click="ignore")
 
 
 st.title("Program planner")
@@ -162,6 +165,6 @@ with right:
 chart_block("The first weeks on the calendar", specs["calendar"])
 render_sessions(session_tables(plan_key))
 render_downloads(plan, start, minutes)
-handout_download(profile, plan, start)
+handout_download(profile, plan, start, settings=plan_key)
 render_evidence()
 disclaimer()

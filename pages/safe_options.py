@@ -158,7 +158,7 @@ render_cards(filtered[filtered["status"] == GROUP_BY_LABEL[shown]])
 handout_download(profile)
 st.download_button(
     "Download this list (CSV)", lambda: assessment_csv(filtered), file_name="bone-loading-safe-options.csv",
-    mime="text/csv", icon=":material/download:",
+    mime="text/csv", icon=":material/download:", on_click="ignore",
 )
 render_rules()
 disclaimer()

@@ -113,8 +113,31 @@ def test_planner_runs_and_follows_its_link():
     metrics = {metric.label: metric.value for metric in at.metric}
     assert metrics["Weeks"] == "26" and metrics["Supervised heavy 5 x 5"] == "yes"
     labels = {button.label for button in at.get("download_button")}
-    assert labels == {"Weekly plan (CSV)", "Session templates (CSV)", "Calendar (.ics)", "Download handout (PDF)"}
+    assert labels == {"Weekly plan (CSV)", "Session templates (CSV)", "Calendar (.ics)"}
     assert "not a forecast" in all_text(at)
+
+
+def make_handout(at, first_name: str):
+    next(box for box in at.text_input if box.label.startswith("First name")).input(first_name)
+    next(button for button in at.button if button.label == "Make the handout").click()
+    return at.run(timeout=60)
+
+
+def handout_labels(at) -> list[str]:
+    return [button.label for button in at.get("download_button") if "handout" in button.label]
+
+
+def test_the_handout_is_made_with_the_name_sent_and_withdrawn_when_the_settings_change():
+    at = make_handout(open_page("program", {"months": "6"}), "Ann")
+    assert handout_labels(at) == ["Download the handout for Ann (PDF)"]
+    at.slider(key="months").set_value(9).run()
+    assert handout_labels(at) == []  # made for six months, so no longer offered
+
+
+def test_a_name_that_is_not_plainly_a_name_is_left_off_with_a_note():
+    at = make_handout(open_page("safe-exercises"), "<script>")
+    assert handout_labels(at) == ["Download the handout (PDF)"]
+    assert "The name was left off" in all_text(at)
 
 
 def test_planner_reacts_to_its_settings():

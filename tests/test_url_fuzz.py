@@ -166,6 +166,8 @@ def test_a_known_key_with_an_odd_value_is_named_in_a_notice(url_path, key, value
     ("study-exam", {"length": ""}),
     ("study-exam", {"seed": "1e309"}),  # an int number_input bound to an infinite value overflows
     ("study-exam", {"seed": "inf"}),
+    ("study-exam", {"seed": "9" * 10_000}),  # int() refuses more than 4,300 digits
+    ("study-exam", {"seed": "\u00b2"}),  # a superscript two: str.isdigit() says yes, int() says no
 ])
 def test_links_that_once_crashed_a_page(url_path, query):
     assert_survives(url_path, query)
