@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import cProfile
 import io
 import pstats
@@ -104,6 +105,36 @@ def server_scenarios() -> list[Scenario]:
     return scenarios
 
 
+@contextlib.contextmanager
+def as_served():
+    """Make AppTest runs do what a served app's runs do, so the ratios compare like with like.
+
+    AppTest resets Streamlit's legacy 'pages/ folder' flag and makes a new script cache before every
+    run, so each run of this app went through the legacy router (globbing pages/, building a page per
+    file, sending 'page not found') and recompiled app.py and the page. A served app does that only on
+    the very first run after start-up: its flag stays off once st.navigation has run, and its one
+    script cache keeps the compiled scripts. The bare page (no pages/ folder) gets the same treatment.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+    from streamlit.testing.v1 import app_test
+
+    shared_cache = ScriptCache()
+    original_init = PagesManager.__init__
+
+    def served_init(self, *args, **kwargs) -> None:
+        original_init(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    PagesManager.__init__ = served_init
+    app_test.ScriptCache = lambda: shared_cache
+    try:
+        yield
+    finally:
+        PagesManager.__init__ = original_init
+        app_test.ScriptCache = ScriptCache
+
+
 def timed_rerun(scenario: Scenario, at, i: int) -> float:
     scenario.change(at, i)
     start = time.perf_counter()
@@ -139,8 +170,9 @@ def measure_reruns(scenarios: list[Scenario], reps: Reps) -> tuple[dict[str, lis
 
 
 def server_part(reps: Reps) -> Table:
-    scenarios = server_scenarios()
-    times, failed = measure_reruns(scenarios, reps)
+    with as_served():
+        scenarios = server_scenarios()
+        times, failed = measure_reruns(scenarios, reps)
     bare = median(times["bare page"])
     table = Table(
         "Server: rerun after a widget change (AppTest)",
@@ -157,8 +189,9 @@ def server_part(reps: Reps) -> Table:
         table.rows.append([scenario.name, scenario.what, f"{page_median:.1f}", f"{ratio:.1f}x", verdict(ok)])
     table.notes.append(f"{reps.server} timed reruns per page after {reps.warmups} warm-ups, "
                        "interleaved in random order.")
-    table.notes.append("AppTest runs the script in-process: server time only, no network and no browser. AppTest "
-                       "also recompiles the scripts on every run (a served app compiles them once), about 1-2 ms.")
+    table.notes.append("AppTest runs the script in-process: server time only, no network and no browser. Its runs "
+                       "are made to match a served app's (see as_served in bench/server_reruns.py): scripts compiled "
+                       "once, and no legacy pages/ routing after the first run.")
     table.notes += [f"{name}: {problem}" for name, problem in failed.items()]
     return table
 
@@ -169,6 +202,11 @@ def profile_page(url_path: str, reruns: int = 20, top: int = 30) -> str:
     AppTest runs the script in a thread of its own, which cProfile would not see from here: the
     profiler is switched on inside that thread, around each run.
     """
+    with as_served():
+        return _profile_page(url_path, reruns, top)
+
+
+def _profile_page(url_path: str, reruns: int, top: int) -> str:
     from streamlit.runtime.scriptrunner.script_runner import ScriptRunner
 
     scenario = next(s for s in server_scenarios() if s.name == url_path)
