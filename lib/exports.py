@@ -1,4 +1,4 @@
-"""Files a user can download: CSV that opens cleanly in any spreadsheet, and an iCalendar file."""
+"""Files a user can download (CSV that opens cleanly in any spreadsheet, an iCalendar file), and Markdown tables."""
 
 from __future__ import annotations
 
@@ -21,6 +21,17 @@ def assessment_csv(table: pd.DataFrame) -> str:
     frame["sources"] = frame["sources"].map("; ".join)
     frame["swap_name"] = frame["swap_name"].fillna("")
     return frame.rename(columns=ASSESSMENT_COLUMNS).to_csv(index=False)
+
+
+def markdown_table(frame: pd.DataFrame, index_label: str = "") -> str:
+    """A small table as Markdown, index first: cheaper to show on every rerun than a dataframe element."""
+    def cell(value: object) -> str:
+        return str(value).replace("|", "\\|").replace("\n", " ")
+
+    header = [index_label, *map(str, frame.columns)]
+    lines = ["| " + " | ".join(map(cell, header)) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(map(cell, [label, *row])) + " |" for label, row in zip(frame.index, frame.to_numpy())]
+    return "\n".join(lines)
 
 
 def plan_weeks_csv(weeks: pd.DataFrame) -> str:

@@ -264,3 +264,14 @@ def session_dates(plan: Plan, start: dt.date) -> list[tuple[dt.date, str, int]]:
         for week in plan.weeks["week"]
         for weekday, letter in zip(weekdays, letters)
     ]
+
+
+def session_grid(plan: Plan, session: str) -> pd.DataFrame:
+    """Blocks down, phases across: what the client does in each phase of one session template."""
+    slots = plan.sessions[plan.sessions["session"] == session]
+    cells = slots.assign(what=[
+        f"{row.exercise} ({row.sets} x {row.reps})" if pd.notna(row.sets) else f"{row.exercise} ({row.reps})"
+        for row in slots.itertuples()
+    ])
+    grid = cells.pivot(index="block", columns="phase", values="what").reindex(columns=list(PHASES))
+    return grid.reindex(list(dict.fromkeys(slots["block"]))).fillna("")

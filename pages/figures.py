@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+import pandas as pd
 import streamlit as st
 
 from lib import charts
@@ -50,8 +51,13 @@ def render_trial_results() -> None:
     chart(trial_results_spec(), charts.describe_trial_results(catalog().trials))
 
 
+@st.cache_data(show_spinner=False)
+def guidelines_table() -> pd.DataFrame:
+    return charts.guidelines_frame(catalog().guidelines)
+
+
 def render_guidelines_table() -> None:
-    st.dataframe(charts.guidelines_frame(catalog().guidelines), hide_index=True, width="stretch")
+    st.dataframe(guidelines_table(), hide_index=True, width="stretch")
 
 
 FIGURE_RENDERERS: dict[str, Callable[[], None]] = {

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pandas as pd
 import streamlit as st
 
 from lib import plan_charts
-from lib.exports import plan_ics, plan_sessions_csv, plan_weeks_csv
-from lib.planner import EQUIPMENT_SETS, PHASES, SESSION_MINUTES, Plan, build_plan
+from lib.exports import markdown_table, plan_ics, plan_sessions_csv, plan_weeks_csv
+from lib.planner import EQUIPMENT_SETS, SESSION_MINUTES, Plan, build_plan, session_grid
 from lib.profiles import Profile
 from lib.urlstate import Param, choice, number_between
 from pages import site_map
@@ -73,8 +72,9 @@ def program_settings() -> tuple[int, int, int, str, dt.date]:
         start = third.date_input("Start date", value=None, key="start", bind="query-params", format="YYYY-MM-DD")
         minutes = first.segmented_control("Minutes a session", SESSION_MINUTES, default=45, required=True,
                                           key="minutes", bind="query-params") or 45
-        kit = second.segmented_control("Equipment", list(EQUIPMENT_SETS), default="full gym", required=True,
-                                       key="kit", bind="query-params") or "full gym"
+        # Radio buttons wrap in a narrow column; a segmented control would hide its first option.
+        kit = second.radio("Equipment", list(EQUIPMENT_SETS), index=list(EQUIPMENT_SETS).index("full gym"),
+                           horizontal=True, key="kit", bind="query-params")
     return sessions, months, minutes, kit, start or next_monday(dt.date.today())
 
 
@@ -93,29 +93,19 @@ def render_overview(plan: Plan) -> None:
 
 
 @st.cache_data(show_spinner=False)
-def session_tables(plan_key: tuple) -> dict[str, pd.DataFrame]:
+def session_tables(plan_key: tuple) -> dict[str, str]:
+    """Each session template as a Markdown table, built once per plan."""
     plan = plan_for(*plan_key)
-    return {session: session_table(plan, session) for session in plan.sessions["session"].unique()}
+    return {session: markdown_table(session_grid(plan, session).rename(columns=str.capitalize), "Block")
+            for session in plan.sessions["session"].unique()}
 
 
-def session_table(plan: Plan, session: str) -> pd.DataFrame:
-    """Blocks down, phases across: what the client does in each phase of this session."""
-    slots = plan.sessions[plan.sessions["session"] == session]
-    cells = slots.assign(what=[
-        f"{row.exercise} ({row.sets} x {row.reps})" if pd.notna(row.sets) else f"{row.exercise} ({row.reps})"
-        for row in slots.itertuples()
-    ])
-    table = cells.pivot(index="block", columns="phase", values="what").reindex(columns=list(PHASES))
-    return table.reindex(list(dict.fromkeys(slots["block"]))).fillna("")
-
-
-def render_sessions(tables: dict[str, pd.DataFrame]) -> None:
+def render_sessions(tables: dict[str, str]) -> None:
     st.subheader("Session templates", anchor="sessions")
     st.caption("What each session holds in each phase. Exercises come only from this profile's recommended "
                "or modified lists; easier versions first, harder ones as the program advances.")
-    for tab, (session, table) in zip(st.tabs([f"Session {letter}" for letter in tables]), tables.items()):
-        with tab:
-            st.table(table)
+    for tab, table in zip(st.tabs([f"Session {letter}" for letter in tables]), tables.values()):
+        tab.markdown(table)
 
 
 def render_evidence() -> None:

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 import streamlit as st
 
 from lib import safety
 from lib.charts import GUIDELINE_COLUMNS, guidelines_frame
 from lib.exports import assessment_csv
-from lib.profiles import Profile
+from lib.profiles import Profile, all_profiles
+from lib.references import link_citations
 from lib.urlstate import choice
 from pages import site_map
 from pages.common import (
-    catalog, cited_markdown, disclaimer, handout_download, notice_odd_parameters, share_this_view,
+    catalog, disclaimer, handout_download, notice_odd_parameters, share_this_view,
 )
 from pages.profile_form import PROFILE_PARAMS, profile_form
 
@@ -43,8 +46,12 @@ def assessment(profile: Profile) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False)
-def guidance(profile: Profile) -> list[safety.Guidance]:
-    return safety.profile_guidance(profile, catalog())
+def guidance_markdown(profile: Profile) -> str:
+    """What the profile needs, topic by topic, with its sources linked."""
+    return link_citations("\n".join(
+        f"- **{item.topic}:** {item.advice} [{'; '.join('@' + key for key in item.sources)}]"
+        for item in safety.profile_guidance(profile, catalog())
+    ), catalog().references)
 
 
 @st.cache_data(show_spinner=False)
@@ -61,10 +68,7 @@ def render_summary(profile: Profile) -> None:
     with st.container(border=True):
         st.subheader("What this profile needs", anchor="profile-needs")
         st.write(profile.describe())
-        cited_markdown("\n".join(
-            f"- **{item.topic}:** {item.advice} [{'; '.join('@' + key for key in item.sources)}]"
-            for item in guidance(profile)
-        ))
+        st.markdown(guidance_markdown(profile))
         with st.expander("What each guideline says for this profile"):
             st.dataframe(guidelines_for(profile.vertebral_fracture), hide_index=True, width="stretch",
                          column_config={column: st.column_config.TextColumn(width="medium") for column in GUIDELINE_COLUMNS.values()})
@@ -82,8 +86,20 @@ def render_filters() -> tuple[list[str], list[str], list[str]]:
 
 
 def render_counts(table: pd.DataFrame) -> None:
+    counts = table["status"].value_counts()
     for column, (status, (label, icon, _)) in zip(st.columns(3), GROUPS.items()):
-        column.metric(f"{icon} {label}", int((table["status"] == status).sum()))
+        column.metric(f"{icon} {label}", int(counts.get(status, 0)))
+
+
+@dataclass(frozen=True)
+class Card:
+    """One exercise's card for a profile, in Markdown with its citations already linked."""
+
+    pattern: str
+    text: str  # name, status, badges, summary, and the reason with its sources
+    details: str  # cues, common errors and dose
+    swap_label: str | None  # "Try instead: ..." where the rules name a safer swap
+    swap_text: str | None
 
 
 def exercise_details(exercise: dict) -> str:
@@ -101,32 +117,52 @@ def card_markdown(row: dict, exercise: dict) -> str:
             f"  \n:gray[{exercise['summary']}]\n\n{row['reason']} [{sources}]")
 
 
-def render_card(row: dict, exercises: dict) -> None:
-    exercise = exercises[row["id"]]
+@st.cache_resource(show_spinner=False, max_entries=len(all_profiles()))
+def cards_for(profile: Profile) -> dict[str, Card]:
+    """Every exercise's card for this profile, built once per profile rather than on every rerun.
+
+    A resource, not cache_data: cards are immutable, and a class defined in a page script cannot be pickled.
+    """
+    exercises, references = catalog().exercises_by_id, catalog().references
+    cards = {}
+    for row in assessment(profile).to_dict("records"):
+        exercise = exercises[row["id"]]
+        swap = exercises[row["swap_id"]] if isinstance(row["swap_id"], str) else None
+        cards[row["id"]] = Card(
+            pattern=row["pattern"],
+            text=link_citations(card_markdown(row, exercise), references),
+            details=exercise_details(exercise),
+            swap_label=swap and f"Try instead: {swap['name']}",
+            swap_text=swap and f"**{swap['name']}**: {swap['summary']}\n\n{exercise_details(swap)}",
+        )
+    return cards
+
+
+def render_card(card: Card, pictogram: str) -> None:
     with st.container(border=True):
         picture, words = st.columns([1, 3])
-        picture.image(catalog().pictograms[row["pattern"]], width=110, alt=f"Line drawing of a {row['pattern']} movement")
-        with words:
-            cited_markdown(card_markdown(row, exercise))
-        if isinstance(row["swap_id"], str):
-            swap = exercises[row["swap_id"]]
-            with st.popover(f"Try instead: {swap['name']}", icon=":material/swap_horiz:", width="stretch"):
-                st.markdown(f"**{swap['name']}**: {swap['summary']}\n\n{exercise_details(swap)}")
+        picture.image(pictogram, width=110, alt=f"Line drawing of a {card.pattern} movement")
+        words.markdown(card.text)
+        if card.swap_label:
+            with st.popover(card.swap_label, icon=":material/swap_horiz:", width="stretch"):
+                st.markdown(card.swap_text)
         with st.expander("Cues, common errors and dose"):
-            st.markdown(exercise_details(exercise))
+            st.markdown(card.details)
 
 
-def render_cards(rows: pd.DataFrame) -> None:
-    if rows.empty:
+def render_cards(exercise_ids: list[str], cards: dict[str, Card]) -> None:
+    if not exercise_ids:
         st.info("No exercise in this group matches the filters.", icon=":material/filter_alt_off:")
         return
-    exercises = catalog().exercises_by_id
-    show_all = len(rows) <= FIRST_CARDS or st.toggle(f"Show all {len(rows)} exercises", key="all", bind="query-params",
-                                                   help=f"The first {FIRST_CARDS} cover every movement pattern.")
+    pictograms = catalog().pictograms
+    show_all = len(exercise_ids) <= FIRST_CARDS or st.toggle(
+        f"Show all {len(exercise_ids)} exercises", key="all", bind="query-params",
+        help=f"The first {FIRST_CARDS} cover every movement pattern.")
     columns = st.columns(CARD_COLUMNS)
-    for position, row in enumerate((rows if show_all else rows.head(FIRST_CARDS)).to_dict("records")):
+    for position, exercise_id in enumerate(exercise_ids if show_all else exercise_ids[:FIRST_CARDS]):
         with columns[position % CARD_COLUMNS]:
-            render_card(row, exercises)
+            card = cards[exercise_id]
+            render_card(card, pictograms[card.pattern])
 
 
 def render_rules() -> None:
@@ -154,7 +190,7 @@ render_counts(filtered)
 # A bound control given an empty link value returns None even when required: fall back to the default.
 shown = st.segmented_control("Show", list(GROUP_BY_LABEL), default="Recommended", key="show", bind="query-params",
                              required=True) or "Recommended"
-render_cards(filtered[filtered["status"] == GROUP_BY_LABEL[shown]])
+render_cards(filtered.loc[filtered["status"] == GROUP_BY_LABEL[shown], "id"].tolist(), cards_for(profile))
 handout_download(profile)
 st.download_button(
     "Download this list (CSV)", lambda: assessment_csv(filtered), file_name="bone-loading-safe-options.csv",

@@ -6,8 +6,8 @@ import io
 import pandas as pd
 from icalendar import Calendar
 
-from lib.exports import plan_ics, plan_sessions_csv, plan_weeks_csv
-from lib.planner import build_plan
+from lib.exports import markdown_table, plan_ics, plan_sessions_csv, plan_weeks_csv
+from lib.planner import PHASES, build_plan, session_grid
 from lib.profiles import PRESETS
 
 
@@ -28,3 +28,19 @@ def test_calendar_has_one_event_per_session_from_the_start():
     assert first == dt.datetime(2027, 1, 4, 9, 0)
     assert events[0].decoded("dtend") - events[0].decoded("dtstart") == dt.timedelta(minutes=45)
     assert "not medical advice" in str(events[0]["description"])
+
+
+def test_markdown_table_keeps_every_cell_in_its_column():
+    frame = pd.DataFrame({"a": ["x | y", "line\nbreak"], "b": [1, None]}, index=["first", "second"])
+    lines = markdown_table(frame, "row").splitlines()
+    assert lines[:2] == ["| row | a | b |", "|---|---|---|"]
+    assert lines[2] == "| first | x \\| y | 1.0 |"
+    assert lines[3] == "| second | line break | nan |"
+
+
+def test_session_grid_has_a_column_per_phase_and_a_row_per_block():
+    plan = build_plan(PRESETS["osteopenia"], sessions_per_week=3, months=12)
+    grid = session_grid(plan, "A")
+    assert list(grid.columns) == list(PHASES)
+    assert list(grid.index) == list(dict.fromkeys(plan.sessions.loc[plan.sessions["session"] == "A", "block"]))
+    assert (grid != "").all().all()
