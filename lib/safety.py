@@ -210,7 +210,7 @@ def rules_table(catalog: Catalog | None = None) -> pd.DataFrame:
             "Exercises with": _conditions_in_words(rule["exercise"]),
             "Status": rule["status"],
             "Why": rule["reason"],
-            "Sources": ", ".join(rule["sources"]),
+            "Sources": list(rule["sources"]),
         }
         for rule in (catalog or default_catalog()).rules
     ])

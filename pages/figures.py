@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Callable
 
-import pandas as pd
 import streamlit as st
 
 from lib import charts
+from lib.exports import markdown_table
 from lib.urlstate import choice, number_between
 from pages.common import catalog, chart, with_arrow_datasets
 
@@ -52,12 +52,14 @@ def render_trial_results() -> None:
 
 
 @st.cache_data(show_spinner=False)
-def guidelines_table() -> pd.DataFrame:
-    return charts.guidelines_frame(catalog().guidelines)
+def guidelines_markdown(vertebral_fracture: bool = False) -> str:
+    """The guidelines side by side as a Markdown table: long advice wraps instead of being cut off."""
+    frame = charts.guidelines_frame(catalog().guidelines, vertebral_fracture=vertebral_fracture)
+    return markdown_table(frame.set_index(frame.columns[0]), frame.columns[0])
 
 
 def render_guidelines_table() -> None:
-    st.dataframe(guidelines_table(), hide_index=True, width="stretch")
+    st.markdown(guidelines_markdown())
 
 
 FIGURE_RENDERERS: dict[str, Callable[[], None]] = {

@@ -8,7 +8,6 @@ import pandas as pd
 import streamlit as st
 
 from lib import safety
-from lib.charts import GUIDELINE_COLUMNS, guidelines_frame
 from lib.exports import assessment_csv
 from lib.profiles import Profile, all_profiles
 from lib.references import link_citations
@@ -17,6 +16,7 @@ from pages import site_map
 from pages.common import (
     catalog, disclaimer, handout_download, notice_odd_parameters, share_this_view,
 )
+from pages.figures import guidelines_markdown
 from pages.profile_form import PROFILE_PARAMS, profile_form
 
 GROUPS = {  # what the status means to a client, with an icon so colour never carries it alone
@@ -55,13 +55,15 @@ def guidance_markdown(profile: Profile) -> str:
 
 
 @st.cache_data(show_spinner=False)
-def rules_table() -> pd.DataFrame:
-    return safety.rules_table(catalog())
-
-
-@st.cache_data(show_spinner=False)
-def guidelines_for(vertebral_fracture: bool) -> pd.DataFrame:
-    return guidelines_frame(catalog().guidelines, vertebral_fracture=vertebral_fracture)
+def rules_markdown() -> str:
+    """One line per rule, as a reviewer reads it, with its sources linked and its id for finding it in the file."""
+    lines = []
+    for rule in safety.rules_table(catalog()).to_dict("records"):
+        unless = f", unless {rule['Unless']}" if rule["Unless"] else ""
+        sources = "; ".join("@" + key for key in rule["Sources"])
+        lines.append(f"- **{rule['Status'].capitalize()}** exercises with *{rule['Exercises with']}* when the client "
+                     f"has *{rule['When the client has']}*{unless}. {rule['Why']} [{sources}] `{rule['Rule']}`")
+    return link_citations("\n".join(lines), catalog().references)
 
 
 def render_summary(profile: Profile) -> None:
@@ -70,8 +72,7 @@ def render_summary(profile: Profile) -> None:
         st.write(profile.describe())
         st.markdown(guidance_markdown(profile))
         with st.expander("What each guideline says for this profile"):
-            st.dataframe(guidelines_for(profile.vertebral_fracture), hide_index=True, width="stretch",
-                         column_config={column: st.column_config.TextColumn(width="medium") for column in GUIDELINE_COLUMNS.values()})
+            st.markdown(guidelines_markdown(profile.vertebral_fracture))
 
 
 def render_filters() -> tuple[list[str], list[str], list[str]]:
@@ -173,7 +174,7 @@ def render_rules() -> None:
             "rules apply, the strictest wins; an exercise no rule restricts is recommended. The rules live in "
             "data/safety_rules.yaml, where a physiotherapist can review them line by line."
         )
-        st.dataframe(rules_table(), hide_index=True, width="stretch")
+        st.markdown(rules_markdown())
 
 
 st.title("Safe options")
