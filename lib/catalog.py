@@ -13,11 +13,15 @@ from typing import Any, Iterable
 
 from lib.content import Lesson, load_lessons
 from lib.references import Reference, load_references
-from lib.study import question_kind
 from lib.validation import DataError, load_validated
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 EXERCISE_LINKS = ("regression", "progression", "alternative")
+
+
+def question_kind(question: dict[str, Any]) -> str:
+    """The question's kind; case questions leave it out, and several answers make it 'multiple'."""
+    return question.get("kind") or ("multiple" if len(question["answer"]) > 1 else "single")
 
 
 @dataclass(frozen=True)

@@ -138,28 +138,3 @@ def guidelines_frame(records: Iterable[dict[str, Any]], vertebral_fracture: bool
     if vertebral_fracture:
         frame["impact"] = frame["impact_after_vertebral_fracture"]
     return frame[list(GUIDELINE_COLUMNS)].rename(columns=GUIDELINE_COLUMNS)
-
-
-PRESENTER_SCALE = 1.5  # fonts and strokes, so a chart reads at 1280x720 through a video call
-PRESENTER_CONFIG = {
-    "axis": {"labelFontSize": 18, "titleFontSize": 20, "labelLimit": 420},
-    "legend": {"labelFontSize": 18, "titleFontSize": 18, "symbolSize": 220},
-    "header": {"labelFontSize": 20, "titleFontSize": 20},
-    "title": {"fontSize": 26, "subtitleFontSize": 18},
-    "text": {"fontSize": 18},
-}
-
-
-def presenter_spec(spec: dict) -> dict:
-    """A Vega-Lite spec restyled for a room: larger type, thicker marks, taller bands."""
-    def scaled(node):
-        if isinstance(node, dict):
-            return {key: (value * PRESENTER_SCALE if key in ("fontSize", "strokeWidth", "size", "step", "thickness")
-                          and isinstance(value, (int, float)) else scaled(value)) for key, value in node.items()}
-        if isinstance(node, list):
-            return [scaled(item) for item in node]
-        return node
-
-    restyled = scaled(spec)
-    restyled["config"] = {**spec.get("config", {}), **PRESENTER_CONFIG}
-    return restyled

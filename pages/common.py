@@ -5,16 +5,11 @@ Kept tiny on purpose: decisions live in lib/, this file only shows them.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import streamlit as st
 from streamlit import dataframe_util
 
 from lib.catalog import Catalog, load_catalog
-from lib.handout import clean_first_name
-from lib.charts import presenter_spec
-from lib.planner import Plan
-from lib.profiles import Profile
+from lib.chart_style import presenter_spec
 from lib.references import Reference, link_citations
 from lib.urlstate import Param, choice, odd_parameters, share_url
 from lib.validation import DataError
@@ -115,43 +110,3 @@ def share_this_view(url_path: str) -> None:
     with st.popover("Copy link to this view", icon=":material/link:"):
         st.caption("This link opens the page set up exactly as it is now. Use the copy button.")
         st.code(link, language=None, wrap_lines=True)
-
-
-def handout_bytes(profile: Profile, plan: Plan | None, first_name: str, start: dt.date | None) -> bytes:
-    # Imported here, on a click: fpdf2 adds about a second to the app's cold start otherwise.
-    from lib.handout_pdf import handout_pdf
-
-    return handout_pdf(profile, plan, first_name, catalog(), start)
-
-
-def handout_download(profile: Profile, plan: Plan | None = None, start: dt.date | None = None,
-                     settings: tuple = ()) -> None:
-    """The client handout, made on request; the optional first name goes into the PDF and nowhere else.
-
-    The name sits in a form so that it travels with the click: a plain text box is only
-    committed when it loses focus, and a PDF built straight after typing would miss the name.
-    `settings` are whatever else the handout depends on (the planner's inputs); a handout made
-    for other settings is not offered again.
-    """
-    with st.container(border=True):
-        st.markdown("**:material/picture_as_pdf: Client handout**: one or two pages in plain words, to print or send.")
-        with st.form("client-handout", border=False):
-            name_column, button_column = st.columns([2, 1], vertical_alignment="bottom")
-            first_name = name_column.text_input(
-                "First name on the handout (optional)", max_chars=40,
-                help="Printed on the handout only; never stored, logged or sent anywhere.",
-            )
-            requested = button_column.form_submit_button("Make the handout", icon=":material/picture_as_pdf:",
-                                                          width="stretch")
-        name = clean_first_name(first_name)
-        wanted = (profile, settings, start, name)
-        if requested:
-            with st.spinner("Making the handout…"):
-                st.session_state["handout"] = wanted, handout_bytes(profile, plan, name, start)
-        if first_name.strip() and not name:
-            st.caption("The name was left off: it may hold letters, spaces, hyphens and apostrophes (up to 40).")
-        made_for, pdf = st.session_state.get("handout", (None, b""))
-        if made_for == wanted:
-            st.download_button(f"Download the handout{f' for {name}' if name else ''} (PDF)", pdf, file_name="bone-strength-plan.pdf",
-                               mime="application/pdf", icon=":material/download:", type="primary",
-                               on_click="ignore")

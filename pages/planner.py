@@ -13,9 +13,10 @@ from lib.profiles import Profile
 from lib.urlstate import Param, choice, number_between
 from pages import site_map
 from pages.common import (
-    chart, cited_markdown, with_arrow_datasets, disclaimer, handout_download, notice_odd_parameters, share_this_view,
+    chart, cited_markdown, with_arrow_datasets, disclaimer, notice_odd_parameters, share_this_view,
 )
 from pages.figures import render_trial_results
+from pages.handout_form import handout_download
 from pages.profile_form import PROFILE_PARAMS, profile_form
 
 MONTHS_RANGE = (3, 24)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lib.study import is_correct, question_kind
+from lib.catalog import question_kind
+from lib.study import is_correct
 from pages.common import catalog, cited_markdown
 
 SINGLE_KINDS = ("single", "true_false", "scenario")

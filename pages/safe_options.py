@@ -14,9 +14,10 @@ from lib.references import link_citations
 from lib.urlstate import choice
 from pages import site_map
 from pages.common import (
-    catalog, disclaimer, handout_download, notice_odd_parameters, share_this_view,
+    catalog, disclaimer, notice_odd_parameters, share_this_view,
 )
 from pages.figures import guidelines_markdown
+from pages.handout_form import handout_download
 from pages.profile_form import PROFILE_PARAMS, profile_form
 
 GROUPS = {  # what the status means to a client, with an icon so colour never carries it alone

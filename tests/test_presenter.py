@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from lib.charts import PRESENTER_CONFIG, impact_forces_chart, presenter_spec
+from lib.chart_style import PRESENTER_CONFIG, presenter_spec
+from lib.charts import impact_forces_chart
 from lib.urlstate import share_url
 from tests.apptest_helpers import all_text, open_page
 
