@@ -12,7 +12,10 @@ st.markdown(
     "- Nothing you enter (a profile, a T-score, a filter) is stored, logged or sent anywhere. "
     "Choices live in your browser session and in the page's link, and vanish when you close it.\n"
     "- The app sends no usage statistics (`gatherUsageStats = false` in `.streamlit/config.toml`).\n"
-    "- Profiles describe risk, never a person: the app asks for no name or date of birth."
+    "- Profiles describe risk, never a person: the app asks for no date of birth or contact details. The one "
+    "personal detail it takes is an optional first name for the printed handout; it goes into that PDF only, "
+    "is never written to disk or logged, and is forgotten when the session ends.\n"
+    "- The pages fetch nothing from other sites: no web fonts, trackers or third-party scripts."
 )
 st.subheader("Where the content comes from")
 st.markdown(
