@@ -3,7 +3,7 @@
 import streamlit as st
 
 from pages import site_map
-from pages.common import disclaimer, notice_odd_parameters
+from pages.common import catalog, disclaimer, notice_odd_parameters
 
 notice_odd_parameters()
 st.title("Bone Loading Lab")
@@ -16,7 +16,7 @@ WAYS_IN = (  # (heading, what it offers, page, link label)
     (":material/school: Learn the science",
      "Eight short cited lessons: how bone responds to load, progressive load, axial loading, "
      "impact, who needs it most, safety with osteoporosis, the guidelines and an FAQ.",
-     site_map.lesson_pages()[0], "Start with lesson 1"),
+     site_map.lesson_as_page(catalog().lessons[0]), "Start with lesson 1"),
     (":material/health_and_safety: Find safe exercises",
      "Pick a client's risk profile and see which exercises are recommended, which need a "
      "modification and which to avoid, each with its reason, source and safer swap.",

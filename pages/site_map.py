@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from lib.content import Lesson
 from pages.common import catalog
 from pages.lesson import lesson_page
 
@@ -43,11 +44,12 @@ ABOUT = PageSpec("pages/about.py", "About", ":material/info:", "about-this-app")
 STUDY = (PRACTICE, EXAM, FLASHCARDS, GLOSSARY, CASES)
 
 
+def lesson_as_page(lesson: Lesson) -> st.Page:
+    return st.Page(lesson_page(lesson), title=lesson.title, icon=lesson.icon, url_path=lesson.url_path)
+
+
 def lesson_pages() -> list[st.Page]:
-    return [
-        st.Page(lesson_page(lesson), title=lesson.title, icon=lesson.icon, url_path=lesson.url_path)
-        for lesson in catalog().lessons
-    ]
+    return [lesson_as_page(lesson) for lesson in catalog().lessons]
 
 
 def sections() -> dict[str, list[st.Page]]:
