@@ -151,3 +151,25 @@ def test_handout_typed_then_clicked_carries_the_first_name(server, page):
     assert download.value.suggested_filename == "bone-strength-plan.pdf"
     assert "Rosalind" in "".join(sheet.extract_text() for sheet in pdf.pages)
     assert "Rosalind" not in server.output()
+
+
+FOCUSED_CONTROL_JS = """() => {
+  const element = document.activeElement;
+  return [element.tagName, element.getAttribute('aria-label'), element.closest('label')?.innerText, element.innerText]
+    .filter(Boolean).join(' ').replace(/\\s+/g, ' ');
+}"""
+
+
+def test_keyboard_alone_reaches_and_changes_a_profile_control(server, page):
+    visit(page, f"{server.url}/safe-exercises")
+    page.keyboard.press("Tab")
+    assert "Skip to main content" in page.evaluate(FOCUSED_CONTROL_JS)
+    for _ in range(80):  # sidebar links, presenter toggle, then the profile form
+        page.keyboard.press("Tab")
+        if page.evaluate(FOCUSED_CONTROL_JS).startswith("INPUT Past vertebral fracture"):
+            break
+    else:
+        pytest.fail("Tab never reached the 'Past vertebral fracture' toggle")
+    page.keyboard.press("Space")
+    wait_until_settled(page)
+    assert "vf=true" in page.url and "vertebral" in page.inner_text("body")
