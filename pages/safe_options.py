@@ -167,6 +167,23 @@ def render_cards(exercise_ids: list[str], cards: dict[str, Card]) -> None:
             render_card(card, pictograms[card.pattern])
 
 
+@st.fragment
+def render_exercises(profile: Profile) -> None:
+    """Filters, counts, cards and their CSV: changing a filter reruns only this part of the page."""
+    st.subheader("Exercises for this profile", anchor="exercises")
+    filtered = safety.filter_assessment(assessment(profile), *render_filters())
+    share_this_view(site_map.SAFE_OPTIONS.url_path)
+    render_counts(filtered)
+    # A bound control given an empty link value returns None even when required: fall back to the default.
+    shown = st.segmented_control("Show", list(GROUP_BY_LABEL), default="Recommended", key="show",
+                                 bind="query-params", required=True) or "Recommended"
+    render_cards(filtered.loc[filtered["status"] == GROUP_BY_LABEL[shown], "id"].tolist(), cards_for(profile))
+    st.download_button(
+        "Download this list (CSV)", lambda: assessment_csv(filtered), file_name="bone-loading-safe-options.csv",
+        mime="text/csv", icon=":material/download:", on_click="ignore",
+    )
+
+
 def render_rules() -> None:
     with st.expander("How the rules work"):
         st.write(
@@ -182,21 +199,8 @@ st.title("Safe options")
 st.caption("Choose a client's risk profile to see which exercises suit it, which need changing, and which to avoid.")
 notice_odd_parameters(PAGE_PARAMS)
 profile = profile_form()
-table = assessment(profile)
 render_summary(profile)
-
-st.subheader("Exercises for this profile", anchor="exercises")
-filtered = safety.filter_assessment(table, *render_filters())
-share_this_view(site_map.SAFE_OPTIONS.url_path)
-render_counts(filtered)
-# A bound control given an empty link value returns None even when required: fall back to the default.
-shown = st.segmented_control("Show", list(GROUP_BY_LABEL), default="Recommended", key="show", bind="query-params",
-                             required=True) or "Recommended"
-render_cards(filtered.loc[filtered["status"] == GROUP_BY_LABEL[shown], "id"].tolist(), cards_for(profile))
+render_exercises(profile)
 handout_download(profile)
-st.download_button(
-    "Download this list (CSV)", lambda: assessment_csv(filtered), file_name="bone-loading-safe-options.csv",
-    mime="text/csv", icon=":material/download:", on_click="ignore",
-)
 render_rules()
 disclaimer()
