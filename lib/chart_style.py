@@ -7,6 +7,8 @@ altair (and pandas) at start-up.
 from __future__ import annotations
 
 PRESENTER_SCALE = 1.5  # fonts and strokes, so a chart reads at 1280x720 through a video call
+# Heights grow too: a chart's height includes its legend and axis titles, which the larger type makes taller.
+SCALED_KEYS = ("fontSize", "strokeWidth", "size", "step", "thickness", "height")
 PRESENTER_CONFIG = {
     "axis": {"labelFontSize": 18, "titleFontSize": 20, "labelLimit": 420},
     "legend": {"labelFontSize": 18, "titleFontSize": 18, "symbolSize": 220},
@@ -20,7 +22,7 @@ def presenter_spec(spec: dict) -> dict:
     """A Vega-Lite spec restyled for a room: larger type, thicker marks, taller bands."""
     def scaled(node):
         if isinstance(node, dict):
-            return {key: (value * PRESENTER_SCALE if key in ("fontSize", "strokeWidth", "size", "step", "thickness")
+            return {key: (value * PRESENTER_SCALE if key in SCALED_KEYS
                           and isinstance(value, (int, float)) else scaled(value)) for key, value in node.items()}
         if isinstance(node, list):
             return [scaled(item) for item in node]

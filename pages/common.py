@@ -98,7 +98,8 @@ def with_arrow_datasets(spec: dict) -> dict:
 
 def chart(spec: dict, description: str) -> None:
     """A cached Vega-Lite spec, restyled for a room in presenter mode, with its text alternative."""
-    st.vega_lite_chart(presenter_spec(spec) if st.session_state.get("present") else spec, width="stretch")
+    st.vega_lite_chart(presenter_spec(spec) if st.session_state.get("present") else spec, width="stretch",
+                       alt=description)
     with st.expander("Chart as text"):
         st.write(description)
 

@@ -16,6 +16,7 @@ html { font-size: 24px; }
 [data-testid="stDecoration"], [data-testid="stMainMenu"], [data-testid="stToolbarActions"], .stAppDeployButton { display: none; }
 h1 { font-size: 2.4rem !important; }
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li { font-size: 1rem; line-height: 1.5; }
+[data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p { font-size: 2rem; line-height: 1.2; }
 </style>
 """
 

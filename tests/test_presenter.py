@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from lib.chart_style import PRESENTER_CONFIG, presenter_spec
+from lib.chart_style import PRESENTER_CONFIG, PRESENTER_SCALE, presenter_spec
 from lib.charts import impact_forces_chart
+from lib.plan_charts import effort_chart
+from lib.planner import build_plan
+from lib.profiles import PRESETS
 from lib.urlstate import share_url
 from tests.apptest_helpers import all_text, open_page
 
@@ -41,6 +44,11 @@ def test_presenter_charts_have_bigger_type(catalog):
     big = presenter_spec(spec)
     assert big["config"]["axis"]["labelFontSize"] == PRESENTER_CONFIG["axis"]["labelFontSize"]
     assert big["layer"][2]["mark"]["fontSize"] > spec["layer"][2]["mark"]["fontSize"]
+
+
+def test_presenter_charts_grow_so_the_bigger_type_leaves_room_for_the_plot():
+    spec = effort_chart(build_plan(PRESETS["osteopenia"], sessions_per_week=3, months=12)).to_dict()
+    assert presenter_spec(spec)["height"] == spec["height"] * PRESENTER_SCALE
 
 
 def test_share_links_keep_every_setting():
