@@ -11,7 +11,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from tests.conftest import StreamlitServer
+from tests.conftest import PROJECT_ROOT, StreamlitServer
 
 pytestmark = pytest.mark.browser
 SETTLE_MS = 30_000
@@ -173,3 +173,20 @@ def test_keyboard_alone_reaches_and_changes_a_profile_control(server, page):
     page.keyboard.press("Space")
     wait_until_settled(page)
     assert "vf=true" in page.url and "vertebral" in page.inner_text("body")
+
+
+def readme_links() -> list[str]:
+    """Every page path in the README's Pages table and every example link, as paths on the server."""
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    paths = re.findall(r"^\|[^|\n]+\|[^|\n]+\| `(/[a-z0-9-]*)`", readme, flags=re.MULTILINE)
+    examples = re.findall(r"`http://localhost:8501(/[^`]*)`", readme)
+    return paths + examples
+
+
+def test_every_link_the_readme_gives_opens_its_page(server, page):
+    links = readme_links()
+    assert len(links) >= 12, links  # the Pages table and the examples were found
+    for link in links:
+        visit(page, f"{server.url}{link}")
+        assert "Page not found" not in page.inner_text("body"), link
+        assert_no_exception(page)
