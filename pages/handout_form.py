@@ -47,6 +47,6 @@ def handout_download(profile: Profile, plan: Plan | None = None, start: dt.date 
             st.caption("The name was left off: it may hold letters, spaces, hyphens and apostrophes (up to 40).")
         made_for, pdf = st.session_state.get("handout", (None, b""))
         if made_for == wanted:
-            st.download_button(f"Download the handout{f' for {name}' if name else ''} (PDF)", pdf, file_name="bone-strength-plan.pdf",
-                               mime="application/pdf", icon=":material/download:", type="primary",
-                               on_click="ignore")
+            label = f"Download the handout for {name} (PDF)" if name else "Download the handout (PDF)"
+            st.download_button(label, pdf, file_name="bone-strength-plan.pdf", mime="application/pdf",
+                               icon=":material/download:", type="primary", on_click="ignore")

@@ -9,13 +9,11 @@ import streamlit as st
 
 from lib import safety
 from lib.exports import assessment_csv
-from lib.profiles import Profile, all_profiles
+from lib.profiles import Profile
 from lib.references import link_citations
 from lib.urlstate import choice
 from pages import site_map
-from pages.common import (
-    catalog, disclaimer, notice_odd_parameters, share_this_view,
-)
+from pages.common import catalog, disclaimer, notice_odd_parameters, share_this_view
 from pages.figures import guidelines_markdown
 from pages.handout_form import handout_download
 from pages.profile_form import PROFILE_PARAMS, profile_form
@@ -119,11 +117,12 @@ def card_markdown(row: dict, exercise: dict) -> str:
             f"  \n:gray[{exercise['summary']}]\n\n{row['reason']} [{sources}]")
 
 
-@st.cache_resource(show_spinner=False, max_entries=len(all_profiles()))
+@st.cache_resource(show_spinner=False)
 def cards_for(profile: Profile) -> dict[str, Card]:
     """Every exercise's card for this profile, built once per profile rather than on every rerun.
 
-    A resource, not cache_data: cards are immutable, and a class defined in a page script cannot be pickled.
+    A resource, not cache_data: cards are immutable, and a class defined in a page script cannot be
+    pickled. The cache stays small: a profile is one of 96 combinations of its fields.
     """
     exercises, references = catalog().exercises_by_id, catalog().references
     cards = {}
