@@ -98,8 +98,9 @@ def with_arrow_datasets(spec: dict) -> dict:
 
 def chart(spec: dict, description: str) -> None:
     """A cached Vega-Lite spec, restyled for a room in presenter mode, with its text alternative."""
-    st.vega_lite_chart(presenter_spec(spec) if st.session_state.get("present") else spec, width="stretch",
-                       alt=description)
+    # No alt=: the spec's own description names the chart for screen readers, and Streamlit logs a
+    # warning quoting both when they differ (the text can hold a client's dates).
+    st.vega_lite_chart(presenter_spec(spec) if st.session_state.get("present") else spec, width="stretch")
     with st.expander("Chart as text"):
         st.write(description)
 
