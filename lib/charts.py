@@ -73,7 +73,7 @@ def osteogenic_index_frame(peak_load_bw: float, total_cycles: int, max_bouts: in
 def osteogenic_index_chart(peak_load_bw: float, total_cycles: int) -> alt.LayerChart:
     """The same loads in one bout versus split into bouts hours apart."""
     frame = osteogenic_index_frame(peak_load_bw, total_cycles)
-    x = alt.X("bouts:N", sort=None, title="How the loading is split", axis=alt.Axis(labelAngle=0))
+    x = alt.X("bouts:N", sort=None, title="How the loading is split", axis=alt.Axis(labelAngle=0, labelLimit=240))
     bars = alt.Chart(frame).mark_bar(color="#0072B2", size=48).encode(
         x=x, y=alt.Y("index:Q", title="Osteogenic index"), tooltip=["bouts", "index"]
     )

@@ -35,7 +35,9 @@ def render_impact_forces() -> None:
     chart(impact_forces_spec(), charts.describe_impact_forces(catalog().impact_forces))
 
 
+@st.fragment
 def render_osteogenic_index() -> None:
+    """The example's sliders rerun only the example, not the whole lesson around it."""
     with st.container(border=True):
         st.markdown("**Try it: the osteogenic index**")
         left, right = st.columns(2)
