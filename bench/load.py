@@ -170,7 +170,9 @@ def page_for(step: int) -> str:
 def record_failure(stats: Stats, error: Exception, where: str) -> None:
     if isinstance(error, TimeoutError) or "Timeout" in type(error).__name__:
         stats.timeouts += 1
-        stats.timeout_where[where] += 1
+        # Our own timeouts say what did not happen ("the page did not settle", "the list did not open").
+        what = f" ({error})" if isinstance(error, TimeoutError) and str(error).startswith("the ") else ""
+        stats.timeout_where[where + what] += 1
     else:
         stats.failures.append(f"{where}: {type(error).__name__}: {str(error).splitlines()[0][:120]}")
 
