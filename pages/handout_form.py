@@ -13,7 +13,7 @@ from pages.common import catalog
 
 
 def handout_bytes(profile: Profile, plan: Plan | None, first_name: str, start: dt.date | None) -> bytes:
-    # Imported here, on a click: fpdf2 adds about a second to the app's cold start otherwise.
+    # Imported here, on a click: fpdf2 and vl-convert add about a second to a page's first visit otherwise.
     from lib.handout_pdf import handout_pdf
 
     return handout_pdf(profile, plan, first_name, catalog(), start)
