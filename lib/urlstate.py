@@ -10,7 +10,7 @@ import math
 import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 SAFE_KEY = re.compile(r"^[a-z_]{1,24}$")
 UNREADABLE = "an unreadable setting"
@@ -66,7 +66,16 @@ def odd_parameters(raw: Mapping[str, list[str]], params: Mapping[str, Param], sh
     return sorted(odd)
 
 
-def share_url(app_url: str, url_path: str, params: Mapping[str, list[str]]) -> str:
-    """The full link to a page with its settings, repeated keys kept (for 'copy link to this view')."""
+def share_url(page_url: str, url_path: str, params: Mapping[str, list[str]]) -> str:
+    """The full link to a page with its settings, repeated keys kept (for 'copy link to this view').
+
+    `page_url` is the address the browser shows (Streamlit's st.context.url), which already ends
+    in the page's path; it is added only when missing, so the link never doubles it. Any query or
+    fragment on `page_url` is dropped: the settings come from `params` alone.
+    """
+    scheme, host, path, _, _ = urlsplit(page_url)
+    path = path.rstrip("/")
+    if url_path and not path.endswith(f"/{url_path}"):
+        path = f"{path}/{url_path}"
     query = urlencode([(key, value) for key, values in params.items() for value in values])
-    return f"{app_url.rstrip('/')}/{url_path}" + (f"?{query}" if query else "")
+    return urlunsplit((scheme, host, path or "/", query, ""))

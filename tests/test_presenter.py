@@ -56,6 +56,15 @@ def test_share_links_keep_every_setting():
     assert link == "http://localhost:8501/safe-exercises?bone=osteoporosis&pattern=squat&pattern=hinge"
 
 
+def test_share_links_never_double_the_page_path():
+    # st.context.url already ends in the page's path: the copied link opened a blank page.
+    expected = "http://localhost:8501/program?spw=2"
+    for page_url in ("http://localhost:8501/program", "http://localhost:8501/program/", "http://localhost:8501"):
+        assert share_url(page_url, "program", {"spw": ["2"]}) == expected
+    assert share_url("https://host.example/bone-lab/program", "program", {}) == "https://host.example/bone-lab/program"
+    assert share_url("http://localhost:8501/", "", {"present": ["1"]}) == "http://localhost:8501/?present=1"
+
+
 def test_interactive_pages_offer_a_link_to_the_view():
     at = open_page("safe-exercises", {"bone": "osteopenia"})
     codes = [block.value for block in at.code]

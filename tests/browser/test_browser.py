@@ -190,3 +190,50 @@ def test_every_link_the_readme_gives_opens_its_page(server, page):
         visit(page, f"{server.url}{link}")
         assert "Page not found" not in page.inner_text("body"), link
         assert_no_exception(page)
+
+
+# Every page with 'Copy link to this view', opened with settings of its own, and what must match
+# when the copied link is opened afresh: the whole page, or for the practice quiz (whose question
+# is drawn at random per visit) the filters' counts.
+SHAREABLE_VIEWS = [
+    ("safe-exercises?bone=osteoporosis&vf=true&show=Avoid", "stMain"),
+    ("program?bone=osteopenia&months=6&spw=2&start=2027-01-04", "stMain"),
+    ("study-practice?level=easy", "stMetricValue"),
+    ("study-exam?length=10&seed=42", "stMain"),
+    ("study-glossary?find=cortical", "stMain"),
+    ("client-cases", "stMain"),
+    ("learn-impact-forces?present=1&step=2", "stMain"),
+]
+
+
+def copy_link_to_this_view(page) -> str:
+    """Open the popover and press its copy button, as a presenter does; the link from the clipboard."""
+    page.get_by_role("button", name="Copy link to this view").click()
+    code = page.locator("[data-testid='stPopoverBody'] [data-testid='stCode']")
+    code.hover()  # the copy button shows on hover
+    code.get_by_role("button").click()
+    return page.evaluate("navigator.clipboard.readText()")
+
+
+def view_text(page, test_id: str) -> list[str]:
+    return page.get_by_test_id(test_id).all_inner_texts()
+
+
+@pytest.mark.parametrize(("view", "same"), SHAREABLE_VIEWS)
+def test_a_copied_link_opens_the_same_view_in_a_fresh_browser(server, chromium, view, same):
+    sharer = chromium.new_context(viewport={"width": 1280, "height": 800},
+                                  permissions=["clipboard-read", "clipboard-write"])
+    sharing = sharer.new_page()
+    visit(sharing, f"{server.url}/{view}")
+    expected = view_text(sharing, same)
+    link = copy_link_to_this_view(sharing)
+    path = view.split("?")[0]
+    assert link.startswith(f"{server.url}/{path}") and f"/{path}/{path}" not in link, link
+    sharer.close()
+
+    receiver = chromium.new_context(viewport={"width": 1280, "height": 800})
+    opened = receiver.new_page()
+    visit(opened, link)
+    assert_no_exception(opened)
+    assert view_text(opened, same) == expected  # same settings, same counts, same paper
+    receiver.close()
