@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from pages import site_map
-from pages.common import catalog_or_stop
-from pages.presenter import apply_presenter_style, presenter_requested, presenter_toggle
+from pages.components import site_map
+from pages.components.common import catalog_or_stop
+from pages.components.presenter import apply_presenter_style, presenter_requested, presenter_toggle
 
 presenting = presenter_requested()
 st.set_page_config(

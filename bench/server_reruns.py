@@ -84,7 +84,7 @@ PAGE_CHANGES: dict[str, tuple[Callable[[object, int], None], str]] = {
 def app_url_paths() -> list[str]:
     """Every page app.py's navigation registers, in its order, by the url_path open_page() takes.
 
-    Read from a real run (AppTest) rather than from pages/site_map.py's layout, which changes. The
+    Read from a real run (AppTest) rather than from pages/components/site_map.py's layout, which changes. The
     default page is registered with an empty URL; its url_path is found among site_map's strings.
     """
     from streamlit.util import calc_hash
@@ -92,7 +92,7 @@ def app_url_paths() -> list[str]:
     from tests.apptest_helpers import app
 
     registered = app().run()._registered_pages  # noqa: SLF001 - page hash -> page info
-    words = re.findall(r"[\"']([\w-]+)[\"']", (ROOT / "pages" / "site_map.py").read_text(encoding="utf-8"))
+    words = re.findall(r"[\"']([\w-]+)[\"']", (ROOT / "pages" / "components" / "site_map.py").read_text(encoding="utf-8"))
     by_hash = {calc_hash(word): word for word in words}
     return [info["url_pathname"] or by_hash.get(page_hash, "") for page_hash, info in registered.items()]
 

@@ -11,7 +11,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, Iterable
 
-from lib.content import Lesson, load_lessons
+from lib.lessons import Lesson, load_lessons
 from lib.references import Reference, load_references
 from lib.validation import DataError, load_validated
 

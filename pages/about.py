@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages.common import disclaimer, notice_odd_parameters
+from pages.components.common import disclaimer, notice_odd_parameters
 
 notice_odd_parameters()
 st.title("About Bone Loading Lab")

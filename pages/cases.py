@@ -6,10 +6,10 @@ import streamlit as st
 
 from lib.study import case_profile
 from lib.urlstate import choice
-from pages import site_map
-from pages.common import catalog, notice_odd_parameters, share_this_view
-from pages.profile_form import profile_query_params
-from pages.quiz import answer_widget, feedback
+from pages.components import site_map
+from pages.components.common import catalog, notice_odd_parameters, share_this_view
+from pages.components.profile_form import profile_query_params
+from pages.components.question_widget import answer_widget, feedback
 
 CASES = {case["id"]: case for case in catalog().cases}
 notice_odd_parameters({"case": choice(case["title"] for case in CASES.values())})

@@ -10,9 +10,9 @@ import streamlit as st
 
 from lib.study import EXAM_LENGTHS, ExamResult, exam_paper, score_exam
 from lib.urlstate import choice, whole_number_between
-from pages import site_map
-from pages.common import catalog, chart, notice_odd_parameters, share_this_view, with_arrow_datasets
-from pages.quiz import answer_widget, chosen_answer, feedback
+from pages.components import site_map
+from pages.components.common import catalog, chart, notice_odd_parameters, share_this_view, with_arrow_datasets
+from pages.components.question_widget import answer_widget, chosen_answer, feedback
 
 SEED_RANGE = (1, 9999)  # four digits: easy to read out to a room
 PAGE_PARAMS = {"length": choice(EXAM_LENGTHS), "seed": whole_number_between(*SEED_RANGE)}

@@ -7,7 +7,7 @@ import random
 import streamlit as st
 
 from lib.study import shuffled
-from pages.common import catalog, notice_odd_parameters
+from pages.components.common import catalog, notice_odd_parameters
 
 
 def deck_state() -> dict:

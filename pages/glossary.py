@@ -6,8 +6,8 @@ import streamlit as st
 
 from lib.study import search_glossary
 from lib.urlstate import Param
-from pages import site_map
-from pages.common import catalog, cited_markdown, notice_odd_parameters, share_this_view
+from pages.components import site_map
+from pages.components.common import catalog, cited_markdown, notice_odd_parameters, share_this_view
 
 SEARCH_LIMIT = 60  # characters: longer than any term or phrase worth searching for
 notice_odd_parameters({"find": Param(lambda value: len(value) <= SEARCH_LIMIT)})

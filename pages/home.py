@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from pages import site_map
-from pages.common import catalog, disclaimer, notice_odd_parameters
+from pages.components import site_map
+from pages.components.common import catalog, disclaimer, notice_odd_parameters
 
 notice_odd_parameters()
 st.title("Bone Loading Lab")

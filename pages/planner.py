@@ -11,13 +11,13 @@ from lib.exports import markdown_table, plan_ics, plan_sessions_csv, plan_weeks_
 from lib.planner import EQUIPMENT_SETS, SESSION_MINUTES, Plan, build_plan, session_grid
 from lib.profiles import Profile
 from lib.urlstate import Param, choice, number_between
-from pages import site_map
-from pages.common import (
+from pages.components import site_map
+from pages.components.common import (
     chart, cited_markdown, with_arrow_datasets, disclaimer, notice_odd_parameters, share_this_view,
 )
-from pages.figures import render_trial_results
-from pages.handout_form import handout_download
-from pages.profile_form import PROFILE_PARAMS, profile_form
+from pages.components.lesson_figures import render_trial_results
+from pages.components.handout_form import handout_download
+from pages.components.profile_form import PROFILE_PARAMS, profile_form
 
 MONTHS_RANGE = (3, 24)
 

@@ -8,9 +8,9 @@ import streamlit as st
 
 from lib.study import is_correct, shuffled
 from lib.urlstate import choice
-from pages import site_map
-from pages.common import catalog, notice_odd_parameters, share_this_view
-from pages.quiz import answer_widget, chosen_answer, feedback
+from pages.components import site_map
+from pages.components.common import catalog, notice_odd_parameters, share_this_view
+from pages.components.question_widget import answer_widget, chosen_answer, feedback
 
 DIFFICULTIES = ("easy", "medium", "hard")
 TITLES = {lesson.slug: lesson.title for lesson in catalog().lessons}

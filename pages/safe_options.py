@@ -12,11 +12,11 @@ from lib.exports import assessment_csv
 from lib.profiles import Profile
 from lib.references import link_citations
 from lib.urlstate import choice
-from pages import site_map
-from pages.common import catalog, disclaimer, notice_odd_parameters, share_this_view
-from pages.figures import guidelines_markdown
-from pages.handout_form import handout_download
-from pages.profile_form import PROFILE_PARAMS, profile_form
+from pages.components import site_map
+from pages.components.common import catalog, disclaimer, notice_odd_parameters, share_this_view
+from pages.components.lesson_figures import guidelines_markdown
+from pages.components.handout_form import handout_download
+from pages.components.profile_form import PROFILE_PARAMS, profile_form
 
 GROUPS = {  # what the status means to a client, with an icon so colour never carries it alone
     "recommended": ("Recommended", ":material/check_circle:", "green"),

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages.common import catalog, notice_odd_parameters, reference_list
+from pages.components.common import catalog, notice_odd_parameters, reference_list
 
 notice_odd_parameters()
 st.title("Sources")

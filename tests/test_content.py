@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from lib.content import FIGURES
+from lib.lessons import FIGURES
 from lib.references import cited_keys, link_citations
-from pages.figures import FIGURE_RENDERERS
+from pages.components.lesson_figures import FIGURE_RENDERERS
 
 MIN_WORDS = 400
 

@@ -206,7 +206,7 @@ def test_cases_link_to_the_tools_set_to_the_profile(catalog):
     from urllib.parse import parse_qs
 
     from lib.study import case_profile
-    from pages.profile_form import profile_query_params
+    from pages.components.profile_form import profile_query_params
 
     for case in catalog.cases:
         at = open_page("client-cases", {"case": case["title"]})
@@ -219,7 +219,7 @@ def test_cases_link_to_the_tools_set_to_the_profile(catalog):
 
 def test_a_case_link_opens_safe_options_with_that_profile(catalog):
     from lib.study import case_profile
-    from pages.profile_form import profile_query_params
+    from pages.components.profile_form import profile_query_params
 
     case = next(case for case in catalog.cases if case["profile"]["vertebral_fracture"])
     at = open_page("safe-exercises", profile_query_params(case_profile(case)))

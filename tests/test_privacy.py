@@ -21,7 +21,7 @@ T_SCORE, START = "-2.7", "2031-03-17"
 # Folders whose files are not the app's doing: tools, caches and the test run's own records.
 SKIP_DIRS = {".venv", ".git", "__pycache__", ".pytest_cache", ".hypothesis"}
 SKIP_PATHS = {PROJECT_ROOT / "tests" / "screenshots"}
-STREAMLIT_CODE = [PROJECT_ROOT / "app.py", *sorted((PROJECT_ROOT / "pages").glob("*.py"))]
+STREAMLIT_CODE = [PROJECT_ROOT / "app.py", *sorted((PROJECT_ROOT / "pages").rglob("*.py"))]
 WAIT_MS = 30_000
 
 

@@ -15,8 +15,8 @@ from tests.conftest import PROJECT_ROOT
 START_UP = """
 import sys
 import streamlit
-import pages.common, pages.presenter, pages.site_map
-pages.common.load_catalog()
+import pages.components.common, pages.components.presenter, pages.components.site_map
+pages.components.common.load_catalog()
 print(sorted(name for name in ("altair", "pandas", "pyarrow", "fpdf") if name in sys.modules))
 """
 

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from streamlit.util import calc_hash
 
 from lib.catalog import default_catalog
-from pages.common import APP_PARAM_KEYS
+from pages.components.common import APP_PARAM_KEYS
 from tests.apptest_helpers import app, open_page
 from tests.conftest import PROJECT_ROOT
 
@@ -75,9 +75,9 @@ def queries(page_keys: list[str] = ()) -> st.SearchStrategy[dict]:
 def app_pages() -> tuple[str, ...]:
     """Every page app.py's navigation registers, by the url_path open_page() takes (from a real run,
     so a page added later is fuzzed without touching this file). The default page is registered with
-    an empty URL; its url_path is found among pages/site_map.py's strings."""
+    an empty URL; its url_path is found among pages/components/site_map.py's strings."""
     registered = app().run()._registered_pages  # noqa: SLF001 - page hash -> page info
-    words = re.findall(r"[\"']([\w-]+)[\"']", (PROJECT_ROOT / "pages" / "site_map.py").read_text(encoding="utf-8"))
+    words = re.findall(r"[\"']([\w-]+)[\"']", (PROJECT_ROOT / "pages" / "components" / "site_map.py").read_text(encoding="utf-8"))
     by_hash = {calc_hash(word): word for word in words}
     return tuple(info["url_pathname"] or by_hash.get(page_hash, "") for page_hash, info in registered.items())
 

@@ -17,7 +17,7 @@ from lib.validation import DataError
 # Every URL parameter any page binds: a link may carry another page's settings along.
 APP_PARAM_KEYS = frozenset({
     "present", "step",  # presenter mode and the lesson section it shows
-    "bone", "t", "vf", "falls", "joints", "exp", "cleared",  # the risk profile (pages/profile_form.py)
+    "bone", "t", "vf", "falls", "joints", "exp", "cleared",  # the risk profile (pages/components/profile_form.py)
     "equip", "pattern", "site", "show", "all",  # Safe options filters
     "spw", "months", "minutes", "kit", "start",  # Program planner settings
     "oi_load", "oi_cycles",  # the osteogenic index example in lesson 4

@@ -9,7 +9,7 @@ import streamlit as st
 from lib.handout import clean_first_name
 from lib.planner import Plan
 from lib.profiles import Profile
-from pages.common import catalog
+from pages.components.common import catalog
 
 
 def handout_bytes(profile: Profile, plan: Plan | None, first_name: str, start: dt.date | None) -> bytes:

@@ -10,13 +10,13 @@ from typing import Callable
 
 import streamlit as st
 
-from lib.content import Lesson, split_figures
+from lib.lessons import Lesson, split_figures
 from lib.urlstate import number_between
-from pages.common import catalog, cited_markdown, notice_odd_parameters, reference_list, share_this_view
+from pages.components.common import catalog, cited_markdown, notice_odd_parameters, reference_list, share_this_view
 
 
 def render_markdown_with_figures(markdown: str) -> None:
-    from pages.figures import FIGURE_RENDERERS  # see render_lesson
+    from pages.components.lesson_figures import FIGURE_RENDERERS  # see render_lesson
 
     for kind, value in split_figures(markdown):
         if kind == "figure":
@@ -62,7 +62,7 @@ MAX_STEPS = 40  # more sections than any lesson will have
 def render_lesson(lesson: Lesson) -> None:
     # Figures are imported with the first lesson shown: they bring altair and pandas, which
     # the home page does not need, and the app starts about 0.4 s sooner without them.
-    from pages.figures import FIGURE_PARAMS
+    from pages.components.lesson_figures import FIGURE_PARAMS
 
     notice_odd_parameters({"step": number_between(1, MAX_STEPS), **FIGURE_PARAMS})
     st.title(lesson.title)

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from lib.content import Lesson
-from pages.common import catalog
-from pages.lesson import lesson_page
+from lib.lessons import Lesson
+from pages.components.common import catalog
+from pages.components.lesson_view import lesson_page
 
 
 @dataclass(frozen=True)

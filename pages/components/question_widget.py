@@ -6,7 +6,7 @@ import streamlit as st
 
 from lib.catalog import question_kind
 from lib.study import is_correct
-from pages.common import catalog, cited_markdown
+from pages.components.common import catalog, cited_markdown
 
 SINGLE_KINDS = ("single", "true_false", "scenario")
 
