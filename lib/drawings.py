@@ -28,8 +28,8 @@ from lib.poses import HEIGHT_CM, SEGMENT, Body
 # Palette: the app's ink and Okabe-Ito accents (.streamlit/config.toml).
 TILE = "#ffffff"
 INK = "#1f2937"
-FAR_LIMB = "#8b98a9"  # the far arm and leg, behind the body
-GHOST = "#cfd6e0"  # the start position in a still picture
+FAR_LIMB = "#66768a"  # the far arm and leg, behind the body
+GHOST = "#d9e0e8"  # the start position in a still picture
 PROP_LINE, PROP_FILL = "#475569", "#e2e8f0"
 GROUND = "#64748b"
 ARROW = "#D55E00"
@@ -54,10 +54,13 @@ STEP_HEIGHT, STEP_DEPTH = 18, 36
 BOX_HEIGHT, BOX_DEPTH = 30, 45
 WALL_HEIGHT = 200
 BAR_HEIGHT = 225
+RAIL_MAX = 150  # a bar lower than this is a hand rail
 MAT_LENGTH = 180
 PLATE_R = 22.5  # a standard 45 cm barbell plate
 DUMBBELL_R = 8
 KETTLEBELL_R = 11
+DOWEL_OFFSET = TRUNK_W / 2 + 3  # resting on the back of the head, the upper back and the sacrum
+TOWEL_ROLL_R = 7
 CABLE_COLUMN_W = 20
 LINES = ("band", "towel", "cable")  # held at one end
 FIXED_PROPS = ("chair", "wall", "counter", "step", "box", "bench", "bar", "mat", "cable")
@@ -124,6 +127,8 @@ def _fixed_prop_shapes(prop: dict, pose: dict) -> tuple[list[str], list[tuple]]:
     if kind == "counter":
         far = x + toward * COUNTER_DEPTH
         return [_rect(min(x, far), 0, COUNTER_DEPTH, COUNTER_HEIGHT)], [((x, COUNTER_HEIGHT), (far, COUNTER_HEIGHT))]
+    if kind == "wall" and pose.get("view") == "front":  # seen face on: the wall is the backdrop
+        return [_rect(x - 55, 0, 110, prop.get("size", WALL_HEIGHT))], []
     if kind == "wall":
         height = prop.get("size", WALL_HEIGHT)
         return [_rect(x - (12 if toward > 0 else 0), 0, 12, height)], [((x if toward < 0 else x, 0), (x, height))]
@@ -137,9 +142,10 @@ def _fixed_prop_shapes(prop: dict, pose: dict) -> tuple[list[str], list[tuple]]:
                 _polyline([(x + depth / 2 - 10, 0), (x + depth / 2 - 10, height)])
             return [legs, _rect(x - depth / 2, height - 6, depth, 6)], [top]
         return [_rect(x - depth / 2, 0, depth, height)], [top]
-    if kind == "bar":
+    if kind == "bar":  # a rail on a post (below head height) or a chin-up bar on a wall bracket, seen end-on
         height = prop.get("size", BAR_HEIGHT)
-        return [_polyline([(x - 30, height + 25), (x, height)]), _circle((x, height), 3)], [((x, height), (x, height))]
+        mount = _polyline([(x, 0), (x, height)]) if height < RAIL_MAX else _polyline([(x - 45, height), (x, height)])
+        return [mount, _circle((x, height), 4)], [((x, height), (x, height))]
     if kind == "mat":
         return [_rect(x - MAT_LENGTH / 2, 0, MAT_LENGTH, 1.5)], []
     if kind == "cable":
@@ -164,6 +170,9 @@ def _held_prop_path(prop: dict, body: Body, pose: dict) -> tuple[str, str]:
         return "weight", _circle(ball, KETTLEBELL_R) + f" M{_pt((point[0] - 5, ball[1] + 8))} L{_pt((point[0] - 4, point[1] + 3))} L{_pt((point[0] + 4, point[1] + 3))} L{_pt((point[0] + 5, ball[1] + 8))}"
     if kind == "barbell":
         return "weight", _circle(point, PLATE_R) + " " + _circle(point, 3)
+    if kind == "towel" and "to" not in prop:  # rolled up under the body
+        x, y = point
+        return "weight", _circle((x, y - pose_model.CLEARANCE_CM.get(prop.get("at", "").split("_")[0], 0) + TOWEL_ROLL_R), TOWEL_ROLL_R)
     if kind in ("band", "towel", "cable"):
         if "to" in prop:
             end = body.points[prop["to"]]
@@ -174,9 +183,7 @@ def _held_prop_path(prop: dict, body: Body, pose: dict) -> tuple[str, str]:
         hip, head = body.points["hip"], body.points["head"]
         length = math.dist(hip, head)
         ux, uy = (head[0] - hip[0]) / length, (head[1] - hip[1]) / length
-        back = (-uy * 14, ux * 14) if pose.get("view") != "front" else (0, 0)  # behind the back
-        if ux * back[1] - uy * back[0] > 0:
-            back = (-back[0], -back[1])
+        back = (-uy * DOWEL_OFFSET, ux * DOWEL_OFFSET)  # the figure faces +x, so its back is this side
         ends = [(hip[0] - ux * 12 + back[0], hip[1] - uy * 12 + back[1]),
                 (head[0] + ux * 14 + back[0], head[1] + uy * 14 + back[1])]
         return "dowel", _polyline(ends)
@@ -430,12 +437,13 @@ def exercise_svg(exercise_id: str, animated: bool = False, highlight: bool = Fal
     pose = pose_model.default_poses()[exercise_id]
     names = pose_model.frame_names(pose)
     frames = [pose_model.frame_body(pose, name) for name in names]
+    key = frames[names.index(pose.get("key", "end"))]
     start, end = frames[0], frames[-1]
     landmark = _arrow_landmark(pose, start, end)
     extent_bodies = _moving_bodies(pose) if animated else frames
-    ghosts = "".join(_group(_body_parts(body, pose), "fig ghost") for body in frames[:-1])
-    still = ghosts + _group(_body_parts(end, pose)) + _arrow(start.points[landmark], end.points[landmark], False)
-    marks = "".join(_highlight_parts(end, _sites(exercise_id))) if highlight else ""
+    ghosts = "".join(_group(_body_parts(body, pose), "fig ghost") for body in frames if body is not key)
+    still = ghosts + _group(_body_parts(key, pose)) + _arrow(start.points[landmark], end.points[landmark], False)
+    marks = "".join(_highlight_parts(key, _sites(exercise_id))) if highlight else ""
     if animated:
         bodies = extent_bodies
         picture = (_animated(pose, bodies) + f'<g class="still">{still}</g>'

@@ -154,10 +154,10 @@ def _front_view(angles: dict[str, float]) -> dict[str, tuple[float, float]]:
         hip_joint = _step(points["hip"], lower + 90 * outward, SEGMENT["hip_width"] / 2)
         shoulder_joint = _step(points["shoulder"], upper + 90 * outward, SEGMENT["shoulder_width"] / 2)
         points[f"hip_{side}"], points[f"shoulder_{side}"] = hip_joint, shoulder_joint
-        bend = math.cos(math.radians(angles[f"knee_{side}"] / 2))  # a bent leg seen end-on looks shorter
         thigh = lower + 180 - outward * angles[f"hip_{side}"]
-        points[f"knee_{side}"] = _step(hip_joint, thigh, SEGMENT["thigh"] * bend)
-        points[f"ankle_{side}"] = _step(points[f"knee_{side}"], thigh, SEGMENT["shank"] * bend)
+        points[f"knee_{side}"] = _step(hip_joint, thigh, SEGMENT["thigh"])
+        # a knee bends away from the viewer, so the shank looks shorter
+        points[f"ankle_{side}"] = _step(points[f"knee_{side}"], thigh, SEGMENT["shank"] * math.cos(math.radians(angles[f"knee_{side}"])))
         sole = _step(points[f"ankle_{side}"], lower + 180, SEGMENT["ankle_height"])
         points[f"heel_{side}"] = sole
         points[f"toe_{side}"] = _step(sole, lower + 90 * outward, SEGMENT["foot"] / 3)
