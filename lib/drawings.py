@@ -198,37 +198,35 @@ def _held_prop_path(prop: dict, body: Body, pose: dict) -> tuple[str, str]:
 # --- The figure -----------------------------------------------------------------------------------
 
 
-def _body_parts(body: Body, pose: dict, far_class: str = "far") -> list[tuple[str, str]]:
-    """(css class, path) for one frame, drawn back to front; the same shapes in the same order for every frame."""
+def _body_parts(body: Body, pose: dict) -> list[tuple[str, str]]:
+    """(css class, path) for one frame, drawn back to front; the same shapes in the same order for every frame.
+
+    In a side view the far arm and leg are a lighter tone behind the body; in a front view both sides are near.
+    """
     p = body.points
     front = pose.get("view") == "front"
+    far = "limb" if front else "far"
 
     def leg(side):
-        start = p.get(f"hip_{side}", p["hip"])
-        return _polyline([start, p[f"knee_{side}"], p[f"ankle_{side}"]]) + " " + _polyline([p[f"heel_{side}"], p[f"toe_{side}"]])
+        return (_polyline([p.get(f"hip_{side}", p["hip"]), p[f"knee_{side}"], p[f"ankle_{side}"]])
+                + " " + _polyline([p[f"heel_{side}"], p[f"toe_{side}"]]))
 
     def arm(side):
-        start = p.get(f"shoulder_{side}", p["shoulder"])
-        return _polyline([start, p[f"elbow_{side}"], p[f"wrist_{side}"], p[f"hand_{side}"]])
+        return _polyline([p.get(f"shoulder_{side}", p["shoulder"]), p[f"elbow_{side}"], p[f"wrist_{side}"], p[f"hand_{side}"]])
 
-    held = [_held_prop_path(prop, body, pose) for prop in pose.get("props", []) if prop["kind"] not in FIXED_PROPS
-            or (prop["kind"] == "cable")]
-    parts = [("band" if cls == "band" else cls, path) for cls, path in held if cls in ("band", "towel")]
-    near_class = "limb"
-    parts += [(far_class if not front else near_class, arm("far")), (far_class if not front else near_class, leg("far"))]
-    trunk = [p.get("hip_near", p["hip"]), p.get("hip_far", p["hip"])] if front else []
+    held = [_held_prop_path(prop, body, pose) for prop in pose.get("props", [])
+            if prop["kind"] not in FIXED_PROPS or prop["kind"] == "cable"]
+    lines = [part for part in held if part[0] in ("band", "towel")]
+    weights = [part for part in held if part[0] not in ("band", "towel")]
     if front:
-        parts.append(("trunk", _polyline([p["hip_near"], p["hip_far"], p["shoulder_far"], p["shoulder_near"]]) + " Z"))
+        trunk = _polyline([p["hip_near"], p["hip_far"], p["shoulder_far"], p["shoulder_near"]]) + " Z"
+        nose = _circle(p["head"], 0.1)  # no profile to show; kept so every frame has the same shapes
     else:
-        parts.append(("trunk", _polyline([p["hip"], p["waist"], p["shoulder"]])))
-    del trunk
-    parts.append(("neck", _polyline([p["shoulder"], p["chin"]])))
-    parts.append(("head", _circle(p["head"], HEAD_R)))
-    parts.append(("nose", _polyline([p["head"], p["nose"]]) if not front else _circle(p["head"], 0.1)))
-    parts += [(near_class, leg("near")), (near_class, arm("near"))]
-    parts += [("hand", _circle(p["hand_near"], HAND_R))]
-    parts += [(cls, path) for cls, path in held if cls not in ("band", "towel")]
-    return parts
+        trunk = _polyline([p["hip"], p["waist"], p["shoulder"]])
+        nose = _polyline([p["head"], p["nose"]])
+    return (lines + [(far, arm("far")), (far, leg("far")), ("trunk", trunk), ("neck", _polyline([p["shoulder"], p["chin"]])),
+                     ("head", _circle(p["head"], HEAD_R)), ("nose", nose), ("limb", leg("near")), ("limb", arm("near")),
+                     ("hand", _circle(p["hand_near"], HAND_R))] + weights)
 
 
 def _highlight_parts(body: Body, sites: Iterable[str]) -> list[str]:

@@ -18,7 +18,8 @@ from lib.validation import DataError
 APP_PARAM_KEYS = frozenset({
     "present", "step",  # presenter mode and the lesson section it shows
     "bone", "t", "vf", "falls", "joints", "exp", "cleared",  # the risk profile (pages/components/profile_form.py)
-    "equip", "pattern", "site", "show", "all",  # Safe options filters
+    "equip", "pattern", "site", "show", "all",  # Safe options filters (the Exercise library shares the first three)
+    "exercise",  # the Exercise library's open exercise
     "spw", "months", "minutes", "kit", "start",  # Program planner settings
     "oi_load", "oi_cycles",  # the osteogenic index example in lesson 4
     "topics", "level", "length", "seed", "find", "case",  # Study pages

@@ -1,0 +1,96 @@
+"""Exercise cards as plain HTML: one element per card (or one for a whole grid), drawing inline.
+
+The browser's cost is the number of Streamlit elements, not the server, so a card with its drawing,
+cues and "Try instead" swap is one piece of HTML. Cues and swap sit in <details>: keyboard users tab
+to them and screen readers announce them as expandable. Pure functions of their input, so pages cache
+the result; the SVGs themselves are built once per exercise (lib.drawings).
+"""
+
+from __future__ import annotations
+
+import base64
+from functools import cache
+from html import escape
+
+from lib.drawings import drawing_alt, exercise_svg
+from lib.references import Reference
+
+STATUS_WORDS = {  # a symbol and words, so the colour stripe never carries the meaning alone
+    "recommended": ("✓", "Recommended", "#009E73"),
+    "modify": ("≈", "With modifications", "#E69F00"),
+    "avoid": ("✕", "Avoid", "#D55E00"),
+}
+CARD_STYLE = """<style>
+.bll-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(22rem,1fr));gap:.9rem}
+.bll-card{border:1px solid rgba(128,128,128,.35);border-left-width:.4rem;border-radius:.6rem;padding:.7rem .9rem;margin:0}
+.bll-row{display:flex;gap:.9rem;align-items:flex-start}
+.bll-row img{flex:0 0 auto;width:9.5rem;height:auto;border-radius:.4rem}
+.bll-card h4{margin:0 0 .25rem;padding:0;font-size:1.05rem}
+.bll-card p{margin:.2rem 0}
+.bll-badge{display:inline-block;border:1px solid rgba(128,128,128,.6);border-radius:1rem;padding:0 .55rem;margin:0 .25rem .2rem 0;font-size:.85rem}
+.bll-muted{opacity:.8;font-size:.92rem}
+.bll-card details{margin-top:.45rem}
+.bll-card summary{cursor:pointer;font-weight:600}
+.bll-pair{display:flex;gap:.6rem;flex-wrap:wrap}
+.bll-pair figure{margin:.3rem 0;flex:1 1 9rem;text-align:center}
+.bll-pair img{width:100%;max-width:14rem;height:auto}
+</style>"""
+
+
+def svg_uri(svg: str) -> str:
+    """An SVG as a data URI for an <img>: Streamlit's HTML sanitiser keeps images, not inline SVG."""
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+
+
+@cache
+def drawing_uri(exercise_id: str, animated: bool = False) -> str:
+    return svg_uri(exercise_svg(exercise_id, animated=animated))
+
+
+def drawing_img(exercise_id: str, animated: bool = False, width: str | None = None) -> str:
+    style = f' style="width:{width}"' if width else ""
+    return f'<img src="{drawing_uri(exercise_id, animated)}" alt="{escape(drawing_alt(exercise_id))}"{style}>'
+
+
+def cited(keys: tuple[str, ...] | list[str], references: dict[str, Reference]) -> str:
+    """Sources as author-year links, in brackets."""
+    links = "; ".join(f'<a href="{escape(references[key].link)}" target="_blank">{escape(references[key].short)}</a>'
+                      for key in keys)
+    return f"[{links}]" if links else ""
+
+
+def details_html(exercise: dict) -> str:
+    """Cues, common errors and dose."""
+    cues = "".join(f"<li>{escape(cue)}</li>" for cue in exercise["cues"])
+    return (f"<ul>{cues}</ul><p><strong>Watch for:</strong> {escape(' '.join(exercise['errors']))}</p>"
+            f"<p><em>Dose: {escape(exercise['dose'])}</em></p>")
+
+
+def swap_html(exercise: dict, swap: dict) -> str:
+    """'Try instead': both drawings side by side, then the swap's summary, cues and dose."""
+    pair = "".join(f"<figure>{drawing_img(item['id'])}<figcaption>{label}: {escape(item['name'])}</figcaption></figure>"
+                   for label, item in (("Instead of", exercise), ("Try", swap)))
+    return (f"<details><summary>Try instead: {escape(swap['name'])}</summary><div class=\"bll-pair\">{pair}</div>"
+            f"<p>{escape(swap['summary'])}</p>{details_html(swap)}</details>")
+
+
+def exercise_card(exercise: dict, references: dict[str, Reference], status: str | None = None,
+                  reason: str = "", sources: tuple[str, ...] = (), swap: dict | None = None, link: str | None = None) -> str:
+    """One exercise as one HTML <article>: drawing, name, status in words, badges, reason with sources,
+    then cues and the swap behind <details>. `link` adds an 'Open in the library' link."""
+    symbol, label, colour = STATUS_WORDS.get(status, ("", "", "rgba(128,128,128,.35)"))
+    impact = "no impact" if exercise["impact"] == "none" else f"{exercise['impact']} impact"
+    badges = ([f"{symbol} {label}"] if status else []) + [exercise["pattern"], impact]
+    badge_html = "".join(f'<span class="bll-badge">{escape(badge)}</span>' for badge in badges)
+    why = f"<p>{escape(reason)} {cited(sources, references)}</p>" if reason else ""
+    opener = f'<p><a href="{escape(link)}" target="_self">Open in the exercise library</a></p>' if link else ""
+    return (f'<article class="bll-card" style="border-left-color:{colour}" aria-label="{escape(exercise["name"])}">'
+            f'<div class="bll-row">{drawing_img(exercise["id"])}<div><h4>{escape(exercise["name"])}</h4>'
+            f'<p>{badge_html}</p><p class="bll-muted">{escape(exercise["summary"])}</p>{why}{opener}</div></div>'
+            f"<details><summary>Cues, common errors and dose</summary>{details_html(exercise)}</details>"
+            f"{swap_html(exercise, swap) if swap else ''}</article>")
+
+
+def card_grid(cards: list[str]) -> str:
+    """Cards laid out in a responsive grid, styles included: one st.html call draws them all."""
+    return f'{CARD_STYLE}<div class="bll-grid">{"".join(cards)}</div>'

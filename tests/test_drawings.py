@@ -1,0 +1,163 @@
+"""Exercise drawings: every exercise has a pose, the poses agree with the safety tags, the SVGs are sound."""
+
+from __future__ import annotations
+
+import copy
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from lib import drawings, poses
+from lib.validation import DataError
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.fixture(scope="module")
+def all_poses():
+    return poses.default_poses()
+
+
+def test_every_exercise_has_a_pose_and_no_pose_is_stray(catalog, all_poses):
+    assert set(all_poses) == set(catalog.exercises_by_id)
+
+
+def test_a_pose_beyond_human_range_names_file_entry_and_field(tmp_path: Path):
+    broken = tmp_path / "poses.yaml"
+    broken.write_text("squat:\n  frames:\n    start: {say: standing}\n    end: {say: squatting, knee: 200}\n")
+    with pytest.raises(DataError) as error:
+        poses.load_poses(broken)
+    assert error.value.entry == "squat" and error.value.field == "frames.end.knee"
+
+
+def test_an_exercise_without_a_pose_is_named(tmp_path: Path):
+    file = tmp_path / "poses.yaml"
+    file.write_text("squat:\n  frames:\n    start: {say: standing}\n    end: {say: squatting}\n")
+    with pytest.raises(DataError, match="needs a pose") as error:
+        poses.load_poses(file, exercise_ids=["squat", "lunge"])
+    assert error.value.entry == "lunge"
+
+
+@pytest.mark.parametrize("exercise_id", sorted(poses.default_poses()))
+def test_drawing_agrees_with_the_tags(catalog, all_poses, exercise_id):
+    """No flexion tag: spine near neutral in every frame; loaded or end-range: shown; hinge: at the hip;
+    supported: the support within reach in every frame; moderate or high impact: a heel leaves the
+    ground and lands; no impact: never airborne."""
+    problems = poses.agreement_problems(catalog.exercise(exercise_id), all_poses[exercise_id], drawings.reach)
+    assert problems == []
+
+
+def _problems(catalog, all_poses, exercise_id, tags=None, frame=None, prop=None):
+    """The agreement check after breaking one tag, one frame or one prop on purpose."""
+    exercise = catalog.exercise(exercise_id) | (tags or {})
+    pose = copy.deepcopy(all_poses[exercise_id])
+    for name, angles in (frame or {}).items():
+        pose["frames"][name].update(angles)
+    for index, change in (prop or {}).items():
+        pose["props"][index].update(change)
+    return poses.agreement_problems(exercise, pose, drawings.reach)
+
+
+def test_a_flexion_tag_removed_from_a_sit_up_fails(catalog, all_poses):
+    assert any("without spinal flexion" in p for p in _problems(catalog, all_poses, "sit-up", tags={"spinal_flexion": "none"}))
+
+
+def test_a_rounded_back_added_to_a_goblet_squat_fails(catalog, all_poses):
+    assert any("spine is at 40" in p for p in _problems(catalog, all_poses, "goblet-squat", frame={"end": {"spine": 40}}))
+
+
+def test_a_straight_toe_touch_fails_its_end_range_tag(catalog, all_poses):
+    problems = _problems(catalog, all_poses, "standing-toe-touch", frame={"end": {"spine": 5}})
+    assert any("end_range" in p for p in problems)
+
+
+def test_a_hinge_that_bends_the_spine_instead_of_the_hip_fails(catalog, all_poses):
+    problems = _problems(catalog, all_poses, "romanian-deadlift", frame={"end": {"pelvis": 10, "spine": 60, "hip": 10}})
+    assert any("hip hinge" in p for p in problems)
+    assert any("without spinal flexion" in p for p in problems)
+
+
+def test_a_support_moved_out_of_reach_fails(catalog, all_poses):
+    problems = _problems(catalog, all_poses, "heel-drops", prop={0: {"x": 150}})
+    assert any("support" in p for p in problems)
+
+
+def test_a_supported_exercise_without_a_support_fails(catalog, all_poses):
+    problems = _problems(catalog, all_poses, "heel-raises", prop={0: {"support": False}})
+    assert any("promises support" in p for p in problems)
+
+
+def test_a_jump_that_never_leaves_the_ground_fails(catalog, all_poses):
+    grounded = {"middle": {"lift": 0, "pelvis": 0, "hip": 0, "knee": 0, "ankle": 0}}  # standing flat instead
+    assert any("impact" in p for p in _problems(catalog, all_poses, "tuck-jumps", frame=grounded))
+
+
+def test_a_no_impact_exercise_drawn_in_the_air_fails(catalog, all_poses):
+    assert any("leaves the ground" in p for p in _problems(catalog, all_poses, "goblet-squat", frame={"end": {"lift": 20}}))
+
+
+@pytest.mark.parametrize("exercise_id", ["trap-bar-deadlift", "heavy-deadlift"])
+def test_a_barbell_lifted_from_the_floor_starts_on_the_floor(all_poses, exercise_id):
+    """Props are drawn to scale: a 45 cm plate under the hands rests on the ground."""
+    hand_height = poses.frame_body(all_poses[exercise_id], "start").points["hand_near"][1]
+    assert abs(hand_height - drawings.PLATE_R) <= 3
+
+
+def test_segment_lengths_follow_winter():
+    """Standing, the joints sit at Winter's fractions of height (hip 0.530, shoulder 0.818, knee 0.285)."""
+    body = poses.place(poses.forward_kinematics(dict(poses.NEUTRAL)), 0, 0, "ankle_near")
+    for landmark, fraction in (("hip", 0.530), ("shoulder", 0.818), ("knee_near", 0.285)):
+        assert body.points[landmark][1] == pytest.approx(fraction * poses.HEIGHT_CM, abs=0.5)
+
+
+def _parsed(svg: str) -> ET.Element:
+    return ET.fromstring(svg)
+
+
+def test_still_drawing_names_the_exercise_and_its_positions(catalog, all_poses):
+    root = _parsed(drawings.exercise_svg("goblet-squat"))
+    assert root.get("role") == "img"
+    assert root.find(f"{SVG}title").text == catalog.exercise("goblet-squat")["name"]
+    description = root.find(f"{SVG}desc").text
+    frames = all_poses["goblet-squat"]["frames"]
+    assert frames["start"]["say"] in description and frames["end"]["say"] in description
+    assert drawings.drawing_alt("goblet-squat").startswith(f"Drawing of {catalog.exercise('goblet-squat')['name']}")
+
+
+def test_still_drawing_has_ground_arrow_and_ghosted_start():
+    root = _parsed(drawings.exercise_svg("box-squat"))
+    classes = [element.get("class") for element in root.iter()]
+    assert "ground" in classes and "arrow" in classes and "arrow-head" in classes and "fig ghost" in classes
+
+
+def test_animated_drawing_moves_there_and_back_and_rests_for_reduced_motion():
+    svg = drawings.exercise_svg("goblet-squat", animated=True)
+    root = _parsed(svg)
+    animations = list(root.iter(f"{SVG}animate"))
+    assert animations and all(a.get("repeatCount") == "indefinite" for a in animations)
+    values = animations[0].get("values").split(";")
+    assert values[0] == values[-1]  # back where it started
+    assert "prefers-reduced-motion: reduce" in svg and 'class="still"' in svg
+
+
+def test_highlight_names_the_loaded_sites_in_words(catalog):
+    svg = drawings.exercise_svg("dumbbell-squat", highlight=True)
+    labels = {text.text for text in _parsed(svg).iter(f"{SVG}text")}
+    assert labels == {drawings.SITE_LABELS[site] for site in catalog.exercise("dumbbell-squat")["sites"]}
+    assert "<text" not in drawings.exercise_svg("dumbbell-squat")
+
+
+@pytest.mark.parametrize("exercise_id", ["goblet-squat", "drop-landings"])
+def test_strip_shows_each_frame_side_by_side(all_poses, exercise_id):
+    root = _parsed(drawings.exercise_strip_svg(exercise_id))
+    cells = [group for group in root if group.tag == f"{SVG}g" and group.get("transform", "").startswith("translate")]
+    assert len(cells) == len(poses.frame_names(all_poses[exercise_id]))
+    assert "<text" not in drawings.exercise_strip_svg(exercise_id)  # the PDF writer draws no SVG text
+
+
+def test_every_exercise_draws_as_well_formed_svg(catalog):
+    for exercise in catalog.exercises:
+        for svg in (drawings.exercise_svg(exercise["id"]), drawings.exercise_svg(exercise["id"], animated=True),
+                    drawings.exercise_strip_svg(exercise["id"])):
+            assert _parsed(svg).tag == f"{SVG}svg", exercise["id"]
