@@ -42,6 +42,7 @@ HEAD_R = SEGMENT["head"] * HEIGHT_CM / 2 * 0.9
 HAND_R = 3.5
 PAD_CM = 14
 ASPECT = 4 / 3  # every tile the same shape, so cards and contact sheets line up
+STRIP_ASPECTS = (0.7, 1.6)  # a print strip's frames keep their own shape within these widths over heights
 SAMPLES_PER_MOVE = 10  # interpolated poses between two frames: smooth, and limbs keep their length
 HOLD_SAMPLES = 3  # a short pause at each end of the movement
 SECONDS_PER_MOVE = 1.6
@@ -219,12 +220,12 @@ def _body_parts(body: Body, pose: dict) -> list[tuple[str, str]]:
     lines = [part for part in held if part[0] in ("band", "towel")]
     weights = [part for part in held if part[0] not in ("band", "towel")]
     if front:
-        trunk = _polyline([p["hip_near"], p["hip_far"], p["shoulder_far"], p["shoulder_near"]]) + " Z"
+        trunk = ("torso", _polyline([p["hip_near"], p["hip_far"], p["shoulder_far"], p["shoulder_near"]]) + " Z")
         nose = _circle(p["head"], 0.1)  # no profile to show; kept so every frame has the same shapes
     else:
-        trunk = _polyline([p["hip"], p["waist"], p["shoulder"]])
+        trunk = ("trunk", _polyline([p["hip"], p["waist"], p["shoulder"]]))
         nose = _polyline([p["head"], p["nose"]])
-    return (lines + [(far, arm("far")), (far, leg("far")), ("trunk", trunk), ("neck", _polyline([p["shoulder"], p["chin"]])),
+    return (lines + [(far, arm("far")), (far, leg("far")), trunk, ("neck", _polyline([p["shoulder"], p["chin"]])),
                      ("head", _circle(p["head"], HEAD_R)), ("nose", nose), ("limb", leg("near")), ("limb", arm("near")),
                      ("hand", _circle(p["hand_near"], HAND_R))] + weights)
 
@@ -279,8 +280,11 @@ def _arrow(start: tuple[float, float], end: tuple[float, float], both_ways: bool
 # --- Layout ---------------------------------------------------------------------------------------
 
 
-def _extent(bodies: Iterable[Body], pose: dict) -> tuple[float, float, float, float]:
-    """min x, min y, max x, max y of every frame and prop, padded, widened to the tile's aspect."""
+def _extent(bodies: Iterable[Body], pose: dict, aspect: float | None = ASPECT) -> tuple[float, float, float, float]:
+    """min x, min y, max x, max y of every frame and prop, padded, widened to the tile's aspect.
+
+    aspect=None keeps the drawing's own shape, within STRIP_ASPECTS (print strips: the most figure per mm).
+    """
     xs, ys = [0.0], [0.0]
     for body in bodies:
         for x, y in body.points.values():
@@ -305,34 +309,39 @@ def _extent(bodies: Iterable[Body], pose: dict) -> tuple[float, float, float, fl
             ys.append(min(tops.get(prop["kind"], 0), 215))
     left, right, bottom, top = min(xs) - PAD_CM, max(xs) + PAD_CM, min(ys) - PAD_CM / 2, max(ys) + PAD_CM
     width, height = right - left, top - bottom
-    if width / height < ASPECT:
-        grow = height * ASPECT - width
+    if aspect is None:
+        aspect = min(max(width / height, STRIP_ASPECTS[0]), STRIP_ASPECTS[1])
+    if width / height < aspect:
+        grow = height * aspect - width
         left, right = left - grow / 2, right + grow / 2
     else:
-        grow = width / ASPECT - height
+        grow = width / aspect - height
         top += grow * 0.7
         bottom -= grow * 0.3
     return left, bottom, right, top
 
 
+LINE = "fill:none;stroke-linecap:round;stroke-linejoin:round"
+# One class per shape, no descendant selectors: the PDF writer (fpdf2) understands only plain class rules.
 STYLE = f"""
 .tile{{fill:{TILE}}}
 .ground{{stroke:{GROUND};stroke-width:2.5}}
 .prop{{fill:{PROP_FILL};stroke:{PROP_LINE};stroke-width:2.5;stroke-linejoin:round}}
-.fig path{{fill:none;stroke-linecap:round;stroke-linejoin:round}}
-.fig .trunk{{stroke:{INK};stroke-width:{TRUNK_W}}}
-.fig .limb{{stroke:{INK};stroke-width:{LIMB_W}}}
-.fig .far{{stroke:{FAR_LIMB};stroke-width:{LIMB_W}}}
-.fig .neck{{stroke:{INK};stroke-width:{NECK_W}}}
-.fig .head,.fig .hand{{fill:{INK};stroke:{INK};stroke-width:1}}
-.fig .nose{{stroke:{INK};stroke-width:4}}
-.fig .weight{{fill:{PROP_FILL};stroke:{INK};stroke-width:2.5}}
-.fig .band{{stroke:{BAND};stroke-width:3;stroke-dasharray:6 3}}
-.fig .towel{{stroke:{PROP_LINE};stroke-width:5}}
-.fig .dowel{{stroke:#8a5a2b;stroke-width:3.5}}
-.ghost path{{stroke:{GHOST} !important;fill:none}}
-.ghost .head,.ghost .hand{{fill:{GHOST} !important}}
-.ghost .weight{{fill:none !important}}
+.trunk{{{LINE};stroke:{INK};stroke-width:{TRUNK_W}}}
+.torso{{fill:{INK};stroke:{INK};stroke-width:4;stroke-linejoin:round}}
+.limb{{{LINE};stroke:{INK};stroke-width:{LIMB_W}}}
+.far{{{LINE};stroke:{FAR_LIMB};stroke-width:{LIMB_W}}}
+.neck{{{LINE};stroke:{INK};stroke-width:{NECK_W}}}
+.head{{fill:{INK};stroke:{INK};stroke-width:1}}
+.hand{{fill:{INK};stroke:{INK};stroke-width:1}}
+.nose{{{LINE};stroke:{INK};stroke-width:4}}
+.weight{{fill:{PROP_FILL};stroke:{INK};stroke-width:2.5}}
+.band{{{LINE};stroke:{BAND};stroke-width:3;stroke-dasharray:6 3}}
+.towel{{{LINE};stroke:{PROP_LINE};stroke-width:5}}
+.dowel{{{LINE};stroke:#8a5a2b;stroke-width:3.5}}
+.ghost-line{{{LINE};stroke:{GHOST};stroke-width:{LIMB_W}}}
+.ghost-trunk{{{LINE};stroke:{GHOST};stroke-width:{TRUNK_W}}}
+.ghost-solid{{fill:{GHOST};stroke:{GHOST};stroke-width:1}}
 .arrow{{fill:none;stroke:{ARROW};stroke-width:3.5;stroke-linecap:round}}
 .arrow-head{{fill:{ARROW};stroke:{ARROW};stroke-width:1.5;stroke-linejoin:round}}
 .site{{fill:none;stroke:{HIGHLIGHT};stroke-opacity:.55;stroke-linecap:round}}
@@ -341,6 +350,8 @@ STYLE = f"""
 .still{{display:none}}
 @media (prefers-reduced-motion: reduce){{.moving{{display:none}}.still{{display:inline}}}}
 """
+# A ghost (the start of a still picture) keeps each shape's outline, in one pale tone.
+GHOST_CLASS = {"trunk": "ghost-trunk", "torso": "ghost-solid", "head": "ghost-solid", "hand": "ghost-solid"}
 
 
 def _svg(exercise_id: str, viewbox: tuple[float, float, float, float], body: str, width_px: int) -> str:
@@ -376,8 +387,11 @@ def drawing_alt(exercise_id: str) -> str:
     return f"Drawing of {_name(exercise_id)}. {_positions(exercise_id)}"
 
 
-def _group(parts: list[tuple[str, str]], css: str = "fig") -> str:
-    return f'<g class="{css}">' + "".join(f'<path class="{cls}" d="{d}"/>' for cls, d in parts) + "</g>"
+def _group(parts: list[tuple[str, str]], ghost: bool = False) -> str:
+    def css(cls: str) -> str:
+        return GHOST_CLASS.get(cls, "ghost-line") if ghost else cls
+
+    return "<g>" + "".join(f'<path class="{css(cls)}" d="{d}"/>' for cls, d in parts) + "</g>"
 
 
 def _fixed_props(pose: dict) -> str:
@@ -421,7 +435,7 @@ def _animated(pose: dict, bodies: list[Body]) -> str:
         values = ";".join(sample[index][1] for sample in samples)
         paths.append(f'<path class="{cls}" d="{first}"><animate attributeName="d" dur="{duration:g}s" '
                      f'repeatCount="indefinite" values="{values}"/></path>')
-    return '<g class="fig moving">' + "".join(paths) + "</g>"
+    return '<g class="moving">' + "".join(paths) + "</g>"
 
 
 @cache
@@ -439,7 +453,7 @@ def exercise_svg(exercise_id: str, animated: bool = False, highlight: bool = Fal
     start, end = frames[0], frames[-1]
     landmark = _arrow_landmark(pose, start, end)
     extent_bodies = _moving_bodies(pose) if animated else frames
-    ghosts = "".join(_group(_body_parts(body, pose), "fig ghost") for body in frames if body is not key)
+    ghosts = "".join(_group(_body_parts(body, pose), ghost=True) for body in frames if body is not key)
     still = ghosts + _group(_body_parts(key, pose)) + _arrow(start.points[landmark], end.points[landmark], False)
     marks = "".join(_highlight_parts(key, _sites(exercise_id))) if highlight else ""
     if animated:
@@ -463,7 +477,7 @@ def exercise_strip_svg(exercise_id: str, width_px: int = 480) -> str:
     """
     pose = pose_model.default_poses()[exercise_id]
     frames = [pose_model.frame_body(pose, name) for name in pose_model.frame_names(pose)]
-    left, bottom, right, top = _extent(frames, pose)
+    left, bottom, right, top = _extent(frames, pose, aspect=None)
     cell = right - left
     gap = 0.0
     cells = []

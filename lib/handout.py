@@ -22,6 +22,7 @@ from lib.catalog import Catalog, default_catalog
 from lib.planner import DELOAD_EVERY, Plan
 from lib.profiles import Profile
 from lib.safety import IMPACT_LEVELS, Guidance, assess
+from lib.drawings import exercise_strip_svg
 
 # --- Words -------------------------------------------------------------------------------------
 
@@ -150,13 +151,14 @@ def _record(row: dict, catalog: Catalog, plan: Plan | None) -> dict:
     exercise = catalog.exercise(row["id"])
     dose = (_plan_dose(row["id"], plan) if plan is not None else None) or _first_clause(exercise["dose"])
     return {"id": row["id"], "name": row["name"], "pattern": row["pattern"], "status": row["status"],
-            "cues": list(exercise["cues"]), "dose": dose, "pictogram": catalog.pictograms[row["pattern"]]}
+            "cues": list(exercise["cues"]), "dose": dose, "drawing": exercise_strip_svg(row["id"])}
 
 
 def handout_exercises(profile: Profile, plan: Plan | None = None, catalog: Catalog | None = None) -> list[dict]:
     """Four to six recommended exercises, one per movement slot, as plain records.
 
-    Each record has id, name, pattern, status, cues, dose (in words) and pictogram (SVG text).
+    Each record has id, name, pattern, status, cues, dose (in words) and drawing (SVG text: the
+    movement's start and end side by side, lib.drawings.exercise_strip_svg).
     With a plan, its foundation sessions' exercises come first, with the plan's week-1 dose.
     """
     catalog = catalog or default_catalog()

@@ -161,6 +161,12 @@ def svg_bytes(svg: str) -> bytes:
     return re.sub(r"<(title|desc)\b[^>]*>.*?</\1>", "", svg, flags=re.S).encode("utf-8")
 
 
+def svg_aspect(svg: str) -> float:
+    """Height over width, from the drawing's width and height attributes."""
+    width, height = (float(re.search(rf'\b{name}="([0-9.]+)"', svg).group(1)) for name in ("width", "height"))
+    return height / width
+
+
 def png_size(png: bytes) -> tuple[int, int]:
     """Width and height from the PNG header (IHDR), without another imaging library."""
     return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")

@@ -33,6 +33,7 @@ from lib.planner import Plan, session_dates
 from lib.plan_charts import effort_chart
 from lib.profiles import Profile
 from lib.safety import Guidance, profile_guidance
+from lib.drawings import drawing_alt
 
 # --- Words -------------------------------------------------------------------------------------
 
@@ -71,8 +72,7 @@ SCHEDULE_WEEKS = 2  # the pattern repeats every week: two rows show that without
 # --- Layout (the page design itself is in lib/handout_draw.py) ------------------------------------
 
 MAX_PAGES = 2  # front and back of one sheet
-PICTOGRAM_MM = 24  # width on the page
-PICTOGRAM_RATIO = 200 / 240  # the pictograms' height over width
+DRAWING_MM = 30  # width on the page of the movement's frames side by side (the handout must stay on one sheet)
 EXERCISE_GAP_MM = 2.5
 CHART_SPEC = {"width": 250, "height": 120}  # pixels; with 16 px fonts the chart text prints near 10 pt
 CHART_FONT_PX = 16
@@ -112,12 +112,18 @@ def _title_block(pdf: draw.Sheet, name: str, first_day: dt.date | None, profile:
     pdf.set_y(top + height)
 
 
+def _dose_label_width(pdf: draw.Sheet) -> float:
+    """The bold 'Dose: ' label's width; the dose wraps in the room beside it."""
+    draw.font(pdf, bold=True)
+    return pdf.get_string_width("Dose: ") + 0.5
+
+
 def _exercise_height(pdf: draw.Sheet, exercise: dict, cues: int) -> float:
-    text_w = pdf.width - PICTOGRAM_MM - 6
+    text_w = pdf.width - DRAWING_MM - 6
     text = (draw.height(pdf, exercise["name"], text_w, NAME_PT, bold=True)
             + sum(draw.height(pdf, cue, text_w - BULLET_MM) for cue in exercise["cues"][:cues])
-            + draw.height(pdf, "Dose: " + exercise["dose"], text_w))
-    return max(text, PICTOGRAM_MM * PICTOGRAM_RATIO + 2) + EXERCISE_GAP_MM
+            + draw.height(pdf, exercise["dose"], text_w - _dose_label_width(pdf)))
+    return max(text, DRAWING_MM * draw.svg_aspect(exercise["drawing"]) + 2) + EXERCISE_GAP_MM
 
 
 def _cue_counts(pdf: draw.Sheet, exercises: list[dict]) -> list[int]:
@@ -132,20 +138,19 @@ def _cue_counts(pdf: draw.Sheet, exercises: list[dict]) -> list[int]:
 
 
 def _exercise_block(pdf: draw.Sheet, exercise: dict, cues: int) -> None:
-    """Pictogram on the left; name, cues and dose beside it. Never split across pages."""
-    text_x = MARGIN_MM + PICTOGRAM_MM + 6
-    text_w = pdf.width - PICTOGRAM_MM - 6
+    """The movement's frames on the left; name, cues and dose beside it. Never split across pages."""
+    text_x = MARGIN_MM + DRAWING_MM + 6
+    text_w = pdf.width - DRAWING_MM - 6
     height = _exercise_height(pdf, exercise, cues)
     draw.ensure_room(pdf, height)
     top = pdf.get_y()
-    pdf.image(io.BytesIO(draw.svg_bytes(exercise["pictogram"])), x=MARGIN_MM, y=top + 1, w=PICTOGRAM_MM,
-              alt_text=f"Drawing of the {exercise['pattern']} movement")
+    pdf.image(io.BytesIO(draw.svg_bytes(exercise["drawing"])), x=MARGIN_MM, y=top + 1, w=DRAWING_MM,
+              alt_text=drawing_alt(exercise["id"]))
     draw.text(pdf, exercise["name"], x=text_x, w=text_w, size=NAME_PT, bold=True)
     for cue in exercise["cues"][:cues]:
         draw.bullet(pdf, cue, text_x, text_w)
-    draw.font(pdf, bold=True)
+    label_w = _dose_label_width(pdf)
     pdf.set_x(text_x)
-    label_w = pdf.get_string_width("Dose: ") + 0.5
     pdf.cell(label_w, LINE_MM, "Dose: ")
     draw.text(pdf, exercise["dose"], x=text_x + label_w, w=text_w - label_w)
     pdf.set_y(top + height)

@@ -13,7 +13,9 @@ from pathlib import Path
 from lib.references import Reference, cited_keys
 from lib.validation import DataError, parse_yaml, validate
 
-FIGURES = ("impact-forces", "osteogenic-index", "trial-results", "guidelines-table")
+FIGURES = ("impact-forces", "osteogenic-index", "trial-results", "guidelines-table",
+           # exercise drawings side by side (pages/components/lesson_figures.py COMPARISONS)
+           "hinge-vs-rounded-lift", "dead-bug-vs-sit-up", "step-turn-vs-twist", "heel-drop-vs-drop-landing")
 FIGURE_MARKER = re.compile(r"^<!-- figure: ([a-z-]+) -->$", re.MULTILINE)
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n(.*)\Z", re.DOTALL)
 HEADING = re.compile(r"^## (.+?)\s*$", re.MULTILINE)

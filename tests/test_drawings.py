@@ -128,7 +128,7 @@ def test_still_drawing_names_the_exercise_and_its_positions(catalog, all_poses):
 def test_still_drawing_has_ground_arrow_and_ghosted_start():
     root = _parsed(drawings.exercise_svg("box-squat"))
     classes = [element.get("class") for element in root.iter()]
-    assert "ground" in classes and "arrow" in classes and "arrow-head" in classes and "fig ghost" in classes
+    assert "ground" in classes and "arrow" in classes and "arrow-head" in classes and "ghost-line" in classes
 
 
 def test_animated_drawing_moves_there_and_back_and_rests_for_reduced_motion():
