@@ -18,8 +18,9 @@ $(BIN)/.dev: $(BIN)/.runtime requirements-dev.txt
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	@touch $@
 
+# serve.py is `streamlit run app.py` with the legacy pages/ router off (a clean first deep link).
 run: $(BIN)/.runtime
-	$(BIN)/python -m streamlit run app.py --server.port $(PORT) --server.address localhost
+	$(BIN)/python serve.py --server.port $(PORT) --server.address localhost
 
 test: $(BIN)/.dev
 	$(BIN)/python -m pytest

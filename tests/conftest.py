@@ -44,7 +44,7 @@ def _free_port() -> int:
 
 
 class StreamlitServer:
-    """`streamlit run SCRIPT` (the app by default) on a free loopback port, stopped on close.
+    """`python serve.py SCRIPT` (`streamlit run`, the app by default) on a free loopback port, stopped on close.
 
     The benchmark polls for health more often (poll_seconds) so a cold start is not rounded up.
     """
@@ -55,7 +55,7 @@ class StreamlitServer:
         self.poll_seconds = poll_seconds
         self.log = tempfile.NamedTemporaryFile("w+", prefix="streamlit-server-", suffix=".log", delete=False)
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(self.port),
+            [sys.executable, "serve.py", script, "--server.port", str(self.port),
              "--server.address", "127.0.0.1", "--server.headless", "true"],
             cwd=PROJECT_ROOT, stdout=self.log, stderr=subprocess.STDOUT,
         )
@@ -110,16 +110,8 @@ def chromium():
 
 @pytest.fixture(scope="session")
 def server(chromium):
-    """One app server for the browser tests, past its first visit.
-
-    The first session after start-up runs through Streamlit's legacy pages/ router and shows
-    a 'Page not found' notice on a deep link; test_browser covers that on a fresh server.
-    """
+    """One app server for the browser tests (test_browser also starts a fresh one of its own)."""
     running = StreamlitServer()
-    warm_up = chromium.new_page()
-    warm_up.goto(running.url)
-    warm_up.wait_for_selector("h1", timeout=30_000)
-    warm_up.close()
     yield running
     running.close()
 
