@@ -140,6 +140,12 @@ def test_a_name_that_is_not_plainly_a_name_is_left_off_with_a_note():
     assert "The name was left off" in all_text(at)
 
 
+def test_a_name_in_another_alphabet_goes_on_the_handout_without_a_note():
+    at = make_handout(open_page("safe-exercises"), "Łucja")
+    assert handout_labels(at) == ["Download the handout for Łucja (PDF)"]
+    assert "The name was left off" not in all_text(at)
+
+
 def test_planner_reacts_to_its_settings():
     at = open_page("program")
     at.slider(key="months").set_value(24).run()
