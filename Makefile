@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test bench load clean
+.PHONY: run test lint bench load clean
 
 # Reinstall only when the pinned requirements change.
 $(BIN)/.runtime: requirements.txt
@@ -24,6 +24,9 @@ run: $(BIN)/.runtime
 
 test: $(BIN)/.dev
 	$(BIN)/python -m pytest
+
+lint: $(BIN)/.dev
+	$(BIN)/ruff check .
 
 bench: $(BIN)/.dev
 	$(BIN)/python bench/run.py
