@@ -42,7 +42,7 @@ from bench.common import (
     Reps, Table, machine_header, median, percentile, save_tables, verdict,
 )
 from bench.server_reruns import profile_page, server_part
-from tests.conftest import StreamlitServer
+from tests.support.server import StreamlitServer
 
 # --------------------------------------------------------------------------- part b: browser interactions
 

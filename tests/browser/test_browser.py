@@ -11,7 +11,8 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from tests.conftest import PROJECT_ROOT, StreamlitServer
+from tests.conftest import PROJECT_ROOT
+from tests.support.server import StreamlitServer
 
 pytestmark = pytest.mark.browser
 SETTLE_MS = 30_000
