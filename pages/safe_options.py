@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pandas as pd
 import streamlit as st
 
@@ -14,6 +12,7 @@ from lib.references import link_citations
 from lib.urlstate import choice
 from pages.components import site_map
 from pages.components.common import catalog, disclaimer, notice_odd_parameters, share_this_view
+from pages.components.exercise_card import card_grid, exercise_card
 from pages.components.lesson_figures import guidelines_markdown
 from pages.components.handout_form import handout_download
 from pages.components.profile_form import PROFILE_PARAMS, profile_form
@@ -34,7 +33,6 @@ PAGE_PARAMS = PROFILE_PARAMS | {
     "show": choice(GROUP_BY_LABEL),
     "all": choice([True, False]),
 }
-CARD_COLUMNS = 2
 FIRST_CARDS = 12  # one screenful with every movement pattern; the rest on request (each card costs a rerun)
 
 
@@ -91,79 +89,27 @@ def render_counts(table: pd.DataFrame) -> None:
         column.metric(f"{icon} {label}", int(counts.get(status, 0)))
 
 
-@dataclass(frozen=True)
-class Card:
-    """One exercise's card for a profile, in Markdown with its citations already linked."""
-
-    pattern: str
-    text: str  # name, status, badges, summary, and the reason with its sources
-    details: str  # cues, common errors and dose
-    swap_label: str | None  # "Try instead: ..." where the rules name a safer swap
-    swap_text: str | None
-
-
-def exercise_details(exercise: dict) -> str:
-    """Cues, common errors and dose as one Markdown block."""
-    cues = "\n".join(f"- {cue}" for cue in exercise["cues"])
-    return f"{cues}\n\n**Watch for:** {' '.join(exercise['errors'])}\n\n*Dose: {exercise['dose']}*"
-
-
-def card_markdown(row: dict, exercise: dict) -> str:
-    """Name, status in words with its icon (never colour alone), summary and the reason with its sources."""
-    label, icon, colour = GROUPS[row["status"]]
-    impact = "no impact" if row["impact"] == "none" else f"{row['impact']} impact"
-    sources = "; ".join("@" + key for key in row["sources"])
-    return (f"**{row['name']}**  \n:{colour}-badge[{icon} {label}] :gray-badge[{row['pattern']}] :gray-badge[{impact}]"
-            f"  \n:gray[{exercise['summary']}]\n\n{row['reason']} [{sources}]")
-
-
 @st.cache_resource(show_spinner=False)
-def cards_for(profile: Profile) -> dict[str, Card]:
-    """Every exercise's card for this profile, built once per profile rather than on every rerun.
+def cards_for(profile: Profile) -> dict[str, str]:
+    """Every exercise's card for this profile, as HTML (pages/components/exercise_card.py), built once per profile.
 
-    A resource, not cache_data: cards are immutable, and a class defined in a page script cannot be
-    pickled. The cache stays small: a profile is one of 96 combinations of its fields.
+    The cache stays small: a profile is one of 96 combinations of its fields.
     """
     exercises, references = catalog().exercises_by_id, catalog().references
-    cards = {}
-    for row in assessment(profile).to_dict("records"):
-        exercise = exercises[row["id"]]
-        swap = exercises[row["swap_id"]] if isinstance(row["swap_id"], str) else None
-        cards[row["id"]] = Card(
-            pattern=row["pattern"],
-            text=link_citations(card_markdown(row, exercise), references),
-            details=exercise_details(exercise),
-            swap_label=swap and f"Try instead: {swap['name']}",
-            swap_text=swap and f"**{swap['name']}**: {swap['summary']}\n\n{exercise_details(swap)}",
-        )
-    return cards
+    return {row["id"]: exercise_card(exercises[row["id"]], references, row["status"], row["reason"], tuple(row["sources"]),
+                                     exercises[row["swap_id"]] if isinstance(row["swap_id"], str) else None)
+            for row in assessment(profile).to_dict("records")}
 
 
-def render_card(card: Card, pictogram: str) -> None:
-    with st.container(border=True):
-        picture, words = st.columns([1, 3])
-        picture.image(pictogram, width=110, alt=f"Line drawing of a {card.pattern} movement")
-        words.markdown(card.text)
-        if card.swap_label:
-            with st.popover(card.swap_label, icon=":material/swap_horiz:", width="stretch"):
-                st.markdown(card.swap_text)
-        with st.expander("Cues, common errors and dose"):
-            st.markdown(card.details)
-
-
-def render_cards(exercise_ids: list[str], cards: dict[str, Card]) -> None:
+def render_cards(exercise_ids: list[str], cards: dict[str, str]) -> None:
     if not exercise_ids:
         st.info("No exercise in this group matches the filters.", icon=":material/filter_alt_off:")
         return
-    pictograms = catalog().pictograms
     show_all = len(exercise_ids) <= FIRST_CARDS or st.toggle(
         f"Show all {len(exercise_ids)} exercises", key="all", bind="query-params",
         help=f"The first {FIRST_CARDS} cover every movement pattern.")
-    columns = st.columns(CARD_COLUMNS)
-    for position, exercise_id in enumerate(exercise_ids if show_all else exercise_ids[:FIRST_CARDS]):
-        with columns[position % CARD_COLUMNS]:
-            card = cards[exercise_id]
-            render_card(card, pictograms[card.pattern])
+    # One element for all the cards: the browser's cost is the number of elements (issue #13).
+    st.html(card_grid([cards[exercise_id] for exercise_id in (exercise_ids if show_all else exercise_ids[:FIRST_CARDS])]))
 
 
 @st.fragment

@@ -68,7 +68,7 @@ def test_a_deep_link_opens_the_profile_and_the_avoid_group():
     text = all_text(at)
     assert "A past spine (vertebral)" in text or "past spine (vertebral)" in text
     assert at.segmented_control(key="show").value == "Avoid"
-    assert any("Try instead" in popover.proto.popover.label for popover in at.get("popover"))
+    assert any("Try instead" in element.value for element in at.get("html"))
     assert not at.warning
 
 

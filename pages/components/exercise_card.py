@@ -24,7 +24,7 @@ CARD_STYLE = """<style>
 .bll-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(22rem,1fr));gap:.9rem}
 .bll-card{border:1px solid rgba(128,128,128,.35);border-left-width:.4rem;border-radius:.6rem;padding:.7rem .9rem;margin:0}
 .bll-row{display:flex;gap:.9rem;align-items:flex-start}
-.bll-row img{flex:0 0 auto;width:9.5rem;height:auto;border-radius:.4rem}
+.bll-row img{flex:0 0 auto;width:8.5rem;height:auto;border-radius:.4rem}
 .bll-card h4{margin:0 0 .25rem;padding:0;font-size:1.05rem}
 .bll-card p{margin:.2rem 0}
 .bll-badge{display:inline-block;border:1px solid rgba(128,128,128,.6);border-radius:1rem;padding:0 .55rem;margin:0 .25rem .2rem 0;font-size:.85rem}
@@ -86,7 +86,7 @@ def exercise_card(exercise: dict, references: dict[str, Reference], status: str 
     opener = f'<p><a href="{escape(link)}" target="_self">Open in the exercise library</a></p>' if link else ""
     return (f'<article class="bll-card" style="border-left-color:{colour}" aria-label="{escape(exercise["name"])}">'
             f'<div class="bll-row">{drawing_img(exercise["id"])}<div><h4>{escape(exercise["name"])}</h4>'
-            f'<p>{badge_html}</p><p class="bll-muted">{escape(exercise["summary"])}</p>{why}{opener}</div></div>'
+            f'<p>{badge_html}</p><p class="bll-muted">{escape(exercise["summary"])}</p></div></div>{why}{opener}'
             f"<details><summary>Cues, common errors and dose</summary>{details_html(exercise)}</details>"
             f"{swap_html(exercise, swap) if swap else ''}</article>")
 
