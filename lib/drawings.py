@@ -382,9 +382,12 @@ def _positions(exercise_id: str) -> str:
     return f"Starts {route}, moves to {says[-1]}; then back."
 
 
-def drawing_alt(exercise_id: str) -> str:
-    """The drawing's text alternative: the exercise's name and its start and end positions."""
-    return f"Drawing of {_name(exercise_id)}. {_positions(exercise_id)}"
+def drawing_alt(exercise_id: str, named: bool = True) -> str:
+    """The drawing's text alternative: the exercise's name and its start and end positions.
+
+    named=False leaves the name out, for a quiz that asks the reader to name the exercise.
+    """
+    return f"Drawing of {_name(exercise_id) if named else 'an exercise'}. {_positions(exercise_id)}"
 
 
 def _group(parts: list[tuple[str, str]], ghost: bool = False) -> str:

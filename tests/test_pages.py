@@ -198,11 +198,24 @@ def test_exam_scores_a_paper_and_the_seed_reproduces_it():
 
 def test_flashcards_turn_and_move():
     at = open_page("study-flashcards")
-    term = at.header[0].value
+    position = at.caption[1].value
     [button for button in at.button if button.label == "Turn the card"][0].click().run()
-    assert "Used in" in all_text(at)
+    assert "Used in" in all_text(at) or at.get("page_link")  # a term's lesson, or a drawing's library page
     [button for button in at.button if button.label == "Next"][0].click().run()
-    assert not at.exception and at.header[0].value != term
+    assert not at.exception and at.caption[1].value != position
+
+
+def test_name_this_exercise_cards_hide_the_name_until_turned(catalog):
+    at = open_page("study-flashcards")
+    for _ in range(len(catalog.glossary) + len(catalog.exercises)):
+        if at.header[0].value == "Name this exercise":
+            break
+        [button for button in at.button if button.label == "Next"][0].click().run()
+    drawing = at.get("html")[0].value
+    assert "<img" in drawing and "Drawing of an exercise." in drawing
+    assert not any(exercise["name"] in drawing or exercise["name"] in all_text(at) for exercise in catalog.exercises)
+    [button for button in at.button if button.label == "Turn the card"][0].click().run()
+    assert any(f"**{exercise['name']}**" in all_text(at) for exercise in catalog.exercises)
 
 
 def test_glossary_search_from_the_link():

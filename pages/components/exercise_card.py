@@ -47,9 +47,10 @@ def drawing_uri(exercise_id: str, animated: bool = False) -> str:
     return svg_uri(exercise_svg(exercise_id, animated=animated))
 
 
-def drawing_img(exercise_id: str, animated: bool = False, width: str | None = None) -> str:
+def drawing_img(exercise_id: str, animated: bool = False, width: str | None = None, named: bool = True) -> str:
+    """The drawing as an <img> with its text alternative (named=False keeps the exercise's name out of it)."""
     style = f' style="width:{width}"' if width else ""
-    return f'<img src="{drawing_uri(exercise_id, animated)}" alt="{escape(drawing_alt(exercise_id))}"{style}>'
+    return f'<img src="{drawing_uri(exercise_id, animated)}" alt="{escape(drawing_alt(exercise_id, named))}"{style}>'
 
 
 def cited(keys: tuple[str, ...] | list[str], references: dict[str, Reference]) -> str:
