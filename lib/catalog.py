@@ -33,7 +33,6 @@ class Catalog:
     trials: tuple[dict[str, Any], ...]
     guidelines: tuple[dict[str, Any], ...]
     rules: tuple[dict[str, Any], ...]
-    pictograms: dict[str, str]  # SVG text by movement pattern
     questions: tuple[dict[str, Any], ...]
     glossary: tuple[dict[str, Any], ...]
     cases: tuple[dict[str, Any], ...]
@@ -126,13 +125,6 @@ def _load_study(data: Path, references: dict, lessons: dict[str, Lesson]) -> tup
     return questions, glossary, cases
 
 
-def _load_pictograms(folder: Path, patterns: set[str]) -> dict[str, str]:
-    pictograms = {path.stem: path.read_text(encoding="utf-8") for path in folder.glob("*.svg")}
-    for pattern in sorted(patterns - set(pictograms)):
-        raise DataError(folder / f"{pattern}.svg", pattern, "(file)", "every movement pattern needs a pictogram")
-    return pictograms
-
-
 def load_catalog(root: Path = PROJECT_ROOT) -> Catalog:
     """Read and check content/ and data/ under root; raises DataError on the first problem."""
     data = root / "data"
@@ -151,7 +143,6 @@ def load_catalog(root: Path = PROJECT_ROOT) -> Catalog:
         _check_sources(data / "guidelines.yaml", guideline["id"], "sources", guideline["sources"], references)
     rules = load_validated(data / "safety_rules.yaml", "safety_rules")
     _check_rules(data / "safety_rules.yaml", rules, references, {exercise["pattern"] for exercise in exercises})
-    pictograms = _load_pictograms(root / "content" / "pictograms", {exercise["pattern"] for exercise in exercises})
     questions, glossary, cases = _load_study(data, references, {lesson.slug: lesson for lesson in lessons})
     return Catalog(
         references=references,
@@ -161,7 +152,6 @@ def load_catalog(root: Path = PROJECT_ROOT) -> Catalog:
         trials=tuple(trials),
         guidelines=tuple(guidelines),
         rules=tuple(rules),
-        pictograms=pictograms,
         questions=tuple(questions),
         glossary=tuple(glossary),
         cases=tuple(cases),

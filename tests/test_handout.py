@@ -127,7 +127,7 @@ def test_the_plan_week_shows_the_schedule_and_the_chart(handouts, plans):
     text = _words(" ".join(page.extract_text() for page in with_plan.pages))
     assert "Week 1 (12 Jan)" in text and "Starting Monday 12 January 2026" in text
     assert "Sources:" in text and "doi.org/" in text
-    # The pictograms are vector drawings; the one raster image is the effort chart.
+    # The exercise drawings are vector drawings; the one raster image is the effort chart.
     assert sum(len(page.images) for page in with_plan.pages) == 1
     without_plan = PdfReader(io.BytesIO(handouts["osteoporosis", False]))
     assert sum(len(page.images) for page in without_plan.pages) == 0
