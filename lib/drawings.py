@@ -49,7 +49,7 @@ SECONDS_PER_MOVE = 1.6
 
 # Props, to scale (cm): common household and gym sizes.
 CHAIR_SEAT, CHAIR_BACK, CHAIR_DEPTH = 45, 88, 42
-COUNTER_HEIGHT, COUNTER_DEPTH = 90, 55
+COUNTER_HEIGHT, COUNTER_DEPTH, COUNTER_LIP = 90, 55, 5  # a kitchen worktop overhangs its cupboard
 BENCH_HEIGHT, BENCH_LENGTH = 42, 110
 STEP_HEIGHT, STEP_DEPTH = 18, 36
 BOX_HEIGHT, BOX_DEPTH = 30, 45
@@ -127,7 +127,8 @@ def _fixed_prop_shapes(prop: dict, pose: dict) -> tuple[list[str], list[tuple]]:
         return paths, [((x, CHAIR_BACK), (x, CHAIR_BACK - 8)), ((x, CHAIR_SEAT), (seat_far, CHAIR_SEAT))]
     if kind == "counter":
         far = x + toward * COUNTER_DEPTH
-        return [_rect(min(x, far), 0, COUNTER_DEPTH, COUNTER_HEIGHT)], [((x, COUNTER_HEIGHT), (far, COUNTER_HEIGHT))]
+        top = _rect(min(x, far) - (COUNTER_LIP if toward > 0 else 0), COUNTER_HEIGHT - 5, COUNTER_DEPTH + COUNTER_LIP, 5)
+        return [_rect(min(x, far), 0, COUNTER_DEPTH, COUNTER_HEIGHT - 5), top], [((x, COUNTER_HEIGHT), (far, COUNTER_HEIGHT))]
     if kind == "wall" and pose.get("view") == "front":  # seen face on: the wall is the backdrop
         return [_rect(x - 55, 0, 110, prop.get("size", WALL_HEIGHT))], []
     if kind == "wall":
@@ -170,13 +171,15 @@ def _held_prop_path(prop: dict, body: Body, pose: dict) -> tuple[str, str]:
         ball = (point[0], point[1] - KETTLEBELL_R - 4)
         return "weight", _circle(ball, KETTLEBELL_R) + f" M{_pt((point[0] - 5, ball[1] + 8))} L{_pt((point[0] - 4, point[1] + 3))} L{_pt((point[0] + 4, point[1] + 3))} L{_pt((point[0] + 5, ball[1] + 8))}"
     if kind == "barbell":
-        return "weight", _circle(point, PLATE_R) + " " + _circle(point, 3)
+        # on the back it sits behind the body; in the hands, in front
+        return ("plate-behind" if prop.get("at") == "shoulder" else "weight"), _circle(point, PLATE_R) + " " + _circle(point, 3)
     if kind == "towel" and "to" not in prop:  # rolled up under the body
         x, y = point
         return "weight", _circle((x, y - pose_model.CLEARANCE_CM.get(prop.get("at", "").split("_")[0], 0) + TOWEL_ROLL_R), TOWEL_ROLL_R)
     if kind in ("band", "towel", "cable"):
-        if "to" in prop:
-            end = body.points[prop["to"]]
+        if "to" in prop:  # the other end on the body, moved by x and y (a band around the back)
+            tx, ty = body.points[prop["to"]]
+            end = (tx + prop.get("x", 0), ty + prop.get("y", 0))
         else:
             end = prop_origin(prop, pose)
         return ("band" if kind != "towel" else "towel"), _polyline([point, end])
@@ -218,14 +221,16 @@ def _body_parts(body: Body, pose: dict) -> list[tuple[str, str]]:
     held = [_held_prop_path(prop, body, pose) for prop in pose.get("props", [])
             if prop["kind"] not in FIXED_PROPS or prop["kind"] == "cable"]
     lines = [part for part in held if part[0] in ("band", "towel")]
-    weights = [part for part in held if part[0] not in ("band", "towel")]
-    if front:
-        trunk = ("torso", _polyline([p["hip_near"], p["hip_far"], p["shoulder_far"], p["shoulder_near"]]) + " Z")
+    behind = [("weight", path) for cls, path in held if cls == "plate-behind"]
+    weights = [part for part in held if part[0] not in ("band", "towel", "plate-behind")]
+    spine = ("trunk", _polyline([p["hip"], p["waist"], p["shoulder"]]))
+    if front:  # the spine with the shoulder and hip girdles across it
+        trunk = [("limb", _polyline([p["shoulder_near"], p["shoulder_far"]])), ("limb", _polyline([p["hip_near"], p["hip_far"]])), spine]
         nose = _circle(p["head"], 0.1)  # no profile to show; kept so every frame has the same shapes
     else:
-        trunk = ("trunk", _polyline([p["hip"], p["waist"], p["shoulder"]]))
+        trunk = [spine]
         nose = _polyline([p["head"], p["nose"]])
-    return (lines + [(far, arm("far")), (far, leg("far")), trunk, ("neck", _polyline([p["shoulder"], p["chin"]])),
+    return (behind + lines + [(far, arm("far")), (far, leg("far")), *trunk, ("neck", _polyline([p["shoulder"], p["chin"]])),
                      ("head", _circle(p["head"], HEAD_R)), ("nose", nose), ("limb", leg("near")), ("limb", arm("near")),
                      ("hand", _circle(p["hand_near"], HAND_R))] + weights)
 
@@ -328,7 +333,6 @@ STYLE = f"""
 .ground{{stroke:{GROUND};stroke-width:2.5}}
 .prop{{fill:{PROP_FILL};stroke:{PROP_LINE};stroke-width:2.5;stroke-linejoin:round}}
 .trunk{{{LINE};stroke:{INK};stroke-width:{TRUNK_W}}}
-.torso{{fill:{INK};stroke:{INK};stroke-width:4;stroke-linejoin:round}}
 .limb{{{LINE};stroke:{INK};stroke-width:{LIMB_W}}}
 .far{{{LINE};stroke:{FAR_LIMB};stroke-width:{LIMB_W}}}
 .neck{{{LINE};stroke:{INK};stroke-width:{NECK_W}}}
@@ -351,7 +355,7 @@ STYLE = f"""
 @media (prefers-reduced-motion: reduce){{.moving{{display:none}}.still{{display:inline}}}}
 """
 # A ghost (the start of a still picture) keeps each shape's outline, in one pale tone.
-GHOST_CLASS = {"trunk": "ghost-trunk", "torso": "ghost-solid", "head": "ghost-solid", "hand": "ghost-solid"}
+GHOST_CLASS = {"trunk": "ghost-trunk", "head": "ghost-solid", "hand": "ghost-solid"}
 
 
 def _svg(exercise_id: str, viewbox: tuple[float, float, float, float], body: str, width_px: int) -> str:
