@@ -246,3 +246,36 @@ def test_a_case_link_opens_safe_options_with_that_profile(catalog):
     case = next(case for case in catalog.cases if case["profile"]["vertebral_fracture"])
     at = open_page("safe-exercises", profile_query_params(case_profile(case)))
     assert case_profile(case).describe() in all_text(at)
+
+
+def test_exercise_library_lists_every_exercise_drawn(catalog):
+    at = open_page("exercise-library")
+    assert not at.exception and not at.warning
+    cards = at.get("html")[-1].value
+    assert cards.count("<article") == len(catalog.exercises)
+    assert cards.count('<img src="data:image/svg+xml;base64,') == len(catalog.exercises)
+    assert 'alt="Drawing of Goblet squat.' in cards
+
+
+def test_exercise_library_search_and_filters_narrow_the_list(catalog):
+    at = open_page("exercise-library", {"find": "wall"})
+    assert 0 < at.get("html")[-1].value.count("<article") < len(catalog.exercises)
+    at = open_page("exercise-library", {"pattern": "impact", "site": "hip"})
+    shown = at.get("html")[-1].value
+    impact = [exercise for exercise in catalog.exercises if exercise["pattern"] == "impact" and "hip" in exercise["sites"]]
+    assert shown.count("<article") == len(impact) and all(exercise["name"] in shown for exercise in impact)
+
+
+def test_exercise_library_link_opens_one_exercise_with_its_verdicts():
+    at = open_page("exercise-library", {"exercise": "Sit-up (risky)"})
+    assert not at.exception and at.selectbox(key="exercise").value == "sit-up"
+    text = all_text(at)
+    assert "**Spinal flexion:** loaded" in text and "**Safer swap:** [Dead bug]" in text
+    assert "**After a vertebral fracture:** Avoid." in text
+
+
+def test_exercise_library_odd_link_falls_back_with_a_notice():
+    at = open_page("exercise-library", {"exercise": "<script>", "pattern": "dance"})
+    assert not at.exception
+    assert "`exercise`" in at.warning[0].value and "`pattern`" in at.warning[0].value
+    assert at.selectbox(key="exercise").value is None

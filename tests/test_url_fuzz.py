@@ -94,7 +94,8 @@ def other_pages() -> list[str]:
 SAFE_KEYS = ["bone", "t", "vf", "falls", "joints", "exp", "cleared", "equip", "pattern", "site", "show"]
 PLANNER_KEYS = ["bone", "t", "vf", "falls", "joints", "exp", "cleared", "spw", "months", "minutes", "kit", "start"]
 LESSON_KEYS = ["oi_load", "oi_cycles", "step", "present"]
-OTHER_KEYS = ["topics", "level", "length", "seed", "find", "case", "present"]  # study pages, presenter mode
+OTHER_KEYS = ["topics", "level", "length", "seed", "find", "case", "present",  # study pages, presenter mode
+              "exercise", "pattern", "site", "equip"]  # the Exercise library
 ECHO_MARKERS = ("<script", "onerror", "javascript:")
 
 
