@@ -20,6 +20,8 @@ STATUS_WORDS = {  # a symbol and words, so the colour stripe never carries the m
     "modify": ("≈", "With modifications", "#E69F00"),
     "avoid": ("✕", "Avoid", "#D55E00"),
 }
+MOTION_STYLE = ("<style>.bll-moving+.bll-still{display:none}@media (prefers-reduced-motion: reduce)"
+                "{.bll-moving{display:none}.bll-moving+.bll-still{display:inline}}</style>")
 CARD_STYLE = """<style>
 .bll-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(22rem,1fr));gap:.9rem}
 .bll-card{border:1px solid rgba(128,128,128,.35);border-left-width:.4rem;border-radius:.6rem;padding:.7rem .9rem;margin:0}
@@ -48,9 +50,17 @@ def drawing_uri(exercise_id: str, animated: bool = False) -> str:
 
 
 def drawing_img(exercise_id: str, animated: bool = False, width: str | None = None, named: bool = True) -> str:
-    """The drawing as an <img> with its text alternative (named=False keeps the exercise's name out of it)."""
+    """The drawing as an <img> with its text alternative (named=False keeps the exercise's name out of it).
+
+    Animated, it comes with its still picture, shown instead when the reader prefers reduced motion: the
+    page's media query decides (browsers do not reliably pass that preference into an SVG image).
+    """
     style = f' style="width:{width}"' if width else ""
-    return f'<img src="{drawing_uri(exercise_id, animated)}" alt="{escape(drawing_alt(exercise_id, named))}"{style}>'
+    alt = escape(drawing_alt(exercise_id, named))
+    still = f'<img class="bll-still" src="{drawing_uri(exercise_id)}" alt="{alt}"{style}>'
+    if not animated:
+        return still
+    return f'{MOTION_STYLE}<img class="bll-moving" src="{drawing_uri(exercise_id, animated=True)}" alt="{alt}"{style}>{still}'
 
 
 def cited(keys: tuple[str, ...] | list[str], references: dict[str, Reference]) -> str:

@@ -47,7 +47,7 @@ def assert_no_exception(page) -> None:
 
 def page_paths(catalog) -> list[str]:
     study = ["study-practice", "study-exam", "study-flashcards", "study-glossary", "client-cases"]
-    return ["", "safe-exercises", "program", *study, "references", "about-this-app"] + [lesson.url_path for lesson in catalog.lessons]
+    return ["", "safe-exercises", "exercise-library", "program", *study, "references", "about-this-app"] + [lesson.url_path for lesson in catalog.lessons]
 
 
 def test_every_page_renders_without_an_exception_or_a_request_elsewhere(server, page, catalog, screenshots):
@@ -243,3 +243,29 @@ def test_a_copied_link_opens_the_same_view_in_a_fresh_browser(server, chromium, 
     assert_no_exception(opened)
     assert view_text(opened, same) == expected  # same settings, same counts, same paper
     receiver.close()
+
+
+@pytest.mark.parametrize("motion", ["no-preference", "reduce"])
+def test_exercise_drawing_moves_unless_the_reader_prefers_reduced_motion(server, chromium, screenshots, motion):
+    context = chromium.new_context(viewport={"width": 1280, "height": 800}, reduced_motion=motion)
+    page = context.new_page()
+    visit(page, f"{server.url}/exercise-library?exercise=Goblet+squat")
+    assert_no_exception(page)
+    moving, still = page.locator("img.bll-moving").first, page.locator("img.bll-moving + img.bll-still").first
+    assert moving.is_visible() == (motion == "no-preference") and still.is_visible() == (motion == "reduce")
+    assert (still if motion == "reduce" else moving).get_attribute("alt").startswith("Drawing of Goblet squat.")
+    page.screenshot(path=str(screenshots / f"exercise-library-{motion}.png"))
+    context.close()
+
+
+def test_card_cues_and_swap_open_from_the_keyboard(server, page):
+    visit(page, f"{server.url}/safe-exercises?bone=osteoporosis&vf=true&show=Avoid")
+    swap = page.locator("details", has=page.locator("summary", has_text="Try instead")).first
+    swap.locator("summary").focus()
+    page.keyboard.press("Enter")
+    assert swap.get_attribute("open") is not None
+    assert swap.locator("img").count() == 2  # the exercise and its swap, side by side
+    cues = page.locator("details", has=page.locator("summary", has_text="Cues, common errors and dose")).first
+    cues.locator("summary").focus()
+    page.keyboard.press("Space")
+    assert cues.get_attribute("open") is not None and cues.locator("li").count() >= 3
