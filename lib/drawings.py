@@ -43,6 +43,7 @@ HAND_R = 3.5
 PAD_CM = 14
 ASPECT = 4 / 3  # every tile the same shape, so cards and contact sheets line up
 STRIP_ASPECTS = (0.7, 1.6)  # a print strip's frames keep their own shape within these widths over heights
+TWO_HEADS_CM = 30  # a shorter arrow keeps one head: two would meet in a blot
 SAMPLES_PER_MOVE = 10  # interpolated poses between two frames: smooth, and limbs keep their length
 HOLD_SAMPLES = 3  # a short pause at each end of the movement
 SECONDS_PER_MOVE = 1.6
@@ -278,7 +279,7 @@ def _arrow(start: tuple[float, float], end: tuple[float, float], both_ways: bool
         right = (tip[0] - dx * 9 + dy * 5.5, tip[1] - dy * 9 - dx * 5.5)
         return f'<path class="arrow-head" d="{_polyline([left, tip, right])} Z"/>'
 
-    heads = head(b, bow) + (head(a, bow) if both_ways else "")
+    heads = head(b, bow) + (head(a, bow) if both_ways and length >= TWO_HEADS_CM else "")
     return f'<path class="arrow" d="M{_pt(a)} Q{_pt(bow)} {_pt(b)}"/>' + heads
 
 
