@@ -66,6 +66,7 @@ TOWEL_ROLL_R = 7
 CABLE_COLUMN_W = 20
 LINES = ("band", "towel", "cable")  # held at one end
 FIXED_PROPS = ("chair", "wall", "counter", "step", "box", "bench", "bar", "mat", "cable")
+LABEL_SHARE = 0.075  # a site's name, as a share of the tile's height: the same size on every tile
 SITE_LABELS = {"spine": "spine", "hip": "hip", "wrist-forearm": "wrist"}
 
 
@@ -86,13 +87,17 @@ def _polyline(points: Iterable[tuple[float, float]]) -> str:
 def _circle(centre: tuple[float, float], radius: float) -> str:
     """A circle as a path (two arcs), so animation can move it like any other shape."""
     x, y = centre
-    return (f"M{_pt((x - radius, y))} A{_fmt(radius)} {_fmt(radius)} 0 1 0 {_pt((x + radius, y))}"
-            f" A{_fmt(radius)} {_fmt(radius)} 0 1 0 {_pt((x - radius, y))}")
+    return (
+        f"M{_pt((x - radius, y))} A{_fmt(radius)} {_fmt(radius)} 0 1 0 {_pt((x + radius, y))}"
+        f" A{_fmt(radius)} {_fmt(radius)} 0 1 0 {_pt((x - radius, y))}"
+    )
 
 
 def _rect(left: float, bottom: float, width: float, height: float) -> str:
-    return _polyline([(left, bottom), (left + width, bottom), (left + width, bottom + height),
-                      (left, bottom + height)]) + " Z"
+    return (
+        _polyline([(left, bottom), (left + width, bottom), (left + width, bottom + height), (left, bottom + height)])
+        + " Z"
+    )
 
 
 def _distance_to_segment(point, start, end) -> float:
@@ -124,25 +129,38 @@ def _fixed_prop_shapes(prop: dict, pose: dict) -> tuple[list[str], list[tuple]]:
     kind = prop["kind"]
     if kind == "chair":
         seat_far = x + toward * CHAIR_DEPTH
-        paths = [_polyline([(x, 0), (x, CHAIR_BACK)]), _polyline([(x, CHAIR_SEAT), (seat_far, CHAIR_SEAT), (seat_far, 0)])]
+        paths = [
+            _polyline([(x, 0), (x, CHAIR_BACK)]),
+            _polyline([(x, CHAIR_SEAT), (seat_far, CHAIR_SEAT), (seat_far, 0)]),
+        ]
         return paths, [((x, CHAIR_BACK), (x, CHAIR_BACK - 8)), ((x, CHAIR_SEAT), (seat_far, CHAIR_SEAT))]
     if kind == "counter":
         far = x + toward * COUNTER_DEPTH
-        top = _rect(min(x, far) - (COUNTER_LIP if toward > 0 else 0), COUNTER_HEIGHT - 5, COUNTER_DEPTH + COUNTER_LIP, 5)
-        return [_rect(min(x, far), 0, COUNTER_DEPTH, COUNTER_HEIGHT - 5), top], [((x, COUNTER_HEIGHT), (far, COUNTER_HEIGHT))]
+        top = _rect(
+            min(x, far) - (COUNTER_LIP if toward > 0 else 0), COUNTER_HEIGHT - 5, COUNTER_DEPTH + COUNTER_LIP, 5
+        )
+        return [_rect(min(x, far), 0, COUNTER_DEPTH, COUNTER_HEIGHT - 5), top], [
+            ((x, COUNTER_HEIGHT), (far, COUNTER_HEIGHT))
+        ]
     if kind == "wall" and pose.get("view") == "front":  # seen face on: the wall is the backdrop
         return [_rect(x - 55, 0, 110, prop.get("size", WALL_HEIGHT))], []
     if kind == "wall":
         height = prop.get("size", WALL_HEIGHT)
         return [_rect(x - (12 if toward > 0 else 0), 0, 12, height)], [((x if toward < 0 else x, 0), (x, height))]
     if kind in ("step", "box", "bench"):
-        height, depth = {"step": (STEP_HEIGHT, STEP_DEPTH), "box": (BOX_HEIGHT, BOX_DEPTH),
-                         "bench": (BENCH_HEIGHT, BENCH_LENGTH)}[kind]
+        height, depth = {
+            "step": (STEP_HEIGHT, STEP_DEPTH),
+            "box": (BOX_HEIGHT, BOX_DEPTH),
+            "bench": (BENCH_HEIGHT, BENCH_LENGTH),
+        }[kind]
         height = prop.get("size", height)
         top = ((x - depth / 2, height), (x + depth / 2, height))
         if kind == "bench":
-            legs = _polyline([(x - depth / 2 + 10, 0), (x - depth / 2 + 10, height)]) + " " + \
-                _polyline([(x + depth / 2 - 10, 0), (x + depth / 2 - 10, height)])
+            legs = (
+                _polyline([(x - depth / 2 + 10, 0), (x - depth / 2 + 10, height)])
+                + " "
+                + _polyline([(x + depth / 2 - 10, 0), (x + depth / 2 - 10, height)])
+            )
             return [legs, _rect(x - depth / 2, height - 6, depth, 6)], [top]
         return [_rect(x - depth / 2, 0, depth, height)], [top]
     if kind == "bar":  # a rail on a post (below head height) or a chin-up bar on a wall bracket, seen end-on
@@ -169,14 +187,19 @@ def _held_prop_path(prop: dict, body: Body, pose: dict) -> tuple[str, str]:
     if kind == "dumbbell":
         return "weight", _circle(point, DUMBBELL_R) + " " + _circle(point, 2.5)
     if kind == "kettlebell":
-        ball = (point[0], point[1] - KETTLEBELL_R - 4)
-        return "weight", _circle(ball, KETTLEBELL_R) + f" M{_pt((point[0] - 5, ball[1] + 8))} L{_pt((point[0] - 4, point[1] + 3))} L{_pt((point[0] + 4, point[1] + 3))} L{_pt((point[0] + 5, ball[1] + 8))}"
+        (x, y), ball_y = point, point[1] - KETTLEBELL_R - 4  # the bell hangs below the handle in the hand
+        handle = _polyline([(x - 5, ball_y + 8), (x - 4, y + 3), (x + 4, y + 3), (x + 5, ball_y + 8)])
+        return "weight", _circle((x, ball_y), KETTLEBELL_R) + " " + handle
     if kind == "barbell":
         # on the back it sits behind the body; in the hands, in front
-        return ("plate-behind" if prop.get("at") == "shoulder" else "weight"), _circle(point, PLATE_R) + " " + _circle(point, 3)
+        return ("plate-behind" if prop.get("at") == "shoulder" else "weight"), _circle(point, PLATE_R) + " " + _circle(
+            point, 3
+        )
     if kind == "towel" and "to" not in prop:  # rolled up under the body
         x, y = point
-        return "weight", _circle((x, y - pose_model.CLEARANCE_CM.get(prop.get("at", "").split("_")[0], 0) + TOWEL_ROLL_R), TOWEL_ROLL_R)
+        return "weight", _circle(
+            (x, y - pose_model.CLEARANCE_CM.get(prop.get("at", "").split("_")[0], 0) + TOWEL_ROLL_R), TOWEL_ROLL_R
+        )
     if kind in ("band", "towel", "cable"):
         if "to" in prop:  # the other end on the body, moved by x and y (a band around the back)
             tx, ty = body.points[prop["to"]]
@@ -189,14 +212,18 @@ def _held_prop_path(prop: dict, body: Body, pose: dict) -> tuple[str, str]:
         length = math.dist(hip, head)
         ux, uy = (head[0] - hip[0]) / length, (head[1] - hip[1]) / length
         back = (-uy * DOWEL_OFFSET, ux * DOWEL_OFFSET)  # the figure faces +x, so its back is this side
-        ends = [(hip[0] - ux * 12 + back[0], hip[1] - uy * 12 + back[1]),
-                (head[0] + ux * 14 + back[0], head[1] + uy * 14 + back[1])]
+        ends = [
+            (hip[0] - ux * 12 + back[0], hip[1] - uy * 12 + back[1]),
+            (head[0] + ux * 14 + back[0], head[1] + uy * 14 + back[1]),
+        ]
         return "dowel", _polyline(ends)
     if kind == "rope":
         feet_x = body.points["toe_near"][0]
         ground = body.lowest() - 2
-        return "band", (f"M{_pt(point)} C{_pt((point[0] + 55, point[1]))} {_pt((feet_x + 45, ground))} {_pt((feet_x, ground))}"
-                        f" C{_pt((feet_x - 60, ground))} {_pt((point[0] - 60, point[1] - 10))} {_pt(body.points['hand_far'])}")
+        return "band", (
+            f"M{_pt(point)} C{_pt((point[0] + 55, point[1]))} {_pt((feet_x + 45, ground))} {_pt((feet_x, ground))}"
+            f" C{_pt((feet_x - 60, ground))} {_pt((point[0] - 60, point[1] - 10))} {_pt(body.points['hand_far'])}"
+        )
     raise ValueError(f"not a held prop: {kind}")
 
 
@@ -213,42 +240,75 @@ def _body_parts(body: Body, pose: dict) -> list[tuple[str, str]]:
     far = "limb" if front else "far"
 
     def leg(side):
-        return (_polyline([p.get(f"hip_{side}", p["hip"]), p[f"knee_{side}"], p[f"ankle_{side}"]])
-                + " " + _polyline([p[f"heel_{side}"], p[f"toe_{side}"]]))
+        return (
+            _polyline([p.get(f"hip_{side}", p["hip"]), p[f"knee_{side}"], p[f"ankle_{side}"]])
+            + " "
+            + _polyline([p[f"heel_{side}"], p[f"toe_{side}"]])
+        )
 
     def arm(side):
-        return _polyline([p.get(f"shoulder_{side}", p["shoulder"]), p[f"elbow_{side}"], p[f"wrist_{side}"], p[f"hand_{side}"]])
+        return _polyline(
+            [p.get(f"shoulder_{side}", p["shoulder"]), p[f"elbow_{side}"], p[f"wrist_{side}"], p[f"hand_{side}"]]
+        )
 
-    held = [_held_prop_path(prop, body, pose) for prop in pose.get("props", [])
-            if prop["kind"] not in FIXED_PROPS or prop["kind"] == "cable"]
+    held = [
+        _held_prop_path(prop, body, pose)
+        for prop in pose.get("props", [])
+        if prop["kind"] not in FIXED_PROPS or prop["kind"] == "cable"
+    ]
     lines = [part for part in held if part[0] in ("band", "towel")]
     behind = [("weight", path) for cls, path in held if cls == "plate-behind"]
     weights = [part for part in held if part[0] not in ("band", "towel", "plate-behind")]
     spine = ("trunk", _polyline([p["hip"], p["waist"], p["shoulder"]]))
     if front:  # the spine with the shoulder and hip girdles across it
-        trunk = [("limb", _polyline([p["shoulder_near"], p["shoulder_far"]])), ("limb", _polyline([p["hip_near"], p["hip_far"]])), spine]
+        trunk = [
+            ("limb", _polyline([p["shoulder_near"], p["shoulder_far"]])),
+            ("limb", _polyline([p["hip_near"], p["hip_far"]])),
+            spine,
+        ]
         nose = _circle(p["head"], 0.1)  # no profile to show; kept so every frame has the same shapes
     else:
         trunk = [spine]
         nose = _polyline([p["head"], p["nose"]])
-    return (behind + lines + [(far, arm("far")), (far, leg("far")), *trunk, ("neck", _polyline([p["shoulder"], p["chin"]])),
-                     ("head", _circle(p["head"], HEAD_R)), ("nose", nose), ("limb", leg("near")), ("limb", arm("near")),
-                     ("hand", _circle(p["hand_near"], HAND_R))] + weights)
+    return (
+        behind
+        + lines
+        + [
+            (far, arm("far")),
+            (far, leg("far")),
+            *trunk,
+            ("neck", _polyline([p["shoulder"], p["chin"]])),
+            ("head", _circle(p["head"], HEAD_R)),
+            ("nose", nose),
+            ("limb", leg("near")),
+            ("limb", arm("near")),
+            ("hand", _circle(p["hand_near"], HAND_R)),
+        ]
+        + weights
+    )
 
 
-def _highlight_parts(body: Body, sites: Iterable[str]) -> list[str]:
+# Where each site's name sits from its mark (cm) and which way the text runs: the spine's behind the back,
+# the hip's below and behind, the wrist's ahead of the hand, so three labels do not collide.
+SITE_MARKS = {"spine": ("waist", -14, 10, "end"), "hip": ("hip", -14, -18, "end"), "wrist-forearm": ("wrist_near", 10, -12, "start")}
+
+
+def _highlight_parts(body: Body, sites: Iterable[str], label_cm: float) -> list[str]:
+    """A pale halo over each loaded site and its name in words (so the colour is never the only sign)."""
     p, marks = body.points, []
     for site in sites:
         if site == "spine":
-            marks.append(f'<path class="site" d="{_polyline([p["hip"], p["waist"], p["shoulder"]])}" stroke-width="{_fmt(TRUNK_W + 10)}"/>')
-            anchor = p["waist"]
+            halo = _polyline([p["hip"], p["waist"], p["shoulder"]])
+            marks.append(f'<path class="site" d="{halo}" stroke-width="{_fmt(TRUNK_W + 10)}"/>')
         elif site == "hip":
             marks.append(f'<path class="site-dot" d="{_circle(p["hip"], 10)}"/>')
-            anchor = p["hip"]
         else:
-            marks.append(f'<path class="site" d="{_polyline([p["elbow_near"], p["wrist_near"]])}" stroke-width="{_fmt(LIMB_W + 9)}"/>')
-            anchor = p["wrist_near"]
-        marks.append(f'<text class="site-label" x="{_fmt(anchor[0] + 12)}" y="{_fmt(-anchor[1] - 12)}">{SITE_LABELS[site]}</text>')
+            halo = _polyline([p["elbow_near"], p["wrist_near"]])
+            marks.append(f'<path class="site" d="{halo}" stroke-width="{_fmt(LIMB_W + 9)}"/>')
+        landmark, dx, dy, anchor = SITE_MARKS[site]
+        x, y = p[landmark]
+        marks.append(f'<text class="site-label" x="{_fmt(x + dx)}" y="{_fmt(-y - dy)}" font-size="{_fmt(label_cm)}" '
+                     f'text-anchor="{anchor}">{SITE_LABELS[site]}</text>')
     return marks
 
 
@@ -307,11 +367,25 @@ def _extent(bodies: Iterable[Body], pose: dict, aspect: float | None = ASPECT) -
     for prop in pose.get("props", []):
         if prop["kind"] in FIXED_PROPS:
             x, y = prop_origin(prop, pose)
-            reach_x = {"chair": CHAIR_DEPTH, "counter": COUNTER_DEPTH, "bench": BENCH_LENGTH / 2, "step": STEP_DEPTH / 2,
-                       "box": BOX_DEPTH / 2, "wall": 12, "bar": 30, "mat": MAT_LENGTH / 2, "cable": CABLE_COLUMN_W / 2}[prop["kind"]]
+            reach_x = {
+                "chair": CHAIR_DEPTH,
+                "counter": COUNTER_DEPTH,
+                "bench": BENCH_LENGTH / 2,
+                "step": STEP_DEPTH / 2,
+                "box": BOX_DEPTH / 2,
+                "wall": 12,
+                "bar": 30,
+                "mat": MAT_LENGTH / 2,
+                "cable": CABLE_COLUMN_W / 2,
+            }[prop["kind"]]
             xs += [x - reach_x, x + reach_x]
-            tops = {"chair": CHAIR_BACK, "counter": COUNTER_HEIGHT, "wall": prop.get("size", WALL_HEIGHT),
-                    "bar": prop.get("size", BAR_HEIGHT) + 25, "cable": max(y or 180, 60) + 25}
+            tops = {
+                "chair": CHAIR_BACK,
+                "counter": COUNTER_HEIGHT,
+                "wall": prop.get("size", WALL_HEIGHT),
+                "bar": prop.get("size", BAR_HEIGHT) + 25,
+                "cable": max(y or 180, 60) + 25,
+            }
             ys.append(min(tops.get(prop["kind"], 0), 215))
     left, right, bottom, top = min(xs) - PAD_CM, max(xs) + PAD_CM, min(ys) - PAD_CM / 2, max(ys) + PAD_CM
     width, height = right - left, top - bottom
@@ -351,7 +425,7 @@ STYLE = f"""
 .arrow-head{{fill:{ARROW};stroke:{ARROW};stroke-width:1.5;stroke-linejoin:round}}
 .site{{fill:none;stroke:{HIGHLIGHT};stroke-opacity:.55;stroke-linecap:round}}
 .site-dot{{fill:{HIGHLIGHT};fill-opacity:.55}}
-.site-label{{font:bold 13px sans-serif;fill:{HIGHLIGHT_TEXT};paint-order:stroke;stroke:{TILE};stroke-width:4}}
+.site-label{{font-family:sans-serif;font-weight:bold;fill:{HIGHLIGHT_TEXT};paint-order:stroke;stroke:{TILE};stroke-width:3}}
 .still{{display:none}}
 @media (prefers-reduced-motion: reduce){{.moving{{display:none}}.still{{display:inline}}}}
 """
@@ -363,13 +437,15 @@ def _svg(exercise_id: str, viewbox: tuple[float, float, float, float], body: str
     left, bottom, right, top = viewbox
     width, height = right - left, top - bottom
     title, desc = escape(_name(exercise_id)), escape(_positions(exercise_id))
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{_fmt(left)} {_fmt(-top)} {_fmt(width)} {_fmt(height)}" '
-            f'width="{width_px}" height="{round(width_px * height / width)}" role="img" '
-            f'aria-labelledby="{exercise_id}-t {exercise_id}-d">'
-            f'<title id="{exercise_id}-t">{title}</title><desc id="{exercise_id}-d">{desc}</desc>'
-            f"<style>{STYLE}</style>"
-            f'<rect class="tile" x="{_fmt(left)}" y="{_fmt(-top)}" width="{_fmt(width)}" height="{_fmt(height)}" rx="{_fmt(width * 0.04)}"/>'
-            f'<path class="ground" d="M{_fmt(left)} 0 H{_fmt(right)}"/>{body}</svg>')
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{_fmt(left)} {_fmt(-top)} {_fmt(width)} {_fmt(height)}" '
+        f'width="{width_px}" height="{round(width_px * height / width)}" role="img" '
+        f'aria-labelledby="{exercise_id}-t {exercise_id}-d">'
+        f'<title id="{exercise_id}-t">{title}</title><desc id="{exercise_id}-d">{desc}</desc>'
+        f"<style>{STYLE}</style>"
+        f'<rect class="tile" x="{_fmt(left)}" y="{_fmt(-top)}" width="{_fmt(width)}" height="{_fmt(height)}" rx="{_fmt(width * 0.04)}"/>'
+        f'<path class="ground" d="M{_fmt(left)} 0 H{_fmt(right)}"/>{body}</svg>'
+    )
 
 
 def _name(exercise_id: str) -> str:
@@ -403,8 +479,12 @@ def _group(parts: list[tuple[str, str]], ghost: bool = False) -> str:
 
 
 def _fixed_props(pose: dict) -> str:
-    paths = [path for prop in pose.get("props", []) if prop["kind"] in FIXED_PROPS
-             for path in _fixed_prop_shapes(prop, pose)[0]]
+    paths = [
+        path
+        for prop in pose.get("props", [])
+        if prop["kind"] in FIXED_PROPS
+        for path in _fixed_prop_shapes(prop, pose)[0]
+    ]
     return "".join(f'<path class="prop" d="{path}"/>' for path in paths)
 
 
@@ -425,7 +505,9 @@ def _moving_bodies(pose: dict) -> list[Body]:
     keyframes = [(pose_model.frame_angles(pose, name), pose["frames"][name]) for name in route]
     bodies = []
     for (angles_a, frame_a), (angles_b, frame_b) in zip(keyframes, keyframes[1:]):
-        bodies += [pose_model.posed_body(pose, angles_a, frame_a.get("lift", 0), frame_a.get("shift", 0))] * HOLD_SAMPLES
+        bodies += [
+            pose_model.posed_body(pose, angles_a, frame_a.get("lift", 0), frame_a.get("shift", 0))
+        ] * HOLD_SAMPLES
         for step in range(SAMPLES_PER_MOVE):
             t = _eased(step / SAMPLES_PER_MOVE)
             angles = {joint: angles_a[joint] + (angles_b[joint] - angles_a[joint]) * t for joint in angles_a}
@@ -441,8 +523,10 @@ def _animated(pose: dict, bodies: list[Body]) -> str:
     paths = []
     for index, (cls, first) in enumerate(samples[0]):
         values = ";".join(sample[index][1] for sample in samples)
-        paths.append(f'<path class="{cls}" d="{first}"><animate attributeName="d" dur="{duration:g}s" '
-                     f'repeatCount="indefinite" values="{values}"/></path>')
+        paths.append(
+            f'<path class="{cls}" d="{first}"><animate attributeName="d" dur="{duration:g}s" '
+            f'repeatCount="indefinite" values="{values}"/></path>'
+        )
     return '<g class="moving">' + "".join(paths) + "</g>"
 
 
@@ -463,14 +547,18 @@ def exercise_svg(exercise_id: str, animated: bool = False, highlight: bool = Fal
     extent_bodies = _moving_bodies(pose) if animated else frames
     ghosts = "".join(_group(_body_parts(body, pose), ghost=True) for body in frames if body is not key)
     still = ghosts + _group(_body_parts(key, pose)) + _arrow(start.points[landmark], end.points[landmark], False)
-    marks = "".join(_highlight_parts(key, _sites(exercise_id))) if highlight else ""
+    extent = _extent(extent_bodies, pose)
+    label_cm = (extent[3] - extent[1]) * LABEL_SHARE
+    marks = "".join(_highlight_parts(key, _sites(exercise_id), label_cm)) if highlight else ""
     if animated:
-        bodies = extent_bodies
-        picture = (_animated(pose, bodies) + f'<g class="still">{still}</g>'
-                   + f'<g class="moving" opacity=".8">{_arrow(start.points[landmark], end.points[landmark], True)}</g>')
+        picture = (
+            _animated(pose, extent_bodies)
+            + f'<g class="still">{still}</g>'
+            + f'<g class="moving" opacity=".8">{_arrow(start.points[landmark], end.points[landmark], True)}</g>'
+        )
     else:
         picture = still
-    return _svg(exercise_id, _extent(extent_bodies, pose), _fixed_props(pose) + picture + marks, width_px)
+    return _svg(exercise_id, extent, _fixed_props(pose) + picture + marks, width_px)
 
 
 def _chevron(x: float, y: float) -> str:

@@ -45,8 +45,11 @@ class Verdict:
 def search_exercises(exercises: Iterable[dict], text: str) -> list[dict]:
     """Exercises whose name, id, summary or cues contain the text (case-insensitive), in library order."""
     needle = text.strip().lower()
-    return [exercise for exercise in exercises
-            if needle in " ".join([exercise["name"], exercise["id"], exercise["summary"], *exercise["cues"]]).lower()]
+    return [
+        exercise
+        for exercise in exercises
+        if needle in " ".join([exercise["name"], exercise["id"], exercise["summary"], *exercise["cues"]]).lower()
+    ]
 
 
 def profile_verdicts(catalog: Catalog | None = None) -> dict[str, tuple[Verdict, ...]]:
@@ -56,5 +59,7 @@ def profile_verdicts(catalog: Catalog | None = None) -> dict[str, tuple[Verdict,
     for key, profile in PRESETS.items():
         for row in assess(profile, catalog).to_dict("records"):
             if row["status"] != "recommended":
-                verdicts[row["id"]].append(Verdict(PRESET_LABELS[key], row["status"], row["reason"], tuple(row["sources"])))
+                verdicts[row["id"]].append(
+                    Verdict(PRESET_LABELS[key], row["status"], row["reason"], tuple(row["sources"]))
+                )
     return {exercise_id: tuple(found) for exercise_id, found in verdicts.items()}

@@ -53,8 +53,18 @@ HEEL_BEHIND_ANKLE = 0.2  # of foot length
 SIDES = ("near", "far")
 # cm from a joint centre to the skin below it, for a body lying or kneeling on the floor (adult averages,
 # rounded; the drawing's strokes are thinner than these, so nothing is drawn below the ground).
-CLEARANCE_CM = {"hip": 9, "waist": 9, "shoulder": 7, "chin": 4, "head": 11,
-                "knee": 5, "ankle": 4, "elbow": 4, "wrist": 3, "hand": 2}
+CLEARANCE_CM = {
+    "hip": 9,
+    "waist": 9,
+    "shoulder": 7,
+    "chin": 4,
+    "head": 11,
+    "knee": 5,
+    "ankle": 4,
+    "elbow": 4,
+    "wrist": 3,
+    "hand": 2,
+}
 LIMB_JOINTS = ("hip", "knee", "ankle", "shoulder", "elbow")
 TRUNK_JOINTS = ("pelvis", "spine", "neck")
 NEUTRAL = {joint: 0.0 for joint in TRUNK_JOINTS} | {f"{joint}_{side}": 0.0 for joint in LIMB_JOINTS for side in SIDES}
@@ -112,7 +122,8 @@ class Body:
         return min(self.points[name][1] - CLEARANCE_CM.get(name.split("_")[0], 0) for name in (names or self.points))
 
 
-def _side_view(angles: dict[str, float]) -> dict[str, tuple[float, float]]:
+def _trunk_and_head(angles: dict[str, float]) -> tuple[float, float, dict[str, tuple[float, float]]]:
+    """The lower and upper trunk's angles, and the landmarks from the hip (at the origin) to the nose."""
     lower = angles["pelvis"]
     upper = lower + angles["spine"]
     points = {"hip": (0.0, 0.0)}
@@ -122,6 +133,11 @@ def _side_view(angles: dict[str, float]) -> dict[str, tuple[float, float]]:
     points["chin"] = _step(points["shoulder"], head, SEGMENT["neck"])
     points["head"] = _step(points["chin"], head, SEGMENT["head"] / 2)
     points["nose"] = _step(points["head"], head + 90, SEGMENT["head"] / 2)
+    return lower, upper, points
+
+
+def _side_view(angles: dict[str, float]) -> dict[str, tuple[float, float]]:
+    lower, upper, points = _trunk_and_head(angles)
     for side in SIDES:
         thigh = lower + 180 - angles[f"hip_{side}"]
         shank = thigh + angles[f"knee_{side}"]
@@ -140,16 +156,9 @@ def _side_view(angles: dict[str, float]) -> dict[str, tuple[float, float]]:
 
 
 def _front_view(angles: dict[str, float]) -> dict[str, tuple[float, float]]:
-    """Facing the viewer: near (the figure's right) is on the viewer's left; knees bend toward the viewer."""
-    lower = angles["pelvis"]
-    upper = lower + angles["spine"]
-    points = {"hip": (0.0, 0.0)}
-    points["waist"] = _step(points["hip"], lower, SEGMENT["trunk"] * LUMBAR_SHARE)
-    points["shoulder"] = _step(points["waist"], upper, SEGMENT["trunk"] * (1 - LUMBAR_SHARE))
-    head = upper + angles["neck"]
-    points["chin"] = _step(points["shoulder"], head, SEGMENT["neck"])
-    points["head"] = _step(points["chin"], head, SEGMENT["head"] / 2)
-    points["nose"] = points["head"]
+    """Facing the viewer: near (the figure's right) is on the viewer's left; knees bend away from the viewer."""
+    lower, upper, points = _trunk_and_head(angles)
+    points["nose"] = points["head"]  # face on: no profile
     for side, outward in (("near", -1), ("far", 1)):
         hip_joint = _step(points["hip"], lower + 90 * outward, SEGMENT["hip_width"] / 2)
         shoulder_joint = _step(points["shoulder"], upper + 90 * outward, SEGMENT["shoulder_width"] / 2)
@@ -157,7 +166,9 @@ def _front_view(angles: dict[str, float]) -> dict[str, tuple[float, float]]:
         thigh = lower + 180 - outward * angles[f"hip_{side}"]
         points[f"knee_{side}"] = _step(hip_joint, thigh, SEGMENT["thigh"])
         # a knee bends away from the viewer, so the shank looks shorter
-        points[f"ankle_{side}"] = _step(points[f"knee_{side}"], thigh, SEGMENT["shank"] * math.cos(math.radians(angles[f"knee_{side}"])))
+        points[f"ankle_{side}"] = _step(
+            points[f"knee_{side}"], thigh, SEGMENT["shank"] * math.cos(math.radians(angles[f"knee_{side}"]))
+        )
         sole = _step(points[f"ankle_{side}"], lower + 180, SEGMENT["ankle_height"])
         points[f"heel_{side}"] = sole
         points[f"toe_{side}"] = _step(sole, lower + 90 * outward, SEGMENT["foot"] / 3)
@@ -187,7 +198,9 @@ def frame_names(pose: dict) -> list[str]:
 
 
 def posed_body(pose: dict, angles: dict[str, float], lift_cm: float, shift_cm: float) -> Body:
-    return place(forward_kinematics(angles, pose.get("view", "side")), lift_cm, shift_cm, pose.get("anchor", "ankle_near"))
+    return place(
+        forward_kinematics(angles, pose.get("view", "side")), lift_cm, shift_cm, pose.get("anchor", "ankle_near")
+    )
 
 
 def frame_body(pose: dict, frame_name: str) -> Body:
@@ -238,7 +251,9 @@ def _spine_problems(exercise: dict, pose: dict, frames: dict[str, dict[str, floa
         for name, degrees in flexion.items():
             extension_allowed = exercise["pattern"] in ("back-extensor", "posture")
             if degrees > NEUTRAL_SPINE_DEG or (degrees < -NEUTRAL_SPINE_DEG and not extension_allowed):
-                problems.append(f"tagged without spinal flexion, but the spine is at {degrees:g} degrees in the {name} frame")
+                problems.append(
+                    f"tagged without spinal flexion, but the spine is at {degrees:g} degrees in the {name} frame"
+                )
     elif tag in ("loaded", "end_range"):
         needed = END_RANGE_FLEXION_DEG if tag == "end_range" else SHOWN_FLEXION_DEG
         if max(flexion.values()) < needed:
@@ -258,8 +273,11 @@ def _support_problems(exercise: dict, pose: dict, bodies: dict[str, Body], reach
         return ["its name or summary promises support, but the pose has no prop marked support: true"]
     problems = []
     for name, body in bodies.items():
-        gaps = [reach(prop, body.points[part], pose) - CLEARANCE_CM.get(part.split("_")[0], 0)
-                for prop in supports for part in SUPPORTED_PARTS]
+        gaps = [
+            reach(prop, body.points[part], pose) - CLEARANCE_CM.get(part.split("_")[0], 0)
+            for prop in supports
+            for part in SUPPORTED_PARTS
+        ]
         if min(gaps) > REACH_CM:
             problems.append(f"a supported exercise, but nothing rests on its support in the {name} frame")
     return problems
@@ -267,8 +285,10 @@ def _support_problems(exercise: dict, pose: dict, bodies: dict[str, Body], reach
 
 def _impact_problems(exercise: dict, bodies: dict[str, Body]) -> list[str]:
     if exercise["impact"] in ("moderate", "high"):
-        heels_up = any(body.lowest(("heel_near",)) >= AIRBORNE_CM or body.lowest(("heel_far",)) >= AIRBORNE_CM
-                       for body in bodies.values())
+        heels_up = any(
+            body.lowest(("heel_near",)) >= AIRBORNE_CM or body.lowest(("heel_far",)) >= AIRBORNE_CM
+            for body in bodies.values()
+        )
         heels_down = any(body.lowest(("heel_near", "heel_far")) <= 1 for body in bodies.values())
         if not (heels_up and heels_down):
             return [f"tagged {exercise['impact']} impact, but no frame lifts a heel off the ground and lands it again"]
@@ -288,6 +308,8 @@ def agreement_problems(exercise: dict, pose: dict, reach) -> list[str]:
     names = frame_names(pose)
     frames = {name: frame_angles(pose, name) for name in names}
     bodies = {name: frame_body(pose, name) for name in names}
-    return (_spine_problems(exercise, pose, frames) + _support_problems(exercise, pose, bodies, reach)
-            + _impact_problems(exercise, bodies))
-
+    return (
+        _spine_problems(exercise, pose, frames)
+        + _support_problems(exercise, pose, bodies, reach)
+        + _impact_problems(exercise, bodies)
+    )

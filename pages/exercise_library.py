@@ -7,22 +7,29 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from lib.drawings import exercise_strip_svg
 from lib.library import profile_verdicts, search_exercises, tag_values
 from lib.safety import assess, filter_assessment
 from lib.profiles import PRESETS
 from lib.urlstate import Param, choice
 from pages.components import site_map
 from pages.components.common import catalog, cited_markdown, disclaimer, notice_odd_parameters, share_this_view
-from pages.components.exercise_card import card_grid, cited, drawing_img, exercise_card, svg_uri
+from pages.components.exercise_card import card_grid, cited, drawing_img, exercise_card
 
 EQUIPMENT, PATTERNS, SITES = tag_values("equipment"), tag_values("pattern"), tag_values("sites")
 SEARCH_LIMIT = 60  # characters: longer than any exercise name
 STATUS_WORDS = {"modify": "Modify", "avoid": "Avoid"}
 TAG_LABELS = {  # the tags data/exercises.yaml gives each exercise, in the order a trainer reads them
-    "pattern": "Movement pattern", "loading": "Loading", "sites": "Skeletal sites loaded", "impact": "Ground impact",
-    "spinal_flexion": "Spinal flexion", "rotation": "Rotation", "fall_demand": "Fall demand", "heavy": "Near-maximal",
-    "supervision": "Needs supervision", "equipment": "Equipment", "level": "Level",
+    "pattern": "Movement pattern",
+    "loading": "Loading",
+    "sites": "Skeletal sites loaded",
+    "impact": "Ground impact",
+    "spinal_flexion": "Spinal flexion",
+    "rotation": "Rotation",
+    "fall_demand": "Fall demand",
+    "heavy": "Near-maximal",
+    "supervision": "Needs supervision",
+    "equipment": "Equipment",
+    "level": "Level",
 }
 PAGE_PARAMS = {
     "find": Param(lambda value: len(value) <= SEARCH_LIMIT),
@@ -56,15 +63,21 @@ def verdicts() -> dict:
 def matching_ids(text: str, patterns: tuple[str, ...], sites: tuple[str, ...], equipment: tuple[str, ...]) -> list[str]:
     """Exercise ids that match the search and every filter, in library order."""
     found = {exercise["id"] for exercise in search_exercises(catalog().exercises, text)}
-    table = filter_assessment(assess(PRESETS["building-reserve"], catalog()), list(equipment), list(patterns), list(sites))
+    table = filter_assessment(
+        assess(PRESETS["building-reserve"], catalog()), list(equipment), list(patterns), list(sites)
+    )
     return [exercise_id for exercise_id in table["id"] if exercise_id in found]
 
 
 @st.cache_data(show_spinner=False)
 def cards_html(exercise_ids: tuple[str, ...]) -> str:
     exercises, references = catalog().exercises_by_id, catalog().references
-    return card_grid([exercise_card(exercises[exercise_id], references, link=exercise_link(exercise_id))
-                      for exercise_id in exercise_ids])
+    return card_grid(
+        [
+            exercise_card(exercises[exercise_id], references, link=exercise_link(exercise_id))
+            for exercise_id in exercise_ids
+        ]
+    )
 
 
 def link_line(label: str, exercise_id: str | None) -> str:
@@ -90,36 +103,60 @@ def render_exercise(exercise_id: str) -> None:
     with st.container(border=True, key="chosen-exercise"):
         st.subheader(exercise["name"], anchor="chosen")
         picture, facts = st.columns([3, 2] if presenting else [1, 1])
-        picture.html(drawing_img(exercise_id, animated=True, width="100%"))
-        picture.html(f'<img src="{svg_uri(exercise_strip_svg(exercise_id))}" '
-                     f'alt="The same movement as still frames, start to end" style="width:100%">')
+        loads = f"<p><strong>Where it loads bone</strong></p>{drawing_img(exercise_id, width='100%', highlight=True)}"
+        picture.html(drawing_img(exercise_id, animated=True, width="100%") + (loads if exercise["sites"] else ""))
         facts.markdown(exercise["summary"])
         facts.markdown("\n".join(f"- **{label}:** {in_words(exercise[key])}" for key, label in TAG_LABELS.items()))
         st.markdown("**Cues**\n" + "\n".join(f"- {cue}" for cue in exercise["cues"]))
         st.markdown(f"**Common errors:** {' '.join(exercise['errors'])}")
         st.markdown(f"**Dose:** {exercise['dose']}")
-        st.markdown("  \n".join([link_line("Easier", exercise["regression"]), link_line("Harder", exercise["progression"]),
-                                 link_line("Safer swap", exercise["alternative"])]))
+        st.markdown(
+            "  \n".join(
+                [
+                    link_line("Easier", exercise["regression"]),
+                    link_line("Harder", exercise["progression"]),
+                    link_line("Safer swap", exercise["alternative"]),
+                ]
+            )
+        )
         render_verdicts(exercise_id)
         st.html(f"<p><strong>Sources:</strong> {cited(exercise['sources'], references)}</p>")
 
 
 notice_odd_parameters(PAGE_PARAMS)
 st.title("Exercise library")
-st.caption("Every exercise the app teaches, drawn from its pose data. Open one for its tags, cues, dose, "
-           "sources and who should change or avoid it.")
+st.caption(
+    "Every exercise the app teaches, drawn from its pose data. Open one for its tags, cues, dose, "
+    "sources and who should change or avoid it."
+)
 names = {exercise["id"]: exercise["name"] for exercise in catalog().exercises}
-chosen = st.selectbox("Open an exercise", list(names), format_func=names.get, index=None, key="exercise",
-                      bind="query-params", placeholder="Choose an exercise to see it in full")
+chosen = st.selectbox(
+    "Open an exercise",
+    list(names),
+    format_func=names.get,
+    index=None,
+    key="exercise",
+    bind="query-params",
+    placeholder="Choose an exercise to see it in full",
+)
 if chosen:
     render_exercise(chosen)
 search_column, pattern_column, site_column, equipment_column = st.columns(4)
-text = search_column.text_input("Search", key="find", bind="query-params", max_chars=SEARCH_LIMIT,
-                                placeholder="e.g. squat, wall, chair")
-patterns = pattern_column.multiselect("Movement pattern", PATTERNS, key="pattern", bind="query-params", placeholder="All patterns")
+text = search_column.text_input(
+    "Search", key="find", bind="query-params", max_chars=SEARCH_LIMIT, placeholder="e.g. squat, wall, chair"
+)
+patterns = pattern_column.multiselect(
+    "Movement pattern", PATTERNS, key="pattern", bind="query-params", placeholder="All patterns"
+)
 sites = site_column.multiselect("Skeletal site loaded", SITES, key="site", bind="query-params", placeholder="All sites")
-equipment = equipment_column.multiselect("Equipment at hand", EQUIPMENT, key="equip", bind="query-params",
-                                         placeholder="Any equipment", help="Body-weight exercises always show.")
+equipment = equipment_column.multiselect(
+    "Equipment at hand",
+    EQUIPMENT,
+    key="equip",
+    bind="query-params",
+    placeholder="Any equipment",
+    help="Body-weight exercises always show.",
+)
 share_this_view(site_map.EXERCISE_LIBRARY.url_path)
 shown = matching_ids(text or "", tuple(patterns), tuple(sites), tuple(equipment))
 st.caption(f"{len(shown)} of {len(names)} exercises")

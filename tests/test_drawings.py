@@ -60,11 +60,15 @@ def _problems(catalog, all_poses, exercise_id, tags=None, frame=None, prop=None)
 
 
 def test_a_flexion_tag_removed_from_a_sit_up_fails(catalog, all_poses):
-    assert any("without spinal flexion" in p for p in _problems(catalog, all_poses, "sit-up", tags={"spinal_flexion": "none"}))
+    assert any(
+        "without spinal flexion" in p for p in _problems(catalog, all_poses, "sit-up", tags={"spinal_flexion": "none"})
+    )
 
 
 def test_a_rounded_back_added_to_a_goblet_squat_fails(catalog, all_poses):
-    assert any("spine is at 40" in p for p in _problems(catalog, all_poses, "goblet-squat", frame={"end": {"spine": 40}}))
+    assert any(
+        "spine is at 40" in p for p in _problems(catalog, all_poses, "goblet-squat", frame={"end": {"spine": 40}})
+    )
 
 
 def test_a_straight_toe_touch_fails_its_end_range_tag(catalog, all_poses):
@@ -94,7 +98,9 @@ def test_a_jump_that_never_leaves_the_ground_fails(catalog, all_poses):
 
 
 def test_a_no_impact_exercise_drawn_in_the_air_fails(catalog, all_poses):
-    assert any("leaves the ground" in p for p in _problems(catalog, all_poses, "goblet-squat", frame={"end": {"lift": 20}}))
+    assert any(
+        "leaves the ground" in p for p in _problems(catalog, all_poses, "goblet-squat", frame={"end": {"lift": 20}})
+    )
 
 
 @pytest.mark.parametrize("exercise_id", ["trap-bar-deadlift", "heavy-deadlift"])
@@ -158,6 +164,9 @@ def test_strip_shows_each_frame_side_by_side(all_poses, exercise_id):
 
 def test_every_exercise_draws_as_well_formed_svg(catalog):
     for exercise in catalog.exercises:
-        for svg in (drawings.exercise_svg(exercise["id"]), drawings.exercise_svg(exercise["id"], animated=True),
-                    drawings.exercise_strip_svg(exercise["id"])):
+        for svg in (
+            drawings.exercise_svg(exercise["id"]),
+            drawings.exercise_svg(exercise["id"], animated=True),
+            drawings.exercise_strip_svg(exercise["id"]),
+        ):
             assert _parsed(svg).tag == f"{SVG}svg", exercise["id"]

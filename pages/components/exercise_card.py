@@ -12,16 +12,19 @@ import base64
 from functools import cache
 from html import escape
 
-from lib.drawings import drawing_alt, exercise_svg
+from lib.drawings import SITE_LABELS, drawing_alt, exercise_svg
 from lib.references import Reference
+from pages.components.common import catalog
 
 STATUS_WORDS = {  # a symbol and words, so the colour stripe never carries the meaning alone
     "recommended": ("✓", "Recommended", "#009E73"),
     "modify": ("≈", "With modifications", "#E69F00"),
     "avoid": ("✕", "Avoid", "#D55E00"),
 }
-MOTION_STYLE = ("<style>.bll-moving+.bll-still{display:none}@media (prefers-reduced-motion: reduce)"
-                "{.bll-moving{display:none}.bll-moving+.bll-still{display:inline}}</style>")
+MOTION_STYLE = (
+    "<style>.bll-moving+.bll-still{display:none}@media (prefers-reduced-motion: reduce)"
+    "{.bll-moving{display:none}.bll-moving+.bll-still{display:inline}}</style>"
+)
 CARD_STYLE = """<style>
 .bll-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(22rem,1fr));gap:.9rem}
 .bll-card{border:1px solid rgba(128,128,128,.35);border-left-width:.4rem;border-radius:.6rem;padding:.7rem .9rem;margin:0}
@@ -44,49 +47,74 @@ def svg_uri(svg: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
+def exercise_sites(exercise_id: str) -> list[str]:
+    return [SITE_LABELS[site] for site in catalog().exercise(exercise_id)["sites"]]
+
+
 @cache
-def drawing_uri(exercise_id: str, animated: bool = False) -> str:
-    return svg_uri(exercise_svg(exercise_id, animated=animated))
+def drawing_uri(exercise_id: str, animated: bool = False, highlight: bool = False) -> str:
+    return svg_uri(exercise_svg(exercise_id, animated=animated, highlight=highlight))
 
 
-def drawing_img(exercise_id: str, animated: bool = False, width: str | None = None, named: bool = True) -> str:
-    """The drawing as an <img> with its text alternative (named=False keeps the exercise's name out of it).
+def drawing_img(
+    exercise_id: str, animated: bool = False, width: str | None = None, named: bool = True, highlight: bool = False
+) -> str:
+    """The drawing as an <img> with its text alternative (named=False keeps the exercise's name out of it;
+    highlight=True marks the loaded bones and names them in the text too).
 
     Animated, it comes with its still picture, shown instead when the reader prefers reduced motion: the
     page's media query decides (browsers do not reliably pass that preference into an SVG image).
     """
     style = f' style="width:{width}"' if width else ""
-    alt = escape(drawing_alt(exercise_id, named))
-    still = f'<img class="bll-still" src="{drawing_uri(exercise_id)}" alt="{alt}"{style}>'
+    alt = drawing_alt(exercise_id, named)
+    if highlight:
+        alt += f" Loaded bones marked: {', '.join(exercise_sites(exercise_id))}."
+    alt = escape(alt)
+    still = f'<img class="bll-still" src="{drawing_uri(exercise_id, highlight=highlight)}" alt="{alt}"{style}>'
     if not animated:
         return still
-    return f'{MOTION_STYLE}<img class="bll-moving" src="{drawing_uri(exercise_id, animated=True)}" alt="{alt}"{style}>{still}'
+    moving = f'<img class="bll-moving" src="{drawing_uri(exercise_id, animated=True)}" alt="{alt}"{style}>'
+    return f"{MOTION_STYLE}{moving}{still}"
 
 
 def cited(keys: tuple[str, ...] | list[str], references: dict[str, Reference]) -> str:
     """Sources as author-year links, in brackets."""
-    links = "; ".join(f'<a href="{escape(references[key].link)}" target="_blank">{escape(references[key].short)}</a>'
-                      for key in keys)
+    links = "; ".join(
+        f'<a href="{escape(references[key].link)}" target="_blank">{escape(references[key].short)}</a>' for key in keys
+    )
     return f"[{links}]" if links else ""
 
 
 def details_html(exercise: dict) -> str:
     """Cues, common errors and dose."""
     cues = "".join(f"<li>{escape(cue)}</li>" for cue in exercise["cues"])
-    return (f"<ul>{cues}</ul><p><strong>Watch for:</strong> {escape(' '.join(exercise['errors']))}</p>"
-            f"<p><em>Dose: {escape(exercise['dose'])}</em></p>")
+    return (
+        f"<ul>{cues}</ul><p><strong>Watch for:</strong> {escape(' '.join(exercise['errors']))}</p>"
+        f"<p><em>Dose: {escape(exercise['dose'])}</em></p>"
+    )
 
 
 def swap_html(exercise: dict, swap: dict) -> str:
     """'Try instead': both drawings side by side, then the swap's summary, cues and dose."""
-    pair = "".join(f"<figure>{drawing_img(item['id'])}<figcaption>{label}: {escape(item['name'])}</figcaption></figure>"
-                   for label, item in (("Instead of", exercise), ("Try", swap)))
-    return (f"<details><summary>Try instead: {escape(swap['name'])}</summary><div class=\"bll-pair\">{pair}</div>"
-            f"<p>{escape(swap['summary'])}</p>{details_html(swap)}</details>")
+    pair = "".join(
+        f"<figure>{drawing_img(item['id'])}<figcaption>{label}: {escape(item['name'])}</figcaption></figure>"
+        for label, item in (("Instead of", exercise), ("Try", swap))
+    )
+    return (
+        f'<details><summary>Try instead: {escape(swap["name"])}</summary><div class="bll-pair">{pair}</div>'
+        f"<p>{escape(swap['summary'])}</p>{details_html(swap)}</details>"
+    )
 
 
-def exercise_card(exercise: dict, references: dict[str, Reference], status: str | None = None,
-                  reason: str = "", sources: tuple[str, ...] = (), swap: dict | None = None, link: str | None = None) -> str:
+def exercise_card(
+    exercise: dict,
+    references: dict[str, Reference],
+    status: str | None = None,
+    reason: str = "",
+    sources: tuple[str, ...] = (),
+    swap: dict | None = None,
+    link: str | None = None,
+) -> str:
     """One exercise as one HTML <article>: drawing, name, status in words, badges, reason with sources,
     then cues and the swap behind <details>. `link` adds an 'Open in the library' link."""
     symbol, label, colour = STATUS_WORDS.get(status, ("", "", "rgba(128,128,128,.35)"))
@@ -95,11 +123,13 @@ def exercise_card(exercise: dict, references: dict[str, Reference], status: str 
     badge_html = "".join(f'<span class="bll-badge">{escape(badge)}</span>' for badge in badges)
     why = f"<p>{escape(reason)} {cited(sources, references)}</p>" if reason else ""
     opener = f'<p><a href="{escape(link)}" target="_self">Open in the exercise library</a></p>' if link else ""
-    return (f'<article class="bll-card" style="border-left-color:{colour}" aria-label="{escape(exercise["name"])}">'
-            f'<div class="bll-row">{drawing_img(exercise["id"])}<div><h4>{escape(exercise["name"])}</h4>'
-            f'<p>{badge_html}</p><p class="bll-muted">{escape(exercise["summary"])}</p></div></div>{why}{opener}'
-            f"<details><summary>Cues, common errors and dose</summary>{details_html(exercise)}</details>"
-            f"{swap_html(exercise, swap) if swap else ''}</article>")
+    return (
+        f'<article class="bll-card" style="border-left-color:{colour}" aria-label="{escape(exercise["name"])}">'
+        f'<div class="bll-row">{drawing_img(exercise["id"])}<div><h4>{escape(exercise["name"])}</h4>'
+        f'<p>{badge_html}</p><p class="bll-muted">{escape(exercise["summary"])}</p></div></div>{why}{opener}'
+        f"<details><summary>Cues, common errors and dose</summary>{details_html(exercise)}</details>"
+        f"{swap_html(exercise, swap) if swap else ''}</article>"
+    )
 
 
 def card_grid(cards: list[str]) -> str:

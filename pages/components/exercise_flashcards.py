@@ -16,8 +16,10 @@ FRONT_HEADER = "Name this exercise"
 @st.cache_resource(show_spinner=False)
 def drawing_cards() -> list[dict]:
     """One card per exercise in the library; `drawing` marks it as a drawing card."""
-    return [{"drawing": exercise["id"], "term": exercise["name"], "definition": exercise["summary"]}
-            for exercise in catalog().exercises]
+    return [
+        {"drawing": exercise["id"], "term": exercise["name"], "definition": exercise["summary"]}
+        for exercise in catalog().exercises
+    ]
 
 
 def render_drawing_card(card: dict, revealed: bool, reveal: Callable[[], None]) -> None:
@@ -27,7 +29,11 @@ def render_drawing_card(card: dict, revealed: bool, reveal: Callable[[], None]) 
         st.html(drawing_img(card["drawing"], animated=True, width="min(100%, 26rem)", named=False))
         if revealed:
             st.markdown(f"**{card['term']}**: {card['definition']}")
-            st.page_link(site_map.EXERCISE_LIBRARY.page(), label="See it in the exercise library",
-                         icon=":material/fitness_center:", query_params={"exercise": card["term"]})
+            st.page_link(
+                site_map.EXERCISE_LIBRARY.page(),
+                label="See it in the exercise library",
+                icon=":material/fitness_center:",
+                query_params={"exercise": card["term"]},
+            )
         else:
             st.button("Turn the card", on_click=reveal, type="primary", icon=":material/flip:")
