@@ -13,7 +13,7 @@ from lib.profiles import PRESETS
 from lib.urlstate import Param, choice
 from pages.components import site_map
 from pages.components.common import catalog, cited_markdown, disclaimer, notice_odd_parameters, share_this_view
-from pages.components.exercise_card import card_grid, cited, drawing_img, exercise_card
+from pages.components.exercise_card import card_grid, exercise_card, exercise_pictures, sources_html
 
 EQUIPMENT, PATTERNS, SITES = tag_values("equipment"), tag_values("pattern"), tag_values("sites")
 SEARCH_LIMIT = 60  # characters: longer than any exercise name
@@ -69,15 +69,12 @@ def matching_ids(text: str, patterns: tuple[str, ...], sites: tuple[str, ...], e
     return [exercise_id for exercise_id in table["id"] if exercise_id in found]
 
 
-@st.cache_data(show_spinner=False)
-def cards_html(exercise_ids: tuple[str, ...]) -> str:
-    exercises, references = catalog().exercises_by_id, catalog().references
-    return card_grid(
-        [
-            exercise_card(exercises[exercise_id], references, link=exercise_link(exercise_id))
-            for exercise_id in exercise_ids
-        ]
-    )
+@st.cache_resource(show_spinner=False)
+def library_cards() -> dict[str, str]:
+    """Every exercise's card, each with its link: the same for every visitor, built once."""
+    references = catalog().references
+    return {exercise["id"]: exercise_card(exercise, references, link=exercise_link(exercise["id"]))
+            for exercise in catalog().exercises}
 
 
 def link_line(label: str, exercise_id: str | None) -> str:
@@ -103,8 +100,7 @@ def render_exercise(exercise_id: str) -> None:
     with st.container(border=True, key="chosen-exercise"):
         st.subheader(exercise["name"], anchor="chosen")
         picture, facts = st.columns([3, 2] if presenting else [1, 1])
-        loads = f"<p><strong>Where it loads bone</strong></p>{drawing_img(exercise_id, width='100%', highlight=True)}"
-        picture.html(drawing_img(exercise_id, animated=True, width="100%") + (loads if exercise["sites"] else ""))
+        picture.html(exercise_pictures(exercise_id))
         facts.markdown(exercise["summary"])
         facts.markdown("\n".join(f"- **{label}:** {in_words(exercise[key])}" for key, label in TAG_LABELS.items()))
         st.markdown("**Cues**\n" + "\n".join(f"- {cue}" for cue in exercise["cues"]))
@@ -120,7 +116,7 @@ def render_exercise(exercise_id: str) -> None:
             )
         )
         render_verdicts(exercise_id)
-        st.html(f"<p><strong>Sources:</strong> {cited(exercise['sources'], references)}</p>")
+        st.html(sources_html(exercise["sources"], references))
 
 
 notice_odd_parameters(PAGE_PARAMS)
@@ -161,7 +157,7 @@ share_this_view(site_map.EXERCISE_LIBRARY.url_path)
 shown = matching_ids(text or "", tuple(patterns), tuple(sites), tuple(equipment))
 st.caption(f"{len(shown)} of {len(names)} exercises")
 if shown:
-    st.html(cards_html(tuple(shown)))
+    st.html(card_grid([library_cards()[exercise_id] for exercise_id in shown]))
 else:
     st.info("No exercise matches the search and filters.", icon=":material/filter_alt_off:")
 disclaimer()

@@ -5,14 +5,18 @@ from __future__ import annotations
 
 import ast
 import os
+from html.parser import HTMLParser
 import re
 import time
 import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st_strategies
 from playwright.sync_api import expect
 
+from pages.components.exercise_card import HTML_BUILDERS, card_grid, exercise_card
 from tests.conftest import PROJECT_ROOT
 from tests.support.server import StreamlitServer
 
@@ -106,9 +110,18 @@ def literal_constants(tree: ast.Module) -> set[str]:
             and isinstance(node.value.value, str) for target in node.targets if isinstance(target, ast.Name)}
 
 
+def built_by_an_escaping_builder(argument: ast.AST) -> bool:
+    """A call to one of the exercise-card builders, which escape every text they take from data/."""
+    if not isinstance(argument, ast.Call):
+        return False
+    name = argument.func.id if isinstance(argument.func, ast.Name) else getattr(argument.func, "attr", "")
+    return name in HTML_BUILDERS
+
+
 def test_raw_html_gets_only_text_written_in_the_code():
     """st.html shows its argument unescaped: it may only get a string literal from the code itself (or a
-    module constant holding one), never text loaded from data/ or content/, which contributors edit."""
+    module constant holding one), never text loaded from data/ or content/, which contributors edit; or
+    the output of the exercise-card builders, which escape such text (checked below)."""
     offenders = []
     for path in STREAMLIT_CODE:
         tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -117,6 +130,38 @@ def test_raw_html_gets_only_text_written_in_the_code():
             for argument in [*call.args, *(keyword.value for keyword in call.keywords)]:
                 literal = isinstance(argument, ast.Constant)
                 named_literal = isinstance(argument, ast.Name) and argument.id in constants
-                if not (literal or named_literal):
+                if not (literal or named_literal or built_by_an_escaping_builder(argument)):
                     offenders.append(f"{path.relative_to(PROJECT_ROOT)}:{call.lineno}: {ast.unparse(argument)[:60]}")
     assert not offenders, f"raw HTML built from something other than a literal: {offenders}"
+
+
+HOSTILE_TEXT = st_strategies.one_of(
+    st_strategies.sampled_from(["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "\"><svg onload=1>",
+                                "</details><script>", "' onmouseover='x", "&lt;b&gt;"]),
+    st_strategies.text(max_size=40),
+)
+CARD_TAGS = {"style", "article", "div", "img", "h4", "p", "span", "a", "details", "summary", "ul", "li", "strong",
+             "em", "figure", "figcaption"}
+
+
+class TagCollector(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags, self.attributes = set(), set()
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+        self.attributes |= {name for name, _ in attrs}
+
+
+@given(name=HOSTILE_TEXT, summary=HOSTILE_TEXT, cue=HOSTILE_TEXT, dose=HOSTILE_TEXT, reason=HOSTILE_TEXT)
+def test_exercise_cards_escape_every_text_from_data(catalog, name, summary, cue, dose, reason):
+    """Whatever a contributor writes in data/exercises.yaml or the rules, the card shows it as text:
+    no tag or attribute appears that the builder did not write itself."""
+    exercise = catalog.exercise("goblet-squat") | {"name": name, "summary": summary, "cues": [cue], "errors": [cue],
+                                                    "dose": dose, "pattern": name}
+    parsed = TagCollector()
+    parsed.feed(card_grid([exercise_card(exercise, catalog.references, "avoid", reason, ("watson2018",),
+                                         swap=exercise, link="/x")]))
+    assert parsed.tags <= CARD_TAGS
+    assert parsed.attributes <= {"class", "style", "aria-label", "src", "alt", "href", "target"}

@@ -1,5 +1,9 @@
 """Exercise cards as plain HTML: one element per card (or one for a whole grid), drawing inline.
 
+Every text from data/ passes through html.escape here, and every link is a checked reference URL
+(https only, by schema), so these builders are the one door from data to st.html: HTML_BUILDERS names
+them, and tests/test_privacy.py lets st.html take only literals or their output.
+
 The browser's cost is the number of Streamlit elements, not the server, so a card with its drawing,
 cues and "Try instead" swap is one piece of HTML. Cues and swap sit in <details>: keyboard users tab
 to them and screen readers announce them as expandable. Pure functions of their input, so pages cache
@@ -24,6 +28,11 @@ STATUS_WORDS = {  # a symbol and words, so the colour stripe never carries the m
 MOTION_STYLE = (
     "<style>.bll-moving+.bll-still{display:none}@media (prefers-reduced-motion: reduce)"
     "{.bll-moving{display:none}.bll-moving+.bll-still{display:inline}}</style>"
+)
+COMPARISON_STYLE = (
+    "<style>.bll-compare{display:flex;gap:1rem;flex-wrap:wrap;margin:.5rem 0 1rem}"
+    ".bll-compare figure{flex:1 1 16rem;margin:0}.bll-compare img{width:100%;height:auto}"
+    ".bll-compare figcaption{font-size:.92rem;margin-top:.3rem}</style>"
 )
 CARD_STYLE = """<style>
 .bll-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(22rem,1fr));gap:.9rem}
@@ -132,6 +141,32 @@ def exercise_card(
     )
 
 
+def sources_html(keys: tuple[str, ...] | list[str], references: dict[str, Reference]) -> str:
+    return f"<p><strong>Sources:</strong> {cited(keys, references)}</p>"
+
+
+def exercise_pictures(exercise_id: str) -> str:
+    """The moving drawing, then (if it loads bone at named sites) the still with those sites marked."""
+    moving = drawing_img(exercise_id, animated=True, width="100%")
+    if not catalog().exercise(exercise_id)["sites"]:
+        return moving
+    return f"{moving}<p><strong>Where it loads bone</strong></p>{drawing_img(exercise_id, width='100%', highlight=True)}"
+
+
+@cache
+def comparison_figure(title: str, exercise_ids: tuple[str, ...]) -> str:
+    """Exercises side by side, moving, each captioned with its name and summary (a lesson's figure)."""
+    figures = "".join(
+        f"<figure>{drawing_img(exercise['id'], animated=True)}<figcaption><strong>{escape(exercise['name'])}</strong>: "
+        f"{escape(exercise['summary'])}</figcaption></figure>"
+        for exercise in map(catalog().exercise, exercise_ids)
+    )
+    return f'{COMPARISON_STYLE}<p><strong>{escape(title)}</strong></p><div class="bll-compare">{figures}</div>'
+
+
 def card_grid(cards: list[str]) -> str:
     """Cards laid out in a responsive grid, styles included: one st.html call draws them all."""
     return f'{CARD_STYLE}<div class="bll-grid">{"".join(cards)}</div>'
+
+
+HTML_BUILDERS = frozenset({"drawing_img", "card_grid", "sources_html", "exercise_pictures", "comparison_figure"})

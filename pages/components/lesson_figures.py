@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
 from typing import Callable
 
 import streamlit as st
@@ -11,7 +10,7 @@ from lib import charts
 from lib.exports import markdown_table
 from lib.urlstate import choice, number_between
 from pages.components.common import catalog, chart, with_arrow_datasets
-from pages.components.exercise_card import drawing_img
+from pages.components.exercise_card import comparison_figure
 
 OI_LOADS_BW = (1.2, 2.0, 2.9, 4.0, 4.9)  # walking, leg training, stamping, hops, heel drops (lesson 4's table)
 OI_CYCLES = (10, 120)
@@ -66,31 +65,17 @@ def render_guidelines_table() -> None:
     st.markdown(guidelines_markdown())
 
 
-# Two exercises drawn side by side, each captioned with its name and summary from data/exercises.yaml.
+# Two exercises drawn side by side, each captioned with its name and summary from data/exercises.yaml:
+# a title, then the exercise ids.
 COMPARISONS = {
     "hinge-vs-rounded-lift": ("Rounded-back lift beside a hip hinge", "rounded-back-lifting", "kettlebell-deadlift"),
     "dead-bug-vs-sit-up": ("Sit-up beside a dead bug", "sit-up", "dead-bug"),
     "step-turn-vs-twist": ("Twisting under load beside turning with the feet", "loaded-wood-chop", "stepping-practice"),
     "heel-drop-vs-drop-landing": ("A drop landing beside a heel drop: both high impact", "drop-landings", "heel-drops"),
 }
-COMPARISON_STYLE = ("<style>.bll-compare{display:flex;gap:1rem;flex-wrap:wrap;margin:.5rem 0 1rem}"
-                    ".bll-compare figure{flex:1 1 16rem;margin:0}.bll-compare img{width:100%;height:auto}"
-                    ".bll-compare figcaption{font-size:.92rem;margin-top:.3rem}</style>")
-
-
-@st.cache_data(show_spinner=False)
-def comparison_html(name: str) -> str:
-    """One element: a title and the two moving drawings with their captions (still under reduced motion)."""
-    title, *exercise_ids = COMPARISONS[name]
-    figures = "".join(
-        f"<figure>{drawing_img(exercise_id, animated=True)}<figcaption><strong>{escape(exercise['name'])}</strong>: "
-        f"{escape(exercise['summary'])}</figcaption></figure>"
-        for exercise_id in exercise_ids for exercise in [catalog().exercise(exercise_id)])
-    return f'{COMPARISON_STYLE}<p><strong>{escape(title)}</strong></p><div class="bll-compare">{figures}</div>'
-
-
 def comparison_renderer(name: str) -> Callable[[], None]:
-    return lambda: st.html(comparison_html(name))
+    title, *exercise_ids = COMPARISONS[name]
+    return lambda: st.html(comparison_figure(title, tuple(exercise_ids)))
 
 
 FIGURE_RENDERERS: dict[str, Callable[[], None]] = {
