@@ -10,7 +10,7 @@ from lib import plan_charts
 from lib.exports import markdown_table, plan_ics, plan_sessions_csv, plan_weeks_csv
 from lib.planner import EQUIPMENT_SETS, SESSION_MINUTES, Plan, build_plan, session_grid
 from lib.profiles import Profile
-from lib.urlstate import Param, choice, number_between
+from lib.urlstate import Param, choice, whole_number_between
 from pages.components import site_map
 from pages.components.common import (
     chart, cited_markdown, with_arrow_datasets, disclaimer, notice_odd_parameters, share_this_view,
@@ -32,7 +32,7 @@ def _is_iso_date(value: str) -> bool:
 
 PAGE_PARAMS: dict[str, Param] = PROFILE_PARAMS | {
     "spw": choice([2, 3]),
-    "months": number_between(*MONTHS_RANGE),
+    "months": whole_number_between(*MONTHS_RANGE),
     "minutes": choice(SESSION_MINUTES),
     "kit": choice(EQUIPMENT_SETS),
     "start": Param(_is_iso_date),

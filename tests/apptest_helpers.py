@@ -15,17 +15,22 @@ def app() -> AppTest:
 
 
 def open_page(url_path: str, query: dict | None = None) -> AppTest:
-    """Run app.py once, then the page at url_path.
-
-    AppTest.switch_page only finds pages by file, and lessons are callables; st.Page keys
-    every page by the hash of its url_path, so we select it the same way a browser does.
-    """
+    """Run app.py as a browser opening the page at url_path (with the query) would."""
     at = app()
     if query:
         at.query_params.update(query)
-    at.run()
-    at._page_hash = calc_hash(url_path)  # noqa: SLF001 - see docstring
+    select_page(at, url_path)
     return at.run()
+
+
+def select_page(at: AppTest, url_path: str) -> None:
+    """Make the next run open the page at url_path, as a browser's address does.
+
+    Private API, kept here alone: AppTest.switch_page finds pages by file only, and lessons are
+    callables, so this sets the page hash that st.Page derives from url_path (streamlit.util.calc_hash).
+    Move to AppTest.switch_page with a url_path or an st.Page if Streamlit's AppTest adds it.
+    """
+    at._page_hash = calc_hash(url_path)  # noqa: SLF001 - see docstring
 
 
 def all_text(at: AppTest) -> str:
