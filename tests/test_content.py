@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lib.lessons import FIGURES, parse_lesson
+from lib.lessons import FIGURES, parse_lesson, split_figures
 from lib.references import cited_keys, link_citations
 from pages.components.lesson_figures import FIGURE_RENDERERS
 from tests.conftest import PROJECT_ROOT
@@ -40,7 +40,7 @@ def test_figure_markers_have_renderers():
 
 
 def test_required_figures_are_placed(catalog):
-    placed = {value for lesson in catalog.lessons for kind, value in lesson.segments() if kind == "figure"}
+    placed = {value for lesson in catalog.lessons for kind, value in split_figures(lesson.body) if kind == "figure"}
     assert placed == set(FIGURES)
 
 
