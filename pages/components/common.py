@@ -108,7 +108,10 @@ def notice_odd_parameters(params: dict[str, Param] | None = None) -> None:
 def with_arrow_datasets(spec: dict) -> dict:
     """The spec with its datasets already in Arrow form, so a cached spec costs nothing to show again.
 
-    Streamlit otherwise converts every chart's data to Arrow on every rerun.
+    Streamlit otherwise converts every chart's data to Arrow on every rerun. Private API, used here
+    alone: streamlit.dataframe_util.convert_anything_to_arrow_bytes, what st.vega_lite_chart itself
+    calls. Move to: plain datasets given to st.vega_lite_chart, if Streamlit caches that conversion
+    (or offers a public Arrow encoder); drop this function then, and the charts stay as they are.
     """
     datasets = {name: dataframe_util.convert_anything_to_arrow_bytes(values)
                 for name, values in spec.get("datasets", {}).items()}
