@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 from lib.validation import load_validated
 
@@ -52,14 +53,15 @@ def cited_keys(markdown: str) -> list[str]:
     return keys
 
 
-def link_citations(markdown: str, references: dict[str, Reference]) -> str:
-    """Turn ``[@a; @b]`` into '([Author 2018](link); [Other 2014](link))'.
+def citation(keys: Iterable[str], references: dict[str, Reference]) -> str:
+    """Source keys as one Markdown citation: '([Author 2018](link); [Other 2014](link))', or '' for none.
 
     Callers validate keys first; an unknown key here is a programming error.
     """
+    links = [f"[{references[key].short}]({references[key].link})" for key in keys]
+    return "(" + "; ".join(links) + ")" if links else ""
 
-    def render(match: re.Match) -> str:
-        links = [f"[{references[key].short}]({references[key].link})" for key in CITED_KEY.findall(match.group(1))]
-        return "(" + "; ".join(links) + ")"
 
-    return CITATION.sub(render, markdown)
+def link_citations(markdown: str, references: dict[str, Reference]) -> str:
+    """Turn each ``[@a; @b]`` in a text into its citation (see citation)."""
+    return CITATION.sub(lambda match: citation(CITED_KEY.findall(match.group(1)), references), markdown)

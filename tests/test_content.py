@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lib.lessons import FIGURES, parse_lesson, split_figures
-from lib.references import cited_keys, link_citations
+from lib.references import citation, cited_keys, link_citations
 from pages.components.lesson_figures import FIGURE_RENDERERS
 from tests.conftest import PROJECT_ROOT
 
@@ -50,3 +50,9 @@ def test_citations_render_as_links(catalog):
     rendered = link_citations(text, catalog.references)
     assert "[Turner 1998](" in rendered and "[Frost 2003](https://doi.org/10.1002/ar.a.10119)" in rendered
     assert "@" not in rendered
+
+
+def test_source_keys_become_one_linked_citation(catalog):
+    assert citation(["watson2018", "howe2011"], catalog.references) == link_citations(
+        "[@watson2018; @howe2011]", catalog.references)
+    assert citation([], catalog.references) == ""
