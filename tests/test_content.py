@@ -50,3 +50,8 @@ def test_citations_render_as_links(catalog):
     rendered = link_citations(text, catalog.references)
     assert "[Turner 1998](" in rendered and "[Frost 2003](https://doi.org/10.1002/ar.a.10119)" in rendered
     assert "@" not in rendered
+
+
+def test_an_organisation_is_cited_by_its_label_not_its_first_word(catalog):
+    rendered = link_citations("Bend the knees [@osteoporosiscanadamove].", catalog.references)
+    assert "[Osteoporosis Canada 2017](" in rendered
