@@ -23,6 +23,7 @@ class Reference:
     doi: str | None = None
     url: str | None = None
     note: str | None = None
+    label: str | None = None
 
     @property
     def link(self) -> str:
@@ -31,9 +32,13 @@ class Reference:
 
     @property
     def short(self) -> str:
-        """Author-year label for inline citations, e.g. 'Watson 2018'."""
-        first_author = self.authors.split(",")[0].split()[0]
-        return f"{first_author} {self.year}"
+        """Author-year label for inline citations, e.g. 'Watson 2018'.
+
+        An organisation's name reads oddly cut to its first word ('Osteoporosis 2017'), so an
+        entry may give its own ``label`` to use instead of the first author's surname.
+        """
+        name = self.label or self.authors.split(",")[0].split()[0]
+        return f"{name} {self.year}"
 
     def formatted(self) -> str:
         """One-line Markdown citation with the title linked to its source."""

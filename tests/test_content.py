@@ -56,3 +56,8 @@ def test_source_keys_become_one_linked_citation(catalog):
     assert citation(["watson2018", "howe2011"], catalog.references) == link_citations(
         "[@watson2018; @howe2011]", catalog.references)
     assert citation([], catalog.references) == ""
+
+
+def test_an_organisation_is_cited_by_its_label_not_its_first_word(catalog):
+    rendered = link_citations("Bend the knees [@osteoporosiscanadamove].", catalog.references)
+    assert "[Osteoporosis Canada 2017](" in rendered
