@@ -9,27 +9,12 @@ Public API::
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from functools import cache
 from typing import Iterable
 
 from lib.catalog import Catalog, default_catalog
 from lib.profiles import PRESET_LABELS, PRESETS
 from lib.safety import assess
-from lib.validation import SCHEMA_DIR
-
-
-@cache
-def tag_values(field: str) -> tuple[str, ...]:
-    """The values an exercise tag may take, from its schema (the one list of patterns, equipment, sites).
-
-    Equipment leaves out 'none': body-weight exercises need nothing, so they pass any equipment filter.
-    """
-    schema = json.loads((SCHEMA_DIR / "exercises.schema.json").read_text(encoding="utf-8"))
-    spec = schema["items"]["properties"][field]
-    values = spec.get("enum") or spec["items"]["enum"]
-    return tuple(value for value in values if value != "none")
 
 
 @dataclass(frozen=True)

@@ -7,15 +7,17 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from lib.library import profile_verdicts, search_exercises, tag_values
+from lib.library import profile_verdicts, search_exercises
 from lib.safety import assess, filter_assessment
 from lib.profiles import PRESETS
 from lib.urlstate import Param, choice
+from lib.vocabulary import EQUIPMENT as EVERY_EQUIPMENT
+from lib.vocabulary import PATTERNS, SITES
 from pages.components import site_map
 from pages.components.common import catalog, cited_markdown, disclaimer, notice_odd_parameters, share_this_view
 from pages.components.exercise_card import card_grid, exercise_card, exercise_pictures, sources_html
 
-EQUIPMENT, PATTERNS, SITES = tag_values("equipment"), tag_values("pattern"), tag_values("sites")
+EQUIPMENT = tuple(item for item in EVERY_EQUIPMENT if item != "none")  # body-weight exercises pass any filter
 SEARCH_LIMIT = 60  # characters: longer than any exercise name
 STATUS_WORDS = {"modify": "Modify", "avoid": "Avoid"}
 TAG_LABELS = {  # the tags data/exercises.yaml gives each exercise, in the order a trainer reads them

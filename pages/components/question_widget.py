@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from lib.catalog import question_kind
+from lib.references import citation
 from lib.study import is_correct
 from pages.components.common import catalog, cited_markdown
 
@@ -39,8 +40,8 @@ def lesson_link(question: dict) -> str:
 
 def feedback(question: dict, chosen: list[str]) -> None:
     """Right or wrong, with the explanation, its sources and where the lesson teaches it."""
-    sources = "; ".join("@" + key for key in question["sources"])
-    explanation = f"{question['explanation']} [{sources}]" + lesson_link(question)
+    explanation = f"{question['explanation']} {citation(question['sources'], catalog().references)}"
+    explanation += lesson_link(question)
     if is_correct(question, chosen):
         st.success("**Correct.**", icon=":material/check_circle:")
     else:
