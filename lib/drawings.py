@@ -43,6 +43,7 @@ HAND_R = 3.5
 PAD_CM = 14
 ASPECT = 4 / 3  # every tile the same shape, so cards and contact sheets line up
 STRIP_ASPECTS = (0.7, 1.6)  # a print strip's frames keep their own shape within these widths over heights
+IMPACT_MARKED = ("moderate", "high")  # impact tags drawn with landing strokes under the feet
 TWO_HEADS_CM = 30  # a shorter arrow keeps one head: two would meet in a blot
 SAMPLES_PER_MOVE = 10  # interpolated poses between two frames: smooth, and limbs keep their length
 HOLD_SAMPLES = 3  # a short pause at each end of the movement
@@ -59,6 +60,7 @@ BAR_HEIGHT = 225
 RAIL_MAX = 150  # a bar lower than this is a hand rail
 MAT_LENGTH = 180
 PLATE_R = 22.5  # a standard 45 cm barbell plate
+BAR_ON_BACK_CM = 8  # a back squat's bar rests on the upper back, behind the shoulder joint
 DUMBBELL_R = 8
 KETTLEBELL_R = 11
 DOWEL_OFFSET = TRUNK_W / 2 + 3  # resting on the back of the head, the upper back and the sacrum
@@ -190,11 +192,14 @@ def _held_prop_path(prop: dict, body: Body, pose: dict) -> tuple[str, str]:
         (x, y), ball_y = point, point[1] - KETTLEBELL_R - 4  # the bell hangs below the handle in the hand
         handle = _polyline([(x - 5, ball_y + 8), (x - 4, y + 3), (x + 4, y + 3), (x + 5, ball_y + 8)])
         return "weight", _circle((x, ball_y), KETTLEBELL_R) + " " + handle
+    if kind == "barbell" and prop.get("at") == "shoulder":  # across the upper back, behind the neck
+        waist, shoulder = body.points["waist"], body.points["shoulder"]
+        length = math.dist(waist, shoulder)
+        ux, uy = (shoulder[0] - waist[0]) / length, (shoulder[1] - waist[1]) / length
+        bar = (shoulder[0] - uy * BAR_ON_BACK_CM, shoulder[1] + ux * BAR_ON_BACK_CM)
+        return "plate-behind", _circle(bar, PLATE_R) + " " + _circle(bar, 3)
     if kind == "barbell":
-        # on the back it sits behind the body; in the hands, in front
-        return ("plate-behind" if prop.get("at") == "shoulder" else "weight"), _circle(point, PLATE_R) + " " + _circle(
-            point, 3
-        )
+        return "weight", _circle(point, PLATE_R) + " " + _circle(point, 3)
     if kind == "towel" and "to" not in prop:  # rolled up under the body
         x, y = point
         return "weight", _circle(
@@ -290,7 +295,11 @@ def _body_parts(body: Body, pose: dict) -> list[tuple[str, str]]:
 
 # Where each site's name sits from its mark (cm) and which way the text runs: the spine's behind the back,
 # the hip's below and behind, the wrist's ahead of the hand, so three labels do not collide.
-SITE_MARKS = {"spine": ("waist", -14, 10, "end"), "hip": ("hip", -14, -18, "end"), "wrist-forearm": ("wrist_near", 10, -12, "start")}
+SITE_MARKS = {
+    "spine": ("waist", -14, 10, "end"),
+    "hip": ("hip", -14, -18, "end"),
+    "wrist-forearm": ("wrist_near", 10, -12, "start"),
+}
 
 
 def _highlight_parts(body: Body, sites: Iterable[str], label_cm: float) -> list[str]:
@@ -307,8 +316,10 @@ def _highlight_parts(body: Body, sites: Iterable[str], label_cm: float) -> list[
             marks.append(f'<path class="site" d="{halo}" stroke-width="{_fmt(LIMB_W + 9)}"/>')
         landmark, dx, dy, anchor = SITE_MARKS[site]
         x, y = p[landmark]
-        marks.append(f'<text class="site-label" x="{_fmt(x + dx)}" y="{_fmt(-y - dy)}" font-size="{_fmt(label_cm)}" '
-                     f'text-anchor="{anchor}">{SITE_LABELS[site]}</text>')
+        marks.append(
+            f'<text class="site-label" x="{_fmt(x + dx)}" y="{_fmt(-y - dy)}" font-size="{_fmt(label_cm)}" '
+            f'text-anchor="{anchor}">{SITE_LABELS[site]}</text>'
+        )
     return marks
 
 
@@ -317,6 +328,59 @@ def _arrow_landmark(pose: dict, start: Body, end: Body) -> str:
         return pose["arrow"]
     candidates = ("hip", "shoulder", "head", "hand_near", "knee_near", "ankle_near", "hand_far", "ankle_far")
     return max(candidates, key=lambda name: math.dist(start.points[name], end.points[name]))
+
+
+def _twist_marker(body: Body) -> str:
+    """A ring arrow around the trunk, the sign for turning it: drawn for every exercise tagged with rotation,
+    which a side view cannot otherwise show."""
+    waist, shoulder = body.points["waist"], body.points["shoulder"]
+    length = math.dist(waist, shoulder)
+    ux, uy = (shoulder[0] - waist[0]) / length, (shoulder[1] - waist[1]) / length
+    centre = ((waist[0] + shoulder[0]) / 2, (waist[1] + shoulder[1]) / 2)
+    ring = [
+        (
+            centre[0] + uy * 24 * math.cos(t) + ux * 8 * math.sin(t),
+            centre[1] - ux * 24 * math.cos(t) + uy * 8 * math.sin(t),
+        )
+        for t in (math.pi * (0.1 + 1.6 * step / 24) for step in range(25))
+    ]
+    tip, previous = ring[-1], ring[-3]
+    dx, dy = tip[0] - previous[0], tip[1] - previous[1]
+    norm = math.hypot(dx, dy) or 1
+    dx, dy = dx / norm, dy / norm
+    head = [
+        (tip[0] - dx * 9 - dy * 5.5, tip[1] - dy * 9 + dx * 5.5),
+        tip,
+        (tip[0] - dx * 9 + dy * 5.5, tip[1] - dy * 9 - dx * 5.5),
+    ]
+    return f'<path class="arrow" d="{_polyline(ring)}"/><path class="arrow-head" d="{_polyline(head)} Z"/>'
+
+
+def _impact_marks(body: Body) -> str:
+    """Short strokes either side of each foot it lands on (the floor, or a box): the sign of a landing,
+    for moderate or high impact."""
+    marks, surface = [], body.lowest()
+    for side in pose_model.SIDES:
+        heel, toe = body.points[f"heel_{side}"], body.points[f"toe_{side}"]
+        if min(heel[1], toe[1]) > surface + 1:
+            continue
+        back, front, y = min(heel[0], toe[0]), max(heel[0], toe[0]), surface
+        marks += [
+            _polyline([(back - 4, y + 2), (back - 13, y + 9)]),
+            _polyline([(back - 6, y + 0.5), (back - 16, y + 1)]),
+            _polyline([(front + 4, y + 2), (front + 13, y + 9)]),
+            _polyline([(front + 6, y + 0.5), (front + 16, y + 1)]),
+        ]
+    return "".join(f'<path class="impact" d="{mark}"/>' for mark in marks)
+
+
+def _tag_signs(exercise_id: str, key: Body, landing: Body) -> str:
+    """What a side view cannot show but the tags say: turning the trunk, and landing with impact."""
+    from lib.catalog import default_catalog
+
+    exercise = default_catalog().exercise(exercise_id)
+    signs = _twist_marker(key) if exercise["rotation"] != "none" else ""
+    return signs + (_impact_marks(landing) if exercise["impact"] in IMPACT_MARKED else "")
 
 
 def _arrow(start: tuple[float, float], end: tuple[float, float], both_ways: bool) -> str:
@@ -422,6 +486,7 @@ STYLE = f"""
 .ghost-trunk{{{LINE};stroke:{GHOST};stroke-width:{TRUNK_W}}}
 .ghost-solid{{fill:{GHOST};stroke:{GHOST};stroke-width:1}}
 .arrow{{fill:none;stroke:{ARROW};stroke-width:3.5;stroke-linecap:round}}
+.impact{{fill:none;stroke:{ARROW};stroke-width:3;stroke-linecap:round}}
 .arrow-head{{fill:{ARROW};stroke:{ARROW};stroke-width:1.5;stroke-linejoin:round}}
 .site{{fill:none;stroke:{HIGHLIGHT};stroke-opacity:.55;stroke-linecap:round}}
 .site-dot{{fill:{HIGHLIGHT};fill-opacity:.55}}
@@ -546,7 +611,10 @@ def exercise_svg(exercise_id: str, animated: bool = False, highlight: bool = Fal
     landmark = _arrow_landmark(pose, start, end)
     extent_bodies = _moving_bodies(pose) if animated else frames
     ghosts = "".join(_group(_body_parts(body, pose), ghost=True) for body in frames if body is not key)
-    still = ghosts + _group(_body_parts(key, pose)) + _arrow(start.points[landmark], end.points[landmark], False)
+    signs = _tag_signs(exercise_id, key, end)
+    still = (
+        ghosts + _group(_body_parts(key, pose)) + _arrow(start.points[landmark], end.points[landmark], False) + signs
+    )
     extent = _extent(extent_bodies, pose)
     label_cm = (extent[3] - extent[1]) * LABEL_SHARE
     marks = "".join(_highlight_parts(key, _sites(exercise_id), label_cm)) if highlight else ""
@@ -554,7 +622,7 @@ def exercise_svg(exercise_id: str, animated: bool = False, highlight: bool = Fal
         picture = (
             _animated(pose, extent_bodies)
             + f'<g class="still">{still}</g>'
-            + f'<g class="moving" opacity=".8">{_arrow(start.points[landmark], end.points[landmark], True)}</g>'
+            + f'<g class="moving" opacity=".8">{_arrow(start.points[landmark], end.points[landmark], True)}{signs}</g>'
         )
     else:
         picture = still

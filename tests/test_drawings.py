@@ -170,3 +170,16 @@ def test_every_exercise_draws_as_well_formed_svg(catalog):
             drawings.exercise_strip_svg(exercise["id"]),
         ):
             assert _parsed(svg).tag == f"{SVG}svg", exercise["id"]
+
+
+def test_a_twist_is_drawn_exactly_where_the_tags_say_rotation(catalog):
+    """A side view cannot show a turning trunk, so the rotation tag draws a ring arrow around it."""
+    for exercise in catalog.exercises:
+        ring = drawings.exercise_svg(exercise["id"]).count('class="arrow"') == 2  # the movement's arrow and the ring
+        assert ring == (exercise["rotation"] != "none"), exercise["id"]
+
+
+def test_landing_strokes_are_drawn_exactly_for_moderate_and_high_impact(catalog):
+    for exercise in catalog.exercises:
+        marked = 'class="impact"' in drawings.exercise_svg(exercise["id"])
+        assert marked == (exercise["impact"] in ("moderate", "high")), exercise["id"]
