@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable
 
-from lib.progress.schedule import QUESTION_PREFIX, question_card
+from lib.progress.schedule import QUESTION_PREFIX, due_cards, learned_cards, question_card, term_card
 from lib.progress.store import Answer
 
 RECENT = dt.timedelta(days=30)
@@ -40,6 +40,13 @@ class StudyTip:
     section: str
     wrong: int  # questions on it last answered wrong
     unanswered: int
+
+    @property
+    def reason(self) -> str:
+        parts = [f"{self.wrong} answered wrong"] if self.wrong else []
+        if self.unanswered:
+            parts.append(f"{self.unanswered} not answered lately")
+        return "questions " + ", ".join(parts)
 
 
 def last_answers(history: Iterable[Answer], now: dt.datetime) -> dict[str, bool]:
@@ -85,3 +92,22 @@ def study_next(questions: Iterable[dict], history: Iterable[Answer], now: dt.dat
         tally[0 if card in last else 1] += 1
     ranked = sorted(tips.items(), key=lambda item: (weakness[item[0][0]], -item[1][0], -item[1][1]))
     return [StudyTip(lesson, section, *tally) for (lesson, section), tally in ranked[:limit]]
+
+
+def mastery_rows(questions: Iterable[dict], terms: Iterable[dict], history: list[Answer], now: dt.datetime,
+                 titles: dict[str, str]) -> list[dict]:
+    """Per lesson: readiness, questions answered lately, and its cards (questions and terms) due and learned."""
+    bank, glossary = list(questions), list(terms)
+    due, learned = due_cards(history, now), learned_cards(history)
+    cards_by_lesson: dict[str, set[str]] = {}
+    for question in bank:
+        cards_by_lesson.setdefault(question["lesson"], set()).add(question_card(question))
+    for term in glossary:
+        cards_by_lesson.setdefault(term["lesson"], set()).add(term_card(term))
+    return [{
+        "Lesson": titles.get(row.lesson, row.lesson),
+        "Readiness (%)": row.percent,
+        "Questions answered": f"{row.answered} of {row.questions}",
+        "Cards due": len(cards_by_lesson[row.lesson] & due),
+        "Cards learned": len(cards_by_lesson[row.lesson] & learned),
+    } for row in readiness_by_lesson(bank, history, now)]

@@ -21,7 +21,7 @@ APP_PARAM_KEYS = frozenset({
     "equip", "pattern", "site", "show", "all",  # Safe options filters
     "spw", "months", "minutes", "kit", "start",  # Program planner settings
     "oi_load", "oi_cycles",  # the osteogenic index example in lesson 4
-    "topics", "level", "length", "seed", "find", "case",  # Study pages
+    "topics", "level", "length", "seed", "find", "case", "due",  # Study pages
 })
 
 DISCLAIMER = (
