@@ -5,43 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 import threading
-from pathlib import Path
-
 import pytest
-from sqlalchemy import create_engine, func, select
+from sqlalchemy import create_engine
 
 from lib.progress.codes import code_bits, code_key, new_code, normalize_code, word_list
 from lib.progress.readiness import overall_readiness, readiness_by_lesson, study_next
 from lib.progress.schedule import due_cards, learned_cards, question_card, term_card
-from lib.progress.store import (Answer, ProgressStore, StorageUnavailable, UnknownCode, answers, database_url, exams,
-                                learners, upgrade_schema)
+from lib.progress.store import Answer, ProgressStore, StorageUnavailable, UnknownCode, database_url, upgrade_schema
 from tests.postgres_server import PostgresServer, require_postgres
-
-DAY_ONE = dt.datetime(2031, 3, 17, 9, 0, tzinfo=dt.timezone.utc)
-
-
-class Clock:
-    """A clock the test moves forward by hand."""
-
-    def __init__(self, start: dt.datetime = DAY_ONE) -> None:
-        self.moment = start
-
-    def __call__(self) -> dt.datetime:
-        return self.moment
-
-    def advance(self, **interval) -> None:
-        self.moment += dt.timedelta(**interval)
-
-
-def sqlite_url(folder: Path) -> str:
-    return f"sqlite:///{folder / 'progress.sqlite3'}"
-
-
-def row_counts(url: str) -> dict[str, int]:
-    with create_engine(url).connect() as connection:
-        return {table.name: connection.execute(select(func.count()).select_from(table)).scalar()
-                for table in (learners, answers, exams)}
-
+from tests.progress_helpers import DAY_ONE, Clock, row_counts, sqlite_url
 
 # --------------------------------------------------------------------------- codes
 
