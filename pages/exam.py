@@ -10,7 +10,7 @@ from lib.charts import lesson_scores_chart
 from lib.progress.schedule import question_card
 from lib.progress.store import Answer
 from lib.study import EXAM_LENGTHS, ExamResult, exam_paper, is_correct, score_exam, unanswered
-from lib.urlstate import choice, whole_number_between
+from lib.urlstate import Param, choice, whole_number_between
 from pages.components import site_map
 from pages.components.common import catalog, chart, notice_odd_parameters, share_this_view, with_arrow_datasets
 from pages.components.question_widget import answer_widget, chosen_answer, feedback
@@ -72,7 +72,10 @@ def render_result(result: ExamResult) -> None:
 st.title("Exam")
 st.caption("A random paper scored at the end. The seed is in the link: share it and a room gets the same paper.")
 status_line(site_map.REVIEW.page())
-notice_odd_parameters(PAGE_PARAMS)
+typo = st.session_state.pop("seed_typo", None)
+# The browser puts typed letters in the link before seed_typed() puts the number back: the field's own
+# message below covers them, so the notice meant for odd links leaves the seed out this once.
+notice_odd_parameters(PAGE_PARAMS | ({"seed": Param(lambda value: True)} if typo is not None else {}))
 if "seed" not in st.session_state and "seed" not in st.query_params:
     st.session_state["seed"] = random_seed()  # a new visit gets its own paper, and the link carries it
 length_column, seed_column, new_column = st.columns([2, 1, 1], vertical_alignment="bottom")
@@ -84,7 +87,6 @@ entered = seed_column.text_input("Paper number (1-9999)", key="seed", bind="quer
                                  on_change=seed_typed)
 new_column.button("New paper", on_click=new_paper, icon=":material/shuffle:")
 # Messages go under the row, never inside a column: a caption there would push the controls out of line.
-typo = st.session_state.pop("seed_typo", None)
 if typo is not None:
     st.error(f"Paper number: “{typo}” is not a whole number from 1 to 9999, so the paper has not changed.",
              icon=":material/pin:")

@@ -49,18 +49,20 @@ def next_question() -> None:
 
 st.title("Practice quiz")
 st.caption("One question at a time. Your score lives in this browser session unless you save your progress.")
-status_line(site_map.REVIEW.page())
 notice_odd_parameters(PAGE_PARAMS)
-# Filters and score share one row, the link and the due switch the next: the question, its verdict and
-# "Next question" then fit a 1280 x 800 screen.
+# Compact on purpose: saving, the due switch and the link share a row, filters and score the next, so the
+# question starts high on the screen; "Next question" heads the card, in view at 1280 x 800 however long
+# the question and its feedback are.
+status_column, due_column, link_column = st.columns([4, 2, 3], vertical_alignment="center")
+with status_column:
+    status_line(site_map.REVIEW.page())
+only_due = active_code() and due_column.toggle("Due today only", key="due", bind="query-params")
+with link_column:
+    share_this_view(site_map.PRACTICE.url_path)
 lessons_column, level_column, score_column, count_column = st.columns([3, 2, 1, 1], vertical_alignment="bottom")
 topics = lessons_column.multiselect("Lessons", list(TITLES), format_func=TITLES.get, key="topics",
                                     bind="query-params", placeholder="All lessons")
 levels = level_column.pills("Difficulty", DIFFICULTIES, selection_mode="multi", key="level", bind="query-params")
-link_column, due_column = st.columns([1, 1], vertical_alignment="center")
-with link_column:
-    share_this_view(site_map.PRACTICE.url_path)
-only_due = active_code() and due_column.toggle("Due today only", key="due", bind="query-params")
 due = due_cards(saved_answers(), store().now()) if only_due else set()
 pool = [question for question in catalog().questions
         if (not topics or question["lesson"] in topics) and (not levels or question["difficulty"] in levels)
@@ -78,11 +80,14 @@ key = f"practice-{state['position']}-{question['id']}"
 score_column.metric("Right so far", f"{state['right']} of {state['answered']}")
 count_column.metric("In this set", len(pool), help="Questions that match the filters")
 with st.container(border=True):
-    st.caption(f"{TITLES[question['lesson']]} · {question['difficulty']}")
+    about_column, next_column = st.columns([4, 1], vertical_alignment="center")
+    about_column.caption(f"{TITLES[question['lesson']]} · {question['difficulty']}")
+    if state["checked"]:
+        next_column.button("Next question", on_click=next_question, type="primary", icon=":material/arrow_forward:",
+                           width="stretch")
     chosen = answer_widget(question, key, disabled=state["checked"])
-    if state["checked"]:  # the button before the explanation, so it stays in view at 800 px
+    if state["checked"]:
         verdict(question, chosen)
-        st.button("Next question", on_click=next_question, type="primary", icon=":material/arrow_forward:")
         explanation(question, chosen)
     else:
         if state["asked_for_answer"]:

@@ -149,7 +149,7 @@ def test_without_a_code_nothing_is_written(database, catalog):
     answer_practice_question(at, True, catalog)
     assert metrics(at)["Right so far"] == "1 of 1"
     assert not list(folder.iterdir())
-    assert "not saved" in " ".join(link.proto.label for link in at.get("page_link"))
+    assert "Not saved" in " ".join(link.proto.label for link in at.get("page_link"))
 
 
 def test_over_two_days_a_learner_saves_returns_with_the_code_and_sees_due_cards_and_readiness_move(database, catalog):

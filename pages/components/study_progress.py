@@ -89,11 +89,9 @@ def status_line(review_page: st.Page) -> None:
     """Under a study page's title: whether answers are being saved, and where to change that."""
     show_notice()
     if active_code():
-        st.page_link(review_page, label="Saving your progress: see what is due and how ready you are",
-                     icon=":material/cloud_done:")
+        st.page_link(review_page, label="Saving your progress: what is due", icon=":material/cloud_done:")
     else:
-        st.page_link(review_page, label="Your answers are not saved. Save your progress with a study code",
-                     icon=":material/cloud_off:")
+        st.page_link(review_page, label="Not saved: save with a study code", icon=":material/cloud_off:")
 
 
 def start_saving() -> None:
