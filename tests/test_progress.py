@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import create_engine
 
 from lib.progress.codes import code_bits, code_key, new_code, normalize_code, word_list
-from lib.progress.readiness import overall_readiness, readiness_by_lesson, study_next
+from lib.progress.readiness import StudyTip, overall_readiness, readiness_by_lesson, study_next
 from lib.progress.schedule import due_cards, learned_cards, question_card, term_card
 from lib.progress.store import Answer, ProgressStore, StorageUnavailable, UnknownCode, database_url, upgrade_schema
 from tests.postgres_server import PostgresServer, require_postgres
@@ -191,6 +191,15 @@ def test_study_next_points_first_at_sections_answered_wrong_in_the_weakest_lesso
     tips = study_next(catalog.questions, history, DAY_ONE + dt.timedelta(hours=1))
     assert (tips[0].lesson, tips[0].section, tips[0].wrong) == (wrong["lesson"], wrong["section"], 1)
     assert all(tip.lesson == wrong["lesson"] for tip in tips)
+
+
+@pytest.mark.parametrize(("wrong", "unanswered", "reason"), [
+    (2, 1, "2 questions answered wrong, 1 not answered lately"),
+    (1, 0, "1 question answered wrong"),
+    (0, 1, "1 question not answered lately"),
+])
+def test_a_study_tip_says_why_in_words(wrong, unanswered, reason):
+    assert StudyTip("faq", "Section", wrong, unanswered).reason == reason
 
 
 def test_over_two_days_a_learner_returns_with_the_code_and_sees_due_cards_and_readiness_move(tmp_path, catalog):

@@ -43,10 +43,16 @@ class StudyTip:
 
     @property
     def reason(self) -> str:
-        parts = [f"{self.wrong} answered wrong"] if self.wrong else []
-        if self.unanswered:
-            parts.append(f"{self.unanswered} not answered lately")
-        return "questions " + ", ".join(parts)
+        """E.g. '2 questions answered wrong, 1 not answered lately'."""
+        if self.wrong and self.unanswered:
+            return f"{_questions(self.wrong)} answered wrong, {self.unanswered} not answered lately"
+        if self.wrong:
+            return f"{_questions(self.wrong)} answered wrong"
+        return f"{_questions(self.unanswered)} not answered lately"
+
+
+def _questions(count: int) -> str:
+    return f"{count} question" + ("" if count == 1 else "s")
 
 
 def last_answers(history: Iterable[Answer], now: dt.datetime) -> dict[str, bool]:
