@@ -140,6 +140,17 @@ def test_concurrent_sessions_never_lose_an_answer_on_sqlite(tmp_path):
     assert len(stores[0].answers(code)) == 2 * 8 * 25
 
 
+@pytest.mark.parametrize(("environment", "outcome"), [({"CI": "1"}, pytest.fail.Exception), ({}, pytest.skip.Exception)])
+def test_a_missing_postgresql_fails_in_ci_and_skips_elsewhere(monkeypatch, environment, outcome):
+    for name in ("CI", "REQUIRE_BROWSER"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr("tests.postgres_server.postgres_bin", lambda: None)
+    with pytest.raises(outcome, match="PostgreSQL not found"):
+        require_postgres()
+
+
 @pytest.fixture(scope="module")
 def postgres():
     server = PostgresServer(require_postgres())
