@@ -14,7 +14,6 @@ import pandas as pd
 from lib.osteogenic import split_osteogenic_index
 
 IMPACT_COLOURS = {"none": "#56B4E9", "low": "#009E73", "moderate": "#E69F00", "high": "#D55E00"}
-STATUS_COLOURS = {"recommended": "#009E73", "modify": "#E69F00", "avoid": "#D55E00"}
 GROUP_COLOURS = {"Exercise group": "#0072B2", "Control group": "#999999"}
 GROUP_RESULTS_NOTE = "Group averages from trials, not a forecast for any one person."
 

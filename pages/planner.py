@@ -10,7 +10,7 @@ from lib import plan_charts
 from lib.exports import markdown_table, plan_ics, plan_sessions_csv, plan_weeks_csv
 from lib.planner import EQUIPMENT_SETS, SESSION_MINUTES, Plan, build_plan, session_grid
 from lib.profiles import Profile
-from lib.urlstate import Param, choice, number_between
+from lib.urlstate import Param, choice, whole_number_between
 from pages.components import site_map
 from pages.components.common import (
     chart, cited_markdown, with_arrow_datasets, disclaimer, notice_odd_parameters, share_this_view,
@@ -32,7 +32,7 @@ def _is_iso_date(value: str) -> bool:
 
 PAGE_PARAMS: dict[str, Param] = PROFILE_PARAMS | {
     "spw": choice([2, 3]),
-    "months": number_between(*MONTHS_RANGE),
+    "months": whole_number_between(*MONTHS_RANGE),
     "minutes": choice(SESSION_MINUTES),
     "kit": choice(EQUIPMENT_SETS),
     "start": Param(_is_iso_date),
@@ -116,8 +116,9 @@ def render_evidence() -> None:
         "8 months of supervised training [@watson2018]; the Cochrane review pooled 43 trials [@howe2011]. "
         "For scale: around menopause the spine loses about 1.8-2.3 % a year and the hip about 1.0-1.4 % "
         "[@greendale2012]. A good program typically shifts bone density 1-4 % against doing nothing over a "
-        "year, and changes take 6-12 months to show on a scan; strength, balance and falls improve sooner "
-        "[@howe2011; @sherrington2019]."
+        "year, which one person's repeat scan may not show: a change counts only above the clinic's least "
+        "significant change, and repeat scans are usually about 2 years apart [@howe2011; @iscdprecision; "
+        "@racpevolve]. Strength, balance and falls improve sooner [@sherrington2019]."
     )
     render_trial_results()
 

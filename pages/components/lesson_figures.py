@@ -8,12 +8,12 @@ import streamlit as st
 
 from lib import charts
 from lib.exports import markdown_table
-from lib.urlstate import choice, number_between
+from lib.urlstate import choice, whole_number_between
 from pages.components.common import catalog, chart, with_arrow_datasets
 
 OI_LOADS_BW = (1.2, 2.0, 2.9, 4.0, 4.9)  # walking, leg training, stamping, hops, heel drops (lesson 4's table)
 OI_CYCLES = (10, 120)
-FIGURE_PARAMS = {"oi_load": choice(OI_LOADS_BW), "oi_cycles": number_between(*OI_CYCLES)}
+FIGURE_PARAMS = {"oi_load": choice(OI_LOADS_BW), "oi_cycles": whole_number_between(*OI_CYCLES)}
 
 
 @st.cache_data(show_spinner=False)

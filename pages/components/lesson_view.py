@@ -11,7 +11,7 @@ from typing import Callable
 import streamlit as st
 
 from lib.lessons import Lesson, split_figures
-from lib.urlstate import number_between
+from lib.urlstate import whole_number_between
 from pages.components.common import catalog, cited_markdown, notice_odd_parameters, reference_list, share_this_view
 
 
@@ -56,15 +56,13 @@ def render_step(lesson: Lesson) -> None:
                    on_click=st.session_state.update, kwargs={"step": step + 1})
 
 
-MAX_STEPS = 40  # more sections than any lesson will have
-
-
 def render_lesson(lesson: Lesson) -> None:
     # Figures are imported with the first lesson shown: they bring altair and pandas, which
     # the home page does not need, and the app starts about 0.4 s sooner without them.
     from pages.components.lesson_figures import FIGURE_PARAMS
 
-    notice_odd_parameters({"step": number_between(1, MAX_STEPS), **FIGURE_PARAMS})
+    last_step = len(lesson.sections()) + 1  # the takeaways and references
+    notice_odd_parameters({"step": whole_number_between(1, last_step), **FIGURE_PARAMS})
     st.title(lesson.title)
     st.caption(lesson.summary)
     if st.session_state.get("present"):

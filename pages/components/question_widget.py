@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from lib.catalog import question_kind
+from lib.references import citation
 from lib.study import AnswerReview, is_correct, review_answer
 from pages.components.common import catalog, cited_markdown
 
@@ -66,8 +67,8 @@ def explanation(question: dict, chosen: list[str]) -> None:
     """Each tick marked (for 'choose all that apply' answered wrong), then why, with sources and the lesson."""
     if question_kind(question) not in SINGLE_KINDS and not is_correct(question, chosen):
         st.markdown(option_marks(question, chosen, review_answer(question, chosen)))
-    sources = "; ".join("@" + key for key in question["sources"])
-    cited_markdown(f"{question['explanation']} [{sources}]" + lesson_link(question))
+    cited_markdown(f"{question['explanation']} {citation(question['sources'], catalog().references)}"
+                   + lesson_link(question))
 
 
 def feedback(question: dict, chosen: list[str]) -> None:
