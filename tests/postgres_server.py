@@ -49,7 +49,7 @@ class PostgresServer:
         self.data = data = self.root / "data"
         subprocess.run([*as_owner, str(folder / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres",
                         "--no-sync"], check=True, capture_output=True)
-        self.log = open(self.root / "server.log", "w")  # noqa: SIM115 - closed in stop()
+        self.log = open(self.root / "server.log", "w")  # closed in stop()
         self.process = subprocess.Popen(
             [*as_owner, str(folder / "postgres"), "-D", str(data), "-p", str(self.port), "-k", str(self.root),
              "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off"],
