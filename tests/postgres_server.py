@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import _free_port
+from tests.support.server import _free_port
 
 
 def required() -> bool:

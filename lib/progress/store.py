@@ -3,7 +3,7 @@
 Answers are only ever added, never updated: two sessions writing under one code at the same
 moment each add their own rows, so neither can overwrite the other's answer. Card schedules
 and readiness are worked out from these rows (lib/progress/schedule.py, readiness.py).
-The schema is created and upgraded by Alembic on first use (lib/progress/migrations/).
+The schema is created and upgraded by Alembic on first use (migrations/).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from lib.progress.codes import code_key, new_code
 
 URL_VARIABLE = "BONE_LOADING_LAB_DATABASE_URL"
 APP_DIRECTORY = "bone-loading-lab"
-MIGRATIONS = Path(__file__).with_name("migrations")
+MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"  # Alembic's scripts, at the project root
 SQLITE_WAIT_SECONDS = 30  # how long a writer waits for another one's lock before giving up
 
 metadata = MetaData()

@@ -2,7 +2,7 @@
 
 The app runs it through lib.progress.store.upgrade_schema with an open connection. A developer
 writing a new migration uses the command line with the database URL in the environment:
-    BONE_LOADING_LAB_DATABASE_URL=sqlite:///scratch.sqlite3 alembic -c lib/progress/alembic.ini revision -m "..."
+    BONE_LOADING_LAB_DATABASE_URL=sqlite:///scratch.sqlite3 alembic revision -m "..."
 """
 
 from __future__ import annotations
