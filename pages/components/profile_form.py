@@ -10,6 +10,7 @@ import streamlit as st
 
 from lib.profiles import BONE_LEVELS, EXPERIENCE_LEVELS, FALL_LEVELS, PRESET_LABELS, PRESETS, Profile, classify_t_score
 from lib.urlstate import Param, choice, number_between
+from pages.components import kept_settings
 
 T_SCORE_RANGE = (-6.0, 4.0)  # wider than any DXA result a clinic will see
 PROFILE_PARAMS: dict[str, Param] = {
@@ -36,7 +37,11 @@ def _apply_preset() -> None:
 
 
 def profile_form() -> Profile:
-    """Draw the profile controls and return the profile they describe."""
+    """Draw the profile controls and return the profile they describe.
+
+    The profile follows the user between Safe options, the Planner and their handouts (kept_settings).
+    """
+    kept_settings.restore(PROFILE_PARAMS)
     with st.container(border=True):
         st.selectbox(
             "Start from a client type", options=list(PRESETS), index=None, format_func=PRESET_LABELS.get,
@@ -75,6 +80,7 @@ def profile_form() -> Profile:
                 "Cleared for heavy lifting", key="cleared", bind="query-params",
                 help="Medical clearance obtained, and a qualified coach supervises heavy sets.",
             )
+    kept_settings.keep(PROFILE_PARAMS)
     return Profile(
         bone=bone, vertebral_fracture=vertebral_fracture, falls=falls, joint_limits=joint_limits,
         experience=experience, clearance=clearance,
