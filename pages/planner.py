@@ -11,13 +11,13 @@ from lib.exports import markdown_table, plan_ics, plan_sessions_csv, plan_weeks_
 from lib.planner import EQUIPMENT_SETS, SESSION_MINUTES, Plan, build_plan, session_grid
 from lib.profiles import Profile
 from lib.urlstate import Param, choice, number_between
-from pages.components import site_map
+from pages.components import kept_settings, site_map
 from pages.components.common import (
     chart, cited_markdown, with_arrow_datasets, disclaimer, notice_odd_parameters, share_this_view,
 )
 from pages.components.lesson_figures import render_trial_results
 from pages.components.handout_form import handout_download
-from pages.components.profile_form import PROFILE_PARAMS, profile_form
+from pages.components.profile_form import PROFILE_PARAMS, link_with_this_profile, profile_form
 
 MONTHS_RANGE = (3, 24)
 
@@ -61,9 +61,16 @@ def next_monday(today: dt.date) -> dt.date:
     return today + dt.timedelta(days=(7 - today.weekday()) % 7 or 7)
 
 
+PLAN_KEYS = ("spw", "months", "minutes", "kit", "start")
+
+
 def program_settings() -> tuple[int, int, int, str, dt.date]:
+    kept_settings.restore(PLAN_KEYS)
     if "start" not in st.session_state and "start" not in st.query_params:
-        st.session_state["start"] = next_monday(dt.date.today())  # so every link carries its dates
+        # Into the link as well: a bound widget set from code on its first run leaves the link without it.
+        first_day = next_monday(dt.date.today())
+        st.query_params["start"] = first_day.isoformat()  # so every link carries its dates
+        st.session_state["start"] = first_day
     with st.container(border=True):
         first, second, third = st.columns(3)
         # A bound control given an empty link value returns None even when required: `or` gives the default.
@@ -76,6 +83,7 @@ def program_settings() -> tuple[int, int, int, str, dt.date]:
         # Radio buttons wrap in a narrow column; a segmented control would hide its first option.
         kit = second.radio("Equipment", list(EQUIPMENT_SETS), index=list(EQUIPMENT_SETS).index("full gym"),
                            horizontal=True, key="kit", bind="query-params")
+    kept_settings.keep(PLAN_KEYS)
     return sessions, months, minutes, kit, start or next_monday(dt.date.today())
 
 
@@ -140,6 +148,7 @@ st.title("Program planner")
 st.caption("A two- or three-times-a-week program for the chosen profile, progressing over the months.")
 notice_odd_parameters(PAGE_PARAMS)
 profile = profile_form()
+link_with_this_profile(site_map.SAFE_OPTIONS.page(), "See the exercise options", ":material/health_and_safety:")
 sessions_per_week, months, minutes, kit, start = program_settings()
 share_this_view(site_map.PLANNER.url_path)
 plan_key = (profile, sessions_per_week, months, minutes, kit)

@@ -1,0 +1,105 @@
+"""What the app's users do, step by step in Chromium (issue #17): a physio assistant with a client,
+a trainer studying, a workshop presenter. Each test follows one task and checks what the user sees."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.test_browser import SETTLE_MS, assert_no_exception, copy_link_to_this_view, visit, wait_until_settled
+
+pytestmark = pytest.mark.browser
+CASE = "Carol, 66: osteoporosis and keen to lift heavy"
+
+
+def settled_on(page, heading: str) -> None:
+    """Wait for a page (after a link, Back or Forward) to show its title and finish its runs."""
+    page.locator("h1").filter(has_text=heading).first.wait_for(timeout=SETTLE_MS)
+    wait_until_settled(page)
+
+
+def selected(page, label: str) -> str:
+    box = page.locator("[data-testid='stSelectbox']").filter(has_text=label)
+    box.wait_for(timeout=SETTLE_MS)
+    return box.locator("input").input_value()
+
+
+def choose(page, label: str, option: str) -> None:
+    page.locator("[data-testid='stSelectbox']").filter(has_text=label).click()
+    page.get_by_role("option", name=option).click()
+    wait_until_settled(page)
+
+
+def test_a_case_profile_follows_to_safe_options_the_planner_and_back(server, page):
+    visit(page, f"{server.url}/client-cases")
+    choose(page, "Case", CASE)
+    first_question = page.locator("[data-testid='stRadio']").first
+    first_question.locator("label").nth(1).click()
+    wait_until_settled(page)
+    answer = first_question.locator("input:checked")
+    assert answer.count() == 1
+    answer_value = answer.get_attribute("value")
+
+    page.get_by_role("link", name="Open Safe options for this profile").click()  # in view, not in an expander
+    settled_on(page, "Safe options")
+    assert selected(page, "Bone density") == "osteoporosis"
+    page.get_by_role("link", name="Build a program for this profile").click()
+    settled_on(page, "Program planner")
+    assert selected(page, "Bone density") == "osteoporosis" and "bone=osteoporosis" in page.url
+
+    pages_seen = []
+    for _ in range(8):  # Back to the case, through Safe options (Streamlit adds history entries of its own)
+        page.go_back()
+        wait_until_settled(page)
+        title = page.locator("h1").first.inner_text()
+        if title not in pages_seen:
+            pages_seen.append(title)
+            if title == "Safe options":
+                assert selected(page, "Bone density") == "osteoporosis"
+        if title == "Client cases":
+            break
+    assert pages_seen[-2:] == ["Safe options", "Client cases"], pages_seen
+    assert selected(page, "Case") == CASE
+    assert first_question.locator("input:checked").get_attribute("value") == answer_value  # the answer stayed
+
+    for _ in range(8):
+        page.go_forward()
+        wait_until_settled(page)
+        if page.locator("h1").first.inner_text() == "Program planner":
+            break
+    assert selected(page, "Bone density") == "osteoporosis"
+    assert_no_exception(page)
+
+
+def test_the_profile_set_on_safe_options_from_a_link_reaches_the_planner_by_the_menu(server, page):
+    visit(page, f"{server.url}/safe-exercises?bone=osteopenia&vf=true&falls=high")
+    page.locator(".st-key-site-navigation").get_by_text("Program planner", exact=True).click()
+    settled_on(page, "Program planner")
+    assert selected(page, "Bone density") == "osteopenia"
+    assert all(part in page.url for part in ("bone=osteopenia", "vf=true", "falls=high"))
+    page.get_by_role("link", name="See the exercise options").click()
+    settled_on(page, "Safe options")
+    assert selected(page, "Bone density") == "osteopenia" and "falls=high" in page.url
+
+
+def test_a_t_score_shows_its_category_in_the_bone_density_box(server, page):
+    visit(page, f"{server.url}/safe-exercises?t=-2.8")
+    assert selected(page, "Bone density") == "osteoporosis"
+    visit(page, f"{server.url}/safe-exercises?t=-1.7")
+    assert selected(page, "Bone density") == "osteopenia"
+
+
+def test_a_copied_planner_link_keeps_its_start_date(server, chromium):
+    sharer = chromium.new_context(viewport={"width": 1280, "height": 800},
+                                  permissions=["clipboard-read", "clipboard-write"])
+    sharing = sharer.new_page()
+    visit(sharing, f"{server.url}/program?bone=osteoporosis")
+    start = sharing.locator("[data-testid='stDateInput'] input").input_value()
+    link = copy_link_to_this_view(sharing)
+    sharer.close()
+    assert "start=" in link, link
+
+    receiver = chromium.new_context(viewport={"width": 1280, "height": 800})
+    opened = receiver.new_page()
+    visit(opened, link)
+    assert opened.locator("[data-testid='stDateInput'] input").input_value() == start
+    receiver.close()
