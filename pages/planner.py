@@ -7,8 +7,8 @@ import datetime as dt
 import streamlit as st
 
 from lib import plan_charts
-from lib.exports import markdown_table, plan_ics, plan_sessions_csv, plan_weeks_csv
-from lib.planner import EQUIPMENT_SETS, SESSION_MINUTES, Plan, build_plan, session_grid
+from lib.exports import DEFAULT_TIME, markdown_table, plan_ics, plan_sessions_csv, plan_weeks_csv
+from lib.planner import DEFAULT_WEEKDAYS, EQUIPMENT_SETS, SESSION_MINUTES, Plan, build_plan, session_grid
 from lib.profiles import Profile
 from lib.urlstate import Param, choice, number_between
 from pages.components import kept_settings, site_map
@@ -130,18 +130,38 @@ def render_evidence() -> None:
     render_trial_results()
 
 
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def calendar_choices(sessions_per_week: int) -> tuple[tuple[int, ...] | None, dt.time]:
+    """The days and time the client trains, for the calendar file (None: the wrong number of days)."""
+    days_column, time_column = st.columns([3, 1])
+    days = days_column.pills(
+        f"Training days ({sessions_per_week} a week)", range(7), selection_mode="multi",
+        default=DEFAULT_WEEKDAYS[sessions_per_week], format_func=WEEKDAY_NAMES.__getitem__,
+        key=f"calendar-days-{sessions_per_week}",
+    )
+    at = time_column.time_input("Time", value=DEFAULT_TIME, step=dt.timedelta(minutes=15), key="calendar-time")
+    if len(days) != sessions_per_week:
+        st.caption(f"Choose {sessions_per_week} days for the calendar file.")
+        return None, at
+    return tuple(sorted(days)), at
+
+
 def render_downloads(plan: Plan, start: dt.date, minutes: int) -> None:
     """Files are built when clicked, not on every rerun (a year's calendar takes longer than the page)."""
+    st.subheader("Downloads", anchor="downloads")
+    weekdays, at = calendar_choices(plan.sessions_per_week)
     columns = st.columns(3)
-    columns[0].download_button("Weekly plan (CSV)", lambda: plan_weeks_csv(plan.weeks), "bone-program-weeks.csv",
-                               mime="text/csv", icon=":material/download:", width="stretch",
+    columns[0].download_button("Weekly plan (CSV)", lambda: plan_weeks_csv(plan, start, weekdays),
+                               "bone-program-weeks.csv", mime="text/csv", icon=":material/download:", width="stretch",
                                on_click="ignore")
-    columns[1].download_button("Session templates (CSV)", lambda: plan_sessions_csv(plan.sessions),
+    columns[1].download_button("Session templates (CSV)", lambda: plan_sessions_csv(plan),
                                "bone-program-sessions.csv", mime="text/csv", icon=":material/download:", width="stretch",
                                on_click="ignore")
-    columns[2].download_button("Calendar (.ics)", lambda: plan_ics(plan, start, minutes), "bone-program.ics",
+    columns[2].download_button("Calendar (.ics)", lambda: plan_ics(plan, start, minutes, weekdays, at), "bone-program.ics",
                                mime="text/calendar", icon=":material/event:", width="stretch",
-                               on_click="ignore")
+                               on_click="ignore", disabled=weekdays is None)
 
 
 st.title("Program planner")

@@ -178,7 +178,7 @@ def render_exercises(profile: Profile) -> None:
                                  bind="query-params", required=True) or "Recommended"
     render_cards(filtered.loc[filtered["status"] == GROUP_BY_LABEL[shown], "id"].tolist(), cards_for(profile))
     st.download_button(
-        "Download this list (CSV)", lambda: assessment_csv(filtered), file_name="bone-loading-safe-options.csv",
+        "Download this list (CSV)", lambda: assessment_csv(filtered, profile), file_name="bone-loading-safe-options.csv",
         mime="text/csv", icon=":material/download:", on_click="ignore",
     )
 

@@ -103,3 +103,49 @@ def test_a_copied_planner_link_keeps_its_start_date(server, chromium):
     visit(opened, link)
     assert opened.locator("[data-testid='stDateInput'] input").input_value() == start
     receiver.close()
+
+
+def download(page, button: str) -> bytes:
+    with page.expect_download(timeout=SETTLE_MS) as started:
+        page.get_by_role("button", name=button).click()
+    with open(started.value.path(), "rb") as file:
+        return file.read()
+
+
+def test_planner_downloads_name_the_profile_the_dates_and_the_chosen_days(server, page):
+    import csv
+    import datetime as dt
+    import io
+
+    from icalendar import Calendar
+
+    visit(page, f"{server.url}/program?bone=osteoporosis&vf=true&spw=2&months=3&start=2027-01-04")
+    for day in ("Monday", "Thursday", "Tuesday", "Friday"):  # off with the default days, on with the client's
+        page.get_by_role("button", name=day, exact=True).click()
+        wait_until_settled(page)
+    time_box = page.locator("[data-testid='stTimeInput']")
+    time_box.click()
+    page.get_by_role("option", name="18:00").click()
+    wait_until_settled(page)
+
+    events = Calendar.from_ical(download(page, "Calendar (.ics)")).walk("VEVENT")
+    starts = sorted(event.decoded("dtstart") for event in events)
+    assert starts[:2] == [dt.datetime(2027, 1, 5, 18), dt.datetime(2027, 1, 8, 18)]
+    assert len({str(event["uid"]) for event in events}) == len(events)
+    assert "Sit-to-stand" in str(events[0]["description"])  # the session's exercises, by name
+
+    weeks = list(csv.DictReader(io.StringIO(download(page, "Weekly plan (CSV)").decode())))
+    assert weeks[0]["week_starts"] == "2027-01-04" and weeks[1]["week_starts"] == "2027-01-11"
+    assert "Osteoporosis; a past spine" in weeks[0]["For profile"]
+    sessions = list(csv.DictReader(io.StringIO(download(page, "Session templates (CSV)").decode())))
+    assert "Osteoporosis; a past spine" in sessions[0]["For profile"]
+    assert_no_exception(page)
+
+
+def test_the_safe_options_csv_says_which_profile_it_is_for(server, page):
+    import csv
+    import io
+
+    visit(page, f"{server.url}/safe-exercises?bone=osteopenia&falls=high")
+    rows = list(csv.DictReader(io.StringIO(download(page, "Download this list (CSV)").decode())))
+    assert rows and all(row["For profile"].startswith("Osteopenia") for row in rows)
