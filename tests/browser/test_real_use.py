@@ -155,3 +155,17 @@ def test_the_safe_options_csv_says_which_profile_it_is_for(server, page):
     visit(page, f"{server.url}/safe-exercises?bone=osteopenia&falls=high")
     rows = list(csv.DictReader(io.StringIO(download(page, "Download this list (CSV)").decode())))
     assert rows and {row["For profile"] for row in rows} == {Profile(bone="osteopenia", falls="high").describe()}
+
+
+def test_glossary_finds_a_term_however_typed_and_its_lesson_opens_in_the_same_tab(server, page, catalog):
+    visit(page, f"{server.url}/study-glossary?present=1")
+    page.get_by_label("Search terms and definitions").fill("z score")
+    page.keyboard.press("Enter")
+    wait_until_settled(page)
+    assert page.locator("[data-testid='stMain'] strong").first.inner_text() == "Z-score"
+    term = next(term for term in catalog.glossary if term["term"] == "Z-score")
+    lesson = catalog.lessons_by_slug[term["lesson"]]
+    page.get_by_role("link", name=f"{lesson.title}, “{term['section']}”").first.click()
+    settled_on(page, lesson.title)
+    assert len(page.context.pages) == 1 and f"/{lesson.url_path}" in page.url
+    assert "present=1" in page.url  # the same session: presenter mode still on
