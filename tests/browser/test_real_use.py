@@ -169,3 +169,65 @@ def test_glossary_finds_a_term_however_typed_and_its_lesson_opens_in_the_same_ta
     settled_on(page, lesson.title)
     assert len(page.context.pages) == 1 and f"/{lesson.url_path}" in page.url
     assert "present=1" in page.url  # the same session: presenter mode still on
+
+
+def main_scroll_top(page) -> float:
+    return page.evaluate("Math.max(document.querySelector('[data-testid=stMain]').scrollTop,"
+                         " document.scrollingElement.scrollTop)")
+
+
+def test_presenter_steps_a_lesson_at_1280x720_from_each_section_top(server, chromium, catalog, screenshots):
+    context = chromium.new_context(viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    lesson = catalog.lessons_by_slug["impact-forces"]
+    visit(page, f"{server.url}/{lesson.url_path}?present=1&step=2")
+    header = page.locator(".st-key-lesson-step-header")
+    steps = len(lesson.headings()) + 1
+    assert f"2 of {steps}: {lesson.headings()[1]}" in header.inner_text()  # the section named, compactly
+    assert header.bounding_box()["height"] < 720 / 3
+    page.screenshot(path=str(screenshots / "presenter-step-2.png"))
+
+    page.mouse.move(640, 500)
+    page.mouse.wheel(0, 5000)  # read to the end of the section
+    page.wait_for_timeout(500)
+    assert main_scroll_top(page) > 0
+    next_button = header.get_by_role("button", name="Next")
+    assert next_button.is_visible()  # the header stays in view
+    next_button.click()
+    wait_until_settled(page)
+    assert "step=3" in page.url
+    assert main_scroll_top(page) == 0  # the room sees the new section from its top
+    first_text = page.locator("[data-testid='stMain'] [data-testid='stMarkdownContainer'] p").nth(1)
+    assert 0 <= first_text.bounding_box()["y"] < 720
+    page.screenshot(path=str(screenshots / "presenter-step-3.png"))
+
+    check = lesson.headings().index("Check yourself") + 1
+    visit(page, f"{server.url}/{lesson.url_path}?present=1&step={check}")
+    reveals = page.get_by_text("Show the answer")
+    assert reveals.count() == 3
+    answer = page.get_by_text("it gives about 2.6 BW")  # the second question's answer, from the lesson
+    assert not answer.is_visible()
+    reveals.nth(1).click()
+    answer.wait_for(state="visible", timeout=SETTLE_MS)
+    assert_no_exception(page)
+    context.close()
+
+
+def test_the_osteogenic_example_takes_any_documented_load_and_names_its_activity(server, page):
+    visit(page, f"{server.url}/learn-impact-forces?oi_load=2.5")
+    assert "link had settings" not in page.inner_text("body")
+    box = page.locator("[data-testid='stSlider']").filter(has_text="Peak load")
+    assert "2.5" in box.inner_text()
+    assert "between leg training (2.0) and stamping (2.9)" in page.inner_text("body")
+
+
+def test_the_copy_button_shows_without_hovering_and_leaves_the_link_readable(server, page):
+    visit(page, f"{server.url}/study-glossary?find=hinge")
+    page.get_by_role("button", name="Copy link to this view").click()
+    code = page.locator("[data-testid='stPopoverBody'] [data-testid='stCode']")
+    code.wait_for(timeout=SETTLE_MS)
+    page.mouse.move(5, 5)  # away from the link
+    button = code.get_by_role("button", name="Copy to clipboard")
+    assert button.is_visible()
+    link, copy = code.locator("code").bounding_box(), button.bounding_box()
+    assert link["x"] + link["width"] <= copy["x"]  # beside the link, not over it
