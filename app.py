@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages.components import site_map
+from pages.components import kept_settings, site_map
 from pages.components.common import catalog_or_stop
 from pages.components.presenter import apply_presenter_style, presenter_requested, presenter_toggle
 
@@ -28,4 +28,5 @@ with st.sidebar:
 if presenting:
     apply_presenter_style()
 
+kept_settings.note_page(navigation.url_path)  # so a page can tell it was just opened
 navigation.run()

@@ -93,8 +93,27 @@ def case_profile(case: dict[str, Any]) -> Profile:
     return Profile(**case["profile"])
 
 
+def _squeezed(text: str) -> str:
+    """Lowercase with spaces, hyphens and other punctuation removed: 'Z-score', 'z score' and 'zscore' agree."""
+    return "".join(character for character in text.lower() if character.isalnum())
+
+
 def search_glossary(terms: Iterable[dict], text: str) -> list[dict]:
-    """Terms whose name or definition contains the text (case-insensitive), alphabetically."""
-    needle = text.strip().lower()
-    found = [term for term in terms if needle in term["term"].lower() or needle in term["definition"].lower()]
-    return sorted(found, key=lambda term: term["term"].lower())
+    """Terms whose name or definition holds the text, ignoring case, spaces and hyphens.
+
+    The term itself comes first, then terms whose name starts with the text, then names that
+    contain it, then definitions that mention it; alphabetically within each.
+    """
+    needle = _squeezed(text)
+
+    def rank(term: dict) -> int | None:
+        name = _squeezed(term["term"])
+        for position, matches in enumerate((name == needle, name.startswith(needle), needle in name,
+                                            needle in _squeezed(term["definition"]))):
+            if matches:
+                return position
+        return None
+
+    ranked = [(rank(term), term["term"].lower(), term) for term in terms]
+    return [term for position, _, term in sorted((entry for entry in ranked if entry[0] is not None),
+                                                 key=lambda entry: entry[:2])]
