@@ -82,8 +82,9 @@ class Run:
 class StreamlitClient:
     """A session on a Streamlit server: open a page, change widgets, switch pages; each call is one run."""
 
-    def __init__(self, base_url: str, timeout_s: float = 60) -> None:
+    def __init__(self, base_url: str, timeout_s: float = 60, cookie: str | None = None) -> None:
         parts = urlsplit(base_url)
+        self.cookie = cookie  # e.g. a proxy's sticky-session cookie, sent with the websocket handshake
         self.origin = f"{parts.scheme}://{parts.netloc}"
         self.ws_url = f"{'wss' if parts.scheme == 'https' else 'ws'}://{parts.netloc}{parts.path.rstrip('/')}{STREAM_PATH}"
         self.timeout_s = timeout_s
@@ -103,13 +104,18 @@ class StreamlitClient:
         try:
             self._socket = websocket.create_connection(
                 self.ws_url, subprotocols=["streamlit"], origin=self.origin, timeout=self.timeout_s,
-                enable_multithread=True,
+                cookie=self.cookie, enable_multithread=True,
             )
         except (websocket.WebSocketException, OSError) as error:
             raise RunFailed(f"could not open the websocket: {error}") from error
         self._socket.settimeout(None)  # the reader waits for as long as the tab is open
         self._reader = threading.Thread(target=self._read, daemon=True, name="streamlit-client-reader")
         self._reader.start()
+
+    @property
+    def handshake_headers(self) -> dict[str, str]:
+        """The server's (or proxy's) response headers to the websocket handshake."""
+        return dict(self._socket.getheaders() or {}) if self._socket else {}
 
     def _read(self) -> None:
         try:
