@@ -74,6 +74,18 @@ def cpu_seconds(pid: int | str = "self") -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def thread_cpu_and_wait(pid: int) -> dict[str, tuple[int, int]]:
+    """Per thread of the process: (ns on a CPU, ns runnable but waiting for one), from schedstat."""
+    times = {}
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            on_cpu, waiting = (int(value) for value in (task / "schedstat").read_text().split()[:2])
+        except (FileNotFoundError, ProcessLookupError, ValueError):
+            continue  # the thread ended (Streamlit starts one per script run)
+        times[task.name] = (on_cpu, waiting)
+    return times
+
+
 def machine_busy() -> tuple[int, int]:
     """(busy, total) jiffies of all CPUs so far, from the first line of /proc/stat."""
     user, nice, system, idle, iowait, *rest = (int(value) for value in Path("/proc/stat").read_text().split()[1:9])
@@ -123,6 +135,8 @@ class Usage:
     machine_busy: float  # share of all CPUs busy
     peak_kib: int
     load_after: str
+    threads_on_cpu: float  # seconds the server's threads ran, summed over the threads sampled
+    threads_waiting: float  # seconds they were ready to run but waited for a CPU (the machine's other work)
 
     def server_share(self) -> float:
         """The server's CPU time as a share of one core (Streamlit runs every session's script under one GIL)."""
@@ -139,24 +153,34 @@ class ServerWatch:
     def start(self) -> ServerWatch:
         self.started, self.peak = time.monotonic(), 0
         self.cpu, self.own_cpu, self.busy = cpu_seconds(self.pid), cpu_seconds(), machine_busy()
+        self.threads_before = thread_cpu_and_wait(self.pid)
+        self.threads_last: dict[str, tuple[int, int]] = {}
         self.sampler = gevent.spawn(self._sample)
         return self
 
     def _sample(self) -> None:
+        """Every SAMPLE_S: memory, and each live thread's schedstat (a thread that starts and ends
+        between two samples is missed, so the thread figures are a lower bound)."""
         while True:
             kib = rss_kib(self.pid)
             self.samples.append((time.monotonic(), kib))
             self.peak = max(self.peak, kib)
+            self.threads_last.update(thread_cpu_and_wait(self.pid))
             gevent.sleep(SAMPLE_S)
+
+    def thread_seconds(self, column: int) -> float:
+        return sum(times[column] - self.threads_before.get(tid, (0, 0))[column]
+                   for tid, times in self.threads_last.items()) / 1e9
 
     def stop(self) -> Usage:
         self.sampler.kill()
+        self.threads_last.update(thread_cpu_and_wait(self.pid))
         busy, total = machine_busy()
         return Usage(
             seconds=time.monotonic() - self.started, server_cpu=cpu_seconds(self.pid) - self.cpu,
             harness_cpu=cpu_seconds() - self.own_cpu,
             machine_busy=(busy - self.busy[0]) / max(1, total - self.busy[1]), peak_kib=self.peak,
-            load_after=load_average(),
+            load_after=load_average(), threads_on_cpu=self.thread_seconds(0), threads_waiting=self.thread_seconds(1),
         )
 
 
@@ -429,11 +453,15 @@ def interaction_rows(recorder: Recorder, solo: Recorder | None) -> list[list[str
 
 def usage_notes(usage: Usage, interactions: int, sessions: int) -> list[str]:
     cores = os.cpu_count() or 1
+    wait_share = usage.threads_waiting / max(1e-9, usage.threads_on_cpu + usage.threads_waiting)
     return [
         f"Server CPU: {usage.server_cpu:.0f} s over {usage.seconds:.0f} s ({usage.server_share():.0%} of one core; "
         f"Streamlit runs all sessions' scripts in one process, under one GIL), "
         f"{1000 * usage.server_cpu / max(1, interactions):.0f} ms per interaction, "
         f"{usage.server_cpu / max(1, sessions):.1f} s per session.",
+        f"Waiting for the CPU: the server's threads ran {usage.threads_on_cpu:.0f} s and were ready to run but "
+        f"waited {usage.threads_waiting:.0f} s for a CPU busy with something else ({wait_share:.0%} of their ready "
+        "time, from /proc schedstat): that share of the times above is the machine, not the app.",
         f"This load generator (Locust, same machine): {usage.harness_cpu:.1f} CPU-seconds; the machine's "
         f"{cores} CPUs were {usage.machine_busy:.0%} busy in all (other work on this shared machine included); "
         f"load average after: {usage.load_after}.",
@@ -450,7 +478,7 @@ def failure_notes(recorder: Recorder, errors: Counter | None = None) -> list[str
 
 
 def workshop_table(run: Workshop) -> Table:
-    table = Table(f"Workshop: {run.users} people on one shared link", [
+    table = Table("Workshop: a room on one shared link", [
         "interaction", "count", "failed / timed out", "p50 ms", "p95 ms", "p99 ms", "max ms", "alone ms"])
     table.rows = interaction_rows(run.recorder, run.alone)
     interactions = len(run.recorder.samples)
