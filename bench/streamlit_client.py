@@ -5,8 +5,10 @@ protobufs; the server answers with ForwardMsg protobufs. A run of the script is 
 `rerun_script` BackMsg carrying the page's query string, the page (its url path as `page_name` on a
 first visit, its `page_script_hash` after a switch) and the values of the page's widgets; the server
 sends the page as `delta` messages, then `script_finished`. Widget ids come from those deltas
-(keyed widgets' ids end in "-<key>"), and a bound widget's change comes back as the new query string
-in `page_info_changed`, which the next request carries, as the browser's address bar would.
+(keyed widgets' ids end in "-<key>"). When the script changes the link, the server sends the new
+query string in `page_info_changed`, and the next request carries it, as the address bar would. (A
+widget bound to the link is written into the address bar by the browser's own code; this client
+sends the new value as the widget's state only, which the server takes before the link's value.)
 
 Only the message classes Streamlit ships (streamlit.proto) are used, so the client follows the
 installed Streamlit. A reader thread takes every frame off the socket as it arrives (it also answers
@@ -32,11 +34,11 @@ UNFINISHED = ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN  # a run r
 
 
 class RunFailed(Exception):
-    """The server did not finish the run: the connection closed, or no script_finished in time."""
+    """The server did not finish the run: no connection, a closed one, or a message the client cannot place."""
 
 
 class RunTimedOut(RunFailed):
-    pass
+    """No script_finished within the client's time-out."""
 
 
 @dataclass
@@ -58,8 +60,8 @@ class Widget:
 class Run:
     """What one request made the server do, as the frontend would see it."""
 
-    seconds: float  # from the BackMsg sent to the script_finished received
-    status: int  # ForwardMsg.ScriptFinishedStatus
+    seconds: float = float("nan")  # from the BackMsg sent to the script_finished received
+    status: int = -1  # ForwardMsg.ScriptFinishedStatus, once finished
     widgets: list[Widget] = field(default_factory=list)
     exceptions: list[str] = field(default_factory=list)  # "Type: message" of every exception element drawn
     page_not_found: bool = False
@@ -93,7 +95,6 @@ class StreamlitClient:
         self.pages: dict[str, str] = {}  # url path -> page_script_hash, from the Navigation message
         self.widget_states: dict[str, WidgetState] = {}  # values this visitor set on the current page
         self.cached: dict[str, bytes] = {}  # cacheable messages by hash: the server may send just a reference
-        self.session_id = ""
         self._inbox: queue.Queue = queue.Queue()
         self._socket: websocket.WebSocket | None = None
         self._reader: threading.Thread | None = None
@@ -181,12 +182,25 @@ class StreamlitClient:
         request.context_info.timezone = "UTC"
         if self._socket is None:
             raise RunFailed("not connected")
+        self._drain()
         started = time.perf_counter()
-        self._socket.send_binary(message.SerializeToString())
+        try:
+            self._socket.send_binary(message.SerializeToString())
+        except (websocket.WebSocketException, OSError) as error:
+            raise RunFailed(f"could not send: {error}") from error
         return self._collect(started)
 
+    def _drain(self) -> None:
+        """Take in what arrived since the last run ended (the rest of a run that timed out), so that
+        its script_finished cannot end the next run."""
+        while not self._inbox.empty():
+            _, data = self._inbox.get_nowait()
+            if data is None:
+                raise RunFailed("the server closed the connection")
+            self._take(self._parse(data), Run())
+
     def _collect(self, started: float) -> Run:
-        run = Run(seconds=float("nan"), status=-1)
+        run = Run()
         deadline = started + self.timeout_s
         while True:
             try:
@@ -214,9 +228,7 @@ class StreamlitClient:
     def _take(self, message: ForwardMsg, run: Run) -> bool:
         """Note what the message tells; True when it is script_finished."""
         kind = message.WhichOneof("type")
-        if kind == "new_session":
-            self.session_id = message.new_session.initialize.session_id
-        elif kind == "navigation":
+        if kind == "navigation":
             self.pages = {page.url_pathname: page.page_script_hash for page in message.navigation.app_pages}
             self.page_hash = message.navigation.page_script_hash
         elif kind == "page_info_changed":
