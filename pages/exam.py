@@ -27,7 +27,8 @@ def new_paper() -> None:
     st.session_state.pop("exam_answers", None)
 
 
-@st.cache_data(show_spinner=False)
+# One entry per distinct set of scores, i.e. nearly per finished exam: bounded, or memory grows per session.
+@st.cache_data(show_spinner=False, max_entries=32)
 def lesson_scores_spec(by_lesson: pd.DataFrame) -> dict:
     titles = {lesson.slug: lesson.title for lesson in catalog().lessons}
     frame = by_lesson.assign(lesson=by_lesson["lesson"].map(titles))
