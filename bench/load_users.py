@@ -6,6 +6,8 @@ its length twice, the practice quiz (answer, check, next question), and back. Ev
 one request to Locust's statistics, timed from the BackMsg sent to the script_finished received
 (bench/streamlit_client.py). A run that shows an exception, a "page not found", a missing widget or
 a closed connection is a failure; one with no script_finished within the time-out is a time-out.
+After either, the page on screen is unknown: the visitor reloads the page the itinerary is on (its
+own line in the report), as a person would.
 
     WorkshopVisitor  goes round once and keeps the tab open (the workshop: all arrive within a minute);
     LoopingVisitor   goes round until the run stops it (the ramp);
@@ -30,6 +32,7 @@ from bench.streamlit_client import Run, RunFailed, RunTimedOut, StreamlitClient
 # The presenter's link: a client profile already chosen, as a slide or a chat message would carry it.
 SHARED_LINK = ("safe-exercises", "bone=osteoporosis&falls=high")
 OPEN_LINK = "open shared link (Safe options)"
+RELOAD = "reload the page (after a failure)"
 SAFE, PLANNER, PRACTICE = "safe-exercises", "program", "study-practice"
 THINK_S = (2.0, 5.0)  # a pause before each interaction: read the result, find the next control
 RUN_TIMEOUT_S = 30.0  # a person waiting longer than this for a page has given up: counted as a time-out
@@ -97,10 +100,10 @@ class Visitor(User):
         return self.timed(OPEN_LINK, lambda: self.client.open(*SHARED_LINK))
 
     def next_step(self) -> None:
-        name, action = self.steps[self.step % len(self.steps)]
+        name, page_after, action = self.steps[self.step % len(self.steps)]
         self.step += 1
-        if self.page is None:  # after a failure the page is unknown: reopen the link, as a person would
-            self.timed(OPEN_LINK, lambda: self.client.open(*SHARED_LINK))
+        if self.page is None:  # after a failure the page is unknown: reload the one the next step needs
+            self.timed(RELOAD, lambda: self.client.open(page_after, self.client.query_string))
         else:
             self.timed(name, action)
 
@@ -119,18 +122,19 @@ class Visitor(User):
 
     # ------------------------------------------------------------------ the itinerary
 
-    def itinerary(self) -> list[tuple[str, Callable[[], Run]]]:
+    def itinerary(self) -> list[tuple[str, str, Callable[[], Run]]]:
+        """(interaction, the page the visitor is on after it, what it does)."""
         return [
-            ("Safe options: profile field", lambda: self.toggle("vf")),
-            ("Safe options: profile field", lambda: self.choose("falls")),
-            ("switch to Planner", lambda: self.client.switch_to(PLANNER)),
-            ("Planner: length", self.change_length),
-            ("Planner: length", self.change_length),
-            ("switch to Practice quiz", lambda: self.client.switch_to(PRACTICE)),
-            ("Practice quiz: answer", self.answer),
-            ("Practice quiz: check / next", lambda: self.client.click(self.page.widget(label="Check answer"))),
-            ("Practice quiz: check / next", lambda: self.client.click(self.page.widget(label="Next question"))),
-            ("switch to Safe options", lambda: self.client.switch_to(SAFE)),
+            ("Safe options: profile field", SAFE, lambda: self.toggle("vf")),
+            ("Safe options: profile field", SAFE, lambda: self.choose("falls")),
+            ("switch to Planner", PLANNER, lambda: self.client.switch_to(PLANNER)),
+            ("Planner: length", PLANNER, self.change_length),
+            ("Planner: length", PLANNER, self.change_length),
+            ("switch to Practice quiz", PRACTICE, lambda: self.client.switch_to(PRACTICE)),
+            ("Practice quiz: answer", PRACTICE, self.answer),
+            ("Practice quiz: check / next", PRACTICE, self.quiz_button),
+            ("Practice quiz: check / next", PRACTICE, self.quiz_button),
+            ("switch to Safe options", SAFE, lambda: self.client.switch_to(SAFE)),
         ]
 
     def toggle(self, key: str) -> Run:
@@ -148,11 +152,21 @@ class Visitor(User):
         return self.client.set_value(slider, double_array_value={"data": [self.random.choice(MONTHS)]})
 
     def answer(self) -> Run:
-        """Choose an option of the question on screen (radio buttons, or one box of 'all that apply')."""
+        """Choose an option of the question on screen (radio buttons, or one box of 'all that apply');
+        if it was already checked (its options are locked), go on to the next question instead."""
         widget = self.page.widget(key_prefix="practice-")
+        if widget.proto.disabled:
+            return self.quiz_button()
         if widget.kind == "radio":
             return self.client.set_value(widget, string_value=self.random.choice(list(widget.proto.options)))
         return self.client.set_value(widget, bool_value=True)
+
+    def quiz_button(self) -> Run:
+        """The quiz's one button: "Check answer", or "Next question" once checked."""
+        buttons = [widget for widget in self.page.widgets if widget.label in ("Check answer", "Next question")]
+        if not buttons:
+            raise LookupError("neither 'Check answer' nor 'Next question' on this page")
+        return self.client.click(buttons[0])
 
 
 class WorkshopVisitor(Visitor):
