@@ -207,8 +207,8 @@ class Recorder:
         detail = "" if exception is None else f"{name}: {type(exception).__name__}: {exception}"[:200]
         self.samples.append(Sample(time.monotonic(), name, response_time, outcome, detail))
 
-    def since(self, start: float, end: float = float("inf")) -> list[Sample]:
-        return [sample for sample in self.samples if start <= sample.at < end]
+    def since(self, start: float) -> list[Sample]:
+        return [sample for sample in self.samples if sample.at >= start]
 
 
 def count(samples: list[Sample], outcome: str) -> int:
