@@ -39,8 +39,9 @@ def seed_typed() -> None:
         st.session_state["seed"] = st.session_state.get("shown_seed", random_seed())
 
 
-@st.cache_data(show_spinner=False)
-def lesson_scores_spec(by_lesson):
+# One entry per distinct set of scores, i.e. nearly per finished exam: bounded, or memory grows per session.
+@st.cache_data(show_spinner=False, max_entries=32)
+def lesson_scores_spec(by_lesson) -> dict:
     titles = {lesson.slug: lesson.title for lesson in catalog().lessons}
     return with_arrow_datasets(lesson_scores_chart(by_lesson, titles).to_dict())
 

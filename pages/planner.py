@@ -20,6 +20,10 @@ from pages.components.handout_form import handout_download
 from pages.components.profile_form import PROFILE_PARAMS, link_with_this_profile, profile_form
 
 MONTHS_RANGE = (3, 24)
+# Plans, their charts and tables are cached per setting, and the settings combine into tens of
+# thousands of keys: without a bound the server's memory grows with every new combination a visitor
+# tries (about 80 KiB each; bench/load.py's clinic day). The least recently used go first.
+PLAN_CACHE_ENTRIES = 64
 
 
 def _is_iso_date(value: str) -> bool:
@@ -39,12 +43,12 @@ PAGE_PARAMS: dict[str, Param] = PROFILE_PARAMS | {
 }
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=PLAN_CACHE_ENTRIES)
 def plan_for(profile: Profile, sessions_per_week: int, months: int, minutes: int, kit: str) -> Plan:
     return build_plan(profile, sessions_per_week, months, minutes, kit)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=PLAN_CACHE_ENTRIES)
 def charts_for(plan_key: tuple, start: dt.date) -> dict[str, tuple[dict, str]]:
     """Every chart's Vega-Lite spec and text alternative, built once per plan and start date."""
     plan = plan_for(*plan_key)
@@ -101,7 +105,7 @@ def render_overview(plan: Plan) -> None:
     columns[3].metric("Supervised heavy 5 x 5", "yes" if plan.heavy else "no")
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=PLAN_CACHE_ENTRIES)
 def session_tables(plan_key: tuple) -> dict[str, str]:
     """Each session template as a Markdown table, built once per plan."""
     plan = plan_for(*plan_key)
