@@ -25,7 +25,7 @@ APP_PARAM_KEYS = frozenset({
     "exercise",  # the Exercise library's open exercise
     "spw", "months", "minutes", "kit", "start",  # Program planner settings
     "oi_load", "oi_cycles",  # the osteogenic index example in lesson 4
-    "topics", "level", "length", "seed", "find", "case",  # Study pages
+    "topics", "level", "length", "seed", "find", "case", "due",  # Study pages
 })
 
 DISCLAIMER = (
@@ -128,10 +128,21 @@ def chart(spec: dict, description: str) -> None:
         st.write(description)
 
 
+# Streamlit shows a code block's copy button only on hover, over the end of the text: here it is
+# always shown, in a margin of its own, so the link's end stays readable.
+VISIBLE_COPY_BUTTON = """<style>
+.st-key-share-link [data-testid="stCode"] pre { padding-right: 3.5rem; }
+.st-key-share-link [data-testid="stCode"] div:has(> [data-testid="stElementToolbarButton"]),
+.st-key-share-link [data-testid="stCode"] div:has(> div > [data-testid="stElementToolbarButton"]) {
+  opacity: 1 !important; visibility: visible !important; pointer-events: auto !important; }
+</style>"""
+
+
 def share_this_view(url_path: str) -> None:
     """'Copy link to this view': the page's full link with every setting, ready to paste in a slide."""
     params = {key: st.query_params.get_all(key) for key in st.query_params}
     link = share_url(st.context.url or "http://localhost:8501", url_path, params)
-    with st.popover("Copy link to this view", icon=":material/link:"):
-        st.caption("This link opens the page set up exactly as it is now. Use the copy button.")
+    with st.popover("Copy link to this view", icon=":material/link:"), st.container(key="share-link"):
+        st.caption("This link opens the page exactly as it is set up now. Copy it with the button at its right.")
         st.code(link, language=None, wrap_lines=True)
+        st.html(VISIBLE_COPY_BUTTON)
