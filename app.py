@@ -23,7 +23,7 @@ with st.sidebar:
     if not presenting:
         site_map.sidebar_links(sections)
     presenter_toggle()
-    st.caption("Education, not medical advice. Nothing you enter is stored or sent anywhere.")
+    st.caption("Education, not medical advice. Nothing you enter about a client is stored or sent anywhere.")
     st.page_link(site_map.ABOUT.page(), label="About, privacy and disclaimer", icon=":material/info:")
 if presenting:
     apply_presenter_style()

@@ -23,6 +23,7 @@ from lib.handout_font import prints
 from lib.planner import DELOAD_EVERY, Plan
 from lib.profiles import Profile
 from lib.safety import IMPACT_LEVELS, Guidance, assess
+from lib.vocabulary import LEVELS
 
 # --- Words -------------------------------------------------------------------------------------
 
@@ -72,7 +73,6 @@ MIN_EXERCISES, MAX_EXERCISES = 4, 6
 MAX_CAUTIONS = 4
 SPINE_PLACES = 2  # with other concerns too, the spine keeps two places and each other concern gets one
 CONCERN_WORDS = {"spine": ("flexion", "twist"), "falls": ("fall-risk",), "impact": ("impact",), "heavy": ("heavy",)}
-LEVELS = ("beginner", "intermediate", "advanced")
 NAME_MARKS = " -'"  # besides letters
 MAX_NAME_LENGTH = 40
 

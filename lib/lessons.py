@@ -67,10 +67,6 @@ class Lesson:
     def url_path(self) -> str:
         return f"learn-{self.slug}"
 
-    def segments(self) -> list[tuple[str, str]]:
-        """The body split into ('markdown', text) and ('figure', name) parts, in order."""
-        return split_figures(self.body)
-
     def sections(self) -> list[str]:
         """The body cut at each ``##`` heading, for stepping through a lesson one idea at a time."""
         cuts = [match.start() for match in HEADING.finditer(self.body)][1:]  # any intro stays with the first

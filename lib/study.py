@@ -22,6 +22,33 @@ def is_correct(question: dict[str, Any], chosen: Iterable[str]) -> bool:
     return set(chosen) == set(question["answer"])
 
 
+@dataclass(frozen=True)
+class AnswerReview:
+    """Feedback on one answer, every list in the options' order."""
+
+    right: tuple[str, ...]  # the correct options
+    wrongly_chosen: tuple[str, ...]  # chosen, but not correct
+    missed: tuple[str, ...]  # correct, but not chosen
+
+
+def _in_option_order(question: dict[str, Any], options: set[str]) -> tuple[str, ...]:
+    return tuple(option for option in question["options"] if option in options)
+
+
+def review_answer(question: dict[str, Any], chosen: Iterable[str]) -> AnswerReview:
+    picked, answer = set(chosen), set(question["answer"])
+    return AnswerReview(
+        right=_in_option_order(question, answer),
+        wrongly_chosen=_in_option_order(question, picked - answer),
+        missed=_in_option_order(question, answer - picked),
+    )
+
+
+def unanswered(paper: Iterable[dict], answers: dict[str, Iterable[str]]) -> list[int]:
+    """Question numbers (from 1) of the paper with no option chosen."""
+    return [number for number, question in enumerate(paper, start=1) if not list(answers.get(question["id"], ()))]
+
+
 def exam_paper(questions: Iterable[dict], length: int, seed: int, lessons: Iterable[str] | None = None) -> list[dict]:
     """A random paper of `length` questions; the same seed and lessons always give the same paper."""
     pool = [question for question in questions if not lessons or question["lesson"] in set(lessons)]

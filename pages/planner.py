@@ -10,7 +10,7 @@ from lib import plan_charts
 from lib.exports import DEFAULT_TIME, markdown_table, plan_ics, plan_sessions_csv, plan_weeks_csv
 from lib.planner import DEFAULT_WEEKDAYS, EQUIPMENT_SETS, SESSION_MINUTES, Plan, build_plan, session_grid
 from lib.profiles import Profile
-from lib.urlstate import Param, choice, number_between
+from lib.urlstate import Param, choice, whole_number_between
 from pages.components import kept_settings, site_map
 from pages.components.common import (
     chart, cited_markdown, with_arrow_datasets, disclaimer, notice_odd_parameters, share_this_view,
@@ -20,6 +20,10 @@ from pages.components.handout_form import handout_download
 from pages.components.profile_form import PROFILE_PARAMS, link_with_this_profile, profile_form
 
 MONTHS_RANGE = (3, 24)
+# Plans, their charts and tables are cached per setting, and the settings combine into tens of
+# thousands of keys: without a bound the server's memory grows with every new combination a visitor
+# tries (about 80 KiB each; bench/load.py's clinic day). The least recently used go first.
+PLAN_CACHE_ENTRIES = 64
 
 
 def _is_iso_date(value: str) -> bool:
@@ -32,19 +36,19 @@ def _is_iso_date(value: str) -> bool:
 
 PAGE_PARAMS: dict[str, Param] = PROFILE_PARAMS | {
     "spw": choice([2, 3]),
-    "months": number_between(*MONTHS_RANGE),
+    "months": whole_number_between(*MONTHS_RANGE),
     "minutes": choice(SESSION_MINUTES),
     "kit": choice(EQUIPMENT_SETS),
     "start": Param(_is_iso_date),
 }
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=PLAN_CACHE_ENTRIES)
 def plan_for(profile: Profile, sessions_per_week: int, months: int, minutes: int, kit: str) -> Plan:
     return build_plan(profile, sessions_per_week, months, minutes, kit)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=PLAN_CACHE_ENTRIES)
 def charts_for(plan_key: tuple, start: dt.date) -> dict[str, tuple[dict, str]]:
     """Every chart's Vega-Lite spec and text alternative, built once per plan and start date."""
     plan = plan_for(*plan_key)
@@ -101,7 +105,7 @@ def render_overview(plan: Plan) -> None:
     columns[3].metric("Supervised heavy 5 x 5", "yes" if plan.heavy else "no")
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=PLAN_CACHE_ENTRIES)
 def session_tables(plan_key: tuple) -> dict[str, str]:
     """Each session template as a Markdown table, built once per plan."""
     plan = plan_for(*plan_key)

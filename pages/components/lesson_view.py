@@ -13,7 +13,7 @@ import re
 import streamlit as st
 
 from lib.lessons import Lesson, split_answers, split_figures
-from lib.urlstate import number_between
+from lib.urlstate import whole_number_between
 from pages.components.common import catalog, cited_markdown, notice_odd_parameters, reference_list, share_this_view
 
 
@@ -96,15 +96,13 @@ def sections_without_heading(lesson: Lesson) -> list[str]:
     return [HEADING_LINE.sub("", section, count=1) for section in lesson.sections()]
 
 
-MAX_STEPS = 40  # more sections than any lesson will have
-
-
 def render_lesson(lesson: Lesson) -> None:
     # Figures are imported with the first lesson shown: they bring altair and pandas, which
     # the home page does not need, and the app starts about 0.4 s sooner without them.
     from pages.components.lesson_figures import FIGURE_PARAMS
 
-    notice_odd_parameters({"step": number_between(1, MAX_STEPS), **FIGURE_PARAMS})
+    last_step = len(lesson.sections()) + 1  # the takeaways and references
+    notice_odd_parameters({"step": whole_number_between(1, last_step), **FIGURE_PARAMS})
     if st.session_state.get("present"):
         render_step(lesson)
         return
