@@ -231,3 +231,20 @@ def test_the_copy_button_shows_without_hovering_and_leaves_the_link_readable(ser
     assert button.is_visible()
     link, copy = code.locator("code").bounding_box(), button.bounding_box()
     assert link["x"] + link["width"] <= copy["x"]  # beside the link, not over it
+
+
+def test_the_planner_handout_is_for_the_profile_set_on_safe_options(server, page):
+    from pypdf import PdfReader
+
+    from lib.profiles import Profile
+
+    visit(page, f"{server.url}/safe-exercises?bone=osteoporosis&falls=high")
+    page.locator(".st-key-site-navigation").get_by_text("Program planner", exact=True).click()
+    settled_on(page, "Program planner")
+    page.get_by_role("button", name="Make the handout").click()
+    button = page.get_by_role("button", name="Download the handout (PDF)")
+    button.wait_for(timeout=SETTLE_MS)
+    with page.expect_download(timeout=SETTLE_MS) as started:
+        button.click()
+    text = " ".join(sheet.extract_text() for sheet in PdfReader(started.value.path()).pages)
+    assert Profile(bone="osteoporosis", falls="high").describe()[:40] in " ".join(text.split())
