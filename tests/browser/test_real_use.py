@@ -3,6 +3,8 @@ a trainer studying, a workshop presenter. Each test follows one task and checks 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.browser.test_browser import SETTLE_MS, assert_no_exception, copy_link_to_this_view, visit, wait_until_settled
@@ -248,3 +250,14 @@ def test_the_planner_handout_is_for_the_profile_set_on_safe_options(server, page
         button.click()
     text = " ".join(sheet.extract_text() for sheet in PdfReader(started.value.path()).pages)
     assert Profile(bone="osteoporosis", falls="high").describe()[:40] in " ".join(text.split())
+
+
+def test_a_flashcard_lesson_link_stays_in_the_tab(server, page, catalog):
+    visit(page, f"{server.url}/study-flashcards?present=1")
+    page.get_by_role("button", name="Turn the card").click()
+    wait_until_settled(page)
+    link = page.get_by_role("link", name=re.compile(r"^Used in "))
+    lesson_title = next(lesson.title for lesson in catalog.lessons if f"Used in {lesson.title}, " in link.inner_text())
+    link.click()
+    settled_on(page, lesson_title)
+    assert len(page.context.pages) == 1 and "present=1" in page.url
