@@ -54,8 +54,8 @@ def step_names(lesson: Lesson) -> list[str]:
     return [*lesson.headings(), "Key takeaways"]
 
 
-# Runs in the page each time the step changes (drawn in a container named after the step, so it is
-# mounted afresh): the room sees the new section from its top, wherever the presenter had scrolled.
+# Runs in the page each time the step changes (the step is in the text, so the element is redrawn):
+# the room sees the new section from its top, wherever the presenter had scrolled.
 SCROLL_TO_TOP = """<script>
 for (const box of [document.scrollingElement, document.querySelector('[data-testid="stMain"]'),
                    document.querySelector('[data-testid="stAppViewContainer"]')]) { box && box.scrollTo(0, 0); }
@@ -83,7 +83,7 @@ def render_step(lesson: Lesson) -> None:
                     on_click=st.session_state.update, kwargs={"step": step - 1})
         forward.button("Next", icon=":material/arrow_forward:", width="stretch", disabled=step == steps[-1],
                        on_click=st.session_state.update, kwargs={"step": step + 1})
-    with st.container(key=f"lesson-step-{step}"):
+    with st.container(key=f"step-{step}"):  # a new container per step runs the script again
         st.html(SCROLL_TO_TOP, unsafe_allow_javascript=True)
     if step == steps[-1]:
         render_takeaways_and_references(lesson)
