@@ -1,4 +1,4 @@
-"""Servers and a watched Chromium page for the browser measurements (bench/run.py).
+"""Servers and a watched Chromium page for the browser measurements (bench/run.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Awaitable, Callable
 
 from bench.common import CHECK_MS, QUIET_CHECKS, REQUEST_WAIT_S, ROOT, SETTLE_TIMEOUT_S, VIEWPORT
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, StreamlitServer
+from tests.support.server import CHROMIUM, CHROMIUM_ARGS, StreamlitServer
 
 # --------------------------------------------------------------------------- servers and browser helpers
 

@@ -10,6 +10,7 @@ import streamlit as st
 
 from lib.profiles import BONE_LEVELS, EXPERIENCE_LEVELS, FALL_LEVELS, PRESET_LABELS, PRESETS, Profile, classify_t_score
 from lib.urlstate import Param, choice, number_between
+from pages.components import kept_settings
 
 T_SCORE_RANGE = (-6.0, 4.0)  # wider than any DXA result a clinic will see
 PROFILE_PARAMS: dict[str, Param] = {
@@ -36,7 +37,11 @@ def _apply_preset() -> None:
 
 
 def profile_form() -> Profile:
-    """Draw the profile controls and return the profile they describe."""
+    """Draw the profile controls and return the profile they describe.
+
+    The profile follows the user between Safe options, the Planner and their handouts (kept_settings).
+    """
+    kept_settings.restore(PROFILE_PARAMS)
     with st.container(border=True):
         st.selectbox(
             "Start from a client type", options=list(PRESETS), index=None, format_func=PRESET_LABELS.get,
@@ -49,12 +54,13 @@ def profile_form() -> Profile:
                 step=0.1, format="%.1f", key="t", bind="query-params",
                 help="Lowest T-score at spine or hip. When given, it sets the bone category by the WHO thresholds.",
             )
+            if t_score is not None:  # the greyed box shows the category the T-score implies
+                st.session_state["bone"] = classify_t_score(t_score)
             bone = st.selectbox(
                 "Bone density", BONE_LEVELS, key="bone", bind="query-params", disabled=t_score is not None,
                 help="The WHO category from a DXA scan: osteopenia is low bone mass.",
             )
             if t_score is not None:
-                bone = classify_t_score(t_score)
                 st.caption(f"T-score {t_score:.1f} means **{bone}** (WHO thresholds).")
             vertebral_fracture = st.toggle(
                 "Past vertebral fracture", key="vf", bind="query-params",
@@ -75,10 +81,17 @@ def profile_form() -> Profile:
                 "Cleared for heavy lifting", key="cleared", bind="query-params",
                 help="Medical clearance obtained, and a qualified coach supervises heavy sets.",
             )
+    kept_settings.keep(PROFILE_PARAMS)
     return Profile(
         bone=bone, vertebral_fracture=vertebral_fracture, falls=falls, joint_limits=joint_limits,
         experience=experience, clearance=clearance,
     )
+
+
+def link_with_this_profile(page: st.Page, label: str, icon: str) -> None:
+    """A link to the other tool set to the profile shown here (its URL keys, as in this page's link)."""
+    params = {key: st.query_params[key] for key in PROFILE_PARAMS if key in st.query_params}
+    st.page_link(page, label=label, query_params=params, icon=icon)
 
 
 def profile_query_params(profile: Profile) -> dict[str, str]:
