@@ -56,9 +56,9 @@ def step_names(lesson: Lesson) -> list[str]:
 
 # Runs in the page each time the step changes (the step is in the text, so the element is redrawn):
 # the room sees the new section from its top, wherever the presenter had scrolled.
-SCROLL_TO_TOP = """<script>/* step {step} */
+SCROLL_TO_TOP = """<script>
 for (const box of [document.scrollingElement, document.querySelector('[data-testid="stMain"]'),
-                   document.querySelector('[data-testid="stAppViewContainer"]')]) {{ box && box.scrollTo(0, 0); }}
+                   document.querySelector('[data-testid="stAppViewContainer"]')]) { box && box.scrollTo(0, 0); }
 </script>"""
 
 
@@ -83,7 +83,8 @@ def render_step(lesson: Lesson) -> None:
                     on_click=st.session_state.update, kwargs={"step": step - 1})
         forward.button("Next", icon=":material/arrow_forward:", width="stretch", disabled=step == steps[-1],
                        on_click=st.session_state.update, kwargs={"step": step + 1})
-    st.html(SCROLL_TO_TOP.format(step=step), unsafe_allow_javascript=True)
+    with st.container(key=f"step-{step}"):  # a new container per step runs the script again
+        st.html(SCROLL_TO_TOP, unsafe_allow_javascript=True)
     if step == steps[-1]:
         render_takeaways_and_references(lesson)
     else:
