@@ -46,7 +46,7 @@ STUDY = (REVIEW, PRACTICE, EXAM, FLASHCARDS, GLOSSARY, CASES)
 
 
 def lesson_as_page(lesson: Lesson) -> st.Page:
-    return st.Page(lesson_page(lesson), title=lesson.title, icon=lesson.icon, url_path=lesson.url_path)
+    return st.Page(lesson_page(lesson), title=lesson.menu_title, icon=lesson.icon, url_path=lesson.url_path)
 
 
 def link_to_lesson_section(lesson: Lesson, section: str, lead: str = "") -> None:
