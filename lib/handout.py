@@ -200,7 +200,7 @@ def _pick_cautions(groups: list[list[dict]], places: int) -> list[dict]:
 def _plain_reason(row: dict, rules: dict[str, dict]) -> str:
     """The client's one-line reason (data/safety_rules.yaml, `plain`); a twisting exercise gives the twisting one first."""
     twisting = row["rotation"] == "loaded"
-    first = sorted(row["rules"], key=lambda rule: twisting and "twist" not in rules[rule]["plain"])[0]
+    first = sorted(row["rules"], key=lambda rule: twisting and "twist" not in rules[rule]["plain"].lower())[0]
     return rules[first]["plain"]
 
 

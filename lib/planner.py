@@ -57,6 +57,8 @@ TEMPLATES = {
     "C": {"axial lower body": ("lunge",), "upper body push": ("push",), "upper body pull": ("pull",), POSTURE_BLOCK: ("back-extensor", "trunk")},
 }
 HEAVY_BLOCKS = ("axial lower body", "upper body push")  # LIFTMOR: deadlift, back squat and overhead press
+HEAVY_SESSIONS = ("A", "B")  # LIFTMOR trained twice a week; a third session keeps the 8-12 repetition dose
+AXIAL_FALLBACK = ("squat", "hinge")  # when no lunge suits the profile (painful knees), session C squats or hinges
 # Share of a session's minutes per component (the impact share goes to balance when impact is not allowed).
 MINUTE_SHARES = {"warm-up": 0.1, "axial": 0.3, "upper body": 0.25, "impact": 0.1, "balance": 0.15, "posture": 0.1}
 LEVELS = ("beginner", "intermediate", "advanced")
@@ -146,7 +148,7 @@ def _weeks(profile: Profile, sessions_per_week: int, months: int, phase_plan: di
                 "heavy_lifts": ", ".join(heavy_lifts) if dose["intensity_pct_1rm"] is not None else "",
                 "balance_minutes": _toward_target(BALANCE_START, BALANCE_TARGET, week, total),
                 "aerobic_minutes": _toward_target(AEROBIC_START, AEROBIC_TARGET, week, total),
-                "aerobic_intensity": "moderate" if profile.fragility == "vertebral_fracture" else "moderate or vigorous",
+                "aerobic_intensity": "moderate" if profile.vertebral_fracture or profile.falls == "high" else "moderate or vigorous",
                 **_component_minutes(session_minutes, sessions_per_week, ceiling),
             })
             week += 1
@@ -201,17 +203,25 @@ def _impact_candidates(usable: list[dict], ceiling: str) -> list[dict]:
     return sorted(chosen, key=lambda row: (IMPACT_LEVELS.index(row["impact"]), row["depth"]))
 
 
-def _pick(candidates: list[dict], phase: str) -> dict | None:
-    """Foundation takes the easiest, build the middle, strength and maintenance the hardest."""
+def _pick(candidates: list[dict], phase: str, trained: bool = False) -> dict | None:
+    """Foundation takes the easiest, build the middle, strength and maintenance the hardest.
+
+    A trained client starts one step on: the middle in the foundation, the hardest from the build.
+    """
     if not candidates:
         return None
-    position = {"foundation": 0, "build": (len(candidates) - 1) // 2}.get(phase, len(candidates) - 1)
+    middle, hardest = (len(candidates) - 1) // 2, len(candidates) - 1
+    position = {"foundation": middle if trained else 0, "build": hardest if trained else middle}.get(phase, hardest)
     return candidates[position]
 
 
+OWN_DOSE_FREQUENCY = re.compile(r"^(Daily|Daily or most days), |,? (2-3 days a week|most days)( or more)?$")
+
+
 def _own_dose(exercise: dict) -> str:
-    """The exercise's own dose line up to its first semicolon, for work dosed by time, holds or its own count."""
-    return re.sub(r"\breps\b", "repetitions", exercise["dose"].split(";")[0].strip().rstrip("."))
+    """The exercise's own dose up to its first semicolon, without how often (the plan says when), 'reps' spelled out."""
+    first = exercise["dose"].split(";")[0].strip().rstrip(".")
+    return re.sub(r"\breps\b", "repetitions", OWN_DOSE_FREQUENCY.sub("", first))
 
 
 def _slot(session: str, block: str, phase: str, exercise: dict, sets=None, reps: str = "", effort=None) -> dict:
@@ -229,21 +239,31 @@ def _lift_slot(session: str, block: str, phase: str, exercise: dict, heavy_phase
     return _slot(session, block, phase, exercise, dose["sets"], str(dose["reps"]), dose["effort"])
 
 
+def _block_pick(usable: list[dict], session: str, block: str, phase: str, heavy: bool, trained: bool) -> dict | None:
+    """The block's exercise: a heavy lift where heavy work is planned, else the phase's pick of its pattern."""
+    patterns = TEMPLATES[session][block]
+    benefit = "spine" if block == POSTURE_BLOCK else "bone"
+    for allowed in (patterns, AXIAL_FALLBACK if block == "axial lower body" else ()):
+        chosen = (heavy and _pick(_candidates(usable, allowed, benefit, True), phase, trained)) or \
+            _pick(_candidates(usable, allowed, benefit, False), phase, trained)
+        if chosen:
+            return chosen
+    return None
+
+
 def _phase_sessions(usable: list[dict], sessions_per_week: int, phase: str, heavy_allowed: bool,
-                    ceiling: str) -> list[dict]:
+                    ceiling: str, trained: bool) -> list[dict]:
     warm_up = _pick([row for row in usable if row["dose_kind"] == "minutes" and row["impact"] == "low"
                      and row["benefit"] == "bone"], "foundation")
-    impact = _pick(_impact_candidates(usable, ceiling), phase)
-    balance = _pick(_balance_candidates(usable), phase)
+    impact = _pick(_impact_candidates(usable, ceiling), phase, trained)
+    balance = _pick(_balance_candidates(usable), phase, trained)
     rows = []
     for session in list(TEMPLATES)[:sessions_per_week]:
         if warm_up is not None:
             rows.append(_slot(session, "warm-up", phase, warm_up, reps="5 minutes"))
-        for block, patterns in TEMPLATES[session].items():
-            benefit = "spine" if block == POSTURE_BLOCK else "bone"
-            heavy = heavy_allowed and phase in HEAVY_PHASES and block in HEAVY_BLOCKS
-            chosen = (heavy and _pick(_candidates(usable, patterns, benefit, True), phase)) or \
-                _pick(_candidates(usable, patterns, benefit, False), phase)
+        for block in TEMPLATES[session]:
+            heavy = heavy_allowed and phase in HEAVY_PHASES and block in HEAVY_BLOCKS and session in HEAVY_SESSIONS
+            chosen = _block_pick(usable, session, block, phase, heavy, trained)
             if chosen is not None:
                 rows.append(_lift_slot(session, block, phase, chosen, heavy))
         if impact is not None:
@@ -301,7 +321,8 @@ def build_plan(
     usable = _usable(assess(profile, catalog), EQUIPMENT_SETS[equipment], catalog.exercises_by_id)
     heavy_allowed = profile.fragility != "vertebral_fracture"
     sessions = pd.DataFrame([row for phase in PHASES
-                             for row in _phase_sessions(usable, sessions_per_week, phase, heavy_allowed, ceiling)])
+                             for row in _phase_sessions(usable, sessions_per_week, phase, heavy_allowed, ceiling,
+                                                        profile.experience == "trained")])
     sessions["sets"] = sessions["sets"].astype("Int64")
     sessions["effort"] = sessions["effort"].astype("Int64")
     phase_plan = _phase_plan(sessions, usable)
