@@ -22,7 +22,7 @@ from lib.catalog import Catalog, default_catalog
 from lib.handout_font import prints
 from lib.planner import DELOAD_EVERY, Plan
 from lib.profiles import Profile
-from lib.safety import IMPACT_LEVELS, Guidance, assess
+from lib.safety import IMPACT_LEVELS, Guidance, assess, in_words
 
 # --- Words -------------------------------------------------------------------------------------
 
@@ -33,7 +33,6 @@ GLOSSES = {
     "x body weight": "times your body weight",
     "progressing toward": "building up to",
 }
-IMPACT_EXAMPLES = {"low": "marching or heel raises", "moderate": "stamping or low jumps", "high": "jumps and landings"}
 
 # --- Choosing what goes on the sheet -------------------------------------------------------------
 
@@ -108,29 +107,45 @@ def _plan_dose(exercise_id: str, plan: Plan) -> str | None:
     slots = plan.sessions[(plan.sessions["phase"] == "foundation") & (plan.sessions["exercise_id"] == exercise_id)]
     if slots.empty:
         return None
-    slot, effort = slots.iloc[0], plan.weeks["effort"].iloc[0]
+    slot = slots.iloc[0]
+    where = _where(exercise_id, plan)
     if slot["block"] == "balance":
-        return f"{slot['reps']} in each session"
+        return f"{where}: {slot['reps']}"
     if pd.isna(slot["sets"]):
-        return None
+        return f"{where}: {slot['reps']}"
     sets = f"{slot['sets']} set{'s' if slot['sets'] > 1 else ''}"
-    if slot["block"] == "back extensors and posture":
-        return f"{sets} of {slot['reps']}"
-    return f"{sets} of {slot['reps']} repetitions at an effort of {effort} out of 10 in week 1"
+    if pd.isna(slot["effort"]):
+        return f"{where}: {sets} of {slot['reps']}"
+    return f"{where}, week 1: {sets} of {slot['reps']} at effort {slot['effort']} out of 10"
+
+
+def _sessions_holding(exercise_id: str, plan: Plan) -> list[str]:
+    first = plan.sessions[(plan.sessions["phase"] == "foundation") & (plan.sessions["exercise_id"] == exercise_id)]
+    return sorted(set(first["session"]))
+
+
+def _where(exercise_id: str, plan: Plan) -> str:
+    """'Session A', 'Sessions A and C', with 'and every day at home' when the plan's home work holds it too."""
+    letters = _sessions_holding(exercise_id, plan)
+    where = f"Session{'s' if len(letters) > 1 else ''} {in_words(letters)}"
+    home = plan.home[(plan.home["phase"] == "foundation") & (plan.home["exercise_id"] == exercise_id)]
+    return where + (" and daily at home" if not home.empty else "")
 
 
 def _record(row: dict, catalog: Catalog, plan: Plan | None) -> dict:
     exercise = catalog.exercise(row["id"])
     dose = (_plan_dose(row["id"], plan) if plan is not None else None) or _first_clause(exercise["dose"])
     return {"id": row["id"], "name": row["name"], "pattern": row["pattern"], "status": row["status"],
-            "cues": list(exercise["cues"]), "dose": dose, "pictogram": catalog.pictograms[row["pattern"]]}
+            "cues": list(exercise["cues"]), "dose": dose, "pictogram": catalog.pictograms[row["pattern"]],
+            "sessions": _sessions_holding(row["id"], plan) if plan is not None else []}
 
 
 def handout_exercises(profile: Profile, plan: Plan | None = None, catalog: Catalog | None = None) -> list[dict]:
     """Four to six recommended exercises, one per movement slot, as plain records.
 
-    Each record has id, name, pattern, status, cues, dose (in words) and pictogram (SVG text).
-    With a plan, its foundation sessions' exercises come first, with the plan's week-1 dose.
+    Each record has id, name, pattern, status, cues, dose (in words), pictogram (SVG text) and sessions
+    (the plan's session letters that hold it). With a plan, its foundation sessions' exercises come
+    first, grouped by session, each dose saying where it is done, with the plan's week-1 dose.
     """
     catalog = catalog or default_catalog()
     rows = [row for row in assess(profile, catalog).to_dict("records") if _is_home_safe(row)]
@@ -145,7 +160,9 @@ def handout_exercises(profile: Profile, plan: Plan | None = None, catalog: Catal
             break
         if row not in chosen:
             chosen.append(row)
-    return [_record(row, catalog, plan) for row in chosen[:MAX_EXERCISES]]
+    records = [_record(row, catalog, plan) for row in chosen[:MAX_EXERCISES]]
+    # With a plan, grouped by session: session A's exercises first, then B's, then C's, then the rest.
+    return sorted(records, key=lambda record: record["sessions"][:1] or ["Z"])
 
 
 def _spine_kind(row: dict) -> int:
@@ -255,13 +272,32 @@ def plan_lines(plan: Plan) -> list[str]:
     if impacts.max() == 0:
         lines.append("No impact work for now.")
     else:
-        lines.append(f"Impacts ({IMPACT_EXAMPLES[plan.impact_ceiling]}): {impacts.iloc[0]} a session, "
-                     f"slowly up to about {impacts.max()}.")
+        planned = in_words(list(dict.fromkeys(plan.sessions.loc[plan.sessions["block"] == "impact", "exercise"])))
+        lines.append(f"Impacts ({planned.lower()}): {impacts.iloc[0]} a session, slowly up to about {impacts.max()}.")
     return lines
 
 
+def _balance_progression(plan: Plan) -> list[str]:
+    """The plan's balance exercise phase by phase, as week spans: 'Weeks 1-8: Seated balance reach.'"""
+    spans = plan.weeks.groupby("phase", sort=False)["week"].agg(["min", "max"])
+    home = plan.home[plan.home["block"] == "balance"].set_index("phase")["exercise"]
+    lines: list[tuple[int, int, str]] = []
+    for phase, (first, last) in spans.iterrows():
+        if phase not in home:
+            continue
+        if lines and lines[-1][2] == home[phase]:
+            lines[-1] = (lines[-1][0], last, home[phase])
+        else:
+            lines.append((first, last, home[phase]))
+    return [f"Weeks {first}-{last}: {name}." for first, last, name in lines]
+
+
 def balance_lines(plan: Plan | None, suggestions: list[dict], guidance: dict[str, Guidance]) -> list[str]:
-    target = guidance["Balance"].advice
-    if plan is not None:
-        target += f" In week 1: about {plan.weeks['balance_minutes'].iloc[0]} minutes."
-    return [f"{item['name']}: {item['dose']}." for item in suggestions] + [target]
+    """Without a plan, suggestions and the guidance; with one, the plan's own balance progression and minutes."""
+    if plan is None:
+        return [f"{item['name']}: {item['dose']}." for item in suggestions] + [guidance["Balance"].advice]
+    by_week = min(16, len(plan.weeks))
+    start = "Start here, with support within reach. " if plan.profile.falls == "high" else ""
+    target = (f"{start}Minutes a week, in sessions and daily at home: {plan.weeks['balance_minutes'].iloc[0]} in week 1, "
+              f"{plan.weeks.set_index('week').loc[by_week, 'balance_minutes']} by week {by_week}.")
+    return _balance_progression(plan) + [target]

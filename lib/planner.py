@@ -255,7 +255,7 @@ def _phase_sessions(usable: list[dict], sessions_per_week: int, phase: str, heav
                     ceiling: str, trained: bool) -> list[dict]:
     warm_up = _pick([row for row in usable if row["dose_kind"] == "minutes" and row["impact"] == "low"
                      and row["benefit"] == "bone"], "foundation")
-    impact = _pick(_impact_candidates(usable, ceiling), phase, trained)
+    impact = _pick(_impact_candidates(usable, ceiling), phase)  # impact starts gentle whatever the training
     balance = _pick(_balance_candidates(usable), phase, trained)
     rows = []
     for session in list(TEMPLATES)[:sessions_per_week]:

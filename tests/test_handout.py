@@ -94,7 +94,22 @@ def test_a_plans_foundation_exercises_come_first(plans, catalog):
     planned = set(plan.sessions.query("phase == 'foundation' and session in ['A', 'B']")["exercise_id"])
     chosen = handout_exercises(PRESETS["frail-faller"], plan, catalog)
     assert len({exercise["id"] for exercise in chosen} & planned) >= 4
-    assert any("in week 1" in exercise["dose"] for exercise in chosen)
+    assert any("week 1:" in exercise["dose"] for exercise in chosen)
+
+
+def test_with_a_plan_exercises_are_grouped_by_session_and_balance_follows_the_plan(plans, catalog):
+    from lib.handout import balance_lines
+    from lib.safety import profile_guidance
+    for key in ("frail-faller", "osteopenia"):
+        plan = plans[key]
+        chosen = handout_exercises(PRESETS[key], plan, catalog)
+        firsts = [exercise["sessions"][0] for exercise in chosen if exercise["sessions"]]
+        assert firsts == sorted(firsts) and all(exercise["dose"].startswith("Session") for exercise in chosen
+                                                if exercise["sessions"])
+        guidance = {item.topic: item for item in profile_guidance(PRESETS[key], catalog)}
+        lines = balance_lines(plan, [], guidance)
+        for name in set(plan.home.loc[plan.home["block"] == "balance", "exercise"]):
+            assert any(name in line for line in lines)
 
 
 def test_fragile_bone_puts_spine_cautions_first_with_safe_swaps(catalog):
