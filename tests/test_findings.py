@@ -6,7 +6,6 @@ Each was written to fail on the code the review found, before the fix.
 from __future__ import annotations
 
 import pandas as pd
-import pytest
 
 from lib.planner import build_plan, session_grid
 from lib.profiles import PRESETS, Profile

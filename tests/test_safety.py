@@ -69,6 +69,13 @@ def test_every_recommendation_says_positively_why_it_suits_the_profile(profile):
         assert row["reason"].startswith(("Builds bone", "Trains balance", "Strengthens the back"))
 
 
+@given(profiles)
+def test_no_reason_offers_impact_the_same_profile_avoids(profile):
+    table = assess(profile)
+    if IMPACT_LEVELS.index(impact_ceiling(profile)) < IMPACT_LEVELS.index("moderate"):
+        assert not table["reason"].str.contains("stamping|jogging|low jumps", case=False).any()
+
+
 def test_every_impact_band_agrees_with_its_measured_force():
     for exercise in default_catalog().exercises:
         if "peak_force_bw" in exercise:

@@ -94,8 +94,8 @@ def profile_form() -> Profile:
                 help="Medical clearance obtained, and a qualified coach supervises heavy sets.",
             )
             no_floor = st.toggle(
-                "Cannot get down to the floor and up again", key="nofloor", bind="query-params",
-                help="No floor work then: chair, wall and standing versions instead.",
+                "No floor work", key="nofloor", bind="query-params",
+                help="The client cannot get down to the floor and up again safely: chair, wall and standing versions instead.",
             )
     return Profile(
         bone=bone, vertebral_fracture=vertebral_fracture, falls=falls, joint_limits=joint_limits,
