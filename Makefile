@@ -31,8 +31,10 @@ lint: $(BIN)/.dev
 bench: $(BIN)/.dev
 	$(BIN)/python bench/run.py
 
+# A workshop of 100 people on one link, then the ramp to where one server stops keeping up:
+# bench/results/load.md. The clinic day (memory over 10 minutes): $(BIN)/python bench/load.py clinic
 load: $(BIN)/.dev
-	$(BIN)/python bench/load.py --sessions 30 --interactions 10
+	$(BIN)/python bench/load.py workshop ramp --users 100
 
 # The review sheet a physiotherapist signs, written from the data (tests/test_safety_review.py checks it is current).
 safety-review: $(BIN)/.runtime

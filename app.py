@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages.components import site_map
+from pages.components import kept_settings, site_map
 from pages.components.common import catalog_or_stop
 from pages.components.presenter import apply_presenter_style, presenter_requested, presenter_toggle
 
@@ -23,9 +23,10 @@ with st.sidebar:
     if not presenting:
         site_map.sidebar_links(sections)
     presenter_toggle()
-    st.caption("Education, not medical advice. Nothing you enter is stored or sent anywhere.")
+    st.caption("Education, not medical advice. Nothing you enter about a client is stored or sent anywhere.")
     st.page_link(site_map.ABOUT.page(), label="About, privacy and disclaimer", icon=":material/info:")
 if presenting:
     apply_presenter_style()
 
+kept_settings.note_page(navigation.url_path)  # so a page can tell it was just opened
 navigation.run()

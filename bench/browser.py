@@ -1,4 +1,4 @@
-"""Servers and a watched Chromium page for the browser measurements (bench/run.py, bench/load.py)."""
+"""Servers and a watched Chromium page for the browser measurements (bench/run.py)."""
 
 from __future__ import annotations
 

@@ -113,14 +113,14 @@ def split_sections(text: str) -> tuple[str, dict[str, str]]:
     return head, {section.split("\n", 1)[0]: "## " + section.rstrip() + "\n" for section in sections}
 
 
-def save_tables(tables: list[Table], header: str | None = None) -> None:
-    """Write tables into bench/results/latest.md, replacing their sections and keeping the others.
+def save_tables(tables: list[Table], header: str | None = None, path: Path = RESULTS) -> None:
+    """Write tables into a results file (bench/results/latest.md), replacing their sections and keeping the others.
 
-    So `--part cold` refreshes the cold-start table only, and bench/load.py's "Load" section stays.
+    So `--part cold` refreshes the cold-start table only, and bench/load.py's ramp leaves its workshop table.
     """
-    old_head, sections = split_sections(RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "")
+    old_head, sections = split_sections(path.read_text(encoding="utf-8") if path.exists() else "")
     for table in tables:
         sections[table.title] = table.markdown()
     head = header or old_head or "# Bone Loading Lab: measured speed\n"
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(head.rstrip() + "\n\n" + "\n".join(sections.values()), encoding="utf-8")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(head.rstrip() + "\n\n" + "\n".join(sections.values()), encoding="utf-8")

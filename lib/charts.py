@@ -14,7 +14,6 @@ import pandas as pd
 from lib.osteogenic import split_osteogenic_index
 
 IMPACT_COLOURS = {"none": "#56B4E9", "low": "#009E73", "moderate": "#E69F00", "high": "#D55E00"}
-STATUS_COLOURS = {"recommended": "#009E73", "modify": "#E69F00", "avoid": "#D55E00"}
 GROUP_COLOURS = {"Exercise group": "#0072B2", "Control group": "#999999"}
 GROUP_RESULTS_NOTE = "Group averages from trials, not a forecast for any one person."
 
@@ -138,3 +137,30 @@ def guidelines_frame(records: Iterable[dict[str, Any]], vertebral_fracture: bool
     if vertebral_fracture:
         frame["impact"] = frame["impact_after_vertebral_fracture"]
     return frame[list(GUIDELINE_COLUMNS)].rename(columns=GUIDELINE_COLUMNS)
+
+
+BAND_STEP = 30  # px per bar: every lesson's name fits beside its bar, so none is hidden as overlapping
+
+
+def lesson_scores_chart(by_lesson: pd.DataFrame, titles: dict[str, str]) -> alt.LayerChart:
+    """An exam's score per lesson (columns lesson, correct, total, percent), every bar named."""
+    frame = by_lesson.assign(lesson=by_lesson["lesson"].map(titles))
+    bars = alt.Chart(frame).mark_bar(color="#0072B2").encode(
+        x=alt.X("percent:Q", title="Score (%)", scale=alt.Scale(domain=[0, 100])),
+        y=alt.Y("lesson:N", title=None, sort="-x", axis=alt.Axis(labelLimit=300, labelOverlap=False)),
+        tooltip=["lesson", "correct", "total", "percent"],
+    )
+    labels = bars.mark_text(align="left", dx=4).encode(text=alt.Text("percent:Q", format="d"))
+    return (bars + labels).properties(height=alt.Step(BAND_STEP), description="Bars of exam score by lesson, in percent.")
+
+
+def exam_history_chart(records: Iterable[Any]) -> alt.LayerChart:
+    """Saved exam scores over time, from records with taken_at, correct, total and percent."""
+    history = pd.DataFrame([{"taken": record.taken_at, "percent": record.percent,
+                             "score": f"{record.correct} of {record.total}"} for record in records])
+    x = alt.X("taken:T", title="Exam taken", axis=alt.Axis(format="%d %b", labelAngle=0))
+    y = alt.Y("percent:Q", title="Score (%)", scale=alt.Scale(domain=[0, 100]))
+    line = alt.Chart(history).mark_line(color="#0072B2", point=alt.OverlayMarkDef(size=80, color="#0072B2")).encode(
+        x=x, y=y, tooltip=[alt.Tooltip("taken:T", format="%d %b %Y %H:%M"), "score", "percent"])
+    labels = alt.Chart(history).mark_text(dy=-12).encode(x=x, y=y, text=alt.Text("percent:Q", format="d"))
+    return (line + labels).properties(height=240, description="Line of saved exam scores over time, in percent.")

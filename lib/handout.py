@@ -23,6 +23,7 @@ from lib.handout_font import prints
 from lib.planner import DELOAD_EVERY, Plan
 from lib.profiles import Profile
 from lib.safety import IMPACT_LEVELS, Guidance, assess, in_words
+from lib.vocabulary import LEVELS
 
 # --- Words -------------------------------------------------------------------------------------
 
@@ -49,7 +50,6 @@ FALLBACK_PATTERNS = ("posture", "trunk", "carry")  # spine-friendly extras when 
 MIN_EXERCISES, MAX_EXERCISES = 4, 6
 MAX_CAUTIONS = 4
 SPINE_PLACES = 2  # with other concerns too, the spine keeps two places and each other concern gets one
-LEVELS = ("beginner", "intermediate", "advanced")
 NAME_MARKS = " -'"  # besides letters
 MAX_NAME_LENGTH = 40
 

@@ -25,6 +25,21 @@ def heading_anchor(heading: str) -> str:
     return re.sub(r"[\s-]+", "-", kept).strip("-")
 
 
+ANSWER_LINE = re.compile(r"^[ \t]*\*Answer:\*[ \t]*(.+?)[ \t]*$", re.MULTILINE)
+
+
+def split_answers(markdown: str) -> list[tuple[str, str]]:
+    """Markdown split into ('markdown', text) and ('answer', text) parts: a "Check yourself"
+    answer (a line starting ``*Answer:*``) is shown behind a reveal, not beside its question."""
+    parts: list[tuple[str, str]] = []
+    position = 0
+    for answer in ANSWER_LINE.finditer(markdown):
+        parts += [("markdown", markdown[position : answer.start()]), ("answer", answer.group(1))]
+        position = answer.end()
+    parts.append(("markdown", markdown[position:]))
+    return [(kind, value) for kind, value in parts if value.strip()]
+
+
 def split_figures(markdown: str) -> list[tuple[str, str]]:
     """Markdown split into ('markdown', text) and ('figure', name) parts, in order."""
     parts: list[tuple[str, str]] = []
@@ -51,10 +66,6 @@ class Lesson:
     @property
     def url_path(self) -> str:
         return f"learn-{self.slug}"
-
-    def segments(self) -> list[tuple[str, str]]:
-        """The body split into ('markdown', text) and ('figure', name) parts, in order."""
-        return split_figures(self.body)
 
     def sections(self) -> list[str]:
         """The body cut at each ``##`` heading, for stepping through a lesson one idea at a time."""

@@ -334,16 +334,18 @@ def build_plan(
     )
 
 
-def session_dates(plan: Plan, start: dt.date) -> list[tuple[dt.date, str, int]]:
-    """(date, session letter, week) for every session: Mon/Thu for two a week, Mon/Wed/Fri for three."""
-    weekdays = (0, 3) if plan.sessions_per_week == 2 else (0, 2, 4)
-    monday = start - dt.timedelta(days=start.weekday())
-    if start.weekday() > weekdays[0]:
-        monday += dt.timedelta(days=7)  # begin on the first full training week
+DEFAULT_WEEKDAYS = {2: (0, 3), 3: (0, 2, 4)}  # Mon/Thu for two a week, Mon/Wed/Fri for three (0 is Monday)
+
+
+def session_dates(plan: Plan, start: dt.date, weekdays: tuple[int, ...] | None = None) -> list[tuple[dt.date, str, int]]:
+    """(date, session letter, week) for every session, on the given weekdays (by default as DEFAULT_WEEKDAYS)."""
+    weekdays = tuple(sorted(weekdays or DEFAULT_WEEKDAYS[plan.sessions_per_week]))
+    if len(weekdays) != plan.sessions_per_week:
+        raise ValueError(f"choose {plan.sessions_per_week} weekdays, one per session")
     letters = list(TEMPLATES)[: plan.sessions_per_week]
     return [
-        (monday + dt.timedelta(weeks=week - 1, days=weekday), letter, week)
-        for week in plan.weeks["week"]
+        (monday + dt.timedelta(days=weekday), letter, week)
+        for week, monday in zip(plan.weeks["week"], week_starts(plan, start, weekdays))
         for weekday, letter in zip(weekdays, letters)
     ]
 
@@ -371,6 +373,15 @@ def _slot_dose(slot, weeks: pd.DataFrame) -> str:
     if heavy_weeks.empty:
         return _weeks_dose(weeks)
     return _weeks_dose(heavy_weeks) if slot.heavy else f"{slot.sets} x {slot.reps} at effort {slot.effort}"
+
+
+def week_starts(plan: Plan, start: dt.date, weekdays: tuple[int, ...] | None = None) -> list[dt.date]:
+    """The Monday of each week of the plan: the week of `start`, or the next if its first session day has passed."""
+    first_weekday = min(weekdays or DEFAULT_WEEKDAYS[plan.sessions_per_week])
+    monday = start - dt.timedelta(days=start.weekday())
+    if start.weekday() > first_weekday:
+        monday += dt.timedelta(days=7)  # begin on the first full training week
+    return [monday + dt.timedelta(weeks=week - 1) for week in plan.weeks["week"]]
 
 
 def session_grid(plan: Plan, session: str) -> pd.DataFrame:

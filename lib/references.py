@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 from lib.validation import load_validated
 
@@ -22,6 +23,7 @@ class Reference:
     doi: str | None = None
     url: str | None = None
     note: str | None = None
+    label: str | None = None
 
     @property
     def link(self) -> str:
@@ -30,9 +32,13 @@ class Reference:
 
     @property
     def short(self) -> str:
-        """Author-year label for inline citations, e.g. 'Watson 2018'."""
-        first_author = self.authors.split(",")[0].split()[0]
-        return f"{first_author} {self.year}"
+        """Author-year label for inline citations, e.g. 'Watson 2018'.
+
+        An organisation's name reads oddly cut to its first word ('Osteoporosis 2017'), so an
+        entry may give its own ``label`` to use instead of the first author's surname.
+        """
+        name = self.label or self.authors.split(",")[0].split()[0]
+        return f"{name} {self.year}"
 
     def formatted(self) -> str:
         """One-line Markdown citation with the title linked to its source."""
@@ -52,14 +58,15 @@ def cited_keys(markdown: str) -> list[str]:
     return keys
 
 
-def link_citations(markdown: str, references: dict[str, Reference]) -> str:
-    """Turn ``[@a; @b]`` into '([Author 2018](link); [Other 2014](link))'.
+def citation(keys: Iterable[str], references: dict[str, Reference]) -> str:
+    """Source keys as one Markdown citation: '([Author 2018](link); [Other 2014](link))', or '' for none.
 
     Callers validate keys first; an unknown key here is a programming error.
     """
+    links = [f"[{references[key].short}]({references[key].link})" for key in keys]
+    return "(" + "; ".join(links) + ")" if links else ""
 
-    def render(match: re.Match) -> str:
-        links = [f"[{references[key].short}]({references[key].link})" for key in CITED_KEY.findall(match.group(1))]
-        return "(" + "; ".join(links) + ")"
 
-    return CITATION.sub(render, markdown)
+def link_citations(markdown: str, references: dict[str, Reference]) -> str:
+    """Turn each ``[@a; @b]`` in a text into its citation (see citation)."""
+    return CITATION.sub(lambda match: citation(CITED_KEY.findall(match.group(1)), references), markdown)

@@ -22,6 +22,33 @@ def is_correct(question: dict[str, Any], chosen: Iterable[str]) -> bool:
     return set(chosen) == set(question["answer"])
 
 
+@dataclass(frozen=True)
+class AnswerReview:
+    """Feedback on one answer, every list in the options' order."""
+
+    right: tuple[str, ...]  # the correct options
+    wrongly_chosen: tuple[str, ...]  # chosen, but not correct
+    missed: tuple[str, ...]  # correct, but not chosen
+
+
+def _in_option_order(question: dict[str, Any], options: set[str]) -> tuple[str, ...]:
+    return tuple(option for option in question["options"] if option in options)
+
+
+def review_answer(question: dict[str, Any], chosen: Iterable[str]) -> AnswerReview:
+    picked, answer = set(chosen), set(question["answer"])
+    return AnswerReview(
+        right=_in_option_order(question, answer),
+        wrongly_chosen=_in_option_order(question, picked - answer),
+        missed=_in_option_order(question, answer - picked),
+    )
+
+
+def unanswered(paper: Iterable[dict], answers: dict[str, Iterable[str]]) -> list[int]:
+    """Question numbers (from 1) of the paper with no option chosen."""
+    return [number for number, question in enumerate(paper, start=1) if not list(answers.get(question["id"], ()))]
+
+
 def exam_paper(questions: Iterable[dict], length: int, seed: int, lessons: Iterable[str] | None = None) -> list[dict]:
     """A random paper of `length` questions; the same seed and lessons always give the same paper."""
     pool = [question for question in questions if not lessons or question["lesson"] in set(lessons)]
@@ -66,8 +93,27 @@ def case_profile(case: dict[str, Any]) -> Profile:
     return Profile(**case["profile"])
 
 
+def _squeezed(text: str) -> str:
+    """Lowercase with spaces, hyphens and other punctuation removed: 'Z-score', 'z score' and 'zscore' agree."""
+    return "".join(character for character in text.lower() if character.isalnum())
+
+
 def search_glossary(terms: Iterable[dict], text: str) -> list[dict]:
-    """Terms whose name or definition contains the text (case-insensitive), alphabetically."""
-    needle = text.strip().lower()
-    found = [term for term in terms if needle in term["term"].lower() or needle in term["definition"].lower()]
-    return sorted(found, key=lambda term: term["term"].lower())
+    """Terms whose name or definition holds the text, ignoring case, spaces and hyphens.
+
+    The term itself comes first, then terms whose name starts with the text, then names that
+    contain it, then definitions that mention it; alphabetically within each.
+    """
+    needle = _squeezed(text)
+
+    def rank(term: dict) -> int | None:
+        name = _squeezed(term["term"])
+        for position, matches in enumerate((name == needle, name.startswith(needle), needle in name,
+                                            needle in _squeezed(term["definition"]))):
+            if matches:
+                return position
+        return None
+
+    ranked = [(rank(term), term["term"].lower(), term) for term in terms]
+    return [term for position, _, term in sorted((entry for entry in ranked if entry[0] is not None),
+                                                 key=lambda entry: entry[:2])]

@@ -50,20 +50,23 @@ def whole_number_between(low: int, high: int) -> Param:
     return Param(lambda value: bool(digits.fullmatch(value)) and low <= int(value) <= high)
 
 
-def odd_parameters(raw: Mapping[str, list[str]], params: Mapping[str, Param], shared: Iterable[str] = ()) -> list[str]:
-    """Names of the parameters a page cannot use: unknown keys and refused values.
+def refused_keys(raw: Mapping[str, list[str]], params: Mapping[str, Param], shared: Iterable[str] = ()) -> list[str]:
+    """The keys of a link that a page cannot use, as the link spells them: unknown keys and refused values.
 
     `shared` names keys that belong to other pages of the app and ride along in a link.
+    """
+    shared = set(shared)
+    return [key for key, values in raw.items()
+            if key not in shared and (key not in params or not params[key].accepts(values))]
+
+
+def odd_parameters(raw: Mapping[str, list[str]], params: Mapping[str, Param], shared: Iterable[str] = ()) -> list[str]:
+    """Names of the parameters a page cannot use (see refused_keys), safe to show.
+
     A key that is not a plain lowercase word is reported as 'an unreadable setting',
     never echoed back.
     """
-    odd = set()
-    for key, values in raw.items():
-        if key in shared:
-            continue
-        if key not in params or not params[key].accepts(values):
-            odd.add(key if SAFE_KEY.match(key) else UNREADABLE)
-    return sorted(odd)
+    return sorted({key if SAFE_KEY.match(key) else UNREADABLE for key in refused_keys(raw, params, shared)})
 
 
 def share_url(page_url: str, url_path: str, params: Mapping[str, list[str]]) -> str:

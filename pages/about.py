@@ -9,8 +9,13 @@ st.title("About Bone Loading Lab")
 disclaimer()
 st.subheader("Privacy")
 st.markdown(
-    "- Nothing you enter (a profile, a T-score, a filter) is stored, logged or sent anywhere. "
-    "Choices live in your browser session and in the page's link, and vanish when you close it.\n"
+    "- Nothing you enter about a client (a profile, a T-score, a filter, a handout name) is stored, logged or "
+    "sent anywhere. Choices live in your browser session and in the page's link, and vanish when you close it.\n"
+    "- Saving your study progress is optional and off until you choose **Start saving my progress** on the "
+    "Review page. Then, and only then, the app keeps which questions and flashcards you answered, whether you "
+    "were right, when, and your exam scores, under a random study code. It keeps no name, email or account, "
+    "and stores only a hash of the code, never the code itself. **Forget my progress** deletes all of it at "
+    "once. Without a code, nothing is written.\n"
     "- The app sends no usage statistics (`gatherUsageStats = false` in `.streamlit/config.toml`).\n"
     "- Profiles describe risk, never a person: the app asks for no date of birth or contact details. The one "
     "personal detail it takes is an optional first name for the printed handout; it goes into that PDF only, "

@@ -6,7 +6,7 @@ import streamlit as st
 
 from lib.study import case_profile
 from lib.urlstate import choice
-from pages.components import site_map
+from pages.components import kept_settings, site_map
 from pages.components.common import catalog, notice_odd_parameters, share_this_view
 from pages.components.profile_form import profile_query_params
 from pages.components.question_widget import answer_widget, feedback
@@ -16,7 +16,11 @@ notice_odd_parameters({"case": choice(case["title"] for case in CASES.values())}
 
 st.title("Client cases")
 st.caption("Read the story, decide what the profile is and what to program, then check yourself.")
+ANSWERS = "case-"  # the key prefix of every answer widget below
+kept_settings.restore(["case"])
+kept_settings.restore_answers(ANSWERS)
 case_id = st.selectbox("Case", list(CASES), format_func=lambda key: CASES[key]["title"], key="case", bind="query-params")
+kept_settings.keep(["case"])
 case = CASES[case_id]
 share_this_view(site_map.CASES.url_path)
 profile = case_profile(case)
@@ -28,12 +32,13 @@ with st.expander("The profile this story implies"):
     if "t_score" in case:
         st.markdown(f"T-score: **{case['t_score']:.1f}**")
     st.markdown(profile.describe())
-    params = profile_query_params(profile)
-    left, right = st.columns(2)
-    left.page_link(site_map.SAFE_OPTIONS.page(), label="Open Safe options for this profile", query_params=params,
-                   icon=":material/health_and_safety:")
-    right.page_link(site_map.PLANNER.page(), label="Open the Planner for this profile", query_params=params,
-                    icon=":material/calendar_month:")
+# The tools in view, not inside the answer above: opening them set to the case is how a trainer checks a plan.
+params = profile_query_params(profile)
+left, right = st.columns(2)
+left.page_link(site_map.SAFE_OPTIONS.page(), label="Open Safe options for this profile", query_params=params,
+               icon=":material/health_and_safety:")
+right.page_link(site_map.PLANNER.page(), label="Open the Planner for this profile", query_params=params,
+                icon=":material/calendar_month:")
 
 st.subheader("Questions", anchor=False)
 for number, question in enumerate(case["questions"], start=1):
@@ -42,3 +47,4 @@ for number, question in enumerate(case["questions"], start=1):
         chosen = answer_widget(question, key)
         if st.toggle("Check my answer", key=f"{key}-check", disabled=not chosen):
             feedback(question, chosen)
+kept_settings.keep_answers(ANSWERS)

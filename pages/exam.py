@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import random
 
-import altair as alt
-import pandas as pd
 import streamlit as st
 
-from lib.study import EXAM_LENGTHS, ExamResult, exam_paper, score_exam
-from lib.urlstate import choice, whole_number_between
+from lib.charts import lesson_scores_chart
+from lib.progress.schedule import question_card
+from lib.progress.store import Answer
+from lib.study import EXAM_LENGTHS, ExamResult, exam_paper, is_correct, score_exam, unanswered
+from lib.urlstate import Param, choice, whole_number_between
 from pages.components import site_map
 from pages.components.common import catalog, chart, notice_odd_parameters, share_this_view, with_arrow_datasets
 from pages.components.question_widget import answer_widget, chosen_answer, feedback
+from pages.components.study_progress import save_exam, status_line
 
 SEED_RANGE = (1, 9999)  # four digits: easy to read out to a room
 PAGE_PARAMS = {"length": choice(EXAM_LENGTHS), "seed": whole_number_between(*SEED_RANGE)}
@@ -27,17 +29,29 @@ def new_paper() -> None:
     st.session_state.pop("exam_answers", None)
 
 
-@st.cache_data(show_spinner=False)
-def lesson_scores_spec(by_lesson: pd.DataFrame) -> dict:
+def seed_typed() -> None:
+    """A typed paper number that is not one is refused at the field: the paper and the link stay as they were."""
+    typed = st.session_state["seed"]
+    if PAGE_PARAMS["seed"].accepts([typed]):
+        st.session_state.pop("seed_typo", None)
+    else:
+        st.session_state["seed_typo"] = typed
+        st.session_state["seed"] = st.session_state.get("shown_seed", random_seed())
+
+
+# One entry per distinct set of scores, i.e. nearly per finished exam: bounded, or memory grows per session.
+@st.cache_data(show_spinner=False, max_entries=32)
+def lesson_scores_spec(by_lesson) -> dict:
     titles = {lesson.slug: lesson.title for lesson in catalog().lessons}
-    frame = by_lesson.assign(lesson=by_lesson["lesson"].map(titles))
-    bars = alt.Chart(frame).mark_bar(color="#0072B2").encode(
-        x=alt.X("percent:Q", title="Score (%)", scale=alt.Scale(domain=[0, 100])),
-        y=alt.Y("lesson:N", title=None, sort="-x", axis=alt.Axis(labelLimit=300)),
-        tooltip=["lesson", "correct", "total", "percent"],
-    )
-    labels = bars.mark_text(align="left", dx=4).encode(text=alt.Text("percent:Q", format="d"))
-    return with_arrow_datasets((bars + labels).properties(description="Bars of exam score by lesson, in percent.").to_dict())
+    return with_arrow_datasets(lesson_scores_chart(by_lesson, titles).to_dict())
+
+
+def mark(paper: list[dict], paper_key: tuple[int, int], answers: dict[str, list[str]]) -> None:
+    """Score the paper; under a study code its score and every answer are saved."""
+    st.session_state["exam_answers"] = {"paper": paper_key, "answers": answers}
+    st.session_state.pop("exam_pending", None)
+    save_exam(paper_key[1], [Answer(question_card(question), is_correct(question, answers[question["id"]]), source="exam")
+                     for question in paper])
 
 
 def render_result(result: ExamResult) -> None:
@@ -58,7 +72,11 @@ def render_result(result: ExamResult) -> None:
 
 st.title("Exam")
 st.caption("A random paper scored at the end. The seed is in the link: share it and a room gets the same paper.")
-notice_odd_parameters(PAGE_PARAMS)
+status_line(site_map.REVIEW.page())
+typo = st.session_state.pop("seed_typo", None)
+# The browser puts typed letters in the link before seed_typed() puts the number back: the field's own
+# message below covers them, so the notice meant for odd links leaves the seed out this once.
+notice_odd_parameters(PAGE_PARAMS | ({"seed": Param(lambda value: True)} if typo is not None else {}))
 if "seed" not in st.session_state and "seed" not in st.query_params:
     st.session_state["seed"] = random_seed()  # a new visit gets its own paper, and the link carries it
 length_column, seed_column, new_column = st.columns([2, 1, 1], vertical_alignment="bottom")
@@ -66,13 +84,19 @@ length_column, seed_column, new_column = st.columns([2, 1, 1], vertical_alignmen
 length = length_column.segmented_control("Questions", EXAM_LENGTHS, default=20, required=True, key="length",
                                          bind="query-params") or 20
 # A text box, not a number input: a number input bound to a link value like 1e309 fails inside Streamlit.
-entered = seed_column.text_input("Paper number (1-9999)", key="seed", bind="query-params", max_chars=4)
+entered = seed_column.text_input("Paper number (1-9999)", key="seed", bind="query-params", max_chars=4,
+                                 on_change=seed_typed)
+new_column.button("New paper", on_click=new_paper, icon=":material/shuffle:")
+# Messages go under the row, never inside a column: a caption there would push the controls out of line.
+if typo is not None:
+    st.error(f"Paper number: “{typo}” is not a whole number from 1 to 9999, so the paper has not changed.",
+             icon=":material/pin:")
 if PAGE_PARAMS["seed"].accepts([entered]):
     seed = int(entered)
-else:
+else:  # an odd value from the link (the notice above names it)
     seed = int(st.session_state.setdefault("fallback_seed", random_seed()))
-    seed_column.caption(f"Not a paper number: showing paper {seed}.")
-new_column.button("New paper", on_click=new_paper, icon=":material/shuffle:")
+    st.caption(f"Not a paper number: showing paper {seed}.")
+st.session_state["shown_seed"] = str(seed)
 share_this_view(site_map.EXAM.url_path)
 
 paper = exam_paper(catalog().questions, length, seed)
@@ -84,9 +108,19 @@ with st.form("exam"):
     submitted = st.form_submit_button("Finish and score", type="primary")
 paper_key = (length, seed)
 if submitted:
-    st.session_state["exam_answers"] = {"paper": paper_key, "answers": {
-        question["id"]: chosen_answer(question, f"exam-{seed}-{question['id']}") for question in paper
-    }}
+    given = {question["id"]: chosen_answer(question, f"exam-{seed}-{question['id']}") for question in paper}
+    blank = unanswered(paper, given)
+    if blank:
+        st.session_state["exam_pending"] = {"paper": paper_key, "answers": given, "blank": blank}
+    else:
+        mark(paper, paper_key, given)
+pending = st.session_state.get("exam_pending")
+if pending and pending["paper"] == paper_key:
+    numbers = ", ".join(map(str, pending["blank"]))
+    st.warning(f"**{len(pending['blank'])} of {len(paper)} questions have no answer** (question {numbers}). "
+               "Answer them above and finish again, or score the paper now and they count as wrong.",
+               icon=":material/warning:")
+    st.button("Score it anyway", on_click=mark, args=(paper, paper_key, pending["answers"]))
 marked = st.session_state.get("exam_answers")
 if marked and marked["paper"] == paper_key:  # answers belong to the paper they were given for
     render_result(score_exam(paper, marked["answers"]))

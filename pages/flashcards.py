@@ -6,8 +6,16 @@ import random
 
 import streamlit as st
 
+from lib.progress.schedule import due_cards, term_card
+from lib.progress.store import Answer
 from lib.study import shuffled
+from lib.urlstate import choice
+from pages.components import site_map
 from pages.components.common import catalog, notice_odd_parameters
+from pages.components.study_progress import active_code, save_answers, saved_answers, status_line, store
+
+TITLES = {lesson.slug: lesson.title for lesson in catalog().lessons}
+PAGE_PARAMS = {"topics": choice(TITLES.values(), repeatable=True), "due": choice([True, False])}
 
 
 def deck_state() -> dict:
@@ -25,11 +33,30 @@ def reveal() -> None:
     deck_state()["revealed"] = True
 
 
-notice_odd_parameters()
+def rate(card: dict, knew_it: bool, step: int) -> None:
+    """'I knew it' or 'Not yet': saved for spaced repetition under a study code, then the next card.
+
+    Among due cards only, the rated card leaves the deck, so the next one takes its place (step 0)."""
+    save_answers([Answer(term_card(card), knew_it, source="flashcard")])
+    move(step)
+
+
+notice_odd_parameters(PAGE_PARAMS)
 st.title("Flashcards")
 st.caption("Say the meaning out loud, then turn the card.")
+status_line(site_map.REVIEW.page())
+lessons_column, due_column = st.columns([4, 1], vertical_alignment="bottom")
+topics = lessons_column.multiselect("Lessons", list(TITLES), format_func=TITLES.get, key="topics",
+                                    bind="query-params", placeholder="All lessons")
+only_due = active_code() and due_column.toggle("Due today only", key="due", bind="query-params")
+due = due_cards(saved_answers(), store().now()) if only_due else set()
+deck = [card for card in shuffled(catalog().glossary, deck_state()["seed"])
+        if (not topics or card["lesson"] in topics) and (not only_due or term_card(card) in due)]
+if not deck:
+    st.info("No card is due today in these lessons." if only_due else "No card matches these lessons.",
+            icon=":material/filter_alt_off:")
+    st.stop()
 state = deck_state()
-deck = shuffled(catalog().glossary, state["seed"])
 card = deck[state["position"] % len(deck)]
 lesson = catalog().lessons_by_slug[card["lesson"]]
 st.caption(f"Card {state['position'] % len(deck) + 1} of {len(deck)}")
@@ -38,6 +65,12 @@ with st.container(border=True):
     if state["revealed"]:
         st.markdown(card["definition"])
         st.markdown(f"Used in [{lesson.title}, “{card['section']}”]({lesson.section_link(card['section'])})")
+        knew_column, not_yet_column = st.columns(2)
+        step = 0 if only_due else 1
+        knew_column.button("I knew it", on_click=rate, args=(card, True, step), icon=":material/thumb_up:",
+                           width="stretch")
+        not_yet_column.button("Not yet", on_click=rate, args=(card, False, step), icon=":material/replay:",
+                              width="stretch")
     else:
         st.button("Turn the card", on_click=reveal, type="primary", icon=":material/flip:")
 back, forward = st.columns(2)

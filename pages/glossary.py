@@ -22,7 +22,6 @@ lessons = catalog().lessons_by_slug
 for term in terms:
     lesson = lessons[term["lesson"]]
     sources = f" [{'; '.join('@' + key for key in term['sources'])}]" if term.get("sources") else ""
-    cited_markdown(
-        f"**{term['term']}**: {term['definition']}{sources}  \n"
-        f":material/menu_book: [{lesson.title}, “{term['section']}”]({lesson.section_link(term['section'])})"
-    )
+    with st.container(gap=None):
+        cited_markdown(f"**{term['term']}**: {term['definition']}{sources}")
+        site_map.link_to_lesson_section(lesson, term["section"])

@@ -7,19 +7,23 @@ import datetime as dt
 import streamlit as st
 
 from lib import plan_charts
-from lib.exports import markdown_table, plan_ics, plan_sessions_csv, plan_weeks_csv
-from lib.planner import EQUIPMENT_SETS, SESSION_MINUTES, Plan, build_plan, session_grid
+from lib.exports import DEFAULT_TIME, markdown_table, plan_ics, plan_sessions_csv, plan_weeks_csv
+from lib.planner import DEFAULT_WEEKDAYS, EQUIPMENT_SETS, SESSION_MINUTES, Plan, build_plan, session_grid
 from lib.profiles import Profile
-from lib.urlstate import Param, choice, number_between
-from pages.components import site_map
+from lib.urlstate import Param, choice, whole_number_between
+from pages.components import kept_settings, site_map
 from pages.components.common import (
     chart, cited_markdown, with_arrow_datasets, disclaimer, notice_odd_parameters, share_this_view,
 )
 from pages.components.lesson_figures import render_trial_results
 from pages.components.handout_form import handout_download
-from pages.components.profile_form import PROFILE_PARAMS, profile_form
+from pages.components.profile_form import PROFILE_PARAMS, link_with_this_profile, profile_form
 
 MONTHS_RANGE = (3, 24)
+# Plans, their charts and tables are cached per setting, and the settings combine into tens of
+# thousands of keys: without a bound the server's memory grows with every new combination a visitor
+# tries (about 80 KiB each; bench/load.py's clinic day). The least recently used go first.
+PLAN_CACHE_ENTRIES = 64
 
 
 def _is_iso_date(value: str) -> bool:
@@ -32,19 +36,19 @@ def _is_iso_date(value: str) -> bool:
 
 PAGE_PARAMS: dict[str, Param] = PROFILE_PARAMS | {
     "spw": choice([2, 3]),
-    "months": number_between(*MONTHS_RANGE),
+    "months": whole_number_between(*MONTHS_RANGE),
     "minutes": choice(SESSION_MINUTES),
     "kit": choice(EQUIPMENT_SETS),
     "start": Param(_is_iso_date),
 }
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=PLAN_CACHE_ENTRIES)
 def plan_for(profile: Profile, sessions_per_week: int, months: int, minutes: int, kit: str) -> Plan:
     return build_plan(profile, sessions_per_week, months, minutes, kit)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=PLAN_CACHE_ENTRIES)
 def charts_for(plan_key: tuple, start: dt.date) -> dict[str, tuple[dict, str]]:
     """Every chart's Vega-Lite spec and text alternative, built once per plan and start date."""
     plan = plan_for(*plan_key)
@@ -61,9 +65,16 @@ def next_monday(today: dt.date) -> dt.date:
     return today + dt.timedelta(days=(7 - today.weekday()) % 7 or 7)
 
 
+PLAN_KEYS = ("spw", "months", "minutes", "kit", "start")
+
+
 def program_settings() -> tuple[int, int, int, str, dt.date]:
+    kept_settings.restore(PLAN_KEYS)
     if "start" not in st.session_state and "start" not in st.query_params:
-        st.session_state["start"] = next_monday(dt.date.today())  # so every link carries its dates
+        # Into the link as well: a bound widget set from code on its first run leaves the link without it.
+        first_day = next_monday(dt.date.today())
+        st.query_params["start"] = first_day.isoformat()  # so every link carries its dates
+        st.session_state["start"] = first_day
     with st.container(border=True):
         first, second, third = st.columns(3)
         # A bound control given an empty link value returns None even when required: `or` gives the default.
@@ -76,6 +87,7 @@ def program_settings() -> tuple[int, int, int, str, dt.date]:
         # Radio buttons wrap in a narrow column; a segmented control would hide its first option.
         kit = second.radio("Equipment", list(EQUIPMENT_SETS), index=list(EQUIPMENT_SETS).index("full gym"),
                            horizontal=True, key="kit", bind="query-params")
+    kept_settings.keep(PLAN_KEYS)
     return sessions, months, minutes, kit, start or next_monday(dt.date.today())
 
 
@@ -95,7 +107,7 @@ def render_overview(plan: Plan) -> None:
     columns[4].metric("Supervised heavy 5 x 5", "yes" if plan.heavy else "no")
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=PLAN_CACHE_ENTRIES)
 def session_tables(plan_key: tuple) -> dict[str, str]:
     """Each session template as a Markdown table, built once per plan."""
     plan = plan_for(*plan_key)
@@ -139,24 +151,45 @@ def render_evidence() -> None:
     render_trial_results()
 
 
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def calendar_choices(sessions_per_week: int) -> tuple[tuple[int, ...] | None, dt.time]:
+    """The days and time the client trains, for the calendar file (None: the wrong number of days)."""
+    days_column, time_column = st.columns([3, 1])
+    days = days_column.pills(
+        f"Training days ({sessions_per_week} a week)", range(7), selection_mode="multi",
+        default=DEFAULT_WEEKDAYS[sessions_per_week], format_func=WEEKDAY_NAMES.__getitem__,
+        key=f"calendar-days-{sessions_per_week}",
+    )
+    at = time_column.time_input("Time", value=DEFAULT_TIME, step=dt.timedelta(minutes=15), key="calendar-time")
+    if len(days) != sessions_per_week:
+        st.caption(f"Choose {sessions_per_week} days for the calendar file.")
+        return None, at
+    return tuple(sorted(days)), at
+
+
 def render_downloads(plan: Plan, start: dt.date, minutes: int) -> None:
     """Files are built when clicked, not on every rerun (a year's calendar takes longer than the page)."""
+    st.subheader("Downloads", anchor="downloads")
+    weekdays, at = calendar_choices(plan.sessions_per_week)
     columns = st.columns(3)
-    columns[0].download_button("Weekly plan (CSV)", lambda: plan_weeks_csv(plan.weeks), "bone-program-weeks.csv",
-                               mime="text/csv", icon=":material/download:", width="stretch",
+    columns[0].download_button("Weekly plan (CSV)", lambda: plan_weeks_csv(plan, start, weekdays),
+                               "bone-program-weeks.csv", mime="text/csv", icon=":material/download:", width="stretch",
                                on_click="ignore")
-    columns[1].download_button("Session templates (CSV)", lambda: plan_sessions_csv(plan.sessions),
+    columns[1].download_button("Session templates (CSV)", lambda: plan_sessions_csv(plan),
                                "bone-program-sessions.csv", mime="text/csv", icon=":material/download:", width="stretch",
                                on_click="ignore")
-    columns[2].download_button("Calendar (.ics)", lambda: plan_ics(plan, start, minutes), "bone-program.ics",
+    columns[2].download_button("Calendar (.ics)", lambda: plan_ics(plan, start, minutes, weekdays, at), "bone-program.ics",
                                mime="text/calendar", icon=":material/event:", width="stretch",
-                               on_click="ignore")
+                               on_click="ignore", disabled=weekdays is None)
 
 
 st.title("Program planner")
 st.caption("A two- or three-times-a-week program for the chosen profile, progressing over the months.")
 notice_odd_parameters(PAGE_PARAMS)
 profile = profile_form()
+link_with_this_profile(site_map.SAFE_OPTIONS.page(), "See the exercise options", ":material/health_and_safety:")
 sessions_per_week, months, minutes, kit, start = program_settings()
 share_this_view(site_map.PLANNER.url_path)
 plan_key = (profile, sessions_per_week, months, minutes, kit)

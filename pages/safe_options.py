@@ -16,7 +16,7 @@ from pages.components import site_map
 from pages.components.common import catalog, disclaimer, notice_odd_parameters, share_this_view
 from pages.components.lesson_figures import guidelines_markdown
 from pages.components.handout_form import handout_download
-from pages.components.profile_form import PROFILE_PARAMS, profile_form
+from pages.components.profile_form import PROFILE_PARAMS, link_with_this_profile, profile_form
 
 GROUPS = {  # what the status means to a client, with an icon so colour never carries it alone
     "recommended": ("Recommended", ":material/check_circle:", "green"),
@@ -190,7 +190,7 @@ def render_exercises(profile: Profile) -> None:
                                  bind="query-params", required=True) or "Recommended"
     render_cards(filtered.loc[filtered["status"] == GROUP_BY_LABEL[shown], "id"].tolist(), cards_for(profile))
     st.download_button(
-        "Download this list (CSV)", lambda: assessment_csv(filtered), file_name="bone-loading-safe-options.csv",
+        "Download this list (CSV)", lambda: assessment_csv(filtered, profile), file_name="bone-loading-safe-options.csv",
         mime="text/csv", icon=":material/download:", on_click="ignore",
     )
 
@@ -214,6 +214,7 @@ st.caption("Choose a client's risk profile to see which exercises suit it, which
 notice_odd_parameters(PAGE_PARAMS)
 profile = profile_form()
 render_summary(profile)
+link_with_this_profile(site_map.PLANNER.page(), "Build a program for this profile", ":material/calendar_month:")
 render_exercises(profile)
 handout_download(profile)
 render_rules()

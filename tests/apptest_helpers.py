@@ -15,17 +15,40 @@ def app() -> AppTest:
 
 
 def open_page(url_path: str, query: dict | None = None) -> AppTest:
-    """Run app.py once, then the page at url_path.
-
-    AppTest.switch_page only finds pages by file, and lessons are callables; st.Page keys
-    every page by the hash of its url_path, so we select it the same way a browser does.
-    """
+    """Run app.py as a browser opening the page at url_path (with the query) would."""
     at = app()
     if query:
         at.query_params.update(query)
-    at.run()
-    at._page_hash = calc_hash(url_path)  # noqa: SLF001 - see docstring
+    select_page(at, url_path)
     return at.run()
+
+
+def select_page(at: AppTest, url_path: str) -> None:
+    """Make the next run open the page at url_path, as a browser's address does.
+
+    Private API, kept here alone: AppTest.switch_page finds pages by file only, and lessons are
+    callables, so this sets the page hash that st.Page derives from url_path. Move to
+    AppTest.switch_page with a url_path or an st.Page if Streamlit's AppTest adds it.
+    """
+    at._page_hash = page_hash(url_path)  # noqa: SLF001 - see docstring
+
+
+def page_hash(url_path: str) -> str:
+    """The key st.Page gives the page at url_path.
+
+    Internal API: streamlit.util.calc_hash, as st.Page calls it. Move to st.Page(...).url_path
+    based lookups if AppTest learns them (see select_page).
+    """
+    return calc_hash(url_path)
+
+
+def registered_pages(at: AppTest) -> dict[str, dict]:
+    """Page hash -> page info (url_pathname, page_name, ...) for every page the last run's st.navigation listed.
+
+    Private API, kept here alone: AppTest keeps them in _registered_pages. Move to a public AppTest
+    accessor for the navigation's pages if Streamlit adds one.
+    """
+    return at._registered_pages  # noqa: SLF001 - see docstring
 
 
 def all_text(at: AppTest) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -9,7 +10,8 @@ import pytest
 import yaml
 
 from lib.catalog import load_catalog
-from lib.validation import DataError
+from lib.validation import SCHEMA_DIR, DataError
+from lib.vocabulary import words
 from tests.conftest import PROJECT_ROOT
 
 
@@ -114,3 +116,26 @@ def test_malformed_yaml_names_the_line(project_copy):
     (project_copy / "data/trials.yaml").write_text("- study: [unclosed\n")
     error = _load_error(project_copy)
     assert error.file.endswith("trials.yaml") and error.entry.startswith("line")
+
+
+def test_a_rule_naming_a_pattern_no_exercise_has_is_refused(project_copy):
+    def misspell_a_pattern(rules):
+        rules[0]["exercise"]["pattern"] = ["squats"]
+
+    _edit_yaml(project_copy / "data/safety_rules.yaml", misspell_a_pattern)
+    error = _load_error(project_copy)
+    assert error.field.startswith("exercise") and "squats" in error.problem
+
+
+def _enums(node) -> list[list]:
+    if isinstance(node, dict):
+        return ([node["enum"]] if "enum" in node else []) + [enum for value in node.values() for enum in _enums(value)]
+    return [enum for value in node for enum in _enums(value)] if isinstance(node, list) else []
+
+
+def test_no_schema_copies_a_shared_vocabulary():
+    shared = {words(name) for name in json.loads((SCHEMA_DIR / "vocabulary.schema.json").read_text())["$defs"]}
+    for path in SCHEMA_DIR.glob("*.schema.json"):
+        if path.name != "vocabulary.schema.json":
+            copies = [enum for enum in _enums(json.loads(path.read_text())) if tuple(enum) in shared]
+            assert copies == [], f"{path.name} spells out {copies}: use its $ref to vocabulary.schema.json"

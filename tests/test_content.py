@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from lib.lessons import FIGURES, parse_lesson
-from lib.references import cited_keys, link_citations
+from lib.lessons import FIGURES, parse_lesson, split_figures
+from lib.references import citation, cited_keys, link_citations
 from pages.components.lesson_figures import FIGURE_RENDERERS
 from tests.conftest import PROJECT_ROOT
 
@@ -40,7 +40,7 @@ def test_figure_markers_have_renderers():
 
 
 def test_required_figures_are_placed(catalog):
-    placed = {value for lesson in catalog.lessons for kind, value in lesson.segments() if kind == "figure"}
+    placed = {value for lesson in catalog.lessons for kind, value in split_figures(lesson.body) if kind == "figure"}
     assert placed == set(FIGURES)
 
 
@@ -50,3 +50,14 @@ def test_citations_render_as_links(catalog):
     rendered = link_citations(text, catalog.references)
     assert "[Turner 1998](" in rendered and "[Frost 2003](https://doi.org/10.1002/ar.a.10119)" in rendered
     assert "@" not in rendered
+
+
+def test_source_keys_become_one_linked_citation(catalog):
+    assert citation(["watson2018", "howe2011"], catalog.references) == link_citations(
+        "[@watson2018; @howe2011]", catalog.references)
+    assert citation([], catalog.references) == ""
+
+
+def test_an_organisation_is_cited_by_its_label_not_its_first_word(catalog):
+    rendered = link_citations("Bend the knees [@osteoporosiscanadamove].", catalog.references)
+    assert "[Osteoporosis Canada 2017](" in rendered

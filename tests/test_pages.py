@@ -163,6 +163,12 @@ def test_planner_rejects_odd_settings_with_a_notice():
     assert {metric.label: metric.value for metric in at.metric}["Weeks"] == "52"
 
 
+def test_planner_length_in_part_months_gets_the_notice_not_a_silent_cut():
+    at = open_page("program", {"months": "6.5"})
+    assert "`months`" in at.warning[0].value
+    assert {metric.label: metric.value for metric in at.metric}["Weeks"] == "52"  # the default, 12 months
+
+
 def test_practice_checks_an_answer_and_moves_on(catalog):
     at = open_page("study-practice", {"topics": catalog.lessons[3].title})
     assert not at.exception

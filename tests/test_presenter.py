@@ -34,6 +34,14 @@ def test_last_step_shows_the_takeaways(catalog):
     assert "Key takeaways" in all_text(at)
 
 
+def test_a_step_past_the_lessons_last_gets_the_odd_link_notice(catalog):
+    lesson = catalog.lessons[0]
+    at = open_page(lesson.url_path, {"present": "1", "step": str(len(lesson.sections()) + 2)})
+    assert not at.exception
+    assert "`step`" in at.warning[0].value
+    assert at.select_slider(key="step").value == 1
+
+
 def test_without_presenter_mode_the_whole_lesson_shows(catalog):
     at = open_page(catalog.lessons[0].url_path)
     assert not at.get("select_slider") and "Key takeaways" in all_text(at)

@@ -211,7 +211,7 @@ def test_filters_keep_what_they_should():
 
 def test_csv_export_has_a_row_per_exercise():
     table = assess(PRESETS["osteoporosis"])
-    lines = assessment_csv(table).strip().splitlines()
+    lines = assessment_csv(table, PRESETS["osteoporosis"]).strip().splitlines()
     assert lines[0].startswith("Exercise,Status,Why") and len(lines) == len(table) + 1
 
 

@@ -78,3 +78,15 @@ def test_lesson_filter_and_shuffle(catalog):
 @pytest.mark.parametrize(("text", "expected"), [("osteoblast", "Osteoblast"), ("T-SCORE", "T-score")])
 def test_glossary_search_finds_terms(catalog, text, expected):
     assert expected.lower() in [term["term"].lower() for term in search_glossary(catalog.glossary, text)]
+
+
+def test_glossary_search_ignores_case_spaces_and_hyphens_and_puts_the_term_first(catalog):
+    for text in ("z score", "Z-score", "zscore", " Z SCORE "):
+        found = search_glossary(catalog.glossary, text)
+        assert found and found[0]["term"] == "Z-score", text
+
+
+def test_glossary_search_ranks_names_before_definitions():
+    terms = [{"term": "Alpha", "definition": "mentions hinge"}, {"term": "Hip hinge", "definition": "a movement"},
+             {"term": "Hinge", "definition": "a joint"}]
+    assert [term["term"] for term in search_glossary(terms, "hinge")] == ["Hinge", "Hip hinge", "Alpha"]

@@ -15,11 +15,10 @@ import re
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from streamlit.util import calc_hash
 
 from lib.catalog import default_catalog
 from pages.components.common import APP_PARAM_KEYS
-from tests.apptest_helpers import app, open_page
+from tests.apptest_helpers import app, open_page, page_hash, registered_pages
 from tests.conftest import PROJECT_ROOT
 
 # Example counts per page group: 900 in all (at least 500 asked), weighted toward the pages that read
@@ -76,9 +75,9 @@ def app_pages() -> tuple[str, ...]:
     """Every page app.py's navigation registers, by the url_path open_page() takes (from a real run,
     so a page added later is fuzzed without touching this file). The default page is registered with
     an empty URL; its url_path is found among pages/components/site_map.py's strings."""
-    registered = app().run()._registered_pages  # noqa: SLF001 - page hash -> page info
+    registered = registered_pages(app().run())
     words = re.findall(r"[\"']([\w-]+)[\"']", (PROJECT_ROOT / "pages" / "components" / "site_map.py").read_text(encoding="utf-8"))
-    by_hash = {calc_hash(word): word for word in words}
+    by_hash = {page_hash(word): word for word in words}
     return tuple(info["url_pathname"] or by_hash.get(page_hash, "") for page_hash, info in registered.items())
 
 

@@ -5,13 +5,16 @@ Kept tiny on purpose: decisions live in lib/, this file only shows them.
 
 from __future__ import annotations
 
+import contextlib
+
 import streamlit as st
 from streamlit import dataframe_util
+from streamlit.errors import StreamlitAPIException
 
 from lib.catalog import Catalog, load_catalog
 from lib.chart_style import presenter_spec
 from lib.references import Reference, link_citations
-from lib.urlstate import Param, choice, odd_parameters, share_url
+from lib.urlstate import Param, choice, odd_parameters, refused_keys, share_url
 from lib.validation import DataError
 
 # Every URL parameter any page binds: a link may carry another page's settings along.
@@ -21,7 +24,7 @@ APP_PARAM_KEYS = frozenset({
     "equip", "pattern", "site", "show", "all",  # Safe options filters
     "spw", "months", "minutes", "kit", "start",  # Program planner settings
     "oi_load", "oi_cycles",  # the osteogenic index example in lesson 4
-    "topics", "level", "length", "seed", "find", "case",  # Study pages
+    "topics", "level", "length", "seed", "find", "case", "due",  # Study pages
 })
 
 DISCLAIMER = (
@@ -72,14 +75,30 @@ def disclaimer() -> None:
 APP_WIDE_PARAMS = {"present": choice(["true", "false", "1", "0"])}  # presenter mode, on every page
 
 
+ODD_LINK_SETTINGS = "odd_link_settings"  # session key: what the run that dropped them could not use
+
+
 def notice_odd_parameters(params: dict[str, Param] | None = None) -> None:
     """Say which link settings this page could not use; their widgets show defaults instead.
 
-    Every page calls it with the parameters it binds; keys other pages bind are let through.
+    Every page calls it, before its widgets, with the parameters it binds; keys other pages bind
+    are let through. What the page cannot use is taken out of the link and the page runs again,
+    so no widget reads it: a bound widget would otherwise keep what it can (an integer slider
+    cuts months=6.5 to 6) while the notice says the default is shown.
     """
     params = APP_WIDE_PARAMS | (params or {})
     raw = {key: st.query_params.get_all(key) for key in st.query_params}
-    odd = odd_parameters(raw, params, shared=APP_PARAM_KEYS - set(params))
+    shared = APP_PARAM_KEYS - set(params)
+    refused = refused_keys(raw, params, shared)
+    if refused and ODD_LINK_SETTINGS not in st.session_state:  # at most one extra run
+        st.session_state[ODD_LINK_SETTINGS] = odd_parameters(raw, params, shared)
+        for key in refused:
+            # A key a widget of this session is already bound to (Back to the odd link) stays: the
+            # notice still shows, once.
+            with contextlib.suppress(KeyError, StreamlitAPIException):
+                del st.query_params[key]
+        st.rerun()
+    odd = st.session_state.pop(ODD_LINK_SETTINGS, None) or odd_parameters(raw, params, shared)
     if odd:
         names = ", ".join(f"`{name}`" for name in odd)
         st.warning(f"This link had settings the page could not use ({names}), so their defaults are shown.",
@@ -89,7 +108,10 @@ def notice_odd_parameters(params: dict[str, Param] | None = None) -> None:
 def with_arrow_datasets(spec: dict) -> dict:
     """The spec with its datasets already in Arrow form, so a cached spec costs nothing to show again.
 
-    Streamlit otherwise converts every chart's data to Arrow on every rerun.
+    Streamlit otherwise converts every chart's data to Arrow on every rerun. Private API, used here
+    alone: streamlit.dataframe_util.convert_anything_to_arrow_bytes, what st.vega_lite_chart itself
+    calls. Move to: plain datasets given to st.vega_lite_chart, if Streamlit caches that conversion
+    (or offers a public Arrow encoder); drop this function then, and the charts stay as they are.
     """
     datasets = {name: dataframe_util.convert_anything_to_arrow_bytes(values)
                 for name, values in spec.get("datasets", {}).items()}
@@ -105,10 +127,21 @@ def chart(spec: dict, description: str) -> None:
         st.write(description)
 
 
+# Streamlit shows a code block's copy button only on hover, over the end of the text: here it is
+# always shown, in a margin of its own, so the link's end stays readable.
+VISIBLE_COPY_BUTTON = """<style>
+.st-key-share-link [data-testid="stCode"] pre { padding-right: 3.5rem; }
+.st-key-share-link [data-testid="stCode"] div:has(> [data-testid="stElementToolbarButton"]),
+.st-key-share-link [data-testid="stCode"] div:has(> div > [data-testid="stElementToolbarButton"]) {
+  opacity: 1 !important; visibility: visible !important; pointer-events: auto !important; }
+</style>"""
+
+
 def share_this_view(url_path: str) -> None:
     """'Copy link to this view': the page's full link with every setting, ready to paste in a slide."""
     params = {key: st.query_params.get_all(key) for key in st.query_params}
     link = share_url(st.context.url or "http://localhost:8501", url_path, params)
-    with st.popover("Copy link to this view", icon=":material/link:"):
-        st.caption("This link opens the page set up exactly as it is now. Use the copy button.")
+    with st.popover("Copy link to this view", icon=":material/link:"), st.container(key="share-link"):
+        st.caption("This link opens the page exactly as it is set up now. Copy it with the button at its right.")
         st.code(link, language=None, wrap_lines=True)
+        st.html(VISIBLE_COPY_BUTTON)

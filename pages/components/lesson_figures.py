@@ -8,12 +8,23 @@ import streamlit as st
 
 from lib import charts
 from lib.exports import markdown_table
-from lib.urlstate import choice, number_between
+from lib.urlstate import choice, whole_number_between
 from pages.components.common import catalog, chart, with_arrow_datasets
 
-OI_LOADS_BW = (1.2, 2.0, 2.9, 4.0, 4.9)  # walking, leg training, stamping, hops, heel drops (lesson 4's table)
+# Activities lesson 4 places on the body-weight scale, named on the load slider at their load.
+OI_ACTIVITIES = {1.2: "walking", 2.0: "leg training", 2.9: "stamping", 4.0: "hops", 4.9: "heel drops"}
+OI_LOADS_BW = tuple(round(1.2 + tenth / 10, 1) for tenth in range(38))  # 1.2 to 4.9, as the README documents
 OI_CYCLES = (10, 120)
-FIGURE_PARAMS = {"oi_load": choice(OI_LOADS_BW), "oi_cycles": number_between(*OI_CYCLES)}
+FIGURE_PARAMS = {"oi_load": choice(OI_LOADS_BW), "oi_cycles": whole_number_between(*OI_CYCLES)}
+
+
+def load_in_words(load_bw: float) -> str:
+    """Where a load sits among the named activities: 'about hops' or 'between stamping (2.9) and hops (4.0)'."""
+    if load_bw in OI_ACTIVITIES:
+        return f"about {OI_ACTIVITIES[load_bw]}"
+    lower = max(point for point in OI_ACTIVITIES if point < load_bw)
+    upper = min(point for point in OI_ACTIVITIES if point > load_bw)
+    return f"between {OI_ACTIVITIES[lower]} ({lower}) and {OI_ACTIVITIES[upper]} ({upper})"
 
 
 @st.cache_data(show_spinner=False)
@@ -41,9 +52,12 @@ def render_osteogenic_index() -> None:
     with st.container(border=True):
         st.markdown("**Try it: the osteogenic index**")
         left, right = st.columns(2)
+        # Plain numbers on the slider: a bound select_slider writes its labels into the link (oi_load=2.5).
         load = left.select_slider(
-            "Peak load (x body weight)", options=OI_LOADS_BW, value=4.0, key="oi_load", bind="query-params"
+            "Peak load (x body weight)", options=OI_LOADS_BW, value=4.0, key="oi_load", bind="query-params",
+            help="; ".join(f"{name} about {point}" for point, name in OI_ACTIVITIES.items()).capitalize() + " x BW.",
         )
+        left.caption(f"{load} x body weight: {load_in_words(load)}.")
         cycles = right.slider("Loads in the day", min_value=OI_CYCLES[0], max_value=OI_CYCLES[1], value=50, step=10, key="oi_cycles", bind="query-params")
         st.caption("Splitting the same loads into bouts hours apart scores higher: each bout starts with fresh sensitivity (animal data).")
         chart(osteogenic_index_spec(load, cycles), charts.describe_osteogenic_index(load, cycles))

@@ -8,11 +8,16 @@ from __future__ import annotations
 
 from typing import Callable
 
+import re
+
 import streamlit as st
 
-from lib.lessons import Lesson, split_figures
-from lib.urlstate import number_between
+from lib.lessons import Lesson, split_answers, split_figures
+from lib.urlstate import whole_number_between
 from pages.components.common import catalog, cited_markdown, notice_odd_parameters, reference_list, share_this_view
+
+
+HEADING_LINE = re.compile(r"^## .*\n?", re.MULTILINE)
 
 
 def render_markdown_with_figures(markdown: str) -> None:
@@ -21,6 +26,16 @@ def render_markdown_with_figures(markdown: str) -> None:
     for kind, value in split_figures(markdown):
         if kind == "figure":
             FIGURE_RENDERERS[value]()
+        else:
+            render_markdown_with_answers(value)
+
+
+def render_markdown_with_answers(markdown: str) -> None:
+    """Self-check answers stay behind a reveal, so a room can think before it sees them."""
+    for kind, value in split_answers(markdown):
+        if kind == "answer":
+            with st.expander("Show the answer"):
+                cited_markdown(value)
         else:
             cited_markdown(value)
 
@@ -34,29 +49,52 @@ def render_takeaways_and_references(lesson: Lesson) -> None:
     reference_list([references[key] for key in lesson.sources])
 
 
+def step_names(lesson: Lesson) -> list[str]:
+    """What each presenter step shows: the lesson's sections, then the takeaways."""
+    return [*lesson.headings(), "Key takeaways"]
+
+
+# Runs in the page each time the step changes (the step is in the text, so the element is redrawn):
+# the room sees the new section from its top, wherever the presenter had scrolled.
+SCROLL_TO_TOP = """<script>
+for (const box of [document.scrollingElement, document.querySelector('[data-testid="stMain"]'),
+                   document.querySelector('[data-testid="stAppViewContainer"]')]) { box && box.scrollTo(0, 0); }
+</script>"""
+
+
 def render_step(lesson: Lesson) -> None:
-    """One section per screen; the last step is the takeaways and references."""
+    """One section per screen under a compact header ("3 of 7: Impact forces" between Previous and Next);
+    the last step is the takeaways and references."""
     if st.session_state.get("step_lesson") != lesson.slug:  # a new lesson starts at its first section
         if "step_lesson" in st.session_state:
             st.session_state["step"] = 1
         st.session_state["step_lesson"] = lesson.slug
-    sections = lesson.sections()
-    steps = list(range(1, len(sections) + 2))
-    step = st.select_slider("Section", steps, key="step", bind="query-params",
-                            help="The last step shows the key takeaways and references.")
+    names = step_names(lesson)
+    steps = list(range(1, len(names) + 1))
+    with st.container(key="lesson-step-header"):
+        st.title(lesson.title)
+        back, choose, forward = st.columns([3, 10, 3], vertical_alignment="center")
+        name_slot = choose.empty()  # above the slider, filled once the slider gives the step
+        # Plain numbers on the slider: a bound select_slider writes its labels into the link (step=3).
+        step = choose.select_slider("Section", steps, key="step", bind="query-params", label_visibility="collapsed",
+                                    help="The last step shows the key takeaways and references.")
+        name_slot.markdown(f"**{step} of {len(steps)}:** {names[step - 1]}")
+        back.button("Previous", icon=":material/arrow_back:", width="stretch", disabled=step == 1,
+                    on_click=st.session_state.update, kwargs={"step": step - 1})
+        forward.button("Next", icon=":material/arrow_forward:", width="stretch", disabled=step == steps[-1],
+                       on_click=st.session_state.update, kwargs={"step": step + 1})
+    with st.container(key=f"step-{step}"):  # a new container per step runs the script again
+        st.html(SCROLL_TO_TOP, unsafe_allow_javascript=True)
     if step == steps[-1]:
         render_takeaways_and_references(lesson)
     else:
-        render_markdown_with_figures(sections[step - 1])
+        render_markdown_with_figures(sections_without_heading(lesson)[step - 1])
     share_this_view(lesson.url_path)
-    back, forward = st.columns(2)
-    back.button("Previous", icon=":material/arrow_back:", width="stretch", disabled=step == steps[0],
-                on_click=st.session_state.update, kwargs={"step": step - 1})
-    forward.button("Next", icon=":material/arrow_forward:", width="stretch", disabled=step == steps[-1],
-                   on_click=st.session_state.update, kwargs={"step": step + 1})
 
 
-MAX_STEPS = 40  # more sections than any lesson will have
+def sections_without_heading(lesson: Lesson) -> list[str]:
+    """Each section without its own heading line: the step header already names it."""
+    return [HEADING_LINE.sub("", section, count=1) for section in lesson.sections()]
 
 
 def render_lesson(lesson: Lesson) -> None:
@@ -64,12 +102,13 @@ def render_lesson(lesson: Lesson) -> None:
     # the home page does not need, and the app starts about 0.4 s sooner without them.
     from pages.components.lesson_figures import FIGURE_PARAMS
 
-    notice_odd_parameters({"step": number_between(1, MAX_STEPS), **FIGURE_PARAMS})
-    st.title(lesson.title)
-    st.caption(lesson.summary)
+    last_step = len(lesson.sections()) + 1  # the takeaways and references
+    notice_odd_parameters({"step": whole_number_between(1, last_step), **FIGURE_PARAMS})
     if st.session_state.get("present"):
         render_step(lesson)
         return
+    st.title(lesson.title)
+    st.caption(lesson.summary)
     render_markdown_with_figures(lesson.body)
     render_takeaways_and_references(lesson)
 

@@ -13,6 +13,7 @@ from lib.profiles import (
     BONE_LEVELS, EXPERIENCE_LEVELS, FALL_LEVELS, PRESET_LABELS, PRESETS, Profile, classify_t_score, classify_z_score,
 )
 from lib.urlstate import Param, choice, number_between
+from pages.components import kept_settings
 
 T_SCORE_RANGE = (-6.0, 4.0)  # wider than any DXA result a clinic will see
 PROFILE_PARAMS: dict[str, Param] = {
@@ -42,7 +43,11 @@ def _apply_preset() -> None:
 
 
 def profile_form() -> Profile:
-    """Draw the profile controls and return the profile they describe."""
+    """Draw the profile controls and return the profile they describe.
+
+    The profile follows the user between Safe options, the Planner and their handouts (kept_settings).
+    """
+    kept_settings.restore(PROFILE_PARAMS)
     with st.container(border=True):
         st.selectbox(
             "Start from a client type", options=list(PRESETS), index=None, format_func=PRESET_LABELS.get,
@@ -62,16 +67,18 @@ def profile_form() -> Profile:
                 help="Scans before menopause and under 50 are read by Z-score: -2.0 or lower is below the expected "
                      "range for age (ISCD).",
             )
+            if t_score is not None:  # the greyed box shows the category the T-score implies
+                st.session_state["bone"] = classify_t_score(t_score)
+            elif z_score is not None:  # or the one the Z-score implies
+                st.session_state["bone"] = classify_z_score(z_score)
             bone = st.selectbox(
                 "Bone density", BONE_LEVELS, key="bone", bind="query-params",
                 disabled=t_score is not None or z_score is not None, format_func=lambda level: BONE_LABELS.get(level, level),
                 help="The WHO category from a DXA scan: osteopenia is low bone mass.",
             )
             if t_score is not None:
-                bone = classify_t_score(t_score)
                 st.caption(f"T-score {t_score:.1f} means **{bone}** (WHO thresholds).")
             elif z_score is not None:
-                bone = classify_z_score(z_score)
                 st.caption(f"Z-score {z_score:.1f} means **{BONE_LABELS.get(bone, 'within the expected range for age')}** "
                            "(ISCD).")
             vertebral_fracture = st.toggle(
@@ -97,10 +104,17 @@ def profile_form() -> Profile:
                 "No floor work", key="nofloor", bind="query-params",
                 help="The client cannot get down to the floor and up again safely: chair, wall and standing versions instead.",
             )
+    kept_settings.keep(PROFILE_PARAMS)
     return Profile(
         bone=bone, vertebral_fracture=vertebral_fracture, falls=falls, joint_limits=joint_limits,
         experience=experience, clearance=clearance, floor_transfers=not no_floor,
     )
+
+
+def link_with_this_profile(page: st.Page, label: str, icon: str) -> None:
+    """A link to the other tool set to the profile shown here (its URL keys, as in this page's link)."""
+    params = {key: st.query_params[key] for key in PROFILE_PARAMS if key in st.query_params}
+    st.page_link(page, label=label, query_params=params, icon=icon)
 
 
 def profile_query_params(profile: Profile) -> dict[str, str]:

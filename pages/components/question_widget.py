@@ -5,7 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from lib.catalog import question_kind
-from lib.study import is_correct
+from lib.references import citation
+from lib.study import AnswerReview, is_correct, review_answer
 from pages.components.common import catalog, cited_markdown
 
 SINGLE_KINDS = ("single", "true_false", "scenario")
@@ -37,13 +38,39 @@ def lesson_link(question: dict) -> str:
     return f" [Read more: {lesson.title}, “{question['section']}”]({lesson.section_link(question['section'])})"
 
 
-def feedback(question: dict, chosen: list[str]) -> None:
-    """Right or wrong, with the explanation, its sources and where the lesson teaches it."""
-    sources = "; ".join("@" + key for key in question["sources"])
-    explanation = f"{question['explanation']} [{sources}]" + lesson_link(question)
+def option_marks(question: dict, chosen: list[str], review: AnswerReview) -> str:
+    """'Choose all that apply': each option in order, saying in words (not colour alone) how it went."""
+    lines = []
+    for option in question["options"]:
+        if option in review.wrongly_chosen:
+            lines.append(f"- :material/close: {option}: **you ticked it, but it is not right**")
+        elif option in review.missed:
+            lines.append(f"- :material/check_box_outline_blank: {option}: **right, and you left it unticked**")
+        elif option in chosen:
+            lines.append(f"- :material/check: {option}: right, and you ticked it")
+        else:
+            lines.append(f"- :material/remove: {option}: not right, and you left it unticked")
+    return "\n".join(lines)
+
+
+def verdict(question: dict, chosen: list[str]) -> None:
+    """Right or wrong, with the right answers in the options' order."""
     if is_correct(question, chosen):
         st.success("**Correct.**", icon=":material/check_circle:")
     else:
-        answer = "; ".join(question["answer"])
-        st.error(f"**Not quite.** The answer: {answer}", icon=":material/cancel:")
-    cited_markdown(explanation)
+        right = review_answer(question, chosen).right
+        label = "The answer" if len(right) == 1 else "The right answers"
+        st.error(f"**Not quite.** {label}: {'; '.join(right)}", icon=":material/cancel:")
+
+
+def explanation(question: dict, chosen: list[str]) -> None:
+    """Each tick marked (for 'choose all that apply' answered wrong), then why, with sources and the lesson."""
+    if question_kind(question) not in SINGLE_KINDS and not is_correct(question, chosen):
+        st.markdown(option_marks(question, chosen, review_answer(question, chosen)))
+    cited_markdown(f"{question['explanation']} {citation(question['sources'], catalog().references)}"
+                   + lesson_link(question))
+
+
+def feedback(question: dict, chosen: list[str]) -> None:
+    verdict(question, chosen)
+    explanation(question, chosen)

@@ -34,6 +34,7 @@ class PageSpec:
 HOME = PageSpec("pages/home.py", "Home", ":material/home:", "welcome", default=True)
 SAFE_OPTIONS = PageSpec("pages/safe_options.py", "Safe options", ":material/health_and_safety:", "safe-exercises")
 PLANNER = PageSpec("pages/planner.py", "Program planner", ":material/calendar_month:", "program")
+REVIEW = PageSpec("pages/review.py", "Review and progress", ":material/event_repeat:", "study-review")
 PRACTICE = PageSpec("pages/practice.py", "Practice quiz", ":material/quiz:", "study-practice")
 EXAM = PageSpec("pages/exam.py", "Exam", ":material/assignment:", "study-exam")
 FLASHCARDS = PageSpec("pages/flashcards.py", "Flashcards", ":material/style:", "study-flashcards")
@@ -41,11 +42,17 @@ GLOSSARY = PageSpec("pages/glossary.py", "Glossary", ":material/dictionary:", "s
 CASES = PageSpec("pages/cases.py", "Client cases", ":material/person_search:", "client-cases")
 SOURCES = PageSpec("pages/sources.py", "Sources", ":material/library_books:", "references")
 ABOUT = PageSpec("pages/about.py", "About", ":material/info:", "about-this-app")
-STUDY = (PRACTICE, EXAM, FLASHCARDS, GLOSSARY, CASES)
+STUDY = (REVIEW, PRACTICE, EXAM, FLASHCARDS, GLOSSARY, CASES)
 
 
 def lesson_as_page(lesson: Lesson) -> st.Page:
     return st.Page(lesson_page(lesson), title=lesson.title, icon=lesson.icon, url_path=lesson.url_path)
+
+
+def link_to_lesson_section(lesson: Lesson, section: str) -> None:
+    """A link to the lesson that teaches something, in this tab and this session (a Markdown link
+    would open a new tab and a fresh session, losing presenter mode and the profile)."""
+    st.page_link(lesson_as_page(lesson), label=f"{lesson.title}, “{section}”", icon=":material/menu_book:")
 
 
 def lesson_pages() -> list[st.Page]:

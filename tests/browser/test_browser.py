@@ -46,7 +46,7 @@ def assert_no_exception(page) -> None:
 
 
 def page_paths(catalog) -> list[str]:
-    study = ["study-practice", "study-exam", "study-flashcards", "study-glossary", "client-cases"]
+    study = ["study-review", "study-practice", "study-exam", "study-flashcards", "study-glossary", "client-cases"]
     return ["", "safe-exercises", "program", *study, "references", "about-this-app"] + [lesson.url_path for lesson in catalog.lessons]
 
 
@@ -118,7 +118,7 @@ def test_planner_link_reproduces_the_plan_and_offers_downloads(server, page, scr
 def test_a_short_exam_can_be_completed_and_scored(server, page, screenshots):
     visit(page, f"{server.url}/study-exam?length=10&seed=7")
     for group in page.locator("[data-testid='stRadio']").all():
-        group.locator("label").first.click()
+        group.locator("[role='radiogroup'] label").first.click()  # an option, not the question's own label
     for box in page.locator("[data-testid='stForm'] [data-testid='stCheckbox']").all():
         box.locator("label").first.click()
     page.get_by_role("button", name="Finish and score").click()
