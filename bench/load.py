@@ -7,9 +7,8 @@ Run from the repo root::
     .venv/bin/python bench/load.py clinic --minutes 10      # the clinic day (memory over time)
     .venv/bin/python bench/load.py ramp --ramp-max 200
 
-Each scenario starts its own `streamlit run app.py` on a loopback port (tests.conftest.StreamlitServer),
-opens the home page once (as a presenter would before sharing a link: see README on the first deep
-link), sends one visitor round alone (warms the caches; its times are the "alone" column), then runs
+Each scenario starts its own server (serve.py, i.e. `streamlit run app.py`) on a loopback port (tests.support.server),
+opens the home page once (as a presenter would before sharing a link), sends one visitor round alone (warms the caches; its times are the "alone" column), then runs
 Locust users (bench/load_users.py) that speak Streamlit's websocket protocol (bench/streamlit_client.py):
 
     workshop  N people open one shared link within ARRIVAL_S seconds, then make ten interactions each;
@@ -255,8 +254,8 @@ class Swarm:
 
 
 def presenter_opens_home(server: StreamlitServer) -> None:
-    """Before sharing a deep link, open the home page once: a fresh server's first visit on a deep link
-    shows Streamlit's "Page not found" (see README)."""
+    """The presenter opens the home page before sharing a deep link, as docs/deploy.md advises (on a
+    server started with plain `streamlit run`, the first deep link would show "Page not found")."""
     with StreamlitClient(server.url) as presenter:
         presenter.open("")
 

@@ -9,6 +9,9 @@ from __future__ import annotations
 PRESENTER_SCALE = 1.5  # fonts and strokes, so a chart reads at 1280x720 through a video call
 # Heights grow too: a chart's height includes its legend and axis titles, which the larger type makes taller.
 SCALED_KEYS = ("fontSize", "strokeWidth", "size", "step", "thickness", "height")
+# A chart in presenter mode fits a 1280x720 screen under the top bar and a stepped lesson's header,
+# with room for the controls of an interactive figure: no taller than this, however many bars.
+PRESENTER_MAX_HEIGHT = 320  # px
 PRESENTER_CONFIG = {
     "axis": {"labelFontSize": 18, "titleFontSize": 20, "labelLimit": 420},
     "legend": {"labelFontSize": 18, "titleFontSize": 18, "symbolSize": 220},
@@ -30,4 +33,7 @@ def presenter_spec(spec: dict) -> dict:
 
     restyled = scaled(spec)
     restyled["config"] = {**spec.get("config", {}), **PRESENTER_CONFIG}
+    height = restyled.get("height")
+    if isinstance(height, dict) or (isinstance(height, (int, float)) and height > PRESENTER_MAX_HEIGHT):
+        restyled["height"] = PRESENTER_MAX_HEIGHT  # a step height (one band per row) would grow with the data
     return restyled

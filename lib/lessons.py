@@ -62,6 +62,12 @@ class Lesson:
     sources: tuple[str, ...]
     body: str
     icon: str = ":material/menu_book:"
+    nav_title: str = ""
+
+    @property
+    def menu_title(self) -> str:
+        """What the navigation shows: the short title where the full one would be cut off."""
+        return self.nav_title or self.title
 
     @property
     def url_path(self) -> str:
@@ -115,6 +121,7 @@ def parse_lesson(text: str, file: Path | str, references: dict[str, Reference]) 
         sources=tuple(cited),
         body=body,
         icon=front.get("icon", Lesson.icon),
+        nav_title=front.get("nav_title", ""),
     )
 
 

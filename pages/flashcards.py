@@ -64,7 +64,7 @@ with st.container(border=True):
     st.header(card["term"], anchor=False)
     if state["revealed"]:
         st.markdown(card["definition"])
-        st.markdown(f"Used in [{lesson.title}, “{card['section']}”]({lesson.section_link(card['section'])})")
+        site_map.link_to_lesson_section(lesson, card["section"], "Used in ")
         knew_column, not_yet_column = st.columns(2)
         step = 0 if only_due else 1
         knew_column.button("I knew it", on_click=rate, args=(card, True, step), icon=":material/thumb_up:",

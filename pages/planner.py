@@ -151,7 +151,7 @@ def render_evidence() -> None:
     render_trial_results()
 
 
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")  # short: a row of seven fits a presenter screen
 
 
 def calendar_choices(sessions_per_week: int) -> tuple[tuple[int, ...] | None, dt.time]:

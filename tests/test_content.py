@@ -61,3 +61,10 @@ def test_source_keys_become_one_linked_citation(catalog):
 def test_an_organisation_is_cited_by_its_label_not_its_first_word(catalog):
     rendered = link_citations("Bend the knees [@osteoporosiscanadamove].", catalog.references)
     assert "[Osteoporosis Canada 2017](" in rendered
+
+
+MENU_WIDTH = 30  # characters the sidebar shows before it cuts a title with an ellipsis
+
+
+def test_every_lesson_fits_the_menu_without_being_cut(catalog):
+    assert [lesson.title for lesson in catalog.lessons if len(lesson.menu_title) > MENU_WIDTH] == []

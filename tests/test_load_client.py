@@ -11,13 +11,13 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from bench.streamlit_client import RunFailed, StreamlitClient
 from lib.profiles import PRESET_LABELS
-from tests.conftest import StreamlitServer
+from tests.support.server import StreamlitServer
 
 
 @pytest.fixture(scope="module")
 def app_server():
     running = StreamlitServer()
-    with StreamlitClient(running.url) as presenter:  # the home page first, as a presenter would (see README)
+    with StreamlitClient(running.url) as presenter:  # the home page first, as a presenter would
         presenter.open("")
     yield running
     running.close()

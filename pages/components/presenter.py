@@ -18,8 +18,8 @@ h1 { font-size: 2.4rem !important; }
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li { font-size: 1rem; line-height: 1.5; }
 [data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p { font-size: 2rem; line-height: 1.2; }
 /* A stepped lesson's header stays in view, small: the screen is for the section (issue #17). */
-.st-key-lesson-step-header { position: sticky; top: 3.75rem; z-index: 99; background: var(--st-background-color, #fff);
-  padding-bottom: 0.25rem; border-bottom: 1px solid rgba(49, 51, 63, 0.2); }
+[data-testid="stLayoutWrapper"]:has(> .st-key-lesson-step-header) { position: sticky; top: 3.75rem; z-index: 99;
+  background: var(--st-background-color, #fff); padding-bottom: 0.25rem; border-bottom: 1px solid rgba(49, 51, 63, 0.2); }
 .st-key-lesson-step-header h1 { font-size: 1.3rem !important; padding: 0 !important; }
 </style>
 """

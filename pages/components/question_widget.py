@@ -7,6 +7,7 @@ import streamlit as st
 from lib.catalog import question_kind
 from lib.references import citation
 from lib.study import AnswerReview, is_correct, review_answer
+from pages.components import site_map
 from pages.components.common import catalog, cited_markdown
 
 SINGLE_KINDS = ("single", "true_false", "scenario")
@@ -28,14 +29,6 @@ def chosen_answer(question: dict, key: str) -> list[str]:
         value = st.session_state.get(key)
         return [value] if value is not None else []
     return [option for number, option in enumerate(question["options"]) if st.session_state.get(f"{key}-{number}")]
-
-
-def lesson_link(question: dict) -> str:
-    """'Read more' link to the lesson section that teaches the answer ('' for case questions)."""
-    if "lesson" not in question:
-        return ""
-    lesson = catalog().lessons_by_slug[question["lesson"]]
-    return f" [Read more: {lesson.title}, “{question['section']}”]({lesson.section_link(question['section'])})"
 
 
 def option_marks(question: dict, chosen: list[str], review: AnswerReview) -> str:
@@ -67,8 +60,9 @@ def explanation(question: dict, chosen: list[str]) -> None:
     """Each tick marked (for 'choose all that apply' answered wrong), then why, with sources and the lesson."""
     if question_kind(question) not in SINGLE_KINDS and not is_correct(question, chosen):
         st.markdown(option_marks(question, chosen, review_answer(question, chosen)))
-    cited_markdown(f"{question['explanation']} {citation(question['sources'], catalog().references)}"
-                   + lesson_link(question))
+    cited_markdown(f"{question['explanation']} {citation(question['sources'], catalog().references)}")
+    if "lesson" in question:  # case questions have none
+        site_map.link_to_lesson_section(catalog().lessons_by_slug[question["lesson"]], question["section"], "Read more: ")
 
 
 def feedback(question: dict, chosen: list[str]) -> None:

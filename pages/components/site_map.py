@@ -46,13 +46,13 @@ STUDY = (REVIEW, PRACTICE, EXAM, FLASHCARDS, GLOSSARY, CASES)
 
 
 def lesson_as_page(lesson: Lesson) -> st.Page:
-    return st.Page(lesson_page(lesson), title=lesson.title, icon=lesson.icon, url_path=lesson.url_path)
+    return st.Page(lesson_page(lesson), title=lesson.menu_title, icon=lesson.icon, url_path=lesson.url_path)
 
 
-def link_to_lesson_section(lesson: Lesson, section: str) -> None:
+def link_to_lesson_section(lesson: Lesson, section: str, lead: str = "") -> None:
     """A link to the lesson that teaches something, in this tab and this session (a Markdown link
     would open a new tab and a fresh session, losing presenter mode and the profile)."""
-    st.page_link(lesson_as_page(lesson), label=f"{lesson.title}, “{section}”", icon=":material/menu_book:")
+    st.page_link(lesson_as_page(lesson), label=f"{lead}{lesson.title}, “{section}”", icon=":material/menu_book:")
 
 
 def lesson_pages() -> list[st.Page]:

@@ -3,6 +3,8 @@ a trainer studying, a workshop presenter. Each test follows one task and checks 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.browser.test_browser import SETTLE_MS, assert_no_exception, copy_link_to_this_view, visit, wait_until_settled
@@ -122,7 +124,7 @@ def test_planner_downloads_name_the_profile_the_dates_and_the_chosen_days(server
     from lib.profiles import Profile
 
     visit(page, f"{server.url}/program?bone=osteoporosis&vf=true&spw=2&months=3&start=2027-01-04")
-    for day in ("Monday", "Thursday", "Tuesday", "Friday"):  # off with the default days, on with the client's
+    for day in ("Mon", "Thu", "Tue", "Fri"):  # off with the default days, on with the client's
         page.get_by_role("button", name=day, exact=True).click()
         wait_until_settled(page)
     page.locator("[data-testid='stTimeInput'] [role='spinbutton']").first.click()  # the hour
@@ -192,7 +194,7 @@ def test_presenter_steps_a_lesson_at_1280x720_from_each_section_top(server, chro
     page.wait_for_timeout(500)
     assert main_scroll_top(page) > 0
     next_button = header.get_by_role("button", name="Next")
-    assert next_button.is_visible()  # the header stays in view
+    assert 0 < next_button.bounding_box()["y"] < 720 / 3  # the header stays in view
     next_button.click()
     wait_until_settled(page)
     assert "step=3" in page.url
@@ -231,3 +233,31 @@ def test_the_copy_button_shows_without_hovering_and_leaves_the_link_readable(ser
     assert button.is_visible()
     link, copy = code.locator("code").bounding_box(), button.bounding_box()
     assert link["x"] + link["width"] <= copy["x"]  # beside the link, not over it
+
+
+def test_the_planner_handout_is_for_the_profile_set_on_safe_options(server, page):
+    from pypdf import PdfReader
+
+    from lib.profiles import Profile
+
+    visit(page, f"{server.url}/safe-exercises?bone=osteoporosis&falls=high")
+    page.locator(".st-key-site-navigation").get_by_text("Program planner", exact=True).click()
+    settled_on(page, "Program planner")
+    page.get_by_role("button", name="Make the handout").click()
+    button = page.get_by_role("button", name="Download the handout (PDF)")
+    button.wait_for(timeout=SETTLE_MS)
+    with page.expect_download(timeout=SETTLE_MS) as started:
+        button.click()
+    text = " ".join(sheet.extract_text() for sheet in PdfReader(started.value.path()).pages)
+    assert Profile(bone="osteoporosis", falls="high").describe()[:40] in " ".join(text.split())
+
+
+def test_a_flashcard_lesson_link_stays_in_the_tab(server, page, catalog):
+    visit(page, f"{server.url}/study-flashcards?present=1")
+    page.get_by_role("button", name="Turn the card").click()
+    wait_until_settled(page)
+    link = page.get_by_role("link", name=re.compile(r"^Used in "))
+    lesson_title = next(lesson.title for lesson in catalog.lessons if f"Used in {lesson.title}, " in link.inner_text())
+    link.click()
+    settled_on(page, lesson_title)
+    assert len(page.context.pages) == 1 and "present=1" in page.url

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from lib.study import exam_paper
 from tests.browser.test_browser import SETTLE_MS, assert_no_exception, visit, wait_until_settled
-from tests.conftest import StreamlitServer
+from tests.support.server import StreamlitServer
 
 pytestmark = pytest.mark.browser
 VIEWPORT_HEIGHT = 800
