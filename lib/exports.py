@@ -14,7 +14,7 @@ from lib.profiles import Profile
 PROFILE_COLUMN = "For profile"  # every CSV says whose list it is: the profile in words, on each row
 
 ASSESSMENT_COLUMNS = {
-    "name": "Exercise", "status": "Status", "reason": "Why", "swap_name": "Safer swap",
+    "name": "Exercise", "status": "Status", "reason": "Why", "modification": "How to modify", "swap_name": "Safer swap",
     "dose": "Dose", "impact": "Impact", "pattern": "Pattern", "sources": "Sources",
 }
 
@@ -23,7 +23,7 @@ def assessment_csv(table: pd.DataFrame, profile: Profile) -> str:
     """The Safe options list as CSV, list cells joined with '; ', with the profile it is for."""
     frame = table[list(ASSESSMENT_COLUMNS)].copy()
     frame["sources"] = frame["sources"].map("; ".join)
-    frame["swap_name"] = frame["swap_name"].fillna("")
+    frame[["modification", "swap_name"]] = frame[["modification", "swap_name"]].fillna("")
     frame = frame.rename(columns=ASSESSMENT_COLUMNS)
     frame[PROFILE_COLUMN] = profile.describe()
     return frame.to_csv(index=False)

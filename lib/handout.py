@@ -23,32 +23,11 @@ from lib.drawings import exercise_strip_svg
 from lib.handout_font import prints
 from lib.planner import DELOAD_EVERY, Plan
 from lib.profiles import Profile
-from lib.safety import IMPACT_LEVELS, Guidance, assess
+from lib.safety import IMPACT_LEVELS, Guidance, assess, in_words
 from lib.vocabulary import LEVELS
 
 # --- Words -------------------------------------------------------------------------------------
 
-# Each safety rule's reason, retold for a client in one line (the app's own wording is for trainers).
-PLAIN_REASONS = {
-    "fragile-spine-loaded-flexion": "Bending your back forward under a load is linked to new spine fractures.",
-    "fragile-spine-unloaded-flexion": "Keep any forward bending small, slow and free of pain.",
-    "low-bone-mass-loaded-flexion": "Bending your back forward under a load is advised against once bones thin.",
-    "fragile-spine-loaded-twist": "Twisting hard or with a weight strains the spine: turn with your feet.",
-    "vertebral-fracture-impact": "After a spine fracture, keep impact no harder than brisk walking.",
-    "painful-joints-impact": "Hard landings strain painful joints; strength work loads the bone instead.",
-    "fall-risk-impact": "While falls are a risk, balance comes first: no jumping or hopping yet.",
-    "osteoporosis-high-impact": "Hard landings only if you are cleared and supervised; moderate ones are enough.",
-    "osteoporosis-high-impact-cleared": "Hard landings only with supervision, built up a few at a time.",
-    "novice-high-impact": "New to training: build up to hard landings slowly, a few at a time.",
-    "fall-risk-high-demand": "Too big a balance challenge for now: use the supported version.",
-    "fall-risk-moderate-demand": "Do it beside a counter, wall or sturdy chair you can hold.",
-    "fragile-heavy-without-clearance": "Very heavy lifting needs medical clearance and a qualified coach first.",
-    "low-bone-mass-heavy-unsupervised": "Heavy sets only with a qualified coach; until then, lift 8-12 times.",
-    "vertebral-fracture-heavy": "After a spine fracture, heavy lifting only if your physiotherapist agrees.",
-    "novice-heavy": "Start with a month or more of light technique work before heavy sets.",
-    "novice-advanced": "New to training: learn the easier version first.",
-    "vertebral-fracture-form-first": "After a spine fracture, good form comes first: start with the easier version.",
-}
 # Terms in the shared guidance lines that a client may not know, each with a gloss added on first use.
 GLOSSES = {
     "one-repetition maximum": "one-repetition maximum (the most you can lift once)",
@@ -56,7 +35,6 @@ GLOSSES = {
     "x body weight": "times your body weight",
     "progressing toward": "building up to",
 }
-IMPACT_EXAMPLES = {"low": "marching or heel raises", "moderate": "stamping or low jumps", "high": "jumps and landings"}
 
 # --- Choosing what goes on the sheet -------------------------------------------------------------
 
@@ -73,7 +51,6 @@ FALLBACK_PATTERNS = ("posture", "trunk", "carry")  # spine-friendly extras when 
 MIN_EXERCISES, MAX_EXERCISES = 4, 6
 MAX_CAUTIONS = 4
 SPINE_PLACES = 2  # with other concerns too, the spine keeps two places and each other concern gets one
-CONCERN_WORDS = {"spine": ("flexion", "twist"), "falls": ("fall-risk",), "impact": ("impact",), "heavy": ("heavy",)}
 NAME_MARKS = " -'"  # besides letters
 MAX_NAME_LENGTH = 40
 
@@ -131,30 +108,46 @@ def _plan_dose(exercise_id: str, plan: Plan) -> str | None:
     slots = plan.sessions[(plan.sessions["phase"] == "foundation") & (plan.sessions["exercise_id"] == exercise_id)]
     if slots.empty:
         return None
-    slot, effort = slots.iloc[0], plan.weeks["effort"].iloc[0]
+    slot = slots.iloc[0]
+    where = _where(exercise_id, plan)
     if slot["block"] == "balance":
-        return f"{slot['reps']} in each session"
+        return f"{where}: {slot['reps']}"
     if pd.isna(slot["sets"]):
-        return None
+        return f"{where}: {slot['reps']}"
     sets = f"{slot['sets']} set{'s' if slot['sets'] > 1 else ''}"
-    if slot["block"] == "back extensors and posture":
-        return f"{sets} of {slot['reps']}"
-    return f"{sets} of {slot['reps']} repetitions at an effort of {effort} out of 10 in week 1"
+    if pd.isna(slot["effort"]):
+        return f"{where}: {sets} of {slot['reps']}"
+    return f"{where}, week 1: {sets} of {slot['reps']} at effort {slot['effort']} out of 10"
+
+
+def _sessions_holding(exercise_id: str, plan: Plan) -> list[str]:
+    first = plan.sessions[(plan.sessions["phase"] == "foundation") & (plan.sessions["exercise_id"] == exercise_id)]
+    return sorted(set(first["session"]))
+
+
+def _where(exercise_id: str, plan: Plan) -> str:
+    """'Session A', 'Sessions A and C', with 'and every day at home' when the plan's home work holds it too."""
+    letters = _sessions_holding(exercise_id, plan)
+    where = f"Session{'s' if len(letters) > 1 else ''} {in_words(letters)}"
+    home = plan.home[(plan.home["phase"] == "foundation") & (plan.home["exercise_id"] == exercise_id)]
+    return where + (" and daily at home" if not home.empty else "")
 
 
 def _record(row: dict, catalog: Catalog, plan: Plan | None) -> dict:
     exercise = catalog.exercise(row["id"])
     dose = (_plan_dose(row["id"], plan) if plan is not None else None) or _first_clause(exercise["dose"])
     return {"id": row["id"], "name": row["name"], "pattern": row["pattern"], "status": row["status"],
-            "cues": list(exercise["cues"]), "dose": dose, "drawing": exercise_strip_svg(row["id"])}
+            "cues": list(exercise["cues"]), "dose": dose, "drawing": exercise_strip_svg(row["id"]),
+            "sessions": _sessions_holding(row["id"], plan) if plan is not None else []}
 
 
 def handout_exercises(profile: Profile, plan: Plan | None = None, catalog: Catalog | None = None) -> list[dict]:
     """Four to six recommended exercises, one per movement slot, as plain records.
 
-    Each record has id, name, pattern, status, cues, dose (in words) and drawing (SVG text: the
-    movement's start and end side by side, lib.drawings.exercise_strip_svg).
-    With a plan, its foundation sessions' exercises come first, with the plan's week-1 dose.
+    Each record has id, name, pattern, status, cues, dose (in words), drawing (SVG text: the movement's
+    start and end side by side, lib.drawings.exercise_strip_svg) and sessions (the plan's session letters
+    that hold it). With a plan, its foundation sessions' exercises come first, grouped by session, each
+    dose saying where it is done, with the plan's week-1 dose.
     """
     catalog = catalog or default_catalog()
     rows = [row for row in assess(profile, catalog).to_dict("records") if _is_home_safe(row)]
@@ -169,7 +162,9 @@ def handout_exercises(profile: Profile, plan: Plan | None = None, catalog: Catal
             break
         if row not in chosen:
             chosen.append(row)
-    return [_record(row, catalog, plan) for row in chosen[:MAX_EXERCISES]]
+    records = [_record(row, catalog, plan) for row in chosen[:MAX_EXERCISES]]
+    # With a plan, grouped by session: session A's exercises first, then B's, then C's, then the rest.
+    return sorted(records, key=lambda record: record["sessions"][:1] or ["Z"])
 
 
 def _spine_kind(row: dict) -> int:
@@ -181,20 +176,12 @@ def _spine_kind(row: dict) -> int:
     return 3 if row["spinal_flexion"] == "end_range" else 0
 
 
-def _concern(rule_id: str) -> str:
-    """Which worry a safety rule speaks to, read from its id (data/safety_rules.yaml names them so)."""
-    for concern, words in CONCERN_WORDS.items():
-        if any(word in rule_id for word in words):
-            return concern
-    return "other"
-
-
 def _concern_order(profile: Profile) -> tuple[str, ...]:
     if profile.fragility == "vertebral_fracture":
-        return ("spine", "impact", "falls", "heavy", "other")
+        return ("spine", "impact", "falls", "heavy", "joints", "floor", "other")
     if profile.falls == "high":
-        return ("spine", "falls", "impact", "heavy", "other")
-    return ("spine", "impact", "heavy", "falls", "other")
+        return ("spine", "falls", "impact", "heavy", "joints", "floor", "other")
+    return ("spine", "impact", "heavy", "falls", "joints", "floor", "other")
 
 
 def _one_of_each_kind_first(rows: list[dict]) -> list[dict]:
@@ -203,12 +190,12 @@ def _one_of_each_kind_first(rows: list[dict]) -> list[dict]:
     return firsts + [row for row in rows if row not in firsts]
 
 
-def _concerns(rows: list[dict], profile: Profile) -> list[list[dict]]:
+def _concerns(rows: list[dict], profile: Profile, rules: dict[str, dict]) -> list[list[dict]]:
     """Restricted exercises grouped by the most relevant concern among their rules, in the profile's order."""
     order = _concern_order(profile)
     groups: dict[str, list[dict]] = {concern: [] for concern in order}
     for row in rows:
-        concerns = {_concern(rule) for rule in row["rules"]} or {"other"}
+        concerns = {rules[rule]["concern"] for rule in row["rules"]} or {"other"}
         groups[min(concerns, key=order.index)].append(row)
     groups["spine"] = _one_of_each_kind_first(groups["spine"])
     for concern in order[1:]:
@@ -229,18 +216,11 @@ def _pick_cautions(groups: list[list[dict]], places: int) -> list[dict]:
     return picks
 
 
-def _plain_reason(row: dict) -> str:
-    """The client's one-line reason; a twisting exercise gives the twisting reason first."""
+def _plain_reason(row: dict, rules: dict[str, dict]) -> str:
+    """The client's one-line reason (data/safety_rules.yaml, `plain`); a twisting exercise gives the twisting one first."""
     twisting = row["rotation"] == "loaded"
-    for rule in sorted(row["rules"], key=lambda rule: twisting and "twist" not in rule):
-        if rule in PLAIN_REASONS:
-            return PLAIN_REASONS[rule]
-    return row["reason"].split(";")[0].split(". ")[0].rstrip(".") + "."
-
-
-def _display_name(name: str) -> str:
-    """The name without trainer's labels: 'Sit-up (risky)' -> 'Sit-up', '..., 5 x 5 (LIFTMOR style)' -> '...'."""
-    return re.sub(r"(,\s*5 x 5)?\s*\((risky|LIFTMOR[^)]*)\)$", "", name)
+    first = sorted(row["rules"], key=lambda rule: twisting and "twist" not in rules[rule]["plain"].lower())[0]
+    return rules[first]["plain"]
 
 
 def handout_cautions(profile: Profile, catalog: Catalog | None = None, places: int = MAX_CAUTIONS) -> list[dict]:
@@ -250,22 +230,18 @@ def handout_cautions(profile: Profile, catalog: Catalog | None = None, places: i
     why (one plain line) and sources.
     """
     catalog = catalog or default_catalog()
+    rules = {rule["id"]: rule for rule in catalog.rules}
     rows = assess(profile, catalog).to_dict("records")
     for status in ("avoid", "modify"):
         restricted = [row for row in rows if row["status"] == status]
         if restricted:
             break
-    picks = _pick_cautions(_concerns(restricted, profile), places)
+    picks = _pick_cautions(_concerns(restricted, profile, rules), places)
     return [{
-        "id": row["id"], "name": _display_name(row["name"]), "status": "avoid" if status == "avoid" else "change",
-        "instead": row["swap_name"] if status == "avoid" else _alternative_name(row["id"], catalog),
-        "why": _plain_reason(row), "sources": list(row["sources"]),
+        "id": row["id"], "name": row["name"], "status": "avoid" if status == "avoid" else "change",
+        "instead": row["swap_name"] if status == "avoid" else row["modification"],
+        "why": _plain_reason(row, rules), "sources": list(row["sources"]),
     } for row in picks]
-
-
-def _alternative_name(exercise_id: str, catalog: Catalog) -> str | None:
-    alternative = catalog.exercise(exercise_id)["alternative"]
-    return catalog.exercise(alternative)["name"] if alternative else None
 
 
 def balance_suggestions(profile: Profile, catalog: Catalog, shown: list[str], count: int) -> list[dict]:
@@ -298,13 +274,32 @@ def plan_lines(plan: Plan) -> list[str]:
     if impacts.max() == 0:
         lines.append("No impact work for now.")
     else:
-        lines.append(f"Impacts ({IMPACT_EXAMPLES[plan.impact_ceiling]}): {impacts.iloc[0]} a session, "
-                     f"slowly up to about {impacts.max()}.")
+        planned = in_words(list(dict.fromkeys(plan.sessions.loc[plan.sessions["block"] == "impact", "exercise"])))
+        lines.append(f"Impacts ({planned.lower()}): {impacts.iloc[0]} a session, slowly up to about {impacts.max()}.")
     return lines
 
 
+def _balance_progression(plan: Plan) -> list[str]:
+    """The plan's balance exercise phase by phase, as week spans: 'Weeks 1-8: Seated balance reach.'"""
+    spans = plan.weeks.groupby("phase", sort=False)["week"].agg(["min", "max"])
+    home = plan.home[plan.home["block"] == "balance"].set_index("phase")["exercise"]
+    lines: list[tuple[int, int, str]] = []
+    for phase, (first, last) in spans.iterrows():
+        if phase not in home:
+            continue
+        if lines and lines[-1][2] == home[phase]:
+            lines[-1] = (lines[-1][0], last, home[phase])
+        else:
+            lines.append((first, last, home[phase]))
+    return [f"Weeks {first}-{last}: {name}." for first, last, name in lines]
+
+
 def balance_lines(plan: Plan | None, suggestions: list[dict], guidance: dict[str, Guidance]) -> list[str]:
-    target = guidance["Balance"].advice
-    if plan is not None:
-        target += f" In week 1: about {plan.weeks['balance_minutes'].iloc[0]} minutes."
-    return [f"{item['name']}: {item['dose']}." for item in suggestions] + [target]
+    """Without a plan, suggestions and the guidance; with one, the plan's own balance progression and minutes."""
+    if plan is None:
+        return [f"{item['name']}: {item['dose']}." for item in suggestions] + [guidance["Balance"].advice]
+    by_week = min(16, len(plan.weeks))
+    start = "Start here, with support within reach. " if plan.profile.falls == "high" else ""
+    target = (f"{start}Minutes a week, in sessions and daily at home: {plan.weeks['balance_minutes'].iloc[0]} in week 1, "
+              f"{plan.weeks.set_index('week').loc[by_week, 'balance_minutes']} by week {by_week}.")
+    return _balance_progression(plan) + [target]

@@ -96,9 +96,18 @@ def cards_for(profile: Profile) -> dict[str, str]:
     The cache stays small: a profile is one of 96 combinations of its fields.
     """
     exercises, references = catalog().exercises_by_id, catalog().references
-    return {row["id"]: exercise_card(exercises[row["id"]], references, row["status"], row["reason"], tuple(row["sources"]),
-                                     exercises[row["swap_id"]] if isinstance(row["swap_id"], str) else None)
-            for row in assessment(profile).to_dict("records")}
+    return {row["id"]: exercise_card(
+        exercises[row["id"]], references, row["status"], row["reason"], tuple(row["sources"]),
+        exercises[row["swap_id"]] if isinstance(row["swap_id"], str) else None,
+        modification=row["modification"], notes=card_notes(row),
+        impact_basis=row["impact_basis"] if row["impact"] != "none" else "",
+    ) for row in assessment(profile).to_dict("records")}
+
+
+def card_notes(row: dict) -> tuple[str, ...]:
+    """What holds for everyone, as badges: a technique fault, supervised-only work, a heavy LIFTMOR lift."""
+    base = () if row["base"] == "ordinary" else (row["base"],)
+    return base + (("heavy: LIFTMOR 5 x 5",) if row["heavy"] else ())
 
 
 def render_cards(exercise_ids: list[str], cards: dict[str, str]) -> None:
@@ -132,10 +141,13 @@ def render_exercises(profile: Profile) -> None:
 def render_rules() -> None:
     with st.expander("How the rules work"):
         st.write(
-            "Each exercise in the library is tagged for impact, spinal flexion, rotation, fall demand and load. "
-            "Each rule below says which tagged exercises a profile should avoid or modify, and why. When several "
-            "rules apply, the strictest wins; an exercise no rule restricts is recommended. The rules live in "
-            "data/safety_rules.yaml, where a physiotherapist can review them line by line."
+            "Each exercise in the library is tagged for impact, spinal flexion and extension, rotation, fall demand, "
+            "load, floor work and what it does (builds bone, trains balance, or strengthens the back); technique "
+            "faults are only ever shown to avoid. Each rule below says which tagged exercises a profile should avoid "
+            "or modify, or why they suit it. When restrictions apply, the strictest wins and a change names the "
+            "exercise's own modification; otherwise an exercise is recommended only where a rule says why it suits "
+            "the profile. The rules live in data/safety_rules.yaml, and docs/safety-review.md shows what they decide "
+            "for every preset."
         )
         st.markdown(rules_markdown())
 

@@ -94,12 +94,18 @@ def cited(keys: tuple[str, ...] | list[str], references: dict[str, Reference]) -
     return f"[{links}]" if links else ""
 
 
-def details_html(exercise: dict) -> str:
-    """Cues, common errors and dose."""
+def as_sentence(text: str) -> str:
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def details_html(exercise: dict, impact_basis: str = "") -> str:
+    """Cues, common errors (each a sentence), dose, and how its impact band was set where it has one."""
     cues = "".join(f"<li>{escape(cue)}</li>" for cue in exercise["cues"])
+    errors = " ".join(as_sentence(error) for error in exercise["errors"])
+    impact = f"<p><em>Impact: {escape(impact_basis)}</em></p>" if impact_basis else ""
     return (
-        f"<ul>{cues}</ul><p><strong>Watch for:</strong> {escape(' '.join(exercise['errors']))}</p>"
-        f"<p><em>Dose: {escape(exercise['dose'])}</em></p>"
+        f"<ul>{cues}</ul><p><strong>Watch for:</strong> {escape(errors)}</p>"
+        f"<p><em>Dose: {escape(exercise['dose'])}</em></p>{impact}"
     )
 
 
@@ -123,20 +129,26 @@ def exercise_card(
     sources: tuple[str, ...] = (),
     swap: dict | None = None,
     link: str | None = None,
+    modification: str = "",
+    notes: tuple[str, ...] = (),
+    impact_basis: str = "",
 ) -> str:
     """One exercise as one HTML <article>: drawing, name, status in words, badges, reason with sources,
-    then cues and the swap behind <details>. `link` adds an 'Open in the library' link."""
+    the modification for this profile, then cues and the swap behind <details>. `notes` are extra
+    badges (a technique fault, supervised only, heavy); `link` adds an 'Open in the library' link."""
     symbol, label, colour = STATUS_WORDS.get(status, ("", "", "rgba(128,128,128,.35)"))
     impact = "no impact" if exercise["impact"] == "none" else f"{exercise['impact']} impact"
-    badges = ([f"{symbol} {label}"] if status else []) + [exercise["pattern"], impact]
+    badges = ([f"{symbol} {label}"] if status else []) + [exercise["pattern"], impact, *notes]
     badge_html = "".join(f'<span class="bll-badge">{escape(badge)}</span>' for badge in badges)
     why = f"<p>{escape(reason)} {cited(sources, references)}</p>" if reason else ""
+    if modification:
+        why += f"<p><strong>How to modify:</strong> {escape(modification)}</p>"
     opener = f'<p><a href="{escape(link)}" target="_self">Open in the exercise library</a></p>' if link else ""
     return (
         f'<article class="bll-card" style="border-left-color:{colour}" aria-label="{escape(exercise["name"])}">'
         f'<div class="bll-row">{drawing_img(exercise["id"])}<div><h4>{escape(exercise["name"])}</h4>'
         f'<p>{badge_html}</p><p class="bll-muted">{escape(exercise["summary"])}</p></div></div>{why}{opener}'
-        f"<details><summary>Cues, common errors and dose</summary>{details_html(exercise)}</details>"
+        f"<details><summary>Cues, common errors and dose</summary>{details_html(exercise, impact_basis)}</details>"
         f"{swap_html(exercise, swap) if swap else ''}</article>"
     )
 
