@@ -34,6 +34,7 @@ class PageSpec:
 HOME = PageSpec("pages/home.py", "Home", ":material/home:", "welcome", default=True)
 SAFE_OPTIONS = PageSpec("pages/safe_options.py", "Safe options", ":material/health_and_safety:", "safe-exercises")
 PLANNER = PageSpec("pages/planner.py", "Program planner", ":material/calendar_month:", "program")
+SCREENING = PageSpec("pages/screening.py", "Screen a client", ":material/checklist:", "screen-client")
 PRACTICE = PageSpec("pages/practice.py", "Practice quiz", ":material/quiz:", "study-practice")
 EXAM = PageSpec("pages/exam.py", "Exam", ":material/assignment:", "study-exam")
 FLASHCARDS = PageSpec("pages/flashcards.py", "Flashcards", ":material/style:", "study-flashcards")
@@ -56,7 +57,7 @@ def sections() -> dict[str, list[st.Page]]:
     return {
         "Start": [HOME.page()],
         "Learn": lesson_pages(),
-        "Explore": [SAFE_OPTIONS.page(), PLANNER.page()],
+        "Explore": [SCREENING.page(), SAFE_OPTIONS.page(), PLANNER.page()],
         "Study": [spec.page() for spec in STUDY],
         "About": [SOURCES.page(), ABOUT.page()],
     }
