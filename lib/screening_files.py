@@ -78,11 +78,19 @@ def _checklist(inputs: dict, data: dict) -> int | None:
 # --- Writing -------------------------------------------------------------------------------------
 
 
+def _plain_number(value: float) -> str:
+    """A number as it reads back exactly, never in exponent notation (which the reader refuses)."""
+    if float(value).is_integer():
+        return str(int(value))
+    text = repr(float(value))
+    return text if "e" not in text else f"{value:.12f}".rstrip("0").rstrip(".")
+
+
 def _cell(value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, (int, float)):
-        return f"{value:g}"
+        return _plain_number(value)
     if isinstance(value, (tuple, list)):
         return LIST_SEPARATOR.join(_cell(item) for item in value)
     return str(value)
@@ -138,7 +146,7 @@ def _name(key: str) -> str:
 
 
 def _number(key: str, text: str) -> float:
-    if not re.fullmatch(r"-?[0-9]{1,4}(\.[0-9]{1,3})?", text):
+    if not re.fullmatch(r"-?[0-9]{1,4}(\.[0-9]{1,20})?", text):
         raise ScreeningFileError(f"Row {_name(key)}: the value is not a plain number.")
     number = float(text)
     return int(number) if number.is_integer() else number
