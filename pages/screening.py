@@ -36,7 +36,7 @@ def number(key: str, name: str | None = None, label: str | None = None, containe
     unit = f" ({spec['unit']})" if spec["unit"] else ""
     return container.number_input(
         label or f"{spec['label']}{unit}", min_value=cast(low), max_value=cast(high), value=None, step=cast(spec["step"]),
-        format=None if whole else "%.1f", key=key, bind="query-params", placeholder="not measured",
+        format=None if whole else "%.1f", key=key, bind="query-params", placeholder="-",
         help=f"{low:g} to {high:g}{unit}. Leave empty if not measured.",
     )
 
@@ -130,14 +130,17 @@ def render_profile(screening: Screening) -> None:
                         icon=":material/calendar_month:")
 
 
+def finding_line(row: dict) -> str:
+    """One result: value (and whether it is borderline), cut-off, the field it sets, meaning, linked sources."""
+    borderline = " :orange-badge[borderline]" if row["borderline"] else ""
+    cutoff = f" · cut-off: {row['cutoff']}" if row["cutoff"] else ""
+    sets = f" · sets *{row['sets']}*" if row["sets"] else ""
+    return f"- **{row['measure']}: {row['value']}**{borderline}{cutoff}{sets}  \n{row['meaning']} {cite(row['source'])}"
+
+
 def render_findings(screening: Screening) -> None:
     st.subheader("Every result, its cut-off and its source", anchor="findings")
-    table = screening.findings.copy()
-    table["value"] = [f"{value} **(borderline)**" if near else value for value, near in zip(table["value"], table["borderline"])]
-    table["source"] = table["source"].map(cite)
-    shown = table[["measure", "value", "cutoff", "meaning", "sets", "source"]].set_index("measure")
-    shown.columns = ["Result", "Cut-off", "Meaning", "Sets", "Source"]
-    st.markdown(markdown_table(shown, "Measure"))
+    st.markdown("\n".join(finding_line(row) for row in screening.findings.to_dict("records")))
 
 
 def render_flags(screening: Screening) -> None:

@@ -51,8 +51,8 @@ def test_a_link_reproduces_the_screening_and_its_links_carry_exactly_the_profile
 
 def test_every_finding_shows_its_cut_off_and_a_linked_source():
     at = open_page(PAGE, {"tug": "12.5", "t_score": "-2.4", "age": "66"})
-    table = next(markdown.value for markdown in at.markdown if markdown.value.startswith("| Measure"))
-    assert "at risk from 12 s" in table and "(borderline)" in table and "https://doi.org/" in table
+    findings = next(markdown.value for markdown in at.markdown if markdown.value.startswith("- **Timed Up and Go"))
+    assert "cut-off: at risk from 12 s" in findings and "borderline" in findings and "https://doi.org/" in findings
 
 
 def test_entering_a_result_updates_the_profile():
