@@ -86,11 +86,14 @@ def render_bone_column() -> dict:
     left, right = st.columns(2)
     height_loss, occiput = number("height_loss", container=left), number("occiput_wall", container=right)
     joints = st.toggle("Joint pain limits impact", key="joints", bind="query-params")
-    experience = st.segmented_control("Strength training", ("novice", "trained"), key="exp", bind="query-params")
-    cleared = st.toggle("Cleared and supervised for heavy lifting", key="cleared", bind="query-params")
+    # A bound control given an empty link value returns None even when required: fall back to the default.
+    experience = st.segmented_control("Strength training", ("novice", "trained"), default="novice", key="exp",
+                                      bind="query-params", required=True) or "novice"
+    cleared = st.toggle("Cleared for heavy lifting", key="cleared", bind="query-params",
+                        help="Medical clearance obtained, and a qualified coach supervises heavy sets.")
     return {"t_score": t_score, "z_score": z_score, "dxa_site": site, "fractures": fractures,
             "height_loss_cm": height_loss, "occiput_to_wall_cm": occiput, "joint_limits": joints,
-            "experience": experience or "novice", "clearance": cleared}
+            "experience": experience, "clearance": cleared}
 
 
 def render_form() -> dict:

@@ -46,7 +46,7 @@ def assert_no_exception(page) -> None:
 
 def page_paths(catalog) -> list[str]:
     study = ["study-practice", "study-exam", "study-flashcards", "study-glossary", "client-cases"]
-    return ["", "safe-exercises", "program", *study, "references", "about-this-app"] + [lesson.url_path for lesson in catalog.lessons]
+    return ["", "screen-client", "safe-exercises", "program", *study, "references", "about-this-app"] + [lesson.url_path for lesson in catalog.lessons]
 
 
 def test_every_page_renders_without_an_exception_or_a_request_elsewhere(server, page, catalog, screenshots):
