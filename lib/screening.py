@@ -19,8 +19,9 @@ are shown one by one and never added up into a probability (FRAX's model is not 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 import pandas as pd
 

@@ -6,18 +6,25 @@ import datetime as dt
 import math
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from lib.profiles import Profile
 from lib.screening import FINDING_COLUMNS, FLAG_COLUMNS, screen
-from lib.screening_files import ScreeningFileError, changes, changes_chart_spec, read_screening_csv, screening_csv
+from lib.screening_files import (
+    ScreeningFileError,
+    changes,
+    changes_chart_spec,
+    read_screening_csv,
+    screening_csv,
+)
 from lib.screening_sheet import screening_sheet_pdf
 from lib.study import case_profile
 
 TODAY = dt.date(2026, 11, 29)
-ISSUE_EXAMPLE = dict(age=72, sex="female", tug_s=13.5, chair_stands_30s=8, balance_stances_s=(10, 10, 6, 0),
-                     falls_past_year=1, fear_of_falling=True, t_score=-2.7, fractures=["spine"],
-                     experience="novice", clearance=False)
+ISSUE_EXAMPLE = {"age": 72, "sex": "female", "tug_s": 13.5, "chair_stands_30s": 8, "balance_stances_s": (10, 10, 6, 0),
+                 "falls_past_year": 1, "fear_of_falling": True, "t_score": -2.7, "fractures": ["spine"],
+                 "experience": "novice", "clearance": False}
 
 
 def finding(screening, key):

@@ -11,7 +11,12 @@ from lib.screening import screen
 from lib.screening_files import screening_csv
 from pages.components.profile_form import profile_query_params
 from pages.components.screening_link import screening_query_params
-from tests.browser.test_browser import SETTLE_MS, assert_no_exception, visit, wait_until_settled
+from tests.browser.test_browser import (
+    SETTLE_MS,
+    assert_no_exception,
+    visit,
+    wait_until_settled,
+)
 from tests.test_screening import ISSUE_EXAMPLE
 
 pytestmark = pytest.mark.browser
