@@ -141,10 +141,18 @@ def _source_lists(node: Any, path: str = "") -> Iterable[tuple[str, list]]:
             yield from _source_lists(item, f"{path}.{label}")
 
 
-def _load_screening(file: Path, references: dict) -> dict[str, Any]:
+def _load_screening(file: Path, references: dict, drawings: Path) -> dict[str, Any]:
+    """The screening's data, with each test's drawing read in as SVG text (under `drawings`, by test)."""
     screening = load_validated(file, "screening")
     for entry, keys in _source_lists(screening):
         _check_sources(file, entry, "sources", keys, references)
+    screening["drawings"] = {}
+    for name, test in screening["tests"].items():
+        if "drawing" in test:
+            path = drawings / test["drawing"]
+            if not path.is_file():
+                raise DataError(file, f"tests.{name}", "drawing", f"no file {path.name} in {drawings}")
+            screening["drawings"][name] = path.read_text(encoding="utf-8")
     return screening
 
 
@@ -187,7 +195,7 @@ def load_catalog(root: Path = PROJECT_ROOT) -> Catalog:
         questions=tuple(questions),
         glossary=tuple(glossary),
         cases=tuple(cases),
-        screening=_load_screening(data / "screening.yaml", references),
+        screening=_load_screening(data / "screening.yaml", references, root / "content" / "screening"),
     )
 
 

@@ -364,9 +364,18 @@ def _derive(findings: list[Finding], inputs: dict, data: dict, references: dict)
     return profile, traces
 
 
-def _flags(present: tuple[str, ...], data: dict) -> pd.DataFrame:
-    rows = [{"risk_factor": factor["label"], "present": factor["id"] in present, "changes": factor["changes"],
-             "source": list(factor["sources"]), "id": factor["id"]} for factor in data["risk_factors"]]
+def _derived_flag(condition: dict, inputs: dict) -> bool:
+    """A flag read from what was entered: an age from a threshold, or a sex."""
+    if "age_from" in condition:
+        return inputs["age"] is not None and inputs["age"] >= condition["age_from"]
+    return inputs["sex"] == condition["sex"]
+
+
+def _flags(inputs: dict, data: dict) -> pd.DataFrame:
+    rows = [{"risk_factor": factor["label"],
+             "present": _derived_flag(factor["derived"], inputs) if "derived" in factor else factor["id"] in inputs["risk_factors"],
+             "changes": factor["changes"], "source": list(factor["sources"]), "id": factor["id"]}
+            for factor in data["risk_factors"]]
     return pd.DataFrame(rows, columns=[*FLAG_COLUMNS, "id"])
 
 
@@ -377,7 +386,8 @@ def _findings_frame(findings: list[Finding]) -> pd.DataFrame:
 
 
 def risk_factor_ids(data: dict) -> tuple[str, ...]:
-    return tuple(factor["id"] for factor in data["risk_factors"])
+    """The risk factors a user ticks (age and sex flags are read from those fields instead)."""
+    return tuple(factor["id"] for factor in data["risk_factors"] if "derived" not in factor)
 
 
 def fracture_sites(data: dict) -> tuple[str, ...]:
@@ -432,7 +442,7 @@ def screen(
     findings = _read_results(inputs, data)
     profile, traces = _derive(findings, inputs, data, catalog.references)
     given = {key: value for key, value in inputs.items() if value not in (None, ())}
-    return Screening(profile, _findings_frame(findings), _flags(inputs["risk_factors"], data), traces, given)
+    return Screening(profile, _findings_frame(findings), _flags(inputs, data), traces, given)
 
 
 def _read_results(inputs: dict, data: dict) -> list[Finding]:

@@ -111,8 +111,10 @@ def render_form() -> dict:
 def render_how_to() -> None:
     with st.expander("How to run each test"):
         guided = {name: TESTS[name] for name in ("tug", "chair_stand", "balance")} | {"floor": DATA["other"]["floor"]}
-        for tab, test in zip(st.tabs([test["name"] for test in guided.values()]), guided.values()):
+        for tab, (name, test) in zip(st.tabs([test["name"] for test in guided.values()]), guided.items()):
             steps = test["how_to"]
+            if name in DATA["drawings"]:
+                tab.image(DATA["drawings"][name], width=480, caption="The four stances, seen from above")
             tab.markdown(f"**Set-up:** {steps['setup']}\n\n**Instruction:** {steps['instruction']}\n\n"
                          f"**What counts:** {steps['counts']}\n\n**Safety:** {steps['safety']}")
 

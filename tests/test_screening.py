@@ -306,3 +306,20 @@ def test_every_case_with_screening_values_gets_its_profile_through_the_screening
     assert len(screened) >= 11
     for case in screened:
         assert screen(**case["screening"]).profile == case_profile(case), case["id"]
+
+
+@pytest.mark.parametrize(("age", "present"), [(49, False), (50, True), (51, True)])
+def test_age_flag_from_50_is_read_from_the_age(age, present):
+    flags = screen(age=age).flags.set_index("id")
+    assert flags.loc["age_50_plus", "present"] == present
+
+
+def test_sex_flag_is_read_from_the_sex_and_cannot_be_ticked():
+    assert screen(sex="female").flags.set_index("id").loc["female", "present"]
+    assert not screen(sex="male").flags.set_index("id").loc["female", "present"]
+    with pytest.raises(ValueError, match="^risk_factors"):
+        screen(risk_factors=["female"])
+
+
+def test_the_balance_test_has_its_drawing(catalog):
+    assert catalog.screening["drawings"]["balance"].lstrip().startswith("<svg")

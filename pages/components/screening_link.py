@@ -20,7 +20,7 @@ NUMBERS = {"age": "age", "tug": "tug_s", "chair": "chair_stands_30s", "falls_n":
            "occiput_wall": "occiput_to_wall_cm"}
 BALANCE_KEYS = ("bal_together", "bal_semi", "bal_tandem", "bal_one")
 CHECKLIST = [item["text"] for item in DATA["tests"]["stay_independent"]["items"]]
-RISK_FACTORS = {factor["id"]: factor["label"] for factor in DATA["risk_factors"]}
+RISK_FACTORS = {factor["id"]: factor["label"] for factor in DATA["risk_factors"] if "derived" not in factor}
 FRACTURE_SITES = DATA["bone"]["fractures"]["sites"]
 YES_NO = ("yes", "no")
 SCREENING_PARAMS: dict[str, Param] = {
