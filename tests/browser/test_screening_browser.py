@@ -60,3 +60,5 @@ def test_an_earlier_csv_shows_the_change_and_a_bad_file_changes_nothing(server, 
     assert query(page.url) == parse_qs(urlencode(screening_query_params(ISSUE_EXAMPLE), doseq=True))
     assert_no_exception(page)
     page.screenshot(path=str(screenshots / "screen-client-compare.png"), full_page=True)
+    # Nothing about the client reaches the server's output: not today's values, not the uploaded file's.
+    assert "13.5" not in server.output() and "2026-10-01" not in server.output()
