@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test bench load clean
+.PHONY: run test lint bench load clean
 
 # Reinstall only when the pinned requirements change.
 $(BIN)/.runtime: requirements.txt
@@ -18,11 +18,15 @@ $(BIN)/.dev: $(BIN)/.runtime requirements-dev.txt
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	@touch $@
 
+# serve.py is `streamlit run app.py` with the legacy pages/ router off (a clean first deep link).
 run: $(BIN)/.runtime
-	$(BIN)/python -m streamlit run app.py --server.port $(PORT) --server.address localhost
+	$(BIN)/python serve.py --server.port $(PORT) --server.address localhost
 
 test: $(BIN)/.dev
 	$(BIN)/python -m pytest
+
+lint: $(BIN)/.dev
+	$(BIN)/ruff check .
 
 bench: $(BIN)/.dev
 	$(BIN)/python bench/run.py

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Awaitable, Callable
 
 from bench.common import CHECK_MS, QUIET_CHECKS, REQUEST_WAIT_S, ROOT, SETTLE_TIMEOUT_S, VIEWPORT
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, StreamlitServer
+from tests.support.server import CHROMIUM, CHROMIUM_ARGS, StreamlitServer
 
 # --------------------------------------------------------------------------- servers and browser helpers
 

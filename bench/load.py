@@ -36,7 +36,7 @@ from bench.browser import (  # noqa: E402
     toggle, wait_quiet,
 )
 from bench.common import RESULTS, Table, median, percentile, save_tables  # noqa: E402
-from tests.conftest import StreamlitServer  # noqa: E402
+from tests.support.server import StreamlitServer  # noqa: E402
 
 ACTIONS_PER_VISIT = 3  # interactions on one page before switching to the other, as a presenter would ask
 THINK_S = (2.0, 5.0)  # pause before each action: people read the result before they click again

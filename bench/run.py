@@ -33,16 +33,16 @@ from typing import Awaitable, Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script: `lib`, `tests`, `bench` importable
 
-from bench.browser import (  # noqa: E402
+from bench.browser import (
     Settled, exception_count, interact, launch_chromium, new_watched_page, open_settled, script_server, segment,
     slider_key, toggle,
 )
-from bench.common import (  # noqa: E402
+from bench.common import (
     BARE_APP, BROWSER_MAX_RATIO, CHECK_MS, COLD_MAX_RATIO, FULL, PLANNER_MAX_MS, QUICK, QUIET_CHECKS, RESULTS, ROOT,
     Reps, Table, machine_header, median, percentile, save_tables, verdict,
 )
-from bench.server_reruns import profile_page, server_part  # noqa: E402
-from tests.conftest import StreamlitServer  # noqa: E402
+from bench.server_reruns import profile_page, server_part
+from tests.support.server import StreamlitServer
 
 # --------------------------------------------------------------------------- part b: browser interactions
 

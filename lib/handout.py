@@ -2,11 +2,10 @@
 
 Public API::
 
-    from lib.handout import handout_exercises, handout_cautions, clean_first_name, plain
+    from lib.handout import handout_exercises, handout_cautions, clean_first_name
     handout_exercises(profile, plan)  # the exercises the handout recommends, as plain records
     handout_cautions(profile)         # what it says to avoid or change, with the safer swap
-    clean_first_name("Ann")           # the name if it is plainly a name, else ''
-    plain(text)                       # the text with only characters the handout's font can print
+    clean_first_name("Łucja")         # the name if it is plainly a name the handout's font prints, else ''
 
 Written for a reader with about twelve years of schooling: short sentences, every term explained.
 The sheet itself is lib/handout_pdf.py (its sections and fixed wording) over lib/handout_draw.py (page design and drawing).
@@ -15,10 +14,12 @@ The sheet itself is lib/handout_pdf.py (its sections and fixed wording) over lib
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pandas as pd
 
 from lib.catalog import Catalog, default_catalog
+from lib.handout_font import prints
 from lib.planner import DELOAD_EVERY, Plan
 from lib.profiles import Profile
 from lib.safety import IMPACT_LEVELS, Guidance, assess
@@ -54,12 +55,6 @@ GLOSSES = {
     "progressing toward": "building up to",
 }
 IMPACT_EXAMPLES = {"low": "marching or heel raises", "moderate": "stamping or low jumps", "high": "jumps and landings"}
-# Helvetica (a core PDF font, present everywhere) encodes Latin-1 only: these become plain ASCII.
-ASCII_FOR = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": " - ",
-    "\u2265": ">=", "\u2264": "<=", "\u00d7": "x", "\u2026": "...", "\u00a0": " ", "\u2022": "-",
-    "\u2192": "->", "\u2212": "-",
-})
 
 # --- Choosing what goes on the sheet -------------------------------------------------------------
 
@@ -78,19 +73,19 @@ MAX_CAUTIONS = 4
 SPINE_PLACES = 2  # with other concerns too, the spine keeps two places and each other concern gets one
 CONCERN_WORDS = {"spine": ("flexion", "twist"), "falls": ("fall-risk",), "impact": ("impact",), "heavy": ("heavy",)}
 LEVELS = ("beginner", "intermediate", "advanced")
-NAME_PATTERN = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff' -]+")
+NAME_MARKS = " -'"  # besides letters
 MAX_NAME_LENGTH = 40
 
 
-def plain(text: str) -> str:
-    """Text the core Helvetica font can print: typographic marks become ASCII, anything else '?'."""
-    return text.translate(ASCII_FOR).encode("latin-1", "replace").decode("latin-1")
-
-
 def clean_first_name(name: str) -> str:
-    """The name if it is plainly a name (letters, spaces, hyphens, apostrophes; at most 40), else ''."""
-    name = name.replace("\u2019", "'").strip()
-    if len(name) > MAX_NAME_LENGTH or not NAME_PATTERN.fullmatch(name) or not any(c.isalpha() for c in name):
+    """The name if it is plainly a name, else ''.
+
+    Plainly a name: letters (any alphabet the handout's font prints: Latin, Greek, Cyrillic), spaces,
+    hyphens and apostrophes, with a letter among them; at most 40 characters.
+    """
+    name = unicodedata.normalize("NFC", name.replace("\u2019", "'")).strip()
+    if (len(name) > MAX_NAME_LENGTH or not any(c.isalpha() for c in name)
+            or not all(c.isalpha() or c in NAME_MARKS for c in name) or not prints(name)):
         return ""
     return " ".join(name.split())
 

@@ -10,7 +10,8 @@ Public API::
 
 Sizes are in millimetres (points for type). Everything here is about paper and ink, nothing about bones or
 exercises: the handout's wording and sections are lib/handout_pdf.py, its content choices lib/handout.py.
-Text passes through plain() because the core Helvetica font prints Latin-1 only.
+Type is DejaVu Sans Condensed, embedded (lib/handout_font.py): names in Latin, Greek and Cyrillic letters print.
+Text passes through plain(), so a character the font has no glyph for prints as '?', never as a blank.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import re
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from lib.handout import plain
+from lib.handout_font import FAMILY, FILES, plain
 
 # --- Page design ---------------------------------------------------------------------------------
 
@@ -62,6 +63,8 @@ class Sheet(FPDF):
         self.set_title(title)
         self.set_author("Bone Loading Lab")
         self.set_lang("en")
+        for style, path in FILES.items():
+            self.add_font(FAMILY, style, path)
         self.alias_nb_pages()
 
     def footer(self) -> None:
@@ -79,7 +82,7 @@ class Sheet(FPDF):
 
 
 def font(pdf: FPDF, size: int = BODY_PT, bold: bool = False, colour: tuple = INK) -> None:
-    pdf.set_font("Helvetica", style="B" if bold else "", size=size)
+    pdf.set_font(FAMILY, style="B" if bold else "", size=size)
     pdf.set_text_color(*colour)
 
 

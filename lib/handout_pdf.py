@@ -23,12 +23,12 @@ from lib import handout_draw as draw
 from lib.catalog import Catalog, default_catalog
 from lib.handout import (
     balance_lines, balance_suggestions, gloss, plan_lines, clean_first_name, handout_cautions, handout_exercises,
-    plain,
 )
 from lib.handout_draw import (
     BLUE, BOTTOM_MM, BULLET_MM, HEADING_MM, INK, LINE_MM, MARGIN_MM, NAME_PT, RULE_GREY, SOFT_INK, TABLE_ROW_MM,
     TINT, VERMILLION,
 )
+from lib.handout_font import plain
 from lib.planner import Plan, session_dates
 from lib.plan_charts import effort_chart
 from lib.profiles import Profile
@@ -386,8 +386,8 @@ def handout_pdf(profile: Profile, plan: Plan | None = None, first_name: str = ""
                 start: dt.date | None = None) -> bytes:
     """The client handout as PDF bytes: one or two A4 pages (see the module docstring).
 
-    The first name is cleaned (letters, spaces, hyphens, apostrophes; at most 40 characters) or
-    dropped, and appears only on the page.
+    The first name is cleaned (see clean_first_name: letters the font prints, spaces, hyphens,
+    apostrophes; at most 40 characters) or dropped, and appears only on the page.
     """
     catalog = catalog or default_catalog()
     name = clean_first_name(first_name)

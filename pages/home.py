@@ -14,8 +14,9 @@ st.markdown(
 
 WAYS_IN = (  # (heading, what it offers, page, link label)
     (":material/school: Learn the science",
-     "Eight short cited lessons: how bone responds to load, progressive load, axial loading, "
-     "impact, who needs it most, safety with osteoporosis, the guidelines and an FAQ.",
+     "Ten short cited lessons: how bone responds to load, progressive load, axial loading, "
+     "impact, who needs it most, safety with osteoporosis, moving safely every day, the "
+     "guidelines, bone health beyond exercise and an FAQ.",
      site_map.lesson_as_page(catalog().lessons[0]), "Start with lesson 1"),
     (":material/health_and_safety: Find safe exercises",
      "Pick a client's risk profile and see which exercises are recommended, which need a "
@@ -31,6 +32,14 @@ for column, (heading, offer, page, label) in zip(st.columns(len(WAYS_IN)), WAYS_
         st.subheader(heading)
         st.write(offer)
         st.page_link(page, label=label, icon=":material/arrow_forward:")
+
+LESSONS_BEYOND_THE_GYM = ("moving-safely", "beyond-exercise")  # the care a client needs outside the session
+with st.container(border=True):
+    st.markdown("**:material/home_health: Beyond the gym.** How to move safely through the day, and what "
+                "food, medicines and falls prevention add to exercise.")
+    lessons_by_slug = {lesson.slug: lesson for lesson in catalog().lessons}
+    for column, slug in zip(st.columns(len(LESSONS_BEYOND_THE_GYM)), LESSONS_BEYOND_THE_GYM):
+        column.page_link(site_map.lesson_as_page(lessons_by_slug[slug]), icon=":material/arrow_forward:")
 
 with st.container(border=True):
     st.markdown("**:material/quiz: Studying for certification?** Test yourself on what the lessons teach.")

@@ -116,8 +116,9 @@ def render_evidence() -> None:
         "8 months of supervised training [@watson2018]; the Cochrane review pooled 43 trials [@howe2011]. "
         "For scale: around menopause the spine loses about 1.8-2.3 % a year and the hip about 1.0-1.4 % "
         "[@greendale2012]. A good program typically shifts bone density 1-4 % against doing nothing over a "
-        "year, and changes take 6-12 months to show on a scan; strength, balance and falls improve sooner "
-        "[@howe2011; @sherrington2019]."
+        "year, which one person's repeat scan may not show: a change counts only above the clinic's least "
+        "significant change, and repeat scans are usually about 2 years apart [@howe2011; @iscdprecision; "
+        "@racpevolve]. Strength, balance and falls improve sooner [@sherrington2019]."
     )
     render_trial_results()
 

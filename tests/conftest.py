@@ -4,88 +4,25 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
 
 from lib.catalog import default_catalog
+from tests.support.server import CHROMIUM, CHROMIUM_ARGS, PROJECT_ROOT, StreamlitServer
 
 # Speed is measured in bench/, not asserted in tests: no per-example deadline, which a shared,
 # busy machine (or the first example loading the catalog) would trip for no real fault.
 settings.register_profile("project", deadline=None)
 settings.load_profile("project")
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-# Debian's Chromium as root in a closed network: no sandbox, no background connections.
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-]
 SCREENSHOTS = PROJECT_ROOT / "tests" / "screenshots"
 
 
 @pytest.fixture(scope="session")
 def catalog():
     return default_catalog()
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class StreamlitServer:
-    """`streamlit run SCRIPT` (the app by default) on a free loopback port, stopped on close.
-
-    The benchmark polls for health more often (poll_seconds) so a cold start is not rounded up.
-    """
-
-    def __init__(self, script: str = "app.py", poll_seconds: float = 0.3) -> None:
-        self.port = _free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.poll_seconds = poll_seconds
-        self.log = tempfile.NamedTemporaryFile("w+", prefix="streamlit-server-", suffix=".log", delete=False)
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(self.port),
-             "--server.address", "127.0.0.1", "--server.headless", "true"],
-            cwd=PROJECT_ROOT, stdout=self.log, stderr=subprocess.STDOUT,
-        )
-        self._wait_healthy()
-
-    def _wait_healthy(self, timeout: float = 60) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as response:
-                    if response.read() == b"ok":
-                        return
-            except OSError:
-                time.sleep(self.poll_seconds)
-        self.close()
-        raise RuntimeError(f"Streamlit did not become healthy on {self.url}")
-
-    def output(self) -> str:
-        self.log.flush()
-        self.log.seek(0)
-        return self.log.read()
-
-    def close(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-        self.log.close()
-        Path(self.log.name).unlink(missing_ok=True)
 
 
 def _require_chromium() -> None:
@@ -110,16 +47,8 @@ def chromium():
 
 @pytest.fixture(scope="session")
 def server(chromium):
-    """One app server for the browser tests, past its first visit.
-
-    The first session after start-up runs through Streamlit's legacy pages/ router and shows
-    a 'Page not found' notice on a deep link; test_browser covers that on a fresh server.
-    """
+    """One app server for the browser tests (test_browser also starts a fresh one of its own)."""
     running = StreamlitServer()
-    warm_up = chromium.new_page()
-    warm_up.goto(running.url)
-    warm_up.wait_for_selector("h1", timeout=30_000)
-    warm_up.close()
     yield running
     running.close()
 

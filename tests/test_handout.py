@@ -12,8 +12,9 @@ import pytest
 from pypdf import PdfReader
 
 from lib.handout import (
-    MAX_EXERCISES, MIN_EXERCISES, PLAIN_REASONS, clean_first_name, handout_cautions, handout_exercises, plain,
+    MAX_EXERCISES, MIN_EXERCISES, PLAIN_REASONS, clean_first_name, handout_cautions, handout_exercises,
 )
+from lib.handout_font import plain
 from lib.handout_pdf import LAYOUTS, handout_pdf
 from lib.planner import build_plan
 from lib.profiles import PRESETS, Profile
@@ -152,8 +153,21 @@ def test_a_real_first_name_is_kept_tidy_and_stays_out_of_the_metadata(catalog):
     assert "Ann-Marie" not in str(dict(reader.metadata or {}))
 
 
-def test_plain_replaces_what_the_core_font_cannot_print():
-    assert plain("\u201cGo\u201d \u2013 \u2265 3 \u00d7 8\u2026") == '"Go" - >= 3 x 8...'
+@pytest.mark.parametrize("name", ["Łucja", "Dvořák", "Nguyễn", "Ольга", "Αθηνά", "Zoë"])
+def test_a_name_in_any_alphabet_the_font_has_prints(name, catalog):
+    assert clean_first_name(name) == name
+    pdf = handout_pdf(PRESETS["osteopenia"], first_name=name, catalog=catalog)
+    assert f"Your bone-strength plan, {name}" in _words(PdfReader(io.BytesIO(pdf)).pages[0].extract_text())
+
+
+def test_a_name_the_font_cannot_print_is_refused_as_the_form_says():
+    # The form's note says: letters the handout's typeface prints.
+    assert clean_first_name("\u9648\u6d01") == ""  # Chinese: no glyphs in DejaVu Sans
+    assert clean_first_name("Nguye\u0302\u0303n") == "Nguy\u1ec5n"  # typed with combining marks
+
+
+def test_plain_replaces_only_what_the_font_cannot_print():
+    assert plain("\u201cGo\u201d \u2013 \u2265 3 \u00d7 8\u2026") == "\u201cGo\u201d \u2013 \u2265 3 \u00d7 8\u2026"
     assert plain("caf\u00e9 \u4e2d") == "caf\u00e9 ?"
 
 

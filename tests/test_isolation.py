@@ -49,11 +49,6 @@ def test_two_sessions_with_different_profiles_stay_apart(server, chromium):
     first_context, second_context = open_context(chromium), open_context(chromium)
     try:
         first, second = first_context.new_page(), second_context.new_page()
-        # A deep link as a fresh server's very first request opens Streamlit's "Page not found"
-        # dialog (see README); open the home page once, as a presenter would.
-        first.goto(f"{server.url}/", wait_until="domcontentloaded")
-        first.wait_for_selector("h1", timeout=WAIT_MS)
-
         first.goto(f"{server.url}/safe-exercises?bone=osteoporosis&vf=true", wait_until="domcontentloaded")
         second.goto(f"{server.url}/safe-exercises?falls=high&joints=true", wait_until="domcontentloaded")
         assert_shows_only(first, first_profile, second_profile)

@@ -140,6 +140,12 @@ def test_a_name_that_is_not_plainly_a_name_is_left_off_with_a_note():
     assert "The name was left off" in all_text(at)
 
 
+def test_a_name_in_another_alphabet_goes_on_the_handout_without_a_note():
+    at = make_handout(open_page("safe-exercises"), "Łucja")
+    assert handout_labels(at) == ["Download the handout for Łucja (PDF)"]
+    assert "The name was left off" not in all_text(at)
+
+
 def test_planner_reacts_to_its_settings():
     at = open_page("program")
     at.slider(key="months").set_value(24).run()
@@ -173,11 +179,14 @@ def test_practice_checks_an_answer_and_moves_on(catalog):
     assert at.metric[0].value in ("1 of 1", "0 of 1")
 
 
+def exam_prompts(at) -> list[str]:
+    return [caption.value for caption in at.caption] + [radio.label for radio in at.radio]
+
+
 def test_exam_scores_a_paper_and_the_seed_reproduces_it():
     first = open_page("study-exam", {"seed": "42", "length": "10"})
     second = open_page("study-exam", {"seed": "42", "length": "10"})
-    prompts = lambda at: [caption.value for caption in at.caption] + [radio.label for radio in at.radio]
-    assert prompts(first) == prompts(second)
+    assert exam_prompts(first) == exam_prompts(second)
     for radio in first.radio:
         radio.set_value(radio.options[0])
     first.button[-1].click().run()

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import PROJECT_ROOT, StreamlitServer
+from tests.conftest import PROJECT_ROOT
+from tests.support.server import StreamlitServer
 
 CONFIG = PROJECT_ROOT / ".streamlit" / "config.toml"
 # What a clinic might type: a T-score and a start date distinctive enough to find anywhere.

@@ -44,7 +44,8 @@ def handout_download(profile: Profile, plan: Plan | None = None, start: dt.date 
             with st.spinner("Making the handout…"):
                 st.session_state["handout"] = wanted, handout_bytes(profile, plan, name, start)
         if first_name.strip() and not name:
-            st.caption("The name was left off: it may hold letters, spaces, hyphens and apostrophes (up to 40).")
+            st.caption("The name was left off: it may hold letters the handout's typeface prints (the Latin, "
+                       "Greek and Cyrillic alphabets), spaces, hyphens and apostrophes (up to 40).")
         made_for, pdf = st.session_state.get("handout", (None, b""))
         if made_for == wanted:
             label = f"Download the handout for {name} (PDF)" if name else "Download the handout (PDF)"

@@ -1,4 +1,4 @@
-"""Real-browser tests: Streamlit served by `streamlit run`, driven in Debian's Chromium by Playwright.
+"""Real-browser tests: the app served by serve.py (`streamlit run`), driven in Debian's Chromium by Playwright.
 
 Each page is visited, checked for Streamlit's exception element, and photographed
 (tests/screenshots/, ignored by git) for a person to look at.
@@ -11,7 +11,8 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from tests.conftest import PROJECT_ROOT, StreamlitServer
+from tests.conftest import PROJECT_ROOT
+from tests.support.server import StreamlitServer
 
 pytestmark = pytest.mark.browser
 SETTLE_MS = 30_000
@@ -60,17 +61,22 @@ def test_every_page_renders_without_an_exception_or_a_request_elsewhere(server, 
     assert [url for url in elsewhere if not url.startswith("data:")] == []
 
 
-def test_first_visit_deep_link_on_a_fresh_server_shows_our_navigation(chromium, catalog):
+def test_first_visit_deep_link_on_a_fresh_server_shows_our_navigation(chromium):
+    # A presenter's prepared link as the very first request after `make run` (serve.py): the
+    # page opens set up, inside our navigation, with no 'Page not found' from the legacy router.
+    deep_link = "/safe-exercises?bone=osteoporosis&vf=true&show=Avoid"
+    assert deep_link in readme_links()
     fresh = StreamlitServer()
     try:
         context = chromium.new_context(viewport={"width": 1280, "height": 800})
         first = context.new_page()
-        lesson = catalog.lessons[2]
-        visit(first, f"{fresh.url}/{lesson.url_path}")
+        visit(first, f"{fresh.url}{deep_link}")
+        assert "Page not found" not in first.inner_text("body")
         navigation = first.locator(".st-key-site-navigation")
         for section in ("Start", "Learn", "Explore", "Study", "About"):
             assert navigation.get_by_text(section, exact=True).count() >= 1, section
-        assert first.locator("h1").first.inner_text() == lesson.title
+        assert first.locator("h1").first.inner_text() == "Safe options"
+        assert "Try instead" in first.inner_text("body")  # show=Avoid and the profile were applied
         assert_no_exception(first)
         context.close()
     finally:
