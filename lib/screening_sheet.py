@@ -16,7 +16,7 @@ from fpdf.fonts import FontFace
 
 from lib import handout_draw as draw
 from lib.catalog import Catalog, default_catalog
-from lib.handout import plain
+from lib.handout_font import plain
 from lib.screening import Screening
 
 TITLE = "Screening results"
