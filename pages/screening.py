@@ -12,7 +12,7 @@ import streamlit as st
 
 from lib.exports import markdown_table
 from lib.references import link_citations
-from lib.screening import DXA_SITES, SEXES, Screening, screen
+from lib.screening import DXA_SITES, SEXES, Screening, allowed_range, screen
 from lib.screening_files import (
     ScreeningFileError, changes, changes_chart_spec, describe_changes, read_screening_csv, screening_csv,
 )
@@ -28,17 +28,25 @@ TESTS = DATA["tests"]
 
 
 def number(key: str, name: str | None = None, label: str | None = None, container=st) -> float | None:
-    """A number input with the limits screen() accepts, bound to the URL, empty until measured."""
+    """A number input with the limits screen() accepts, bound to the URL, empty until measured.
+
+    Always a float input, shown without decimals for counts: Streamlit's whole-number input overflows on a
+    link holding 'inf' or '1e309' instead of falling back to its default.
+    """
     spec = DATA["inputs"][name or NUMBERS[key]]
     low, high = spec["range"]
     whole = float(spec["step"]).is_integer()
-    cast = int if whole else float
     unit = f" ({spec['unit']})" if spec["unit"] else ""
-    return container.number_input(
-        label or f"{spec['label']}{unit}", min_value=cast(low), max_value=cast(high), value=None, step=cast(spec["step"]),
-        format=None if whole else "%.1f", key=key, bind="query-params", placeholder="-",
+    value = container.number_input(
+        label or f"{spec['label']}{unit}", min_value=float(low), max_value=float(high), value=None,
+        step=float(spec["step"]), format="%.0f" if whole else "%.1f", key=key, bind="query-params", placeholder="-",
         help=f"{low:g} to {high:g}{unit}. Leave empty if not measured.",
     )
+    if whole and value is not None and not value.is_integer():  # only a link can hold a fraction here
+        container.error(f"{name or NUMBERS[key]} ({spec['label']}) must be {allowed_range(name or NUMBERS[key], DATA)}",
+                        icon=":material/error:")
+        return None
+    return int(value) if whole and value is not None else value
 
 
 def yes_no(label: str, key: str, help_text: str) -> bool | None:

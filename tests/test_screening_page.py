@@ -78,6 +78,21 @@ def test_the_screening_survives_any_link(query):
     assert_survives(PAGE, query)
 
 
+@pytest.mark.parametrize("key", ["age", "chair", "falls_n", "bal_tandem", "tug", "t_score"])
+@pytest.mark.parametrize("value", ["inf", "1e309", "-inf", "nan"])
+def test_an_infinite_number_in_the_link_falls_back_with_a_notice(key, value):
+    at = open_page(PAGE, {key: value})
+    assert not at.exception
+    assert f"`{key}`" in " ".join(warning.value for warning in at.warning)
+
+
+def test_a_fraction_in_a_count_is_named_beside_the_field_and_in_the_notice():
+    at = open_page(PAGE, {"chair": "8.5"})
+    assert not at.exception
+    assert "`chair`" in " ".join(warning.value for warning in at.warning)
+    assert any("chair_stands_30s (30-second chair stand) must be a whole number from 0 to 60" in error.value for error in at.error)
+
+
 def test_a_case_opens_its_screening_and_its_profile_links_agree(catalog):
     case = next(case for case in catalog.cases if case["id"] == "case-walter-frail-falls")
     at = open_page("client-cases", {"case": case["title"]})

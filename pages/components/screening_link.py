@@ -23,9 +23,20 @@ CHECKLIST = [item["text"] for item in DATA["tests"]["stay_independent"]["items"]
 RISK_FACTORS = {factor["id"]: factor["label"] for factor in DATA["risk_factors"] if "derived" not in factor}
 FRACTURE_SITES = DATA["bone"]["fractures"]["sites"]
 YES_NO = ("yes", "no")
+
+
+def _number_param(name: str) -> Param:
+    """A number in the input's range; a whole number where the input counts (stands, falls, years)."""
+    spec = DATA["inputs"][name]
+    in_range = number_between(*spec["range"])
+    if not float(spec["step"]).is_integer():
+        return in_range
+    return Param(lambda value: in_range.check(value) and float(value).is_integer())
+
+
 SCREENING_PARAMS: dict[str, Param] = {
-    **{key: number_between(*DATA["inputs"][name]["range"]) for key, name in NUMBERS.items()},
-    **{key: number_between(*DATA["inputs"]["balance_stances_s"]["range"]) for key in BALANCE_KEYS},
+    **{key: _number_param(name) for key, name in NUMBERS.items()},
+    **{key: _number_param("balance_stances_s") for key in BALANCE_KEYS},
     "sex": choice(SEXES), "fall_hurt": choice([True, False]), "fear": choice(YES_NO), "floor": choice(YES_NO),
     "si": choice(CHECKLIST, repeatable=True), "si_asked": choice([True, False]),
     "site": choice(DXA_SITES), "frac": choice(FRACTURE_SITES.values(), repeatable=True),
