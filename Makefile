@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test lint bench load clean
+.PHONY: run test lint bench load clean safety-review
 
 # Reinstall only when the pinned requirements change.
 $(BIN)/.runtime: requirements.txt
@@ -33,6 +33,10 @@ bench: $(BIN)/.dev
 
 load: $(BIN)/.dev
 	$(BIN)/python bench/load.py --sessions 30 --interactions 10
+
+# The review sheet a physiotherapist signs, written from the data (tests/test_safety_review.py checks it is current).
+safety-review: $(BIN)/.runtime
+	$(BIN)/python -m lib.safety_review > docs/safety-review.md
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis tests/screenshots

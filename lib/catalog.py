@@ -17,6 +17,14 @@ from lib.validation import DataError, load_validated
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 EXERCISE_LINKS = ("regression", "progression", "alternative")
+IMPACT_BANDS = ("none", "low", "moderate", "high")
+
+
+def impact_band(peak_force_bw: float) -> str:
+    """The app's impact band for a measured peak force: <= 2 x body weight low, 2-4 moderate, > 4 high."""
+    if peak_force_bw < 1:
+        return "none"
+    return "low" if peak_force_bw <= 2 else "moderate" if peak_force_bw <= 4 else "high"
 
 
 def question_kind(question: dict[str, Any]) -> str:
@@ -33,6 +41,7 @@ class Catalog:
     trials: tuple[dict[str, Any], ...]
     guidelines: tuple[dict[str, Any], ...]
     rules: tuple[dict[str, Any], ...]
+    wording: dict[str, Any]  # data/safety_wording.yaml: client words of the safety engine and planner
     pictograms: dict[str, str]  # SVG text by movement pattern
     questions: tuple[dict[str, Any], ...]
     glossary: tuple[dict[str, Any], ...]
@@ -77,15 +86,53 @@ def _check_exercises(file: Path, exercises: list[dict], references: dict) -> Non
                 raise DataError(file, exercise["id"], link, f"no exercise has the id {target!r}")
             if target == exercise["id"]:
                 raise DataError(file, exercise["id"], link, "an exercise cannot point at itself")
+        if exercise["floor"] and exercise["alternative"] is None:
+            raise DataError(file, exercise["id"], "alternative", "floor work needs a chair, wall or standing swap")
+    _check_impact_bands(file, exercises)
 
 
-def _check_rules(file: Path, rules: list[dict], references: dict, patterns: set[str]) -> None:
+def _check_impact_bands(file: Path, exercises: list[dict]) -> None:
+    """A measured force sets the band; an unmeasured moderate or high one names a measured relative, no higher."""
+    by_id = {exercise["id"]: exercise for exercise in exercises}
+    for exercise in exercises:
+        entry, band = exercise["id"], exercise["impact"]
+        if "peak_force_bw" in exercise:
+            if band != impact_band(exercise["peak_force_bw"]):
+                raise DataError(file, entry, "impact", f"{exercise['peak_force_bw']} x body weight is "
+                                f"{impact_band(exercise['peak_force_bw'])} impact by the app's bands, not {band}")
+            if "banded_like" in exercise:
+                raise DataError(file, entry, "banded_like", "a measured exercise is banded by its own force")
+            continue
+        relative = by_id.get(exercise.get("banded_like", ""))
+        if band in ("moderate", "high") and relative is None:
+            raise DataError(file, entry, "banded_like", "an unmeasured moderate or high impact names its closest measured relative")
+        if relative is not None and ("peak_force_bw" not in relative
+                                     or IMPACT_BANDS.index(band) < IMPACT_BANDS.index(relative["impact"])):
+            raise DataError(file, entry, "banded_like", f"{relative['id']} must be measured, and banded no higher than this")
+
+
+def _check_rules(file: Path, rules: list[dict], references: dict, exercises: list[dict]) -> None:
+    """Known sources and patterns; every modification key a rule names is written for some exercise, and back."""
     _check_unique_ids(file, rules)
+    patterns = {exercise["pattern"] for exercise in exercises}
+    written = {key for exercise in exercises for key in exercise.get("modifications", {})}
     for rule in rules:
         _check_sources(file, rule["id"], "sources", rule["sources"], references)
         for pattern in rule["exercise"].get("pattern", []):
             if pattern not in patterns:
                 raise DataError(file, rule["id"], "exercise.pattern", f"no exercise has the pattern {pattern!r}")
+        if rule.get("modification") not in written | {None}:
+            raise DataError(file, rule["id"], "modification", f"no exercise writes a {rule['modification']!r} modification")
+    named = {rule.get("modification") for rule in rules}
+    for exercise in exercises:
+        for key in set(exercise.get("modifications", {})) - named:
+            raise DataError(file.parent / "exercises.yaml", exercise["id"], f"modifications.{key}", "no rule names this key")
+
+
+def _check_wording(file: Path, wording: dict, references: dict) -> None:
+    for topic in wording["guidance"]:
+        for case, text in topic["cases"].items():
+            _check_sources(file, f"{topic['topic']} ({case})", "sources", text["sources"], references)
 
 
 def _check_question(file: Path, entry: str, question: dict, references: dict) -> None:
@@ -180,7 +227,9 @@ def load_catalog(root: Path = PROJECT_ROOT) -> Catalog:
     for guideline in guidelines:
         _check_sources(data / "guidelines.yaml", guideline["id"], "sources", guideline["sources"], references)
     rules = load_validated(data / "safety_rules.yaml", "safety_rules")
-    _check_rules(data / "safety_rules.yaml", rules, references, {exercise["pattern"] for exercise in exercises})
+    _check_rules(data / "safety_rules.yaml", rules, references, exercises)
+    wording = load_validated(data / "safety_wording.yaml", "safety_wording")
+    _check_wording(data / "safety_wording.yaml", wording, references)
     pictograms = _load_pictograms(root / "content" / "pictograms", {exercise["pattern"] for exercise in exercises})
     questions, glossary, cases = _load_study(data, references, {lesson.slug: lesson for lesson in lessons})
     return Catalog(
@@ -191,6 +240,7 @@ def load_catalog(root: Path = PROJECT_ROOT) -> Catalog:
         trials=tuple(trials),
         guidelines=tuple(guidelines),
         rules=tuple(rules),
+        wording=wording,
         pictograms=pictograms,
         questions=tuple(questions),
         glossary=tuple(glossary),

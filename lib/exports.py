@@ -10,7 +10,7 @@ from icalendar import Calendar, Event
 from lib.planner import Plan, session_dates
 
 ASSESSMENT_COLUMNS = {
-    "name": "Exercise", "status": "Status", "reason": "Why", "swap_name": "Safer swap",
+    "name": "Exercise", "status": "Status", "reason": "Why", "modification": "How to modify", "swap_name": "Safer swap",
     "dose": "Dose", "impact": "Impact", "pattern": "Pattern", "sources": "Sources",
 }
 
@@ -19,7 +19,7 @@ def assessment_csv(table: pd.DataFrame) -> str:
     """The Safe options list as CSV, list cells joined with '; '."""
     frame = table[list(ASSESSMENT_COLUMNS)].copy()
     frame["sources"] = frame["sources"].map("; ".join)
-    frame["swap_name"] = frame["swap_name"].fillna("")
+    frame[["modification", "swap_name"]] = frame[["modification", "swap_name"]].fillna("")
     return frame.rename(columns=ASSESSMENT_COLUMNS).to_csv(index=False)
 
 

@@ -26,27 +26,6 @@ from lib.safety import IMPACT_LEVELS, Guidance, assess
 
 # --- Words -------------------------------------------------------------------------------------
 
-# Each safety rule's reason, retold for a client in one line (the app's own wording is for trainers).
-PLAIN_REASONS = {
-    "fragile-spine-loaded-flexion": "Bending your back forward under a load is linked to new spine fractures.",
-    "fragile-spine-unloaded-flexion": "Keep any forward bending small, slow and free of pain.",
-    "low-bone-mass-loaded-flexion": "Bending your back forward under a load is advised against once bones thin.",
-    "fragile-spine-loaded-twist": "Twisting hard or with a weight strains the spine: turn with your feet.",
-    "vertebral-fracture-impact": "After a spine fracture, keep impact no harder than brisk walking.",
-    "painful-joints-impact": "Hard landings strain painful joints; strength work loads the bone instead.",
-    "fall-risk-impact": "While falls are a risk, balance comes first: no jumping or hopping yet.",
-    "osteoporosis-high-impact": "Hard landings only if you are cleared and supervised; moderate ones are enough.",
-    "osteoporosis-high-impact-cleared": "Hard landings only with supervision, built up a few at a time.",
-    "novice-high-impact": "New to training: build up to hard landings slowly, a few at a time.",
-    "fall-risk-high-demand": "Too big a balance challenge for now: use the supported version.",
-    "fall-risk-moderate-demand": "Do it beside a counter, wall or sturdy chair you can hold.",
-    "fragile-heavy-without-clearance": "Very heavy lifting needs medical clearance and a qualified coach first.",
-    "low-bone-mass-heavy-unsupervised": "Heavy sets only with a qualified coach; until then, lift 8-12 times.",
-    "vertebral-fracture-heavy": "After a spine fracture, heavy lifting only if your physiotherapist agrees.",
-    "novice-heavy": "Start with a month or more of light technique work before heavy sets.",
-    "novice-advanced": "New to training: learn the easier version first.",
-    "vertebral-fracture-form-first": "After a spine fracture, good form comes first: start with the easier version.",
-}
 # Terms in the shared guidance lines that a client may not know, each with a gloss added on first use.
 GLOSSES = {
     "one-repetition maximum": "one-repetition maximum (the most you can lift once)",
@@ -71,7 +50,6 @@ FALLBACK_PATTERNS = ("posture", "trunk", "carry")  # spine-friendly extras when 
 MIN_EXERCISES, MAX_EXERCISES = 4, 6
 MAX_CAUTIONS = 4
 SPINE_PLACES = 2  # with other concerns too, the spine keeps two places and each other concern gets one
-CONCERN_WORDS = {"spine": ("flexion", "twist"), "falls": ("fall-risk",), "impact": ("impact",), "heavy": ("heavy",)}
 LEVELS = ("beginner", "intermediate", "advanced")
 NAME_MARKS = " -'"  # besides letters
 MAX_NAME_LENGTH = 40
@@ -179,20 +157,12 @@ def _spine_kind(row: dict) -> int:
     return 3 if row["spinal_flexion"] == "end_range" else 0
 
 
-def _concern(rule_id: str) -> str:
-    """Which worry a safety rule speaks to, read from its id (data/safety_rules.yaml names them so)."""
-    for concern, words in CONCERN_WORDS.items():
-        if any(word in rule_id for word in words):
-            return concern
-    return "other"
-
-
 def _concern_order(profile: Profile) -> tuple[str, ...]:
     if profile.fragility == "vertebral_fracture":
-        return ("spine", "impact", "falls", "heavy", "other")
+        return ("spine", "impact", "falls", "heavy", "joints", "floor", "other")
     if profile.falls == "high":
-        return ("spine", "falls", "impact", "heavy", "other")
-    return ("spine", "impact", "heavy", "falls", "other")
+        return ("spine", "falls", "impact", "heavy", "joints", "floor", "other")
+    return ("spine", "impact", "heavy", "falls", "joints", "floor", "other")
 
 
 def _one_of_each_kind_first(rows: list[dict]) -> list[dict]:
@@ -201,12 +171,12 @@ def _one_of_each_kind_first(rows: list[dict]) -> list[dict]:
     return firsts + [row for row in rows if row not in firsts]
 
 
-def _concerns(rows: list[dict], profile: Profile) -> list[list[dict]]:
+def _concerns(rows: list[dict], profile: Profile, rules: dict[str, dict]) -> list[list[dict]]:
     """Restricted exercises grouped by the most relevant concern among their rules, in the profile's order."""
     order = _concern_order(profile)
     groups: dict[str, list[dict]] = {concern: [] for concern in order}
     for row in rows:
-        concerns = {_concern(rule) for rule in row["rules"]} or {"other"}
+        concerns = {rules[rule]["concern"] for rule in row["rules"]} or {"other"}
         groups[min(concerns, key=order.index)].append(row)
     groups["spine"] = _one_of_each_kind_first(groups["spine"])
     for concern in order[1:]:
@@ -227,18 +197,11 @@ def _pick_cautions(groups: list[list[dict]], places: int) -> list[dict]:
     return picks
 
 
-def _plain_reason(row: dict) -> str:
-    """The client's one-line reason; a twisting exercise gives the twisting reason first."""
+def _plain_reason(row: dict, rules: dict[str, dict]) -> str:
+    """The client's one-line reason (data/safety_rules.yaml, `plain`); a twisting exercise gives the twisting one first."""
     twisting = row["rotation"] == "loaded"
-    for rule in sorted(row["rules"], key=lambda rule: twisting and "twist" not in rule):
-        if rule in PLAIN_REASONS:
-            return PLAIN_REASONS[rule]
-    return row["reason"].split(";")[0].split(". ")[0].rstrip(".") + "."
-
-
-def _display_name(name: str) -> str:
-    """The name without trainer's labels: 'Sit-up (risky)' -> 'Sit-up', '..., 5 x 5 (LIFTMOR style)' -> '...'."""
-    return re.sub(r"(,\s*5 x 5)?\s*\((risky|LIFTMOR[^)]*)\)$", "", name)
+    first = sorted(row["rules"], key=lambda rule: twisting and "twist" not in rules[rule]["plain"].lower())[0]
+    return rules[first]["plain"]
 
 
 def handout_cautions(profile: Profile, catalog: Catalog | None = None, places: int = MAX_CAUTIONS) -> list[dict]:
@@ -248,22 +211,18 @@ def handout_cautions(profile: Profile, catalog: Catalog | None = None, places: i
     why (one plain line) and sources.
     """
     catalog = catalog or default_catalog()
+    rules = {rule["id"]: rule for rule in catalog.rules}
     rows = assess(profile, catalog).to_dict("records")
     for status in ("avoid", "modify"):
         restricted = [row for row in rows if row["status"] == status]
         if restricted:
             break
-    picks = _pick_cautions(_concerns(restricted, profile), places)
+    picks = _pick_cautions(_concerns(restricted, profile, rules), places)
     return [{
-        "id": row["id"], "name": _display_name(row["name"]), "status": "avoid" if status == "avoid" else "change",
-        "instead": row["swap_name"] if status == "avoid" else _alternative_name(row["id"], catalog),
-        "why": _plain_reason(row), "sources": list(row["sources"]),
+        "id": row["id"], "name": row["name"], "status": "avoid" if status == "avoid" else "change",
+        "instead": row["swap_name"] if status == "avoid" else row["modification"],
+        "why": _plain_reason(row, rules), "sources": list(row["sources"]),
     } for row in picks]
-
-
-def _alternative_name(exercise_id: str, catalog: Catalog) -> str | None:
-    alternative = catalog.exercise(exercise_id)["alternative"]
-    return catalog.exercise(alternative)["name"] if alternative else None
 
 
 def balance_suggestions(profile: Profile, catalog: Catalog, shown: list[str], count: int) -> list[dict]:

@@ -11,7 +11,7 @@ from lib.planner import Plan, session_dates
 
 PHASE_COLOURS = {"foundation": "#56B4E9", "build": "#009E73", "strength": "#E69F00", "maintenance": "#CC79A7"}
 COMPONENT_COLOURS = {"Warm-up": "#999999", "Axial lower body": "#0072B2", "Upper body": "#56B4E9",
-                     "Impact": "#D55E00", "Balance": "#009E73", "Posture and back": "#CC79A7"}
+                     "Impact": "#D55E00", "Balance": "#009E73", "Posture and back": "#CC79A7", "Aerobic": "#F0E442"}
 CALENDAR_WEEKS = 8  # the calendar shows the first two months: what a client starts with
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -54,6 +54,7 @@ def components_frame(plan: Plan) -> pd.DataFrame:
                "Impact": "minutes_impact", "Posture and back": "minutes_posture"}
     frame = pd.DataFrame({name: weeks[column] for name, column in columns.items() if column in weeks})
     frame["Balance"] = weeks["balance_minutes"]  # in sessions and at home
+    frame["Aerobic"] = weeks["aerobic_minutes"]  # brisk walking and the like, outside the sessions
     frame["week"] = weeks["week"]
     return frame.melt(id_vars="week", var_name="component", value_name="minutes")
 
@@ -77,7 +78,8 @@ def describe_components(plan: Plan) -> str:
     first = components_frame(plan).query("week == 1")
     parts = [f"{row.component} {row.minutes} min" for row in first.itertuples()]
     return (f"In week 1: {', '.join(parts)}. Balance grows to {plan.weeks['balance_minutes'].max()} minutes a week "
-            "(in sessions and at home); the other components keep their share of each session.")
+            f"(in sessions and at home) and aerobic activity to {plan.weeks['aerobic_minutes'].max()} minutes "
+            f"({plan.weeks['aerobic_intensity'].iloc[0]}); the other components keep their share of each session.")
 
 
 def impacts_chart(plan: Plan) -> alt.Chart:
@@ -105,6 +107,20 @@ def calendar_frame(plan: Plan, start: dt.date) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def home_work(plan: Plan) -> str:
+    """The daily home work of the first phase, in a few words: 'Seated balance reach; Seated back extension'."""
+    first = plan.home[plan.home["phase"] == plan.home["phase"].iloc[0]] if not plan.home.empty else plan.home
+    return "; ".join(first["exercise"])
+
+
+def home_frame(plan: Plan, start: dt.date) -> pd.DataFrame:
+    """Every day of the calendar's weeks, for the daily home work (balance, and back extensors where bone is low)."""
+    monday = dt.date.fromisoformat(calendar_frame(plan, start)["date"].iloc[0])
+    days = [monday + dt.timedelta(days=offset) for offset in range(7 * min(CALENDAR_WEEKS, len(plan.weeks)))]
+    return pd.DataFrame([{"date": day.isoformat(), "weekday": WEEKDAYS[day.weekday()],
+                          "week": f"Week {(day - monday).days // 7 + 1}", "home": home_work(plan)} for day in days])
+
+
 def calendar_chart(plan: Plan, start: dt.date) -> alt.LayerChart:
     frame = calendar_frame(plan, start)
     base = alt.Chart(frame).encode(
@@ -115,11 +131,21 @@ def calendar_chart(plan: Plan, start: dt.date) -> alt.LayerChart:
     )
     cells = base.mark_rect(cornerRadius=4, color="#0072B2", opacity=0.85)
     letters = base.mark_text(color="white", fontSize=16, fontWeight="bold").encode(text="session:N")
-    return (cells + letters).properties(height=alt.Step(30), width=alt.Step(60),
-                                        description="Calendar of the first weeks: a lettered cell for each session day.")
+    layers = cells + letters
+    if not plan.home.empty:
+        home = alt.Chart(home_frame(plan, start)).mark_point(shape="diamond", filled=True, size=40, color="#009E73",
+                                                            yOffset=10).encode(
+            x=alt.X("weekday:N", sort=list(WEEKDAYS), scale=alt.Scale(domain=list(WEEKDAYS))),
+            y=alt.Y("week:N", sort=None), tooltip=["date", alt.Tooltip("home:N", title="Daily home work")])
+        layers = cells + letters + home
+    return layers.properties(height=alt.Step(30), width=alt.Step(60),
+                             description="Calendar of the first weeks: a lettered cell for each session day, "
+                                         "a green diamond for each day's home work.")
 
 
 def describe_calendar(plan: Plan, start: dt.date) -> str:
     frame = calendar_frame(plan, start)
     days = ", ".join(dict.fromkeys(frame["weekday"]))
-    return f"Sessions on {days} each week, starting {frame['date'].iloc[0]}; sessions {', '.join(dict.fromkeys(frame['session']))} in turn."
+    home = f" Every day at home: {home_work(plan)}." if not plan.home.empty else ""
+    return (f"Sessions on {days} each week, starting {frame['date'].iloc[0]}; "
+            f"sessions {', '.join(dict.fromkeys(frame['session']))} in turn.{home}")

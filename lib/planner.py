@@ -4,50 +4,65 @@ Public API::
 
     from lib.planner import build_plan
     plan = build_plan(profile, sessions_per_week=3, months=12)
-    plan.weeks     # one row per week: phase, deload, effort, %1RM, sets, reps, impacts, balance
-    plan.sessions  # one row per exercise slot in each session template, per phase
+    plan.weeks     # one row per week: phase, deload, effort, %1RM, sets, reps, impacts, balance, aerobic minutes
+    plan.sessions  # one row per exercise slot in each session template, per phase, with its own dose
+    plan.home      # daily home work per phase: balance, and back-extensor work where bone mass is low
 
 The doses come from the guidelines: Too Fit To Fracture and Strong, Steady and Straight
 (8-12 reps at an effort of 5-8 out of 10, progressing toward 3 x 8; about 50 impacts;
-about 2 hours of balance a week) and, only for a cleared and supervised client after
-the technique foundation, LIFTMOR (5 x 5 above 80-85 % of one-repetition maximum).
-Exercises come only from what `assess` does not mark `avoid` for the profile.
+about 2 hours of balance and 150 minutes of aerobic activity a week, moderate after a
+spine fracture; daily back-extensor work) and, only for a cleared and supervised client
+after at least four weeks of technique work, LIFTMOR (5 x 5 above 80-85 % of 1RM).
+A plan holds only exercises `assess` recommends for the profile, and in its bone blocks
+only those that build bone; each keeps its own kind of dose (data/exercises.yaml, dose_kind).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 import pandas as pd
 
 from lib.catalog import Catalog, default_catalog
 from lib.profiles import Profile
-from lib.safety import IMPACT_LEVELS, assess, impact_ceiling
+from lib.safety import IMPACT_LEVELS, LOW_BONE_MASS, assess, impact_ceiling
 
 WEEKS_PER_MONTH = 52 / 12
 DELOAD_EVERY = 5  # a lighter week every 5th week: inside the 4-6 week cadence coaches use
 FOUNDATION_WEEKS = {"novice": 8, "trained": 4}  # LIFTMOR began with a month of technique work; novices get longer
+MIN_FOUNDATION_WEEKS = 4  # never less than a month of technique work before the build
 PHASES = ("foundation", "build", "strength", "maintenance")
+HEAVY_PHASES = ("strength", "maintenance")
 TARGET_IMPACTS = 50  # ROS: about 50 impacts a session is the usual advice (uncertain)
 BALANCE_START, BALANCE_TARGET = 60, 120  # minutes a week, building toward TFTF's ~2 hours
+AEROBIC_START, AEROBIC_TARGET = 60, 150  # minutes a week, building toward TFTF's 150 (the start is the planner's own)
+TARGET_BY_WEEK = 16  # balance and aerobic targets reached by week 16 (or the plan's last week)
 HEAVY_PCT_1RM = (80, 85)  # LIFTMOR: 5 x 5 above 80-85 % 1RM
-MAX_EFFORT = 8  # TFTF: effort 5-8 out of 10
+MAX_EFFORT = 8  # TFTF: effort 5-8 out of 10 for the 8-12 repetition dose
+# 5 reps at 80 % of 1RM is close to an 8-repetition maximum; at 85 % it is a 5-6 repetition maximum: near the limit.
+HEAVY_EFFORT = {80: 8, 85: 9}
 EQUIPMENT_SETS = {
     "none": frozenset({"none", "chair", "wall", "step"}),
     "bands and dumbbells": frozenset({"none", "chair", "wall", "step", "band", "dumbbell", "kettlebell", "bench"}),
     "full gym": frozenset({"none", "chair", "wall", "step", "band", "dumbbell", "kettlebell", "bench", "barbell", "machine", "bar"}),
 }
 SESSION_MINUTES = (30, 45, 60)
+POSTURE_BLOCK = "back extensors and posture"
 # Which pattern carries each block, per session template; push/pull alternate for variety.
 TEMPLATES = {
-    "A": {"axial lower body": ("squat",), "upper body push": ("push",), "upper body pull": ("pull",), "back extensors and posture": ("back-extensor",)},
-    "B": {"axial lower body": ("hinge",), "upper body push": ("push",), "upper body pull": ("pull",), "back extensors and posture": ("posture",)},
-    "C": {"axial lower body": ("lunge",), "upper body push": ("push",), "upper body pull": ("pull",), "back extensors and posture": ("back-extensor", "trunk")},
+    "A": {"axial lower body": ("squat",), "upper body push": ("push",), "upper body pull": ("pull",), POSTURE_BLOCK: ("back-extensor",)},
+    "B": {"axial lower body": ("hinge",), "upper body push": ("push",), "upper body pull": ("pull",), POSTURE_BLOCK: ("posture",)},
+    "C": {"axial lower body": ("lunge",), "upper body push": ("push",), "upper body pull": ("pull",), POSTURE_BLOCK: ("back-extensor", "trunk")},
 }
+HEAVY_BLOCKS = ("axial lower body", "upper body push")  # LIFTMOR: deadlift, back squat and overhead press
+HEAVY_SESSIONS = ("A", "B")  # LIFTMOR trained twice a week; a third session keeps the 8-12 repetition dose
+AXIAL_FALLBACK = ("squat", "hinge")  # when no lunge suits the profile (painful knees), session C squats or hinges
 # Share of a session's minutes per component (the impact share goes to balance when impact is not allowed).
 MINUTE_SHARES = {"warm-up": 0.1, "axial": 0.3, "upper body": 0.25, "impact": 0.1, "balance": 0.15, "posture": 0.1}
 LEVELS = ("beginner", "intermediate", "advanced")
+FALL_DEMANDS = ("low", "moderate", "high")
 
 
 @dataclass(frozen=True)
@@ -55,10 +70,11 @@ class Plan:
     profile: Profile
     sessions_per_week: int
     months: int
-    heavy: bool  # whether the strength phase uses LIFTMOR-style heavy sets
+    heavy: bool  # whether some phase's sessions hold LIFTMOR-style heavy sets
     impact_ceiling: str
     weeks: pd.DataFrame
     sessions: pd.DataFrame
+    home: pd.DataFrame  # daily home work per phase: block, exercise, dose
 
 
 def week_count(months: int) -> int:
@@ -66,18 +82,12 @@ def week_count(months: int) -> int:
 
 
 def phase_lengths(total_weeks: int, experience: str) -> dict[str, int]:
-    """Foundation first (longer for novices), then build, strength and maintenance."""
-    foundation = min(FOUNDATION_WEEKS[experience], max(2, total_weeks // 4))
+    """Foundation first (at least four weeks, longer for novices), then build, strength and maintenance."""
+    foundation = min(FOUNDATION_WEEKS[experience], max(MIN_FOUNDATION_WEEKS, total_weeks // 4))
     remaining = total_weeks - foundation
     build = max(1, round(remaining * 0.4))
     strength = max(1, round(remaining * 0.35))
     return {"foundation": foundation, "build": build, "strength": strength, "maintenance": remaining - build - strength}
-
-
-def allows_heavy(profile: Profile, table: pd.DataFrame) -> bool:
-    """LIFTMOR-style lifting: cleared and supervised, no vertebral fracture, and the rules allow it."""
-    heavy_status = set(table.loc[table["heavy"], "status"])
-    return profile.clearance and profile.fragility != "vertebral_fracture" and bool(heavy_status - {"avoid"})
 
 
 def _progress(start: float, end: float, position: int, length: int) -> float:
@@ -93,43 +103,52 @@ def _main_lift_dose(phase: str, position: int, length: int, heavy: bool) -> dict
                 "effort": round(_progress(5, 7, position, length)), "intensity_pct_1rm": None}
     if heavy:
         percent = HEAVY_PCT_1RM[1] if phase == "strength" and position >= length / 2 else HEAVY_PCT_1RM[0]
-        return {"sets": 5, "reps": 5, "effort": MAX_EFFORT, "intensity_pct_1rm": percent}
+        return {"sets": 5, "reps": 5, "effort": HEAVY_EFFORT[percent], "intensity_pct_1rm": percent}
     effort = round(_progress(7, MAX_EFFORT, position, length)) if phase == "strength" else 7
     return {"sets": 3, "reps": 8, "effort": effort, "intensity_pct_1rm": None}
 
 
-def _impacts(phase: str, position: int, length: int, ceiling: str) -> int:
-    if ceiling == "none":
+def _impacts(phase: str, position: int, length: int, ceiling: str, most: int) -> int:
+    """Impacts a session: building toward about 50, never more than the phase's impact exercise allows."""
+    if ceiling == "none" or most == 0:
         return 0
     start, end = {"foundation": (10, 20), "build": (20, TARGET_IMPACTS)}.get(phase, (TARGET_IMPACTS, TARGET_IMPACTS))
-    return int(5 * round(_progress(start, end, position, length) / 5))
+    return min(most, int(5 * round(_progress(start, end, position, length) / 5)))
 
 
-def _deload(dose: dict) -> dict:
-    """A lighter week: one set fewer, two points less effort, no heavy percentages, half the impacts."""
+def _deload(previous: dict, dose: dict) -> dict:
+    """A lighter week: last week's sets and reps less one set, two points less effort, no %1RM, half the impacts."""
     return dose | {
-        "sets": max(1, dose["sets"] - 1), "reps": max(dose["reps"], 8), "effort": max(4, dose["effort"] - 2),
-        "intensity_pct_1rm": None, "impacts_per_session": dose["impacts_per_session"] // 2,
+        "sets": max(1, previous["sets"] - 1), "reps": previous["reps"], "effort": max(3, previous["effort"] - 2),
+        "intensity_pct_1rm": None, "impacts_per_session": previous["impacts_per_session"] // 2,
     }
 
 
-def _weeks(profile: Profile, sessions_per_week: int, months: int, heavy: bool, ceiling: str,
+def _toward_target(start: int, target: int, week: int, total: int) -> int:
+    return round(_progress(start, target, min(week, TARGET_BY_WEEK, total) - 1, min(TARGET_BY_WEEK, total)))
+
+
+def _weeks(profile: Profile, sessions_per_week: int, months: int, phase_plan: dict[str, dict], ceiling: str,
            session_minutes: int) -> pd.DataFrame:
     total = week_count(months)
     lengths = phase_lengths(total, profile.experience)
-    rows, week = [], 1
+    rows, week, previous = [], 1, None
     for phase in PHASES:
+        heavy_lifts = phase_plan[phase]["heavy_lifts"]
         for position in range(lengths[phase]):
-            dose = _main_lift_dose(phase, position, lengths[phase], heavy)
-            dose["impacts_per_session"] = _impacts(phase, position, lengths[phase], ceiling)
+            dose = _main_lift_dose(phase, position, lengths[phase], bool(heavy_lifts))
+            dose["impacts_per_session"] = _impacts(phase, position, lengths[phase], ceiling, phase_plan[phase]["impacts_max"])
             deload = week % DELOAD_EVERY == 0
             if deload:
-                dose = _deload(dose)
-            balance = round(_progress(BALANCE_START, BALANCE_TARGET, week - 1, max(2, total * 2 // 3)))
+                dose = _deload(previous or dose, dose)
+            previous = dose
             rows.append({
                 "week": week, "month": min(months, int((week - 1) // WEEKS_PER_MONTH) + 1), "phase": phase,
                 "deload": deload, "sessions": sessions_per_week, **dose,
-                "balance_minutes": min(BALANCE_TARGET, balance),
+                "heavy_lifts": ", ".join(heavy_lifts) if dose["intensity_pct_1rm"] is not None else "",
+                "balance_minutes": _toward_target(BALANCE_START, BALANCE_TARGET, week, total),
+                "aerobic_minutes": _toward_target(AEROBIC_START, AEROBIC_TARGET, week, total),
+                "aerobic_intensity": "moderate" if profile.vertebral_fracture or profile.falls == "high" else "moderate or vigorous",
                 **_component_minutes(session_minutes, sessions_per_week, ceiling),
             })
             week += 1
@@ -156,74 +175,130 @@ def _regression_depth(exercise_id: str, exercises: dict[str, dict]) -> int:
 
 
 def _usable(table: pd.DataFrame, equipment: frozenset[str], exercises: dict[str, dict]) -> list[dict]:
-    """Exercises the profile may do with this equipment, as plain records (fast to filter per block)."""
+    """Exercises recommended for the profile and doable with this equipment, as plain records."""
     return [
-        row | {"depth": _regression_depth(row["id"], exercises)}
+        row | {"depth": _regression_depth(row["id"], exercises), "impacts_max": exercises[row["id"]].get("impacts_max")}
         for row in table.to_dict("records")
-        if row["status"] != "avoid" and set(row["equipment"]) <= equipment
+        if row["status"] == "recommended" and set(row["equipment"]) <= equipment
     ]
 
 
-def _candidates(usable: list[dict], patterns: tuple[str, ...], heavy: bool) -> list[dict]:
-    """Allowed exercises for a block, easiest first (by level, then steps from the easiest version)."""
-    chosen = [row for row in usable if row["pattern"] in patterns and (heavy or not row["heavy"])]
+def _candidates(usable: list[dict], patterns: tuple[str, ...], benefit: str, heavy: bool) -> list[dict]:
+    """A block's exercises, easiest first (by level, then steps from the easiest version); heavy ones only if asked."""
+    chosen = [row for row in usable if row["pattern"] in patterns and row["benefit"] == benefit
+              and row["heavy"] == heavy]
     return sorted(chosen, key=lambda row: (LEVELS.index(row["level"]), row["depth"]))
 
 
+def _balance_candidates(usable: list[dict]) -> list[dict]:
+    """Balance work from most to least support: supported holds, then stepping and tai-chi style moves."""
+    chosen = [row for row in usable if row["benefit"] == "balance"]
+    return sorted(chosen, key=lambda row: (FALL_DEMANDS.index(row["fall_demand"]), LEVELS.index(row["level"]), row["depth"]))
+
+
 def _impact_candidates(usable: list[dict], ceiling: str) -> list[dict]:
-    """Impact exercises from low up to the profile's ceiling, gentlest first."""
+    """Counted impact exercises from low up to the profile's ceiling, gentlest first."""
     top = IMPACT_LEVELS.index(ceiling)
-    chosen = [row for row in usable if row["pattern"] == "impact" and 0 < IMPACT_LEVELS.index(row["impact"]) <= top]
+    chosen = [row for row in usable if row["dose_kind"] == "impacts" and 0 < IMPACT_LEVELS.index(row["impact"]) <= top]
     return sorted(chosen, key=lambda row: (IMPACT_LEVELS.index(row["impact"]), row["depth"]))
 
 
-def _pick(candidates: list[dict], phase: str) -> dict | None:
+def _pick(candidates: list[dict], phase: str, trained: bool = False) -> dict | None:
     """Foundation takes the easiest, build the middle, strength and maintenance the hardest.
 
-    Recommended exercises come before those that need a modification.
+    A trained client starts one step on: the middle in the foundation, the hardest from the build.
     """
-    pool = [row for row in candidates if row["status"] == "recommended"] or candidates
-    if not pool:
+    if not candidates:
         return None
-    position = {"foundation": 0, "build": (len(pool) - 1) // 2}.get(phase, len(pool) - 1)
-    return pool[position]
+    middle, hardest = (len(candidates) - 1) // 2, len(candidates) - 1
+    position = {"foundation": middle if trained else 0, "build": hardest if trained else middle}.get(phase, hardest)
+    return candidates[position]
 
 
-def _slot(session: str, block: str, phase: str, exercise: dict, sets: int | None, reps: str) -> dict:
+OWN_DOSE_FREQUENCY = re.compile(r"^(Daily|Daily or most days), |,? (2-3 days a week|most days)( or more)?$")
+
+
+def _own_dose(exercise: dict) -> str:
+    """The exercise's own dose up to its first semicolon, without how often (the plan says when), 'reps' spelled out."""
+    first = exercise["dose"].split(";")[0].strip().rstrip(".")
+    return re.sub(r"\breps\b", "repetitions", OWN_DOSE_FREQUENCY.sub("", first))
+
+
+def _slot(session: str, block: str, phase: str, exercise: dict, sets=None, reps: str = "", effort=None) -> dict:
     return {"session": session, "block": block, "phase": phase, "exercise_id": exercise["id"],
-            "exercise": exercise["name"], "status": exercise["status"], "sets": sets, "reps": reps}
+            "exercise": exercise["name"], "status": exercise["status"], "dose_kind": exercise["dose_kind"],
+            "heavy": exercise["heavy"],
+            "sets": sets, "reps": reps or _own_dose(exercise), "effort": effort}
 
 
-def _lift_slot(session: str, block: str, phase: str, exercise: dict) -> dict:
-    """Main lifts take the phase's dose; LIFTMOR's 5 x 5 applies only to the heavy lifts themselves."""
-    if block == "back extensors and posture":
-        return _slot(session, block, phase, exercise, 2, "8-10 slow repetitions")
-    dose = _main_lift_dose(phase, 0, 1, heavy=exercise["heavy"])
-    return _slot(session, block, phase, exercise, dose["sets"], str(dose["reps"]))
+def _lift_slot(session: str, block: str, phase: str, exercise: dict, heavy_phase: bool) -> dict:
+    """Strength work takes the phase's dose (LIFTMOR's 5 x 5 only for the heavy lifts); other work its own dose."""
+    if exercise["dose_kind"] != "strength":
+        return _slot(session, block, phase, exercise)
+    dose = _main_lift_dose(phase, 0, 1, heavy=heavy_phase and exercise["heavy"])  # the phase's first week
+    return _slot(session, block, phase, exercise, dose["sets"], str(dose["reps"]), dose["effort"])
 
 
-def _sessions(usable: list[dict], sessions_per_week: int, heavy: bool, ceiling: str) -> pd.DataFrame:
-    warm_up = _pick(_impact_candidates(usable, "low"), "foundation")
-    balance = _candidates(usable, ("balance",), heavy=False)
-    impact = _impact_candidates(usable, ceiling)
+def _block_pick(usable: list[dict], session: str, block: str, phase: str, heavy: bool, trained: bool) -> dict | None:
+    """The block's exercise: a heavy lift where heavy work is planned, else the phase's pick of its pattern."""
+    patterns = TEMPLATES[session][block]
+    benefit = "spine" if block == POSTURE_BLOCK else "bone"
+    for allowed in (patterns, AXIAL_FALLBACK if block == "axial lower body" else ()):
+        chosen = (heavy and _pick(_candidates(usable, allowed, benefit, True), phase, trained)) or \
+            _pick(_candidates(usable, allowed, benefit, False), phase, trained)
+        if chosen:
+            return chosen
+    return None
+
+
+def _phase_sessions(usable: list[dict], sessions_per_week: int, phase: str, heavy_allowed: bool,
+                    ceiling: str, trained: bool) -> list[dict]:
+    warm_up = _pick([row for row in usable if row["dose_kind"] == "minutes" and row["impact"] == "low"
+                     and row["benefit"] == "bone"], "foundation")
+    impact = _pick(_impact_candidates(usable, ceiling), phase, trained)
+    balance = _pick(_balance_candidates(usable), phase, trained)
     rows = []
     for session in list(TEMPLATES)[:sessions_per_week]:
-        for phase in PHASES:
-            if warm_up is not None:
-                rows.append(_slot(session, "warm-up", phase, warm_up, None, "5 minutes"))
-            for block, patterns in TEMPLATES[session].items():
-                lift_heavy = heavy and phase in ("strength", "maintenance") and block == "axial lower body"
-                chosen = _pick(_candidates(usable, patterns, lift_heavy), phase)
-                if chosen is not None:
-                    rows.append(_lift_slot(session, block, phase, chosen))
-            for block, candidates, reps in (("impact", impact, "the week's impacts per session"),
-                                            ("balance", balance, "8-10 minutes")):
-                chosen = _pick(candidates, phase)
-                if chosen is not None:
-                    rows.append(_slot(session, block, phase, chosen, None, reps))
-    frame = pd.DataFrame(rows)
-    frame["sets"] = frame["sets"].astype("Int64")
-    return frame
+        if warm_up is not None:
+            rows.append(_slot(session, "warm-up", phase, warm_up, reps="5 minutes"))
+        for block in TEMPLATES[session]:
+            heavy = heavy_allowed and phase in HEAVY_PHASES and block in HEAVY_BLOCKS and session in HEAVY_SESSIONS
+            chosen = _block_pick(usable, session, block, phase, heavy, trained)
+            if chosen is not None:
+                rows.append(_lift_slot(session, block, phase, chosen, heavy))
+        if impact is not None:
+            rows.append(_slot(session, "impact", phase, impact, reps=f"the week's impacts, at most {impact['impacts_max']}"))
+        if balance is not None:
+            rows.append(_slot(session, "balance", phase, balance, reps="8-10 minutes"))
+    return rows
+
+
+def _home(usable: list[dict], sessions: pd.DataFrame, profile: Profile) -> pd.DataFrame:
+    """Daily home work per phase: the phase's balance exercise, and back-extensor work where bone mass is low."""
+    rows = []
+    balance = sessions[sessions["block"] == "balance"].drop_duplicates("phase")
+    for slot in balance.itertuples():
+        rows.append({"phase": slot.phase, "block": "balance", "exercise_id": slot.exercise_id, "exercise": slot.exercise,
+                     "dose": "every day, in short blocks that make up the week's balance minutes"})
+    extensors = _candidates(usable, ("back-extensor",), "spine", False)
+    if profile.fragility in LOW_BONE_MASS and extensors:
+        daily = extensors[0]  # the easiest: a daily habit, not a training load
+        dose = "every day: " + _own_dose(daily).removeprefix("Daily, ").removeprefix("Daily or most days, ")
+        rows += [{"phase": phase, "block": POSTURE_BLOCK, "exercise_id": daily["id"], "exercise": daily["name"],
+                  "dose": dose} for phase in PHASES]
+    return pd.DataFrame(rows, columns=["phase", "block", "exercise_id", "exercise", "dose"])
+
+
+def _phase_plan(sessions: pd.DataFrame, usable: list[dict]) -> dict[str, dict]:
+    """Per phase: the heavy lifts its sessions hold, and the most impacts a session its impact exercise allows."""
+    by_id = {row["id"]: row for row in usable}
+    plan = {}
+    for phase in PHASES:
+        ids = list(dict.fromkeys(sessions.loc[sessions["phase"] == phase, "exercise_id"]))
+        impacts = [by_id[i]["impacts_max"] for i in ids if by_id[i]["dose_kind"] == "impacts"]
+        plan[phase] = {"heavy_lifts": [by_id[i]["name"] for i in ids if by_id[i]["heavy"]],
+                       "impacts_max": min(impacts, default=0)}
+    return plan
 
 
 def build_plan(
@@ -242,13 +317,20 @@ def build_plan(
     if session_minutes not in SESSION_MINUTES or equipment not in EQUIPMENT_SETS:
         raise ValueError(f"session_minutes must be one of {SESSION_MINUTES}; equipment one of {list(EQUIPMENT_SETS)}")
     catalog = catalog or default_catalog()
-    table = assess(profile, catalog)
-    heavy = allows_heavy(profile, table)
     ceiling = impact_ceiling(profile, catalog)
+    usable = _usable(assess(profile, catalog), EQUIPMENT_SETS[equipment], catalog.exercises_by_id)
+    heavy_allowed = profile.fragility != "vertebral_fracture"
+    sessions = pd.DataFrame([row for phase in PHASES
+                             for row in _phase_sessions(usable, sessions_per_week, phase, heavy_allowed, ceiling,
+                                                        profile.experience == "trained")])
+    sessions["sets"] = sessions["sets"].astype("Int64")
+    sessions["effort"] = sessions["effort"].astype("Int64")
+    phase_plan = _phase_plan(sessions, usable)
+    weeks = _weeks(profile, sessions_per_week, months, phase_plan, ceiling, session_minutes)
     return Plan(
-        profile=profile, sessions_per_week=sessions_per_week, months=months, heavy=heavy, impact_ceiling=ceiling,
-        weeks=_weeks(profile, sessions_per_week, months, heavy, ceiling, session_minutes),
-        sessions=_sessions(_usable(table, EQUIPMENT_SETS[equipment], catalog.exercises_by_id), sessions_per_week, heavy, ceiling),
+        profile=profile, sessions_per_week=sessions_per_week, months=months,
+        heavy=bool(weeks["intensity_pct_1rm"].notna().any()), impact_ceiling=ceiling,
+        weeks=weeks, sessions=sessions, home=_home(usable, sessions, profile),
     )
 
 
@@ -266,12 +348,36 @@ def session_dates(plan: Plan, start: dt.date) -> list[tuple[dt.date, str, int]]:
     ]
 
 
+def _span(values: pd.Series) -> str:
+    low, high = values.min(), values.max()
+    return str(low) if low == high else f"{low}-{high}"
+
+
+def _weeks_dose(weeks: pd.DataFrame) -> str:
+    """The range of the weeks' dose, as the week table gives it: '1-2 x 12 at effort 5', '5 x 5 at 80-85 % 1RM'."""
+    ordinary = weeks[~weeks["deload"]] if (~weeks["deload"]).any() else weeks
+    if ordinary["intensity_pct_1rm"].notna().all():
+        return f"{_span(ordinary['sets'])} x {_span(ordinary['reps'])} at {_span(ordinary['intensity_pct_1rm'].astype(int))} % 1RM"
+    reps = ordinary["reps"]
+    reps_text = str(reps.iloc[0]) if reps.nunique() == 1 else f"{reps.iloc[0]}-{reps.iloc[-1]}"
+    return f"{_span(ordinary['sets'])} x {reps_text} at effort {_span(ordinary['effort'])}"
+
+
+def _slot_dose(slot, weeks: pd.DataFrame) -> str:
+    """A strength slot follows its phase's weeks, except a lighter lift beside heavy ones, which keeps its 3 x 8."""
+    if slot.dose_kind != "strength":
+        return slot.reps
+    heavy_weeks = weeks[weeks["intensity_pct_1rm"].notna()]
+    if heavy_weeks.empty:
+        return _weeks_dose(weeks)
+    return _weeks_dose(heavy_weeks) if slot.heavy else f"{slot.sets} x {slot.reps} at effort {slot.effort}"
+
+
 def session_grid(plan: Plan, session: str) -> pd.DataFrame:
-    """Blocks down, phases across: what the client does in each phase of one session template."""
+    """Blocks down, phases across: what the client does in each phase of one session template, at the weeks' dose."""
     slots = plan.sessions[plan.sessions["session"] == session]
-    cells = slots.assign(what=[
-        f"{row.exercise} ({row.sets} x {row.reps})" if pd.notna(row.sets) else f"{row.exercise} ({row.reps})"
-        for row in slots.itertuples()
-    ])
+    weeks_by_phase = dict(tuple(plan.weeks.groupby("phase")))
+    cells = slots.assign(what=[f"{slot.exercise} ({_slot_dose(slot, weeks_by_phase[slot.phase])})"
+                               for slot in slots.itertuples()])
     grid = cells.pivot(index="block", columns="phase", values="what").reindex(columns=list(PHASES))
     return grid.reindex(list(dict.fromkeys(slots["block"]))).fillna("")

@@ -5,6 +5,8 @@ Public API::
     from lib.profiles import Profile, classify_t_score, PRESETS
     Profile(bone="osteoporosis", vertebral_fracture=True, falls="high")
     Profile.from_t_score(-2.8, falls="low", experience="trained")
+    Profile.from_z_score(-2.1, experience="trained")  # before menopause or under 50
+    Profile(bone="osteoporosis", floor_transfers=False)  # no floor work: chair or standing versions
 """
 
 from __future__ import annotations
@@ -12,12 +14,14 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
-BONE_LEVELS = ("normal", "osteopenia", "osteoporosis")
+BONE_LEVELS = ("normal", "low_for_age", "osteopenia", "osteoporosis")
 FALL_LEVELS = ("low", "high")
 EXPERIENCE_LEVELS = ("novice", "trained")
 # WHO thresholds (Kanis 1994): T >= -1.0 normal, T <= -2.5 osteoporosis, between is osteopenia.
 T_SCORE_NORMAL_FLOOR = -1.0
 T_SCORE_OSTEOPOROSIS_CEILING = -2.5
+# ISCD official position (Leslie 2006): before menopause and under 50, Z <= -2.0 is "below the expected range for age".
+Z_SCORE_LOW_CEILING = -2.0
 CHOICES: dict[str, tuple] = {
     "bone": BONE_LEVELS,
     "vertebral_fracture": (False, True),
@@ -25,6 +29,7 @@ CHOICES: dict[str, tuple] = {
     "joint_limits": (False, True),
     "experience": EXPERIENCE_LEVELS,
     "clearance": (False, True),
+    "floor_transfers": (True, False),
 }
 
 
@@ -39,6 +44,13 @@ def classify_t_score(t_score: float) -> str:
     return "osteopenia"
 
 
+def classify_z_score(z_score: float) -> str:
+    """ISCD reading of a Z-score (premenopausal women, men under 50): 'low_for_age' at -2.0 or lower, else 'normal'."""
+    if z_score != z_score:
+        raise ValueError("a Z-score must be a number")
+    return "low_for_age" if z_score <= Z_SCORE_LOW_CEILING else "normal"
+
+
 @dataclass(frozen=True)
 class Profile:
     """What the safety rules need to know about a client; nothing that identifies them."""
@@ -49,6 +61,7 @@ class Profile:
     joint_limits: bool = False  # a painful knee, hip or ankle that limits impact
     experience: str = "novice"
     clearance: bool = False  # medical clearance and qualified supervision for heavy lifting
+    floor_transfers: bool = True  # can get down to the floor and up again safely
 
     def __post_init__(self) -> None:
         for name, allowed in CHOICES.items():
@@ -59,6 +72,11 @@ class Profile:
     @classmethod
     def from_t_score(cls, t_score: float, **modifiers: Any) -> "Profile":
         return cls(bone=classify_t_score(t_score), **modifiers)
+
+    @classmethod
+    def from_z_score(cls, z_score: float, **modifiers: Any) -> "Profile":
+        """For premenopausal women and men under 50, whose scans are read by Z-score (ISCD), not T-score."""
+        return cls(bone=classify_z_score(z_score), **modifiers)
 
     @property
     def fragility(self) -> str:
@@ -72,6 +90,7 @@ class Profile:
         """The profile in plain words, for a client handout or a summary card."""
         bone = {
             "normal": "bone density in the normal range",
+            "low_for_age": "bone density below the expected range for age (Z-score -2.0 or lower)",
             "osteopenia": "low bone mass (osteopenia)",
             "osteoporosis": "osteoporosis",
         }[self.bone]
@@ -83,11 +102,13 @@ class Profile:
             parts.append("painful joints that limit impact")
         parts.append("experienced with strength training" if self.experience == "trained" else "new to strength training")
         parts.append("cleared for supervised heavy lifting" if self.clearance else "no clearance yet for heavy lifting")
+        if not self.floor_transfers:
+            parts.append("no floor work yet")
         return "; ".join(parts).capitalize() + "."
 
 
 def all_profiles() -> list[Profile]:
-    """Every combination of the profile's fields (96), for tests and precomputation."""
+    """Every combination of the profile's fields (256), for tests and precomputation."""
     from itertools import product
 
     names = [field.name for field in fields(Profile)]
@@ -101,6 +122,7 @@ PRESET_LABELS = {
     "osteoporosis-cleared": "Osteoporosis, cleared for supervised heavy lifting",
     "vertebral-fracture": "After a vertebral fracture",
     "frail-faller": "Frail, falls in the last year",
+    "young-low-z": "Under 50 with a Z-score below the expected range",
 }
 
 PRESETS: dict[str, Profile] = {
@@ -109,5 +131,6 @@ PRESETS: dict[str, Profile] = {
     "osteoporosis": Profile(bone="osteoporosis"),
     "osteoporosis-cleared": Profile(bone="osteoporosis", experience="trained", clearance=True),
     "vertebral-fracture": Profile(bone="osteoporosis", vertebral_fracture=True),
-    "frail-faller": Profile(bone="osteoporosis", falls="high", joint_limits=True),
+    "frail-faller": Profile(bone="osteoporosis", falls="high", joint_limits=True, floor_transfers=False),
+    "young-low-z": Profile(bone="low_for_age", experience="trained"),
 }

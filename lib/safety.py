@@ -2,10 +2,14 @@
 
 Public API::
 
-    from lib.safety import assess
-    table = assess(profile)  # one row per exercise: status, reason, sources, safer swap
+    from lib.safety import assess, profile_guidance, impact_ceiling, impact_band
+    table = assess(profile)  # one row per exercise: status, reason, modification, sources, safer swap
+    profile_guidance(profile)  # what the profile needs, topic by topic, with sources
+    impact_band(4.9)  # 'high': the app's band for a measured peak force (x body weight)
 
-Every decision carries the rules that made it, in plain words, with their sources.
+Every decision carries the rules that made it, in plain words, with their sources. Restrictions
+(avoid, modify) come first; otherwise an exercise is recommended only when a rule says, positively,
+why it suits the profile. Nothing is recommended by silence. The words live in data/.
 """
 
 from __future__ import annotations
@@ -15,17 +19,28 @@ from typing import Any
 
 import pandas as pd
 
-from lib.catalog import Catalog, default_catalog
+from lib.catalog import IMPACT_BANDS, Catalog, default_catalog, impact_band
 from lib.profiles import Profile
 
+__all__ = ["assess", "profile_guidance", "impact_ceiling", "impact_band", "filter_assessment", "rules_table"]
+
 STATUSES = ("recommended", "modify", "avoid")  # in rising order of restriction
-IMPACT_LEVELS = ("none", "low", "moderate", "high")
-NO_RULE_REASON = "Suits this profile: none of the safety rules restricts it."
-# A movement that triggers no rule on any axis, used to probe what a profile allows.
+IMPACT_LEVELS = IMPACT_BANDS
+RESTRICTIONS = ("modify", "avoid")
+LOW_BONE_MASS = ("low_for_age", "osteopenia", "osteoporosis", "vertebral_fracture")
+# Where no rule confirms an exercise suits a profile it is kept out; tests/test_safety.py checks it never happens.
+UNCONFIRMED_REASON = "Not yet reviewed for this profile: no rule confirms it suits it, so it is left out."
+# A movement that triggers no restriction on any axis, used to probe what a profile allows.
 NEUTRAL_EXERCISE = {
-    "impact": "none", "spinal_flexion": "none", "rotation": "none", "fall_demand": "low",
-    "heavy": False, "level": "beginner", "pattern": "impact",
+    "impact": "none", "spinal_flexion": "none", "spinal_extension": "none", "rotation": "none",
+    "fall_demand": "low", "hands_free": True, "deep_knee_bend": False, "floor": False, "heavy": False,
+    "supervision": False, "technique_fault": False, "benefit": "bone", "level": "beginner", "pattern": "impact",
 }
+ROW_TAGS = (
+    "pattern", "impact", "peak_force_bw", "spinal_flexion", "spinal_extension", "rotation", "fall_demand",
+    "hands_free", "deep_knee_bend", "floor", "heavy", "supervision", "technique_fault", "benefit", "dose_kind",
+    "level", "equipment", "sites", "loading", "dose",
+)
 
 
 @dataclass(frozen=True)
@@ -34,34 +49,57 @@ class Decision:
     reasons: tuple[str, ...]
     rule_ids: tuple[str, ...]
     sources: tuple[str, ...]
+    modifications: tuple[str, ...] = ()  # the exercise's own change for each deciding modify rule
 
 
-def _matches(conditions: dict[str, list], facts: dict[str, Any]) -> bool:
+def matches(conditions: dict[str, list], facts: dict[str, Any]) -> bool:
     return all(facts[field] in allowed for field, allowed in conditions.items())
 
 
 def rules_for(profile: Profile, rules: tuple[dict, ...]) -> list[dict]:
-    """The rules whose `when` matches the profile and whose `unless` does not."""
+    """The rules whose `when` matches the profile (no `when`: everyone) and whose `unless` does not."""
     facts = profile.as_dict()
     return [
         rule for rule in rules
-        if _matches(rule["when"], facts) and not ("unless" in rule and _matches(rule["unless"], facts))
+        if matches(rule.get("when", {}), facts) and not ("unless" in rule and matches(rule["unless"], facts))
     ]
 
 
-def decide(exercise: dict[str, Any], profile_rules: list[dict]) -> Decision:
-    """The strictest status any matching rule gives, with every rule at that status as the reason."""
-    matching = [rule for rule in profile_rules if _matches(rule["exercise"], exercise)]
-    if not matching:
-        return Decision("recommended", (NO_RULE_REASON,), (), tuple(exercise.get("sources", ())))
-    status = max((rule["status"] for rule in matching), key=STATUSES.index)
-    deciding = [rule for rule in matching if rule["status"] == status]
-    sources = tuple(dict.fromkeys(key for rule in deciding for key in rule["sources"]))
+def _unique(items) -> tuple:
+    return tuple(dict.fromkeys(items))
+
+
+def in_words(items: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return " and ".join(filter(None, [", ".join(items[:-1]), *items[-1:]]))
+
+
+def benefit_words(exercise: dict[str, Any], wording: dict[str, Any]) -> str:
+    """What the exercise does for the client, from its own tags: 'Builds bone: ... on the hip and spine.'"""
+    loading = [wording["loading"][kind] for kind in exercise["loading"] if kind in ("axial", "muscle-pull", "impact")]
+    sites = [wording["sites"][site] for site in exercise["sites"]]
+    return wording["benefit"][exercise["benefit"]].format(loading=in_words(loading), sites=in_words(sites) or "skeleton")
+
+
+def decide(exercise: dict[str, Any], profile_rules: list[dict], wording: dict[str, Any] | None = None) -> Decision:
+    """The strictest restriction any matching rule gives; otherwise the positive reasons it suits the profile."""
+    matching = [rule for rule in profile_rules if matches(rule["exercise"], exercise)]
+    restricting = [rule for rule in matching if rule["status"] in RESTRICTIONS]
+    if restricting:
+        status = max((rule["status"] for rule in restricting), key=STATUSES.index)
+        deciding = [rule for rule in restricting if rule["status"] == status]
+    else:
+        status, deciding = "recommended", [rule for rule in matching if rule["status"] == "recommended"]
+    if not deciding:
+        return Decision("avoid", (UNCONFIRMED_REASON,), (), tuple(exercise.get("sources", ())))
+    own = exercise.get("modifications", {})
+    reasons = tuple(rule["reason"] for rule in deciding)
+    if status == "recommended" and wording is not None:
+        reasons = (benefit_words(exercise, wording), *reasons)
     return Decision(
-        status,
-        tuple(rule["reason"] for rule in deciding),
-        tuple(rule["id"] for rule in deciding),
-        sources,
+        status, reasons, tuple(rule["id"] for rule in deciding),
+        _unique(key for rule in deciding for key in rule["sources"]),
+        _unique(own[rule["modification"]] for rule in deciding if rule.get("modification") in own),
     )
 
 
@@ -73,6 +111,24 @@ def impact_ceiling(profile: Profile, catalog: Catalog | None = None) -> str:
         if decide(NEUTRAL_EXERCISE | {"impact": level}, profile_rules).status != "avoid"
     ]
     return allowed[-1]
+
+
+def impact_basis(exercise: dict[str, Any], catalog: Catalog) -> str:
+    """How the exercise's impact band was reached: its measured force, a measured relative, or the app's bands."""
+    words, band = catalog.wording["impact_basis"], exercise["impact"]
+    if "peak_force_bw" in exercise:
+        return words["measured"].format(force=exercise["peak_force_bw"], band=band)
+    if "banded_like" in exercise:
+        relative = catalog.exercise(exercise["banded_like"])
+        return words["banded_like"].format(band=band, relative=relative["name"], force=relative["peak_force_bw"])
+    return words["none" if band == "none" else "unmeasured"].format(band=band)
+
+
+def base_class(exercise: dict[str, Any]) -> str:
+    """What holds for everyone before any rule: a technique fault, supervised-only work, or an ordinary exercise."""
+    if exercise["technique_fault"]:
+        return "technique fault"
+    return "supervised only" if exercise["supervision"] else "ordinary"
 
 
 def _safer_swap(exercise_id: str, status_by_id: dict[str, str], catalog: Catalog) -> str | None:
@@ -87,11 +143,16 @@ def _safer_swap(exercise_id: str, status_by_id: dict[str, str], catalog: Catalog
     return None
 
 
+def _row_sources(exercise: dict[str, Any], decision: Decision) -> list[str]:
+    measured = [exercise["peak_force_source"]] if "peak_force_source" in exercise else []
+    return list(_unique([*decision.sources, *measured]))
+
+
 def assess(profile: Profile, catalog: Catalog | None = None) -> pd.DataFrame:
-    """One row per exercise: its status for this profile, why, on what sources, and the safer swap."""
+    """One row per exercise: its status for this profile, why, how to modify it, on what sources, and the safer swap."""
     catalog = catalog or default_catalog()
     profile_rules = rules_for(profile, catalog.rules)
-    decisions = {exercise["id"]: decide(exercise, profile_rules) for exercise in catalog.exercises}
+    decisions = {exercise["id"]: decide(exercise, profile_rules, catalog.wording) for exercise in catalog.exercises}
     status_by_id = {exercise_id: decision.status for exercise_id, decision in decisions.items()}
     rows = []
     for exercise in catalog.exercises:
@@ -102,24 +163,16 @@ def assess(profile: Profile, catalog: Catalog | None = None) -> pd.DataFrame:
             "name": exercise["name"],
             "status": decision.status,
             "reason": " ".join(decision.reasons),
+            "modification": " ".join(decision.modifications) or None,
             "rules": list(decision.rule_ids),
-            "sources": list(decision.sources),
+            "sources": _row_sources(exercise, decision),
             "swap_id": swap,
             "swap_name": catalog.exercise(swap)["name"] if swap else None,
-            **{field: exercise[field] for field in (
-                "pattern", "impact", "spinal_flexion", "rotation", "fall_demand", "heavy",
-                "supervision", "level", "equipment", "sites", "loading", "dose",
-            )},
+            "base": base_class(exercise),
+            "impact_basis": impact_basis(exercise, catalog),
+            **{field: exercise.get(field) for field in ROW_TAGS},
         })
     return pd.DataFrame(rows)
-
-
-IMPACT_CEILING_WORDS = {
-    "none": "no impact: seated, lying or supported work only",
-    "low": "up to low impact: brisk walking, marching, heel raises and step-ups (about 1-2 x body weight)",
-    "moderate": "up to moderate impact: stamping, jogging, low jumps and hops (about 2-4 x body weight)",
-    "high": "high impact can be built up to: jumps and drop landings (over 4 x body weight)",
-}
 
 
 @dataclass(frozen=True)
@@ -129,48 +182,42 @@ class Guidance:
     sources: tuple[str, ...]
 
 
-def _probe_status(profile_rules: list[dict], **exercise: Any) -> str:
-    return decide(NEUTRAL_EXERCISE | exercise, profile_rules).status
+def _strength_case(profile: Profile, profile_rules: list[dict]) -> str:
+    """Which strength line fits: read from how the rules treat a supervised heavy lift for this profile."""
+    if profile.fragility == "vertebral_fracture":
+        return "vertebral_fracture"
+    heavy = decide(NEUTRAL_EXERCISE | {"heavy": True, "supervision": True}, profile_rules)
+    if heavy.status == "modify":
+        keys = {rule["modification"] for rule in profile_rules if rule["id"] in heavy.rule_ids}
+        return "heavy_technique_first" if "technique-first" in keys else "heavy_with_a_coach"
+    return {"recommended": "heavy_recommended", "avoid": "heavy_avoided"}[heavy.status]
+
+
+def _guidance_cases(profile: Profile, profile_rules: list[dict]) -> dict[str, str | None]:
+    """The case of each topic in data/safety_wording.yaml that fits the profile (None: the topic is left out)."""
+    return {
+        "Impact": "any",
+        "Strength": _strength_case(profile, profile_rules),
+        "Balance": "high_fall_risk" if profile.falls == "high" else "low_fall_risk",
+        "Aerobic": "vertebral_fracture" if profile.fragility == "vertebral_fracture" else "any",
+        "Spine": "low_bone_mass" if profile.fragility in LOW_BONE_MASS else "normal",
+        "Floor": None if profile.floor_transfers else "no_floor_transfers",
+        "Clearance": profile.fragility if profile.fragility in ("vertebral_fracture", "osteoporosis", "low_for_age") else None,
+        "Red flags": "any",
+    }
 
 
 def profile_guidance(profile: Profile, catalog: Catalog | None = None) -> list[Guidance]:
     """What this profile needs, topic by topic, in plain words with the guideline behind each line."""
     catalog = catalog or default_catalog()
-    profile_rules = rules_for(profile, catalog.rules)
-    fragile = profile.fragility in ("osteoporosis", "vertebral_fracture")
-    heavy = _probe_status(profile_rules, heavy=True)
-    strength = {
-        "recommended": Guidance("Strength", "8-12 repetitions at an effort of 5-8 out of 10, progressing toward 3 sets of 8; "
-                                "supervised sets of 5 x 5 above 80-85 % of one-repetition maximum are an option.",
-                                ("giangregorio2014", "brookewavell2022", "watson2018")),
-        "modify": Guidance("Strength", "8-12 repetitions at an effort of 5-8 out of 10, progressing toward 3 sets of 8; "
-                           "heavy 5 x 5 sets only later, supervised, after a month or more of technique work.",
-                           ("giangregorio2014", "brookewavell2022", "watson2018")),
-        "avoid": Guidance("Strength", "8-12 repetitions at an effort of 5-8 out of 10, progressing toward 3 sets of 8, "
-                          "2-3 days a week; no near-maximal lifting without clearance and supervision.",
-                          ("giangregorio2014", "brookewavell2022")),
-    }[heavy]
-    guidance = [
-        Guidance("Impact", IMPACT_CEILING_WORDS[impact_ceiling(profile, catalog)].capitalize() + ".",
-                 ("brookewavell2022", "weeks2008")),
-        strength,
-        Guidance("Balance", "Start here: balance work most days with support within reach, building toward about "
-                 "2 hours a week." if profile.falls == "high" else
-                 "About 20 minutes a day, roughly 2 hours a week, in short blocks.",
-                 ("giangregorio2014", "sherrington2019")),
-        Guidance("Spine", "Daily back-extensor and posture work; no loaded or end-range forward bending and no "
-                 "loaded twisting: hinge at the hips and turn with the feet." if fragile else
-                 "Teach the hip hinge and back-extensor work now; they matter more if bone density falls.",
-                 ("sinaki1984", "sinaki2002", "giangregorio2014") if fragile else ("giangregorio2014",)),
-    ]
-    if fragile:
-        supervision = "Medical clearance before starting; qualified supervision for any heavy lifting."
-        if profile.fragility == "vertebral_fracture":
-            supervision += " A physiotherapist should guide the start after a vertebral fracture."
-        guidance.append(Guidance("Clearance", supervision, ("giangregorio2014", "watson2018")))
-    guidance.append(Guidance("Red flags", "Stop and refer to a health professional for new acute back pain, "
-                             "sudden loss of height, or pain that lasts after exercise.",
-                             ("giangregorio2014", "brookewavell2022")))
+    cases = _guidance_cases(profile, rules_for(profile, catalog.rules))
+    ceiling = catalog.wording["impact_ceiling"][impact_ceiling(profile, catalog)]
+    guidance = []
+    for topic in catalog.wording["guidance"]:
+        case = topic["cases"].get(cases[topic["topic"]] or "")
+        if case is not None:
+            advice = case["advice"].format(impact_ceiling=ceiling)
+            guidance.append(Guidance(topic["topic"], advice[:1].upper() + advice[1:], tuple(case["sources"])))
     return guidance
 
 
@@ -195,7 +242,7 @@ def filter_assessment(
     return table[keep]
 
 
-def _conditions_in_words(conditions: dict[str, list]) -> str:
+def conditions_in_words(conditions: dict[str, list]) -> str:
     return "; ".join(f"{field.replace('_', ' ')}: {' or '.join(str(value).lower() for value in values)}"
                      for field, values in conditions.items())
 
@@ -205,9 +252,9 @@ def rules_table(catalog: Catalog | None = None) -> pd.DataFrame:
     return pd.DataFrame([
         {
             "Rule": rule["id"],
-            "When the client has": _conditions_in_words(rule["when"]),
-            "Unless": _conditions_in_words(rule.get("unless", {})),
-            "Exercises with": _conditions_in_words(rule["exercise"]),
+            "When the client has": conditions_in_words(rule.get("when", {})) or "any profile",
+            "Unless": conditions_in_words(rule.get("unless", {})),
+            "Exercises with": conditions_in_words(rule["exercise"]),
             "Status": rule["status"],
             "Why": rule["reason"],
             "Sources": list(rule["sources"]),

@@ -86,11 +86,13 @@ def chart_block(title: str, spec_and_text: tuple[dict, str]) -> None:
 
 def render_overview(plan: Plan) -> None:
     weeks = plan.weeks
-    columns = st.columns(4)
+    columns = st.columns(5)
     columns[0].metric("Weeks", len(weeks))
     columns[1].metric("Impact up to", plan.impact_ceiling)
-    columns[2].metric("Balance a week, by the end", f"{weeks['balance_minutes'].max()} min")
-    columns[3].metric("Supervised heavy 5 x 5", "yes" if plan.heavy else "no")
+    columns[2].metric("Balance a week, by week 16", f"{weeks['balance_minutes'].max()} min")
+    columns[3].metric("Aerobic a week, by week 16", f"{weeks['aerobic_minutes'].max()} min",
+                      help=f"Intensity: {weeks['aerobic_intensity'].iloc[0]}.")
+    columns[4].metric("Supervised heavy 5 x 5", "yes" if plan.heavy else "no")
 
 
 @st.cache_data(show_spinner=False)
@@ -101,12 +103,26 @@ def session_tables(plan_key: tuple) -> dict[str, str]:
             for session in plan.sessions["session"].unique()}
 
 
-def render_sessions(tables: dict[str, str]) -> None:
+@st.cache_data(show_spinner=False)
+def home_table(plan_key: tuple) -> str:
+    """The daily home work, phases across, as a Markdown table (empty when the profile needs none)."""
+    home = plan_for(*plan_key).home
+    if home.empty:
+        return ""
+    cells = home.assign(what=home["exercise"] + " (" + home["dose"] + ")")
+    grid = cells.pivot(index="block", columns="phase", values="what").reindex(columns=list(dict.fromkeys(home["phase"])))
+    return markdown_table(grid.fillna("").rename(columns=str.capitalize), "Every day")
+
+
+def render_sessions(tables: dict[str, str], home: str) -> None:
     st.subheader("Session templates", anchor="sessions")
-    st.caption("What each session holds in each phase. Exercises come only from this profile's recommended "
-               "or modified lists; easier versions first, harder ones as the program advances.")
+    st.caption("What each session holds in each phase, at the weeks' dose. Exercises come only from this profile's "
+               "recommended list; easier versions first, harder ones as the program advances.")
     for tab, table in zip(st.tabs([f"Session {letter}" for letter in tables]), tables.values()):
         tab.markdown(table)
+    if home:
+        st.markdown("**Every day at home**")
+        st.markdown(home)
 
 
 def render_evidence() -> None:
@@ -155,7 +171,7 @@ with left:
 with right:
     chart_block("Impacts a week", specs["impacts"])
 chart_block("The first weeks on the calendar", specs["calendar"])
-render_sessions(session_tables(plan_key))
+render_sessions(session_tables(plan_key), home_table(plan_key))
 render_downloads(plan, start, minutes)
 handout_download(profile, plan, start, settings=plan_key)
 render_evidence()

@@ -102,19 +102,31 @@ class Card:
     swap_text: str | None
 
 
-def exercise_details(exercise: dict) -> str:
-    """Cues, common errors and dose as one Markdown block."""
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def exercise_details(exercise: dict, impact_basis: str | None = None) -> str:
+    """Cues, common errors (each a sentence), dose and how its impact band was set, as one Markdown block."""
     cues = "\n".join(f"- {cue}" for cue in exercise["cues"])
-    return f"{cues}\n\n**Watch for:** {' '.join(exercise['errors'])}\n\n*Dose: {exercise['dose']}*"
+    impact = f"\n\n*Impact: {impact_basis}*" if impact_basis else ""
+    return (f"{cues}\n\n**Watch for:** {' '.join(_sentence(error) for error in exercise['errors'])}"
+            f"\n\n*Dose: {exercise['dose']}*{impact}")
+
+
+BASE_BADGES = {"technique fault": ":violet-badge[:material/school: technique fault]",
+               "supervised only": ":violet-badge[:material/supervisor_account: supervised only]", "ordinary": ""}
 
 
 def card_markdown(row: dict, exercise: dict) -> str:
-    """Name, status in words with its icon (never colour alone), summary and the reason with its sources."""
+    """Name, status in words with its icon (never colour alone), summary, the reason with its sources, the change."""
     label, icon, colour = GROUPS[row["status"]]
     impact = "no impact" if row["impact"] == "none" else f"{row['impact']} impact"
+    heavy = " :gray-badge[heavy: LIFTMOR 5 x 5]" if row["heavy"] else ""
     sources = "; ".join("@" + key for key in row["sources"])
+    change = f"\n\n**How to modify:** {row['modification']}" if row["modification"] else ""
     return (f"**{row['name']}**  \n:{colour}-badge[{icon} {label}] :gray-badge[{row['pattern']}] :gray-badge[{impact}]"
-            f"  \n:gray[{exercise['summary']}]\n\n{row['reason']} [{sources}]")
+            f"{heavy} {BASE_BADGES[row['base']]}  \n:gray[{exercise['summary']}]\n\n{row['reason']} [{sources}]{change}")
 
 
 @st.cache_resource(show_spinner=False)
@@ -132,7 +144,7 @@ def cards_for(profile: Profile) -> dict[str, Card]:
         cards[row["id"]] = Card(
             pattern=row["pattern"],
             text=link_citations(card_markdown(row, exercise), references),
-            details=exercise_details(exercise),
+            details=exercise_details(exercise, row["impact_basis"] if row["impact"] != "none" else None),
             swap_label=swap and f"Try instead: {swap['name']}",
             swap_text=swap and f"**{swap['name']}**: {swap['summary']}\n\n{exercise_details(swap)}",
         )
@@ -186,10 +198,13 @@ def render_exercises(profile: Profile) -> None:
 def render_rules() -> None:
     with st.expander("How the rules work"):
         st.write(
-            "Each exercise in the library is tagged for impact, spinal flexion, rotation, fall demand and load. "
-            "Each rule below says which tagged exercises a profile should avoid or modify, and why. When several "
-            "rules apply, the strictest wins; an exercise no rule restricts is recommended. The rules live in "
-            "data/safety_rules.yaml, where a physiotherapist can review them line by line."
+            "Each exercise in the library is tagged for impact, spinal flexion and extension, rotation, fall demand, "
+            "load, floor work and what it does (builds bone, trains balance, or strengthens the back); technique "
+            "faults are only ever shown to avoid. Each rule below says which tagged exercises a profile should avoid "
+            "or modify, or why they suit it. When restrictions apply, the strictest wins and a change names the "
+            "exercise's own modification; otherwise an exercise is recommended only where a rule says why it suits "
+            "the profile. The rules live in data/safety_rules.yaml, and docs/safety-review.md shows what they decide "
+            "for every preset."
         )
         st.markdown(rules_markdown())
 

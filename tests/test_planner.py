@@ -7,10 +7,15 @@ import datetime as dt
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from lib.planner import DELOAD_EVERY, EQUIPMENT_SETS, HEAVY_PCT_1RM, MAX_EFFORT, build_plan, session_dates, week_count
+from lib.catalog import default_catalog
+from lib.planner import (
+    DELOAD_EVERY, EQUIPMENT_SETS, HEAVY_PCT_1RM, MAX_EFFORT, POSTURE_BLOCK, build_plan, session_dates, session_grid,
+    week_count,
+)
 from lib.profiles import CHOICES, PRESETS, Profile
-from lib.safety import IMPACT_LEVELS, assess
+from lib.safety import IMPACT_LEVELS, LOW_BONE_MASS, assess
 
+# Every field combination (normal bone and osteopenia included), 3-24 months, 2 or 3 sessions, every equipment set.
 profiles = st.builds(Profile, **{name: st.sampled_from(values) for name, values in CHOICES.items()})
 plans = st.builds(
     build_plan, profiles, sessions_per_week=st.sampled_from([2, 3]), months=st.integers(3, 24),
@@ -29,9 +34,53 @@ def test_weeks_and_sessions_match_the_request(plan):
 
 @given(plans)
 @settings(max_examples=80)
-def test_no_session_uses_an_exercise_the_profile_must_avoid(plan):
-    status = dict(zip(*assess(plan.profile)[["id", "status"]].T.values))
-    assert {status[exercise_id] for exercise_id in plan.sessions["exercise_id"]} <= {"recommended", "modify"}
+def test_nothing_is_planned_that_the_same_profile_does_not_recommend_or_that_builds_nothing(plan):
+    table = assess(plan.profile).set_index("id")
+    planned = list(plan.sessions["exercise_id"]) + list(plan.home["exercise_id"])
+    assert set(table.loc[planned, "status"]) == {"recommended"}
+    assert "none" not in set(table.loc[planned, "benefit"])
+    bone_blocks = plan.sessions[~plan.sessions["block"].isin(["balance", POSTURE_BLOCK])]
+    assert set(table.loc[bone_blocks["exercise_id"], "benefit"]) == {"bone"}
+    if plan.profile.fragility in LOW_BONE_MASS and not plan.profile.clearance:
+        assert not table.loc[planned, "supervision"].any()
+
+
+@given(plans)
+@settings(max_examples=80)
+def test_heavy_weeks_only_with_heavy_sessions_never_after_a_vertebral_fracture_never_before_week_5(plan):
+    weeks = plan.weeks
+    heavy_weeks = weeks[weeks["intensity_pct_1rm"].notna()]
+    if plan.profile.vertebral_fracture:
+        assert heavy_weeks.empty
+    if heavy_weeks.empty:
+        return
+    assert heavy_weeks["week"].min() >= 5 and (weeks["phase"] == "foundation").sum() >= 4
+    heavy_ids = {exercise["id"] for exercise in default_catalog().exercises if exercise["heavy"]}
+    for phase, named in heavy_weeks.groupby("phase")["heavy_lifts"]:
+        slots = plan.sessions[(plan.sessions["phase"] == phase) & plan.sessions["exercise_id"].isin(heavy_ids)]
+        assert set(named) == {", ".join(dict.fromkeys(slots["exercise"]))}
+
+
+@given(plans)
+@settings(max_examples=80)
+def test_deloads_never_add_volume_or_effort(plan):
+    weeks = plan.weeks.assign(volume=plan.weeks["sets"] * plan.weeks["reps"])
+    for position in weeks.index[weeks["deload"]]:
+        before, deload = weeks.loc[position - 1], weeks.loc[position]
+        assert deload["volume"] < before["volume"] or deload["effort"] < before["effort"]
+        assert deload["volume"] <= before["volume"] and deload["impacts_per_session"] <= before["impacts_per_session"]
+
+
+@given(plans)
+@settings(max_examples=80)
+def test_balance_reaches_two_hours_a_week_by_week_16_and_fallers_progress_their_balance(plan):
+    weeks = plan.weeks.set_index("week")
+    assert weeks.loc[min(16, len(weeks)), "balance_minutes"] >= 120
+    assert weeks.loc[min(16, len(weeks)), "aerobic_minutes"] == 150
+    if plan.profile.falls == "high":
+        demand = {e["id"]: e["fall_demand"] for e in default_catalog().exercises}
+        picks = plan.sessions[plan.sessions["block"] == "balance"].drop_duplicates("phase")["exercise_id"]
+        assert demand[picks.iloc[0]] == "low" and demand[picks.iloc[-1]] == "moderate"  # support first, stepping later
 
 
 @given(plans)
@@ -43,13 +92,20 @@ def test_impact_stays_under_the_ceiling(plan):
     if plan.impact_ceiling == "none":
         assert (plan.weeks["impacts_per_session"] == 0).all()
     assert plan.weeks["impacts_per_session"].max() <= 50
+    for phase, slots in plan.sessions[plan.sessions["block"] == "impact"].groupby("phase"):
+        most = min(default_catalog().exercise(i)["impacts_max"] for i in slots["exercise_id"])
+        assert plan.weeks.loc[plan.weeks["phase"] == phase, "impacts_per_session"].max() <= most
 
 
 @given(plans)
 @settings(max_examples=80)
 def test_intensity_respects_the_profile(plan):
     intensity = plan.weeks["intensity_pct_1rm"].dropna()
-    assert plan.weeks["effort"].between(1, MAX_EFFORT).all()
+    ordinary = plan.weeks[plan.weeks["intensity_pct_1rm"].isna()]
+    assert ordinary["effort"].between(1, MAX_EFFORT).all()
+    assert (plan.weeks.loc[plan.weeks["intensity_pct_1rm"] >= 85, "effort"] >= 9).all()  # a 5-6RM is near the limit
+    own_dose = plan.sessions[plan.sessions["dose_kind"] != "strength"]
+    assert own_dose["effort"].isna().all()  # no effort score for a drill, a hold or balance work
     if not plan.heavy:
         assert intensity.empty  # no near-maximal percentages without clearance and supervision
     else:
@@ -76,6 +132,13 @@ def test_phases_run_in_order_with_a_longer_foundation_for_novices():
     trained = build_plan(PRESETS["osteoporosis-cleared"], months=12).weeks
     assert list(dict.fromkeys(novice["phase"])) == ["foundation", "build", "strength", "maintenance"]
     assert (novice["phase"] == "foundation").sum() > (trained["phase"] == "foundation").sum()
+
+
+def test_the_session_grid_shows_the_weeks_dose_of_each_phase():
+    plan = build_plan(PRESETS["osteopenia"], months=12)
+    grid = session_grid(plan, "A")
+    assert grid.loc["axial lower body", "foundation"].endswith("(1-2 x 12 at effort 5)")
+    assert "x 12-8 at effort 5-7" in grid.loc["axial lower body", "build"]
 
 
 def test_liftmor_dose_only_for_a_cleared_trained_client():

@@ -5,7 +5,7 @@ import math
 import pytest
 from hypothesis import given, strategies as st
 
-from lib.profiles import PRESETS, Profile, all_profiles, classify_t_score
+from lib.profiles import PRESETS, Profile, all_profiles, classify_t_score, classify_z_score
 
 
 @pytest.mark.parametrize(
@@ -44,10 +44,24 @@ def test_vertebral_fracture_outranks_the_t_score():
 
 def test_presets_cover_the_people_trainers_meet():
     assert len(PRESETS) >= 5
-    assert {profile.fragility for profile in PRESETS.values()} == {"normal", "osteopenia", "osteoporosis", "vertebral_fracture"}
+    assert {profile.fragility for profile in PRESETS.values()} == {
+        "normal", "low_for_age", "osteopenia", "osteoporosis", "vertebral_fracture"}
     assert any(profile.falls == "high" for profile in PRESETS.values())
 
 
 def test_every_combination_is_listed_once():
     profiles = all_profiles()
-    assert len(profiles) == len(set(profiles)) == 3 * 2**5
+    assert len(profiles) == len(set(profiles)) == 4 * 2**6
+
+
+@pytest.mark.parametrize(("z_score", "bone"), [(-2.0, "low_for_age"), (-2.1, "low_for_age"), (-1.99, "normal"), (0.3, "normal")])
+def test_iscd_z_score_reading(z_score, bone):
+    assert classify_z_score(z_score) == bone
+    assert Profile.from_z_score(z_score, falls="high").falls == "high"
+
+
+def test_a_low_z_score_reads_in_words_and_floor_transfers_default_to_today():
+    assert "below the expected range for age" in Profile.from_z_score(-2.1).describe()
+    assert Profile().floor_transfers and "floor" in Profile(floor_transfers=False).describe()
+    with pytest.raises(ValueError):
+        classify_z_score(math.nan)

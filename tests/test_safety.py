@@ -9,8 +9,13 @@ from hypothesis import given, settings, strategies as st
 
 from lib.exports import assessment_csv
 from lib.profiles import CHOICES, PRESETS, Profile, all_profiles
-from lib.safety import IMPACT_LEVELS, STATUSES, assess, filter_assessment, impact_ceiling, profile_guidance, rules_table
+from lib.catalog import default_catalog
+from lib.safety import (
+    IMPACT_LEVELS, LOW_BONE_MASS, STATUSES, UNCONFIRMED_REASON, assess, filter_assessment, impact_band, impact_ceiling,
+    profile_guidance, rules_table,
+)
 
+# Every field combination: normal bone and osteopenia as often as the fragile profiles.
 profiles = st.builds(Profile, **{name: st.sampled_from(values) for name, values in CHOICES.items()})
 FRAGILE = ("osteoporosis", "vertebral_fracture")
 AXIAL_LOWER = ("squat", "hinge", "lunge")
@@ -21,11 +26,62 @@ def statuses(table, mask):
 
 
 @given(profiles)
-def test_fragile_spine_never_gets_loaded_flexion_or_loaded_twisting(profile):
+def test_no_technique_fault_is_ever_anything_but_avoided(profile):
+    table = assess(profile)
+    assert statuses(table, table["technique_fault"]) == {"avoid"}
+
+
+@given(profiles)
+def test_flexion_and_loaded_twisting_never_recommended_with_low_bone_mass_and_avoided_with_osteoporosis(profile):
     table = assess(profile)
     risky = table["spinal_flexion"].isin(["loaded", "end_range"]) | (table["rotation"] == "loaded")
-    if profile.fragility in FRAGILE:
+    assert "recommended" not in statuses(table, risky)  # they build no bone, whatever the bone density
+    if profile.fragility in LOW_BONE_MASS:
         assert statuses(table, risky) == {"avoid"}
+
+
+@given(profiles)
+def test_no_supervised_only_work_is_recommended_without_clearance_where_bone_mass_is_low(profile):
+    table = assess(profile)
+    if profile.fragility in LOW_BONE_MASS and not profile.clearance:
+        assert statuses(table, table["supervision"]) == {"avoid"}
+    if not profile.clearance:
+        assert "recommended" not in statuses(table, table["supervision"])
+
+
+@given(profiles)
+def test_every_modify_names_the_exercises_own_modification_for_each_deciding_rule(profile):
+    table = assess(profile)
+    rules = {rule["id"]: rule for rule in default_catalog().rules}
+    for row in table[table["status"] == "modify"].to_dict("records"):
+        own = default_catalog().exercise(row["id"])["modifications"]
+        for rule_id in row["rules"]:
+            assert own[rules[rule_id]["modification"]] in row["modification"], (row["id"], rule_id)
+
+
+@given(profiles)
+def test_every_recommendation_says_positively_why_it_suits_the_profile(profile):
+    table = assess(profile)
+    assert UNCONFIRMED_REASON not in set(table["reason"])
+    rules = {rule["id"]: rule for rule in default_catalog().rules}
+    for row in table[table["status"] == "recommended"].to_dict("records"):
+        assert row["rules"] and all(rules[rule_id]["status"] == "recommended" for rule_id in row["rules"])
+        assert row["reason"].startswith(("Builds bone", "Trains balance", "Strengthens the back"))
+
+
+def test_every_impact_band_agrees_with_its_measured_force():
+    for exercise in default_catalog().exercises:
+        if "peak_force_bw" in exercise:
+            assert exercise["impact"] == impact_band(exercise["peak_force_bw"]), exercise["id"]
+        elif exercise["impact"] in ("moderate", "high"):
+            relative = default_catalog().exercise(exercise["banded_like"])
+            assert IMPACT_LEVELS.index(exercise["impact"]) >= IMPACT_LEVELS.index(relative["impact"])
+
+
+@pytest.mark.parametrize(("force", "band"), [(0.7, "none"), (1.2, "low"), (2.0, "low"), (2.6, "moderate"),
+                                             (4.0, "moderate"), (4.1, "high"), (4.9, "high")])
+def test_impact_bands(force, band):
+    assert impact_band(force) == band
 
 
 @given(profiles)
@@ -68,7 +124,8 @@ def test_high_fall_risk_avoids_demanding_moves_and_recommends_balance(profile):
     if profile.falls == "high":
         table = assess(profile)
         assert statuses(table, table["fall_demand"] == "high") == {"avoid"}
-        assert "recommended" not in statuses(table, table["fall_demand"] == "moderate")
+        moderate_outside_balance = (table["fall_demand"] == "moderate") & (table["pattern"] != "balance")
+        assert "recommended" not in statuses(table, moderate_outside_balance)
         balance = table[(table["pattern"] == "balance") & (table["status"] == "recommended")]
         assert not balance.empty
 
@@ -77,14 +134,13 @@ def test_high_fall_risk_avoids_demanding_moves_and_recommends_balance(profile):
 def test_heavy_lifting_needs_clearance_in_osteoporosis_and_technique_first_for_novices(profile):
     table = assess(profile)
     heavy = table["heavy"]
-    if profile.fragility in FRAGILE and not profile.clearance:
+    if profile.fragility in FRAGILE and not profile.clearance or profile.vertebral_fracture:
         assert statuses(table, heavy) == {"avoid"}
     if profile.experience == "novice":
         assert "recommended" not in statuses(table, heavy)
     if profile.fragility == "osteoporosis" and profile.clearance and profile.experience == "trained":
-        assert "avoid" not in statuses(table, heavy)  # LIFTMOR: screened and supervised
         if profile.falls == "low":
-            assert statuses(table, heavy) == {"recommended"}
+            assert statuses(table, heavy) == {"recommended"}  # LIFTMOR: screened and supervised
 
 
 @pytest.mark.parametrize("profile", all_profiles(), ids=str)
@@ -107,8 +163,9 @@ def test_every_decision_has_a_reason_and_a_source_and_every_avoid_a_safe_swap(pr
         assert isinstance(swap, str) and status_by_id[swap] != "avoid"
 
 
-RISKIER = [("bone", "normal", "osteopenia"), ("bone", "osteopenia", "osteoporosis"), ("vertebral_fracture", False, True),
-           ("falls", "low", "high"), ("joint_limits", False, True)]
+RISKIER = [("bone", "normal", "osteopenia"), ("bone", "normal", "low_for_age"), ("bone", "osteopenia", "osteoporosis"),
+           ("vertebral_fracture", False, True), ("falls", "low", "high"), ("joint_limits", False, True),
+           ("floor_transfers", True, False)]
 
 
 @given(profiles, st.sampled_from(RISKIER))

@@ -1,26 +1,32 @@
 """The risk-profile controls, shared by Safe options and the Planner, bound to the URL.
 
-The URL keys are short and stable: ?bone=osteoporosis&vf=true&falls=high&joints=true&exp=trained&cleared=true
-(or t=-2.8 instead of bone). A value equal to the default is left out of the link.
+The URL keys are short and stable: ?bone=osteoporosis&vf=true&falls=high&joints=true&exp=trained&cleared=true&nofloor=true
+(or t=-2.8, or z=-2.1 for someone before menopause or under 50, instead of bone). A value equal to the default is left
+out of the link.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from lib.profiles import BONE_LEVELS, EXPERIENCE_LEVELS, FALL_LEVELS, PRESET_LABELS, PRESETS, Profile, classify_t_score
+from lib.profiles import (
+    BONE_LEVELS, EXPERIENCE_LEVELS, FALL_LEVELS, PRESET_LABELS, PRESETS, Profile, classify_t_score, classify_z_score,
+)
 from lib.urlstate import Param, choice, number_between
 
 T_SCORE_RANGE = (-6.0, 4.0)  # wider than any DXA result a clinic will see
 PROFILE_PARAMS: dict[str, Param] = {
     "bone": choice(BONE_LEVELS),
     "t": number_between(*T_SCORE_RANGE),
+    "z": number_between(*T_SCORE_RANGE),
     "vf": choice([True, False]),
     "falls": choice(FALL_LEVELS),
     "joints": choice([True, False]),
     "exp": choice(EXPERIENCE_LEVELS),
     "cleared": choice([True, False]),
+    "nofloor": choice([True, False]),
 }
+BONE_LABELS = {"low_for_age": "below the expected range for age (Z-score)"}
 
 
 def _apply_preset() -> None:
@@ -30,8 +36,8 @@ def _apply_preset() -> None:
         return
     profile = PRESETS[key]
     st.session_state.update(
-        bone=profile.bone, t=None, vf=profile.vertebral_fracture, falls=profile.falls,
-        joints=profile.joint_limits, exp=profile.experience, cleared=profile.clearance,
+        bone=profile.bone, t=None, z=None, vf=profile.vertebral_fracture, falls=profile.falls,
+        joints=profile.joint_limits, exp=profile.experience, cleared=profile.clearance, nofloor=not profile.floor_transfers,
     )
 
 
@@ -49,13 +55,25 @@ def profile_form() -> Profile:
                 step=0.1, format="%.1f", key="t", bind="query-params",
                 help="Lowest T-score at spine or hip. When given, it sets the bone category by the WHO thresholds.",
             )
+            z_score = st.number_input(
+                "Z-score, before menopause or under 50 (optional)", min_value=T_SCORE_RANGE[0],
+                max_value=T_SCORE_RANGE[1], value=None, step=0.1, format="%.1f", key="z", bind="query-params",
+                disabled=t_score is not None,
+                help="Scans before menopause and under 50 are read by Z-score: -2.0 or lower is below the expected "
+                     "range for age (ISCD).",
+            )
             bone = st.selectbox(
-                "Bone density", BONE_LEVELS, key="bone", bind="query-params", disabled=t_score is not None,
+                "Bone density", BONE_LEVELS, key="bone", bind="query-params",
+                disabled=t_score is not None or z_score is not None, format_func=lambda level: BONE_LABELS.get(level, level),
                 help="The WHO category from a DXA scan: osteopenia is low bone mass.",
             )
             if t_score is not None:
                 bone = classify_t_score(t_score)
                 st.caption(f"T-score {t_score:.1f} means **{bone}** (WHO thresholds).")
+            elif z_score is not None:
+                bone = classify_z_score(z_score)
+                st.caption(f"Z-score {z_score:.1f} means **{BONE_LABELS.get(bone, 'within the expected range for age')}** "
+                           "(ISCD).")
             vertebral_fracture = st.toggle(
                 "Past vertebral fracture", key="vf", bind="query-params",
                 help="A spine (vertebral) fracture, or several fragility fractures anywhere.",
@@ -75,9 +93,13 @@ def profile_form() -> Profile:
                 "Cleared for heavy lifting", key="cleared", bind="query-params",
                 help="Medical clearance obtained, and a qualified coach supervises heavy sets.",
             )
+            no_floor = st.toggle(
+                "Cannot get down to the floor and up again", key="nofloor", bind="query-params",
+                help="No floor work then: chair, wall and standing versions instead.",
+            )
     return Profile(
         bone=bone, vertebral_fracture=vertebral_fracture, falls=falls, joint_limits=joint_limits,
-        experience=experience, clearance=clearance,
+        experience=experience, clearance=clearance, floor_transfers=not no_floor,
     )
 
 
@@ -91,4 +113,6 @@ def profile_query_params(profile: Profile) -> dict[str, str]:
         value = getattr(profile, field)
         if value != getattr(default, field):
             params[key] = str(value).lower() if isinstance(value, bool) else value
+    if not profile.floor_transfers:
+        params["nofloor"] = "true"
     return params
