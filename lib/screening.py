@@ -26,7 +26,7 @@ from typing import Any
 import pandas as pd
 
 from lib.catalog import Catalog, default_catalog
-from lib.profiles import EXPERIENCE_LEVELS, Profile, classify_t_score
+from lib.profiles import EXPERIENCE_LEVELS, Profile, classify_t_score, classify_z_score
 
 SEXES = ("female", "male")
 DXA_SITES = ("spine", "hip", "forearm")
@@ -50,7 +50,6 @@ class Finding:
     sets: str = ""  # the profile field this result bears on, or ""
     decides: bool = False  # True when it moves `sets` away from the default (falls high, bone lower, ...)
     borderline: bool = False
-    pending: bool = False  # would move `sets` off its default, but today's Profile has no setting for it yet
 
     def because(self, references: dict) -> str:
         cited = "; ".join(references[key].short for key in self.source)
@@ -251,13 +250,12 @@ def _z_score(z: float, age: float | None, site: str | None, data: dict) -> Findi
     value, cut = f"{z:.1f}{_site(site)}", f"below the expected range at {cutoff:.1f} or lower, under {spec['applies_under']}"
     if age is not None and age >= spec["applies_under"]:
         return Finding("z_score", spec["name"], value, cut, spec["not_used"], tuple(spec["sources"]), "not used from 50")
-    below = z <= cutoff
+    below = classify_z_score(z) == "low_for_age"
     borderline = _near(z, cutoff, spec["borderline"])
     meaning = spec["below"] if below else spec["within"]
-    # The profile has no level for a low Z-score yet (issue #10): the finding names the field it will set.
     reason = f"{z:.1f} is {'at or below' if below else 'above'} {cutoff:.1f}, {'below' if below else 'within'} the expected range for age"
     return Finding("z_score", spec["name"], value, cut, _with_borderline(meaning, borderline), tuple(spec["sources"]),
-                   reason, "bone", False, borderline, pending=below)
+                   reason, "bone", below, borderline)
 
 
 def _fractures(sites: tuple[str, ...], age: float | None, data: dict) -> list[Finding]:
@@ -310,11 +308,15 @@ def _yes_no(key: str, answer: bool, sets: str, data: dict) -> Finding:
 # --- From findings to the profile ----------------------------------------------------------------
 
 
-def _bone(findings: list[Finding], t_score: float | None, references: dict) -> tuple[str, str]:
-    """The bone level and why: a clinical fracture diagnosis outranks the T-score, which outranks the default."""
+def _bone(findings: list[Finding], t_score: float | None, z_score: float | None, references: dict) -> tuple[str, str]:
+    """The bone level and why: a clinical fracture diagnosis (from 50) first; under 50 a Z-score (ISCD);
+    otherwise the T-score (WHO); otherwise the default."""
     fracture = next((f for f in findings if f.key == "fractures" and f.sets == "bone" and f.decides), None)
     if fracture is not None:
         return "osteoporosis", fracture.because(references)
+    z_finding = next((f for f in findings if f.key == "z_score" and f.sets == "bone"), None)
+    if z_finding is not None:
+        return classify_z_score(z_score), z_finding.because(references)
     if t_score is not None:
         t_finding = next(f for f in findings if f.key == "t_score")
         return classify_t_score(t_score), t_finding.because(references)
@@ -331,35 +333,34 @@ def _falls(findings: list[Finding], references: dict) -> tuple[str, str]:
     return "low", "no fall-risk test or question was entered (the default)"
 
 
+VALUE_WORDS = {"low_for_age": "below the expected range for age"}  # profile values that read badly as they are
+
+
 def _trace(label: str, value: Any, because: str) -> str:
-    shown = ("yes" if value else "no") if isinstance(value, bool) else value
+    shown = ("yes" if value else "no") if isinstance(value, bool) else VALUE_WORDS.get(value, value)
     return f"{label}: {shown}, because {because}"
-
-
-def _pending_note(findings: list[Finding], field_name: str, references: dict) -> str:
-    """What a result says that today's profile cannot hold yet (a low Z-score), for the field's trace."""
-    notes = [f"{finding.because(references)}. {finding.meaning}" for finding in findings
-             if finding.pending and finding.sets == field_name]
-    return (" But: " + " ".join(notes) + " The profile has no setting for this yet.") if notes else ""
 
 
 def _derive(findings: list[Finding], inputs: dict, data: dict, references: dict) -> tuple[Profile, dict[str, str]]:
     labels = data["profile_fields"]
-    bone, bone_why = _bone(findings, inputs["t_score"], references)
+    bone, bone_why = _bone(findings, inputs["t_score"], inputs["z_score"], references)
     falls, falls_why = _falls(findings, references)
     spine = [finding for finding in findings if finding.sets == "vertebral_fracture" and finding.decides]
     vertebral = bool(spine)
     vertebral_why = spine[0].because(references) if spine else "no spine fracture, and not several fragility fractures, was reported"
     joint_limits, experience, clearance = inputs["joint_limits"], inputs["experience"], inputs["clearance"]
+    floor = inputs["floor"] is not False  # not checked: the profile's default (floor work allowed)
     profile = Profile(bone=bone, vertebral_fracture=vertebral, falls=falls, joint_limits=joint_limits,
-                      experience=experience, clearance=clearance)
+                      experience=experience, clearance=clearance, floor_transfers=floor)
     traces = {
-        "bone": _trace(labels["bone"], bone, bone_why) + _pending_note(findings, "bone", references),
+        "bone": _trace(labels["bone"], bone, bone_why),
         "vertebral_fracture": _trace(labels["vertebral_fracture"], vertebral, vertebral_why),
         "falls": _trace(labels["falls"], falls, falls_why),
         "joint_limits": _trace(labels["joint_limits"], joint_limits, "it was reported so"),
         "experience": _trace(labels["experience"], experience, "it was reported so"),
         "clearance": _trace(labels["clearance"], clearance, "it was reported so"),
+        "floor_transfers": _trace(labels["floor_transfers"], floor,
+                                  "it was checked so" if inputs["floor"] is not None else "it was not checked (the default)"),
     }
     return profile, traces
 
@@ -480,7 +481,6 @@ def _experience(level: str, data: dict) -> Finding:
 
 
 def _floor(can: bool, data: dict) -> Finding:
-    # The profile gains this field in issue #10; until then the finding names the field it will set.
     spec = data["other"]["floor"]
     return Finding("floor", spec["name"], "yes" if can else "no", "as checked", spec["if_yes"] if can else spec["if_no"],
-                   tuple(spec["sources"]), "as checked", "floor", False, pending=not can)
+                   tuple(spec["sources"]), "as checked", "floor_transfers", not can)

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lib.profiles import Profile
-from lib.screening import FINDING_COLUMNS, FLAG_COLUMNS, screen
+from lib.screening import FINDING_COLUMNS, FLAG_COLUMNS, VALUE_WORDS, screen
 from lib.screening_files import (
     ScreeningFileError,
     changes,
@@ -41,7 +41,7 @@ def test_issue_example_derives_the_profile_with_a_trace_per_field():
     assert s.traces["falls"].startswith("Risk of falling: high, because Timed Up and Go: 13.5 s is at or over the 12 s cut-off")
     assert "(CDC 2017; Barry 2014)" in s.traces["falls"]
     assert s.traces["vertebral_fracture"].startswith("Vertebral fracture: yes")
-    assert set(s.traces) == {"bone", "vertebral_fracture", "falls", "joint_limits", "experience", "clearance"}
+    assert set(s.traces) == {"bone", "vertebral_fracture", "falls", "joint_limits", "experience", "clearance", "floor_transfers"}
 
 
 def test_nothing_entered_gives_the_default_profile_and_says_so():
@@ -120,14 +120,13 @@ def test_t_score_who_thresholds(t, bone):
     assert screen(t_score=t).profile.bone == bone
 
 
-@pytest.mark.parametrize(("z", "below"), [(-1.9, False), (-2.0, True), (-2.1, True)])
-def test_z_score_under_50_names_the_bone_field(z, below):
-    s = screen(age=49, z_score=z)
-    row = finding(s, "z_score")
-    assert row["sets"] == "bone"
-    assert ("not normal" in row["meaning"]) == below
-    assert ("But:" in s.traces["bone"]) == below
-    assert s.profile.bone == "normal"  # today's Profile has no level for it (issue #10 adds one)
+@pytest.mark.parametrize(("z", "bone"), [(-1.9, "normal"), (-2.0, "low_for_age"), (-2.1, "low_for_age")])
+def test_z_score_under_50_at_or_below_minus_2_is_not_normal(z, bone):
+    s = screen(age=49, z_score=z, t_score=0.0)  # under 50 the Z-score decides, not the T-score (ISCD)
+    assert finding(s, "z_score")["sets"] == "bone"
+    assert s.profile.bone == bone
+    assert ("not normal" in finding(s, "z_score")["meaning"]) == (bone == "low_for_age")
+    assert s.traces["bone"].startswith("Bone density: " + ("below the expected range for age" if bone != "normal" else "normal"))
 
 
 @pytest.mark.parametrize(("age", "used"), [(49, True), (50, False), (51, False)])
@@ -167,8 +166,11 @@ def test_occiput_to_wall_from_5_mm(cm, flagged):
     assert ("No guideline" in finding(screen(occiput_to_wall_cm=cm), "occiput_to_wall_cm")["meaning"]) == flagged
 
 
-def test_floor_finding_names_the_field_it_will_set():
-    assert finding(screen(floor=False), "floor")["sets"] == "floor"
+@pytest.mark.parametrize(("floor", "transfers"), [(None, True), (True, True), (False, False)])
+def test_floor_check_sets_floor_transfers(floor, transfers):
+    s = screen(floor=floor)
+    assert s.profile.floor_transfers == transfers
+    assert ("(the default)" in s.traces["floor_transfers"]) == (floor is None)
 
 
 def test_risk_factors_are_flags_never_a_probability(catalog):
@@ -221,7 +223,8 @@ def test_any_valid_screening_gives_a_profile_traced_field_by_field(values):
     s = screen(**values)
     for field_name, trace in s.traces.items():
         shown = getattr(s.profile, field_name)
-        assert f": {('yes' if shown else 'no') if isinstance(shown, bool) else shown}, because " in trace
+        words = ("yes" if shown else "no") if isinstance(shown, bool) else VALUE_WORDS.get(shown, shown)
+        assert f": {words}, because " in trace
     assert s.findings["cutoff"].map(lambda text: isinstance(text, str)).all()
     # falls high exactly when some finding on falls decided it
     assert (s.profile.falls == "high") == ("because" in s.traces["falls"] and "no fall-risk" not in s.traces["falls"])
