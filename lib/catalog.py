@@ -45,6 +45,7 @@ class Catalog:
     questions: tuple[dict[str, Any], ...]
     glossary: tuple[dict[str, Any], ...]
     cases: tuple[dict[str, Any], ...]
+    screening: dict[str, Any]  # tests, cut-offs and risk factors of the client screening
 
     def exercise(self, exercise_id: str) -> dict[str, Any]:
         return self.exercises_by_id[exercise_id]
@@ -172,6 +173,35 @@ def _load_study(data: Path, references: dict, lessons: dict[str, Lesson]) -> tup
     return questions, glossary, cases
 
 
+def _source_lists(node: Any, path: str = "") -> Iterable[tuple[str, list]]:
+    """Every `sources` list in a nested document, with the dotted path of the entry holding it."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "sources":
+                yield path, value
+            else:
+                yield from _source_lists(value, f"{path}.{key}" if path else str(key))
+    elif isinstance(node, list):
+        for position, item in enumerate(node, start=1):
+            label = item.get("id", f"#{position}") if isinstance(item, dict) else f"#{position}"
+            yield from _source_lists(item, f"{path}.{label}")
+
+
+def _load_screening(file: Path, references: dict, drawings: Path) -> dict[str, Any]:
+    """The screening's data, with each test's drawing read in as SVG text (under `drawings`, by test)."""
+    screening = load_validated(file, "screening")
+    for entry, keys in _source_lists(screening):
+        _check_sources(file, entry, "sources", keys, references)
+    screening["drawings"] = {}
+    for name, test in screening["tests"].items():
+        if "drawing" in test:
+            path = drawings / test["drawing"]
+            if not path.is_file():
+                raise DataError(file, f"tests.{name}", "drawing", f"no file {path.name} in {drawings}")
+            screening["drawings"][name] = path.read_text(encoding="utf-8")
+    return screening
+
+
 def load_catalog(root: Path = PROJECT_ROOT) -> Catalog:
     """Read and check content/ and data/ under root; raises DataError on the first problem."""
     data = root / "data"
@@ -205,6 +235,7 @@ def load_catalog(root: Path = PROJECT_ROOT) -> Catalog:
         questions=tuple(questions),
         glossary=tuple(glossary),
         cases=tuple(cases),
+        screening=_load_screening(data / "screening.yaml", references, root / "content" / "screening"),
     )
 
 

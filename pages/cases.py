@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
+from lib.screening import screen
 from lib.study import case_profile
 from lib.urlstate import choice
 from pages.components import kept_settings, site_map
 from pages.components.common import catalog, notice_odd_parameters, share_this_view
 from pages.components.profile_form import profile_query_params
 from pages.components.question_widget import answer_widget, feedback
+from pages.components.screening_link import screening_query_params
 
 CASES = {case["id"]: case for case in catalog().cases}
 notice_odd_parameters({"case": choice(case["title"] for case in CASES.values())})
@@ -23,7 +25,8 @@ case_id = st.selectbox("Case", list(CASES), format_func=lambda key: CASES[key]["
 kept_settings.keep(["case"])
 case = CASES[case_id]
 share_this_view(site_map.CASES.url_path)
-profile = case_profile(case)
+# A case that states its screening values gets its profile through the screening, as a clinic would.
+profile = screen(**case["screening"], catalog=catalog()).profile if "screening" in case else case_profile(case)
 
 with st.container(border=True):
     st.subheader(case["title"], anchor=False)
@@ -33,6 +36,9 @@ with st.expander("The profile this story implies"):
         st.markdown(f"T-score: **{case['t_score']:.1f}**")
     st.markdown(profile.describe())
 # The tools in view, not inside the answer above: opening them set to the case is how a trainer checks a plan.
+if "screening" in case:
+    st.page_link(site_map.SCREENING.page(), label="Open this case's screening: each field with its reason",
+                 query_params=screening_query_params(case["screening"]), icon=":material/checklist:")
 params = profile_query_params(profile)
 left, right = st.columns(2)
 left.page_link(site_map.SAFE_OPTIONS.page(), label="Open Safe options for this profile", query_params=params,

@@ -26,6 +26,9 @@ APP_PARAM_KEYS = frozenset({
     "spw", "months", "minutes", "kit", "start",  # Program planner settings
     "oi_load", "oi_cycles",  # the osteogenic index example in lesson 4
     "topics", "level", "length", "seed", "find", "case", "due",  # Study pages
+    *("age", "sex", "tug", "chair", "bal_together", "bal_semi", "bal_tandem", "bal_one", "falls_n", "fall_hurt",
+      "fear", "si", "si_asked", "t_score", "z_score", "site", "frac", "height_loss", "occiput_wall", "risk",
+      "floor"),  # Screen a client (pages/screening.py); it shares joints, exp and cleared with the profile
 })
 
 DISCLAIMER = (

@@ -36,6 +36,7 @@ SAFE_OPTIONS = PageSpec("pages/safe_options.py", "Safe options", ":material/heal
 EXERCISE_LIBRARY = PageSpec("pages/exercise_library.py", "Exercise library", ":material/fitness_center:", "exercise-library")
 PLANNER = PageSpec("pages/planner.py", "Program planner", ":material/calendar_month:", "program")
 REVIEW = PageSpec("pages/review.py", "Review and progress", ":material/event_repeat:", "study-review")
+SCREENING = PageSpec("pages/screening.py", "Screen a client", ":material/checklist:", "screen-client")
 PRACTICE = PageSpec("pages/practice.py", "Practice quiz", ":material/quiz:", "study-practice")
 EXAM = PageSpec("pages/exam.py", "Exam", ":material/assignment:", "study-exam")
 FLASHCARDS = PageSpec("pages/flashcards.py", "Flashcards", ":material/style:", "study-flashcards")
@@ -64,7 +65,7 @@ def sections() -> dict[str, list[st.Page]]:
     return {
         "Start": [HOME.page()],
         "Learn": lesson_pages(),
-        "Explore": [SAFE_OPTIONS.page(), EXERCISE_LIBRARY.page(), PLANNER.page()],
+        "Explore": [SCREENING.page(), SAFE_OPTIONS.page(), EXERCISE_LIBRARY.page(), PLANNER.page()],
         "Study": [spec.page() for spec in STUDY],
         "About": [SOURCES.page(), ABOUT.page()],
     }

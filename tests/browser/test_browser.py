@@ -47,7 +47,8 @@ def assert_no_exception(page) -> None:
 
 def page_paths(catalog) -> list[str]:
     study = ["study-review", "study-practice", "study-exam", "study-flashcards", "study-glossary", "client-cases"]
-    return ["", "safe-exercises", "exercise-library", "program", *study, "references", "about-this-app"] + [lesson.url_path for lesson in catalog.lessons]
+    explore = ["screen-client", "safe-exercises", "exercise-library", "program"]
+    return ["", *explore, *study, "references", "about-this-app"] + [lesson.url_path for lesson in catalog.lessons]
 
 
 def test_every_page_renders_without_an_exception_or_a_request_elsewhere(server, page, catalog, screenshots):
