@@ -86,11 +86,13 @@ def test_an_infinite_number_in_the_link_falls_back_with_a_notice(key, value):
     assert f"`{key}`" in " ".join(warning.value for warning in at.warning)
 
 
-def test_a_fraction_in_a_count_is_named_beside_the_field_and_in_the_notice():
+def test_a_fraction_in_a_count_is_named_in_the_notice_and_left_out():
+    # The odd value leaves the link before the field reads it (pages/components/common.py), so the
+    # field shows nothing rather than a refused value.
     at = open_page(PAGE, {"chair": "8.5"})
     assert not at.exception
     assert "`chair`" in " ".join(warning.value for warning in at.warning)
-    assert any("chair_stands_30s (30-second chair stand) must be a whole number from 0 to 60" in error.value for error in at.error)
+    assert "8.5" not in " ".join(str(box.value) for box in at.text_input)
 
 
 def test_a_case_opens_its_screening_and_its_profile_links_agree(catalog):
@@ -104,9 +106,8 @@ def test_a_case_opens_its_screening_and_its_profile_links_agree(catalog):
     assert not screening.warning and "Risk of falling: high" in all_text(screening)
 
 
-@pytest.mark.xfail(strict=True, reason="profile_query_params writes bone=low_for_age, but the bone selectbox binds its "
-                                       "label (format_func), so Safe options falls back to normal: safety branch (#10)")
 def test_a_low_z_score_reaches_safe_options_through_the_link():
     profile = screen(age=22, z_score=-2.1).profile
     at = open_page("safe-exercises", profile_query_params(profile))
+    assert at.selectbox(key="bone").value == "low_for_age" and not at.warning
     assert "below the expected range for age" in all_text(at)

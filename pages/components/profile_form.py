@@ -73,8 +73,11 @@ def profile_form() -> Profile:
                 st.session_state["bone"] = classify_z_score(z_score)
             bone = st.selectbox(
                 "Bone density", BONE_LEVELS, key="bone", bind="query-params",
-                disabled=t_score is not None or z_score is not None, format_func=lambda level: BONE_LABELS.get(level, level),
-                help="The WHO category from a DXA scan: osteopenia is low bone mass.",
+                # No format_func: a bound selectbox writes its shown label in the link, and links
+                # (cases, screening, copied views) carry the level's id.
+                disabled=t_score is not None or z_score is not None,
+                help="The WHO category from a DXA scan: osteopenia is low bone mass. low_for_age: a Z-score of "
+                     "-2.0 or lower before menopause or under 50, below the expected range for age (ISCD).",
             )
             if t_score is not None:
                 st.caption(f"T-score {t_score:.1f} means **{bone}** (WHO thresholds).")
