@@ -87,11 +87,13 @@ class Layout:
 
     cautions: int
     balance: int
+    cues: int = 2  # cues each exercise keeps at least (a third is added where page 1 has room)
 
 
+# The last, tightest layout keeps one cue an exercise: a plan's session-by-session doses can run long.
 LAYOUTS = (Layout(cautions=4, balance=3), Layout(cautions=4, balance=2), Layout(cautions=3, balance=2),
-           Layout(cautions=3, balance=1), Layout(cautions=2, balance=1))
-MIN_CUES, MAX_CUES = 2, 3  # a third cue is added where page 1 has room for it
+           Layout(cautions=3, balance=1), Layout(cautions=2, balance=1), Layout(cautions=2, balance=1, cues=1))
+MAX_CUES = 3
 
 
 # --- Sections ------------------------------------------------------------------------------------
@@ -126,13 +128,13 @@ def _exercise_height(pdf: draw.Sheet, exercise: dict, cues: int) -> float:
     return max(text, DRAWING_MM * draw.svg_aspect(exercise["drawing"]) + 2) + EXERCISE_GAP_MM
 
 
-def _cue_counts(pdf: draw.Sheet, exercises: list[dict]) -> list[int]:
-    """Two cues each; then a third, exercise by exercise, while the page still has room for it."""
-    counts = [MIN_CUES] * len(exercises)
-    spare = pdf.room - sum(_exercise_height(pdf, exercise, MIN_CUES) for exercise in exercises)
+def _cue_counts(pdf: draw.Sheet, exercises: list[dict], fewest: int) -> list[int]:
+    """`fewest` cues each; then up to three, exercise by exercise, while the page still has room."""
+    counts = [fewest] * len(exercises)
+    spare = pdf.room - sum(_exercise_height(pdf, exercise, fewest) for exercise in exercises)
     for position, exercise in enumerate(exercises):
-        extra = _exercise_height(pdf, exercise, MAX_CUES) - _exercise_height(pdf, exercise, MIN_CUES)
-        if len(exercise["cues"]) > MIN_CUES and extra <= spare:
+        extra = _exercise_height(pdf, exercise, MAX_CUES) - _exercise_height(pdf, exercise, fewest)
+        if len(exercise["cues"]) > fewest and extra <= spare:
             counts[position], spare = MAX_CUES, spare - extra
     return counts
 
@@ -156,11 +158,11 @@ def _exercise_block(pdf: draw.Sheet, exercise: dict, cues: int) -> None:
     pdf.set_y(top + height)
 
 
-def _exercises_section(pdf: draw.Sheet, exercises: list[dict]) -> None:
+def _exercises_section(pdf: draw.Sheet, exercises: list[dict], fewest_cues: int) -> None:
     draw.heading(pdf, "Your exercises")
     draw.text(pdf, EXERCISES_INTRO, colour=SOFT_INK)
     pdf.ln(2)
-    for exercise, cues in zip(exercises, _cue_counts(pdf, exercises)):
+    for exercise, cues in zip(exercises, _cue_counts(pdf, exercises, fewest_cues)):
         _exercise_block(pdf, exercise, cues)
 
 
@@ -378,7 +380,7 @@ def _render(profile: Profile, plan: Plan | None, name: str, catalog: Catalog, st
     pdf = draw.Sheet(TITLE)  # never the name: metadata can travel further than the page
     pdf.add_page()
     _title_block(pdf, name, first_day, profile)
-    _exercises_section(pdf, exercises)
+    _exercises_section(pdf, exercises, layout.cues)
     _cautions_section(pdf, cautions)
     _week_section(pdf, plan, start, guidance, chart)
     _balance_and_stop(pdf, plan, suggestions, guidance)
