@@ -98,6 +98,13 @@ def test_letters_typed_as_the_paper_number_get_a_field_message_not_the_link_noti
     assert not at.error and [radio.label for radio in at.radio] != prompts
 
 
+def test_a_new_visit_puts_its_paper_number_in_the_link():
+    # The page says "the seed is in the link": a copied or bookmarked address must give the same paper.
+    at = open_page("study-exam")
+    shown = at.text_input(key="seed").value
+    assert shown.isdigit() and at.query_params["seed"] == shown
+
+
 def test_an_odd_paper_number_in_the_link_still_gets_the_link_notice():
     at = open_page("study-exam", {"seed": "abc"})
     assert "`seed`" in at.warning[0].value and not at.error
