@@ -196,6 +196,19 @@ def test_over_two_days_a_learner_saves_returns_with_the_code_and_sees_due_cards_
     assert row_counts(url) == {"learners": 0, "answers": 0, "exams": 0}
 
 
+def test_what_to_study_next_links_stay_in_this_tab_and_session(database, catalog):
+    # A Markdown link opens a new tab and a fresh session, which has no study code: in-app links instead.
+    at = open_page("study-review")
+    button(at, "Start saving my progress").click().run()
+    goto(at, "study-practice")
+    answer_practice_question(at, right=False, catalog=catalog)
+    goto(at, "study-review")
+    labels = [link.proto.label for link in at.get("page_link")]
+    assert any("“" in label for label in labels), labels  # "Lesson title, “Section”"
+    assert "answered wrong" in all_text(at)
+    assert "](" not in " ".join(markdown.value for markdown in at.markdown)
+
+
 def test_an_exam_under_a_code_joins_the_history(database, catalog):
     url, clock, _ = database
     at = open_page("study-review")
