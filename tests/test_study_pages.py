@@ -5,6 +5,7 @@ from __future__ import annotations
 
 
 import pytest
+from streamlit.proto.LabelVisibility_pb2 import LabelVisibility
 from streamlit.util import calc_hash
 
 from lib.charts import BAND_STEP, lesson_scores_chart
@@ -13,6 +14,7 @@ from lib.study import exam_paper, review_answer, score_exam
 from tests.apptest_helpers import all_text, app, open_page
 from tests.progress_helpers import Clock, row_counts, sqlite_url
 
+LABEL_COLLAPSED = LabelVisibility.LabelVisibilityOptions.COLLAPSED
 PAPER_SEED = "1"  # a ten-question paper with two 'choose all that apply' questions
 
 
@@ -84,6 +86,16 @@ def test_flashcards_can_be_filtered_by_lesson(catalog):
         seen.add(at.header[0].value)
         button(at, "Next").click().run()
     assert seen == terms and f"of {len(terms)}" in all_text(at)
+
+
+def test_every_question_shows_its_prompt_as_text_of_one_size(catalog):
+    # A radio's label is small widget type while a 'choose all that apply' prompt was body text: one style,
+    # which also stays readable (not greyed) once the options are locked after checking.
+    at = open_page("study-exam", {"seed": PAPER_SEED, "length": "10"})
+    paper = exam_paper(catalog.questions, 10, int(PAPER_SEED))
+    shown = [markdown.value for markdown in at.markdown]
+    assert all(question["prompt"] in shown for question in paper)
+    assert at.radio and all(radio.proto.label_visibility.value == LABEL_COLLAPSED for radio in at.radio)
 
 
 def test_letters_typed_as_the_paper_number_get_a_field_message_not_the_link_notice():
