@@ -131,6 +131,13 @@ def test_the_lesson_chart_gives_every_bar_room_for_its_name(catalog):
     assert spec["layer"][0]["encoding"]["y"]["axis"]["labelOverlap"] is False
 
 
+def test_the_lesson_chart_ticks_the_score_at_quarters(catalog):
+    # One tick per 5 % ran "95" into "100" in presenter type.
+    result = score_exam(exam_paper(catalog.questions, 10, 7), {})
+    spec = lesson_scores_chart(result.by_lesson, {lesson.slug: lesson.title for lesson in catalog.lessons}).to_dict()
+    assert spec["layer"][0]["encoding"]["x"]["axis"]["values"] == [0, 25, 50, 75, 100]
+
+
 # --------------------------------------------------------------------------- #15, saved progress
 
 
