@@ -21,12 +21,6 @@ FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n(.*)\Z", re.DOTALL)
 HEADING = re.compile(r"^## (.+?)\s*$", re.MULTILINE)
 
 
-def heading_anchor(heading: str) -> str:
-    """The id Streamlit gives a Markdown heading, so links can jump to a lesson's section."""
-    kept = re.sub(r"[^a-z0-9\s-]", "", heading.lower())
-    return re.sub(r"[\s-]+", "-", kept).strip("-")
-
-
 ANSWER_LINE = re.compile(r"^[ \t]*\*Answer:\*[ \t]*(.+?)[ \t]*$", re.MULTILINE)
 
 
@@ -84,10 +78,6 @@ class Lesson:
     def headings(self) -> list[str]:
         """The lesson's ``##`` section headings, in order."""
         return HEADING.findall(self.body)
-
-    def section_link(self, heading: str) -> str:
-        """A relative link to a section, valid from any page of the app."""
-        return f"{self.url_path}#{heading_anchor(heading)}"
 
     def word_count(self) -> int:
         prose = FIGURE_MARKER.sub("", self.body)

@@ -78,7 +78,9 @@ typo = st.session_state.pop("seed_typo", None)
 # message below covers them, so the notice meant for odd links leaves the seed out this once.
 notice_odd_parameters(PAGE_PARAMS | ({"seed": Param(lambda value: True)} if typo is not None else {}))
 if "seed" not in st.session_state and "seed" not in st.query_params:
-    st.session_state["seed"] = random_seed()  # a new visit gets its own paper, and the link carries it
+    # A new visit gets its own paper, and the link carries it (a bound widget set from session state alone
+    # leaves the address without it, so a copied link or a bookmark would open another paper).
+    st.session_state["seed"] = st.query_params["seed"] = random_seed()
 length_column, seed_column, new_column = st.columns([2, 1, 1], vertical_alignment="bottom")
 # A bound control given an empty link value returns None even when required: fall back to the default.
 length = length_column.segmented_control("Questions", EXAM_LENGTHS, default=20, required=True, key="length",

@@ -11,7 +11,7 @@ from lib.progress.store import Answer
 from lib.study import shuffled
 from lib.urlstate import choice
 from pages.components import site_map
-from pages.components.common import catalog, notice_odd_parameters
+from pages.components.common import catalog, notice_odd_parameters, share_this_view
 from pages.components.exercise_flashcards import drawing_cards, render_drawing_card
 from pages.components.study_progress import active_code, save_answers, saved_answers, status_line, store
 
@@ -50,6 +50,7 @@ lessons_column, due_column = st.columns([4, 1], vertical_alignment="bottom")
 topics = lessons_column.multiselect("Lessons", list(TITLES), format_func=TITLES.get, key="topics",
                                     bind="query-params", placeholder="All lessons")
 only_due = active_code() and due_column.toggle("Due today only", key="due", bind="query-params")
+share_this_view(site_map.FLASHCARDS.url_path)  # a presenter's link to one lesson's deck
 due = due_cards(saved_answers(), store().now()) if only_due else set()
 deck = [card for card in shuffled([*catalog().glossary, *drawing_cards()], deck_state()["seed"])
         if (not topics or card.get("lesson") in topics) and (not only_due or term_card(card) in due)]

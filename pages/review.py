@@ -52,9 +52,9 @@ st.subheader("What to study next", anchor="next")
 tips = study_next(questions, history, now)
 if not tips:
     st.success("Every question's last answer was right. Keep reviewing what is due.", icon=":material/celebration:")
-for tip in tips:
-    lesson = catalog().lessons_by_slug[tip.lesson]
-    st.markdown(f"- [{lesson.title}, “{tip.section}”]({lesson.section_link(tip.section)}): {tip.reason}")
+for tip in tips:  # in-app links: a Markdown link would open a new tab, whose fresh session has no study code
+    site_map.link_to_lesson_section(catalog().lessons_by_slug[tip.lesson], tip.section)
+    st.caption(tip.reason.capitalize())
 
 st.subheader("Exam history", anchor="exams")
 if not exam_records:

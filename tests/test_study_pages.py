@@ -5,6 +5,7 @@ from __future__ import annotations
 
 
 import pytest
+from streamlit.proto.LabelVisibility_pb2 import LabelVisibility
 from streamlit.util import calc_hash
 
 from lib.charts import BAND_STEP, lesson_scores_chart
@@ -13,6 +14,7 @@ from lib.study import exam_paper, review_answer, score_exam
 from tests.apptest_helpers import all_text, app, open_page
 from tests.progress_helpers import Clock, row_counts, sqlite_url
 
+LABEL_COLLAPSED = LabelVisibility.LabelVisibilityOptions.COLLAPSED
 PAPER_SEED = "1"  # a ten-question paper with two 'choose all that apply' questions
 
 
@@ -86,6 +88,16 @@ def test_flashcards_can_be_filtered_by_lesson(catalog):
     assert seen == terms and f"of {len(terms)}" in all_text(at)
 
 
+def test_every_question_shows_its_prompt_as_text_of_one_size(catalog):
+    # A radio's label is small widget type while a 'choose all that apply' prompt was body text: one style,
+    # which also stays readable (not greyed) once the options are locked after checking.
+    at = open_page("study-exam", {"seed": PAPER_SEED, "length": "10"})
+    paper = exam_paper(catalog.questions, 10, int(PAPER_SEED))
+    shown = [markdown.value for markdown in at.markdown]
+    assert all(question["prompt"] in shown for question in paper)
+    assert at.radio and all(radio.proto.label_visibility.value == LABEL_COLLAPSED for radio in at.radio)
+
+
 def test_letters_typed_as_the_paper_number_get_a_field_message_not_the_link_notice():
     at = open_page("study-exam", {"seed": "42", "length": "10"})
     prompts = [radio.label for radio in at.radio]
@@ -96,6 +108,13 @@ def test_letters_typed_as_the_paper_number_get_a_field_message_not_the_link_noti
     assert [radio.label for radio in at.radio] == prompts  # the same paper
     at.text_input(key="seed").input("43").run()
     assert not at.error and [radio.label for radio in at.radio] != prompts
+
+
+def test_a_new_visit_puts_its_paper_number_in_the_link():
+    # The page says "the seed is in the link": a copied or bookmarked address must give the same paper.
+    at = open_page("study-exam")
+    shown = at.text_input(key="seed").value
+    assert shown.isdigit() and at.query_params["seed"] == shown
 
 
 def test_an_odd_paper_number_in_the_link_still_gets_the_link_notice():
@@ -110,6 +129,13 @@ def test_the_lesson_chart_gives_every_bar_room_for_its_name(catalog):
     spec = lesson_scores_chart(result.by_lesson, titles).to_dict()
     assert spec["height"] == {"step": BAND_STEP} and BAND_STEP >= 24
     assert spec["layer"][0]["encoding"]["y"]["axis"]["labelOverlap"] is False
+
+
+def test_the_lesson_chart_ticks_the_score_at_quarters(catalog):
+    # One tick per 5 % ran "95" into "100" in presenter type.
+    result = score_exam(exam_paper(catalog.questions, 10, 7), {})
+    spec = lesson_scores_chart(result.by_lesson, {lesson.slug: lesson.title for lesson in catalog.lessons}).to_dict()
+    assert spec["layer"][0]["encoding"]["x"]["axis"]["values"] == [0, 25, 50, 75, 100]
 
 
 # --------------------------------------------------------------------------- #15, saved progress
@@ -187,6 +213,19 @@ def test_over_two_days_a_learner_saves_returns_with_the_code_and_sees_due_cards_
     button(at, "Delete everything saved under my code").click().run()
     assert "deleted" in " ".join(warning.value for warning in at.warning)
     assert row_counts(url) == {"learners": 0, "answers": 0, "exams": 0}
+
+
+def test_what_to_study_next_links_stay_in_this_tab_and_session(database, catalog):
+    # A Markdown link opens a new tab and a fresh session, which has no study code: in-app links instead.
+    at = open_page("study-review")
+    button(at, "Start saving my progress").click().run()
+    goto(at, "study-practice")
+    answer_practice_question(at, right=False, catalog=catalog)
+    goto(at, "study-review")
+    labels = [link.proto.label for link in at.get("page_link")]
+    assert any("“" in label for label in labels), labels  # "Lesson title, “Section”"
+    assert "answered wrong" in all_text(at)
+    assert "](" not in " ".join(markdown.value for markdown in at.markdown)
 
 
 def test_an_exam_under_a_code_joins_the_history(database, catalog):

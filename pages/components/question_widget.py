@@ -14,11 +14,15 @@ SINGLE_KINDS = ("single", "true_false", "scenario")
 
 
 def answer_widget(question: dict, key: str, disabled: bool = False) -> list[str]:
-    """Radio buttons for one answer, checkboxes for 'choose all that apply'. Returns the chosen options."""
-    if question_kind(question) in SINGLE_KINDS:
-        choice = st.radio(question["prompt"], question["options"], index=None, key=key, disabled=disabled)
-        return [choice] if choice is not None else []
+    """Radio buttons for one answer, checkboxes for 'choose all that apply'. Returns the chosen options.
+
+    The prompt is body text for both kinds (a radio's own label is smaller type, and greyed when the
+    options are locked after checking); the radio keeps it as its label for screen readers."""
     st.markdown(question["prompt"])
+    if question_kind(question) in SINGLE_KINDS:
+        choice = st.radio(question["prompt"], question["options"], index=None, key=key, disabled=disabled,
+                          label_visibility="collapsed")
+        return [choice] if choice is not None else []
     return [option for number, option in enumerate(question["options"])
             if st.checkbox(option, key=f"{key}-{number}", disabled=disabled)]
 

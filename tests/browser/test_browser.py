@@ -208,6 +208,7 @@ SHAREABLE_VIEWS = [
     ("study-practice?level=easy", "stMetricValue"),
     ("study-exam?length=10&seed=42", "stMain"),
     ("study-glossary?find=cortical", "stMain"),
+    ("study-flashcards?topics=Moving+safely+every+day", "stCaption"),  # the deck's order is drawn per visit
     ("client-cases", "stMain"),
     ("learn-impact-forces?present=1&step=2", "stMain"),
 ]

@@ -41,7 +41,9 @@ def test_profile_links_open_the_tool_with_exactly_the_derived_profile(server, pa
     page.wait_for_url(f"**{path}*", timeout=SETTLE_MS)
     wait_until_settled(page)
     expected = parse_qs(urlencode(profile_query_params(screen(**ISSUE_EXAMPLE).profile)))
-    assert query(page.url) == expected
+    opened = query(page.url)
+    opened.pop("start", None)  # the Planner writes its start date into the link on a first visit
+    assert opened == expected
     assert_no_exception(page)
 
 
