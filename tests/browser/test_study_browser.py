@@ -17,9 +17,12 @@ VIEWPORT_HEIGHT = 800
 
 
 def choose_first_option(page) -> None:
+    """The question's first option: a radio, or for 'choose all that apply' a tick box (not the
+    'Due today only' switch, which Streamlit also marks as a checkbox)."""
     main = page.locator("[data-testid='stMain']")
     radios = main.locator("[role='radiogroup'] label")
-    (radios if radios.count() else main.locator("[data-testid='stCheckbox'] label")).first.click()
+    ticks = main.locator("[data-testid='stCheckbox']").filter(has_not_text="Due today only").locator("label")
+    (radios if radios.count() else ticks).first.click()
 
 
 def test_next_question_is_in_view_after_checking_an_answer(server, page, screenshots):
