@@ -90,7 +90,7 @@ class Layout:
 
 
 LAYOUTS = (Layout(cautions=4, balance=3), Layout(cautions=4, balance=2), Layout(cautions=3, balance=2),
-           Layout(cautions=3, balance=1), Layout(cautions=2, balance=1))
+           Layout(cautions=3, balance=1), Layout(cautions=2, balance=1), Layout(cautions=1, balance=1))
 MIN_CUES, MAX_CUES = 2, 3  # a third cue is added where page 1 has room for it
 
 

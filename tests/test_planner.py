@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 from hypothesis import given, settings, strategies as st
 
@@ -12,7 +13,7 @@ from lib.planner import (
     DELOAD_EVERY, EQUIPMENT_SETS, HEAVY_PCT_1RM, MAX_EFFORT, POSTURE_BLOCK, build_plan, session_dates, session_grid,
     week_count,
 )
-from lib.profiles import CHOICES, PRESETS, Profile
+from lib.profiles import CHOICES, PRESETS, Profile, all_profiles
 from lib.safety import IMPACT_LEVELS, LOW_BONE_MASS, assess
 
 # Every field combination (normal bone and osteopenia included), 3-24 months, 2 or 3 sessions, every equipment set.
@@ -37,7 +38,10 @@ def test_weeks_and_sessions_match_the_request(plan):
 def test_nothing_is_planned_that_the_same_profile_does_not_recommend_or_that_builds_nothing(plan):
     table = assess(plan.profile).set_index("id")
     planned = list(plan.sessions["exercise_id"]) + list(plan.home["exercise_id"])
-    assert set(table.loc[planned, "status"]) == {"recommended"}
+    assert set(table.loc[planned, "status"]) <= {"recommended", "modify"}
+    for slot in pd.concat([plan.sessions, plan.home]).itertuples():  # a "modify" item carries its modification
+        assert slot.modification == table.loc[slot.exercise_id, "modification"]
+        assert table.loc[slot.exercise_id, "status"] == "recommended" or slot.modification
     assert "none" not in set(table.loc[planned, "benefit"])
     bone_blocks = plan.sessions[~plan.sessions["block"].isin(["balance", POSTURE_BLOCK])]
     assert set(table.loc[bone_blocks["exercise_id"], "benefit"]) == {"bone"}
@@ -81,6 +85,32 @@ def test_balance_reaches_two_hours_a_week_by_week_16_and_fallers_progress_their_
         demand = {e["id"]: e["fall_demand"] for e in default_catalog().exercises}
         picks = plan.sessions[plan.sessions["block"] == "balance"].drop_duplicates("phase")["exercise_id"]
         assert demand[picks.iloc[0]] == "low" and demand[picks.iloc[-1]] == "moderate"  # support first, stepping later
+
+
+SUPPORT_IN_REACH = "kitchen counter"
+
+
+@pytest.mark.parametrize("profile", [p for p in all_profiles() if p.falls == "high"], ids=str)
+def test_with_a_high_risk_of_falling_every_planned_balance_item_has_support_in_reach(profile):
+    """A clinician's rule (TFTF, sherrington2019): a high-risk faller balances beside a counter, never alone."""
+    plan = build_plan(profile, sessions_per_week=3, months=12)
+    balance = pd.concat([plan.sessions[plan.sessions["block"].isin(["balance", "warm-up"])],
+                         plan.home[plan.home["block"] == "balance"]])
+    for item in balance.itertuples():
+        printed = f"{item.exercise} {item.modification}".lower()
+        assert "seated" in printed or "counter" in printed, item.exercise
+    picks = list(dict.fromkeys(plan.sessions.loc[plan.sessions["block"] == "balance", "exercise_id"]))
+    if "heel-to-toe-walk" in picks:
+        assert "supported-tandem-stance" in picks[: picks.index("heel-to-toe-walk")]
+
+
+@pytest.mark.parametrize("profile", [p for p in all_profiles() if p.falls == "high"], ids=str)
+def test_with_a_high_risk_of_falling_moderate_balance_drills_and_marching_need_a_counter(profile):
+    table = assess(profile).set_index("id")
+    for exercise_id in ("tai-chi-weight-shifts", "stepping-practice", "heel-to-toe-walk", "marching-on-the-spot"):
+        assert table.loc[exercise_id, "status"] == "modify"
+        assert SUPPORT_IN_REACH in table.loc[exercise_id, "modification"]
+    assert "without support" not in default_catalog().exercise("tai-chi-weight-shifts")["summary"]
 
 
 @given(plans)
