@@ -33,12 +33,12 @@ UNCONFIRMED_REASON = "Not yet reviewed for this profile: no rule confirms it sui
 # A movement that triggers no restriction on any axis, used to probe what a profile allows.
 NEUTRAL_EXERCISE = {
     "impact": "none", "spinal_flexion": "none", "spinal_extension": "none", "rotation": "none",
-    "fall_demand": "low", "hands_free": True, "deep_knee_bend": False, "floor": False, "heavy": False,
+    "fall_demand": "low", "hands_free": True, "deep_knee_bend": False, "floor": False, "heavy": False, "barbell": False,
     "supervision": False, "technique_fault": False, "benefit": "bone", "level": "beginner", "pattern": "impact",
 }
 ROW_TAGS = (
     "pattern", "impact", "peak_force_bw", "spinal_flexion", "spinal_extension", "rotation", "fall_demand",
-    "hands_free", "deep_knee_bend", "floor", "heavy", "supervision", "technique_fault", "benefit", "dose_kind",
+    "hands_free", "deep_knee_bend", "floor", "heavy", "barbell", "supervision", "technique_fault", "benefit", "dose_kind",
     "level", "equipment", "sites", "loading", "dose",
 )
 

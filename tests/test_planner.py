@@ -206,3 +206,15 @@ def test_session_dates_start_on_the_first_full_week():
 def test_bad_requests_are_refused(bad):
     with pytest.raises(ValueError):
         build_plan(PRESETS["osteopenia"], **bad)
+
+
+@pytest.mark.parametrize("profile", [p for p in all_profiles() if p.vertebral_fracture], ids=str)
+def test_after_a_vertebral_fracture_barbell_lifts_wait_for_a_physiotherapist_and_are_never_planned(profile):
+    """Physio review #3: no barbell back squat or floor barbell deadlift reached by the calendar after a VF."""
+    table = assess(profile).set_index("id")
+    assert set(table.loc[["barbell-back-squat", "trap-bar-deadlift"], "status"]) <= {"modify", "avoid"}
+    barbell = table[table["barbell"] & (table["status"] != "avoid")]
+    assert (barbell["status"] == "modify").all()
+    assert barbell["modification"].str.startswith("Only after a physiotherapist has reviewed your technique").all()
+    plan = build_plan(profile, sessions_per_week=3, months=24, equipment="full gym")
+    assert not set(plan.sessions["exercise_id"]) & set(table.index[table["barbell"]])
