@@ -219,3 +219,21 @@ def test_rules_table_is_readable():
     table = rules_table()
     assert {"When the client has", "Exercises with", "Why", "Sources"} <= set(table.columns)
     assert table["Sources"].map(len).min() > 0
+
+
+NEUTRAL_SPINE_SENTENCE = "spine stays long and untwisted"
+
+
+@pytest.mark.parametrize("profile", all_profiles(), ids=str)
+def test_high_impact_with_osteoporosis_is_coached_tuck_jumps_avoided_and_jumps_carry_no_spine_sentence(profile):
+    """Physio review #4: with osteoporosis, tuck jumps are avoided (swap: low jumps) and any other high impact
+    is done only with the supervising coach present; a jump's reason never claims the spine stays long."""
+    table = assess(profile).set_index("id")
+    if profile.bone == "osteoporosis" or profile.vertebral_fracture:
+        assert table.loc["tuck-jumps", "status"] == "avoid"
+        if table.loc["low-jumps", "status"] != "avoid":
+            assert table.loc["tuck-jumps", "swap_id"] == "low-jumps"
+        high = table[(table["impact"] == "high") & (table["status"] == "modify")]
+        assert high["modification"].str.startswith("Only with your supervising coach present").all()
+    impact = table[(table["pattern"] == "impact") | table["impact"].isin(["moderate", "high"])]
+    assert not impact["reason"].str.contains(NEUTRAL_SPINE_SENTENCE).any()
