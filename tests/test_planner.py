@@ -218,3 +218,18 @@ def test_after_a_vertebral_fracture_barbell_lifts_wait_for_a_physiotherapist_and
     assert barbell["modification"].str.startswith("Only after a physiotherapist has reviewed your technique").all()
     plan = build_plan(profile, sessions_per_week=3, months=24, equipment="full gym")
     assert not set(plan.sessions["exercise_id"]) & set(table.index[table["barbell"]])
+
+
+@pytest.mark.parametrize("profile", all_profiles(), ids=str)
+def test_frail_clients_keep_hands_free_press_seated_and_get_a_seated_pallof_swap(profile):
+    """Physio review #5/#15/#17: a high faller's sit-to-stand progresses with the hands free (no dumbbell);
+    no bench press when floor transfers are not safe or after a VF; the Pallof swap is seated."""
+    table = assess(profile).set_index("id")
+    if profile.falls == "high":
+        assert "dumbbell" not in table.loc["sit-to-stand", "dose"] and "hands free" in table.loc["sit-to-stand", "dose"]
+    if not profile.floor_transfers or profile.vertebral_fracture:
+        assert table.loc["dumbbell-bench-press", "status"] == "avoid"
+        assert table.loc["dumbbell-bench-press", "swap_id"] == "band-chest-press"
+        assert "dumbbell-bench-press" not in set(build_plan(profile, months=12).sessions["exercise_id"])
+    swaps = table.loc[table["swap_name"].fillna("").str.contains("Pallof"), "swap_name"]
+    assert (swaps == "Seated Pallof press").all()
