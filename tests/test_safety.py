@@ -66,7 +66,7 @@ def test_every_recommendation_says_positively_why_it_suits_the_profile(profile):
     rules = {rule["id"]: rule for rule in default_catalog().rules}
     for row in table[table["status"] == "recommended"].to_dict("records"):
         assert row["rules"] and all(rules[rule_id]["status"] == "recommended" for rule_id in row["rules"])
-        assert row["reason"].startswith(("Builds bone", "Trains balance", "Strengthens the back"))
+        assert row["reason"].startswith(("Builds bone", "Trains balance", "Strengthens the back", "Teaches the movement"))
 
 
 @given(profiles)
@@ -237,3 +237,15 @@ def test_high_impact_with_osteoporosis_is_coached_tuck_jumps_avoided_and_jumps_c
         assert high["modification"].str.startswith("Only with your supervising coach present").all()
     impact = table[(table["pattern"] == "impact") | table["impact"].isin(["moderate", "high"])]
     assert not impact["reason"].str.contains(NEUTRAL_SPINE_SENTENCE).any()
+
+
+@pytest.mark.parametrize("profile", all_profiles(), ids=str)
+def test_the_dowel_hinge_drill_is_technique_and_never_fills_a_bone_building_slot(profile):
+    """Physio review #7: an unloaded dowel drill builds no bone, so it is never planned as strength work."""
+    table = assess(profile).set_index("id")
+    assert table.loc["hip-hinge-drill", "benefit"] == "technique"
+    assert not table.loc["hip-hinge-drill", "reason"].startswith("Builds bone")
+    from lib.planner import build_plan
+    plan = build_plan(profile, months=12)
+    bone_blocks = plan.sessions[~plan.sessions["block"].isin(["balance", "back extensors and posture"])]
+    assert "hip-hinge-drill" not in set(bone_blocks["exercise_id"])
