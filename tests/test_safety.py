@@ -249,3 +249,13 @@ def test_the_dowel_hinge_drill_is_technique_and_never_fills_a_bone_building_slot
     plan = build_plan(profile, months=12)
     bone_blocks = plan.sessions[~plan.sessions["block"].isin(["balance", "back extensors and posture"])]
     assert "hip-hinge-drill" not in set(bone_blocks["exercise_id"])
+
+
+@pytest.mark.parametrize("profile", [p for p in all_profiles() if p.fragility in LOW_BONE_MASS], ids=str)
+def test_loaded_twisting_is_avoided_for_its_twist_once_bone_mass_is_low(profile):
+    """Physio review #11: the avoid reason for a loaded twist names the twisting, not only forward bending."""
+    table = assess(profile).set_index("id")
+    for exercise_id in ("russian-twist-weighted", "loaded-wood-chop"):
+        assert table.loc[exercise_id, "status"] == "avoid"
+        assert "low-bone-mass-loaded-twist" in table.loc[exercise_id, "rules"]
+        assert "twisting" in table.loc[exercise_id, "reason"].lower()
