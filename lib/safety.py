@@ -75,7 +75,12 @@ def in_words(items: list[str]) -> str:
 
 
 def benefit_words(exercise: dict[str, Any], wording: dict[str, Any]) -> str:
-    """What the exercise does for the client, from its own tags: 'Builds bone: ... on the hip and spine.'"""
+    """What the exercise does for the client, from its own tags: 'Builds bone: ... on the hip and spine.'
+
+    An exercise whose tags would overclaim (a wall push-up loads bone little) says it in its own benefit_words.
+    """
+    if "benefit_words" in exercise:
+        return exercise["benefit_words"]
     loading = [wording["loading"][kind] for kind in exercise["loading"] if kind in ("axial", "muscle-pull", "impact")]
     sites = [wording["sites"][site] for site in exercise["sites"]]
     return wording["benefit"][exercise["benefit"]].format(loading=in_words(loading), sites=in_words(sites) or "skeleton")

@@ -66,7 +66,8 @@ def test_every_recommendation_says_positively_why_it_suits_the_profile(profile):
     rules = {rule["id"]: rule for rule in default_catalog().rules}
     for row in table[table["status"] == "recommended"].to_dict("records"):
         assert row["rules"] and all(rules[rule_id]["status"] == "recommended" for rule_id in row["rules"])
-        assert row["reason"].startswith(("Builds bone", "Trains balance", "Strengthens the back", "Teaches the movement"))
+        assert row["reason"].startswith(("Builds bone", "Trains balance", "Strengthens the back", "Teaches the movement",
+                                       "Calf strength", "Upper-body strength"))
 
 
 @given(profiles)
@@ -259,3 +260,12 @@ def test_loaded_twisting_is_avoided_for_its_twist_once_bone_mass_is_low(profile)
         assert table.loc[exercise_id, "status"] == "avoid"
         assert "low-bone-mass-loaded-twist" in table.loc[exercise_id, "rules"]
         assert "twisting" in table.loc[exercise_id, "reason"].lower()
+
+
+@pytest.mark.parametrize("profile", all_profiles(), ids=str)
+def test_no_bone_claim_for_heel_raises_on_the_hip_or_for_wall_push_ups(profile):
+    """Physio review #21: heel raises do not load the hip; a wall push-up builds upper-body strength, not bone."""
+    table = assess(profile).set_index("id")
+    assert "hip" not in table.loc["heel-raises", "reason"] or table.loc["heel-raises", "status"] != "recommended"
+    assert "hip" not in table.loc["heel-raises", "sites"]
+    assert "Builds bone" not in table.loc["wall-push-up", "reason"]
