@@ -126,9 +126,10 @@ def _sessions_holding(exercise_id: str, plan: Plan) -> list[str]:
 
 
 def _where(exercise_id: str, plan: Plan) -> str:
-    """'Session A', 'Sessions A and C', with 'and every day at home' when the plan's home work holds it too."""
+    """'Session A', 'Sessions A and C', 'Sessions A-C', with 'and daily at home' when the plan's home work holds it."""
     letters = _sessions_holding(exercise_id, plan)
-    where = f"Session{'s' if len(letters) > 1 else ''} {in_words(letters)}"
+    span = len(letters) > 2 and letters == sorted(letters)  # 'Sessions A-C': the sessions run consecutively
+    where = f"Sessions {letters[0]}-{letters[-1]}" if span else f"Session{'s' if len(letters) > 1 else ''} {in_words(letters)}"
     home = plan.home[(plan.home["phase"] == "foundation") & (plan.home["exercise_id"] == exercise_id)]
     return where + (" and daily at home" if not home.empty else "")
 
@@ -280,18 +281,25 @@ def plan_lines(plan: Plan) -> list[str]:
 
 
 def _balance_progression(plan: Plan) -> list[str]:
-    """The plan's balance exercise phase by phase, as week spans: 'Weeks 1-8: Seated balance reach.'"""
+    """The plan's home balance circuit: the first weeks' drills, then each harder drill and the week it comes in.
+
+    Then the drills' support change once: plan.home's own items and words, nothing else.
+    """
     spans = plan.weeks.groupby("phase", sort=False)["week"].agg(["min", "max"])
-    home = plan.home[plan.home["block"] == "balance"].set_index("phase")["exercise"]
-    lines: list[tuple[int, int, str]] = []
+    balance = plan.home[plan.home["block"] == "balance"]
+    drills = balance.groupby("phase", sort=False)["exercise"].agg(list)
+    steps: list[list] = []  # [first week, last week, drills]
     for phase, (first, last) in spans.iterrows():
-        if phase not in home:
-            continue
-        if lines and lines[-1][2] == home[phase]:
-            lines[-1] = (lines[-1][0], last, home[phase])
-        else:
-            lines.append((first, last, home[phase]))
-    return [f"Weeks {first}-{last}: {name}." for first, last, name in lines]
+        if phase in drills and steps and steps[-1][2] == drills[phase]:
+            steps[-1][1] = last
+        elif phase in drills:
+            steps.append([first, last, drills[phase]])
+    harder = [f"{name} (week {first})" for (first, _, current), (_, _, previous) in zip(steps[1:], steps)
+              for name in current if name not in previous]
+    then = f" Then, each replacing the easiest: {in_words(harder)}." if harder else ""
+    lines = [f"Start: {in_words(steps[0][2])}.{then}"] if steps else []
+    support = balance.loc[balance["modification"] != "", "modification"].unique()
+    return lines + [f"Standing drills: {change[:1].lower()}{change[1:]}" for change in support]
 
 
 def balance_lines(plan: Plan | None, suggestions: list[dict], guidance: dict[str, Guidance]) -> list[str]:
@@ -299,7 +307,7 @@ def balance_lines(plan: Plan | None, suggestions: list[dict], guidance: dict[str
     if plan is None:
         return [f"{item['name']}: {item['dose']}." for item in suggestions] + [guidance["Balance"].advice]
     by_week = min(16, len(plan.weeks))
-    start = "Start here, with support within reach. " if plan.profile.falls == "high" else ""
-    target = (f"{start}Minutes a week, in sessions and daily at home: {plan.weeks['balance_minutes'].iloc[0]} in week 1, "
+    target = (f" Minutes a week: {plan.weeks['balance_minutes'].iloc[0]} at first, "
               f"{plan.weeks.set_index('week').loc[by_week, 'balance_minutes']} by week {by_week}.")
-    return _balance_progression(plan) + [target]
+    progression = _balance_progression(plan) or [""]
+    return [progression[0] + target, *progression[1:]]

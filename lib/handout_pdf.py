@@ -92,7 +92,8 @@ class Layout:
 
 # The last, tightest layout keeps one cue an exercise: a plan's session-by-session doses can run long.
 LAYOUTS = (Layout(cautions=4, balance=3), Layout(cautions=4, balance=2), Layout(cautions=3, balance=2),
-           Layout(cautions=3, balance=1), Layout(cautions=2, balance=1), Layout(cautions=2, balance=1, cues=1))
+           Layout(cautions=3, balance=1), Layout(cautions=2, balance=1), Layout(cautions=1, balance=1),
+           Layout(cautions=1, balance=1, cues=1))
 MAX_CUES = 3
 
 

@@ -13,7 +13,8 @@ The doses come from the guidelines: Too Fit To Fracture and Strong, Steady and S
 about 2 hours of balance and 150 minutes of aerobic activity a week, moderate after a
 spine fracture; daily back-extensor work) and, only for a cleared and supervised client
 after at least four weeks of technique work, LIFTMOR (5 x 5 above 80-85 % of 1RM).
-A plan holds only exercises `assess` recommends for the profile, and in its bone blocks
+A plan holds only exercises `assess` recommends for the profile, or marks "modify" solely to keep
+support within reach (PLANNABLE_MODIFICATIONS), printed with that modification; in its bone blocks
 only those that build bone; each keeps its own kind of dose (data/exercises.yaml, dose_kind).
 """
 
@@ -62,6 +63,10 @@ AXIAL_FALLBACK = ("squat", "hinge")  # when no lunge suits the profile (painful 
 # Share of a session's minutes per component (the impact share goes to balance when impact is not allowed).
 MINUTE_SHARES = {"warm-up": 0.1, "axial": 0.3, "upper body": 0.25, "impact": 0.1, "balance": 0.15, "posture": 0.1}
 LEVELS = ("beginner", "intermediate", "advanced")
+# A "modify" exercise is planned only when every deciding rule asks for one of these changes, which the
+# client can always make (a counter at fingertip reach) and the plan prints in the cell beside the dose.
+PLANNABLE_MODIFICATIONS = frozenset({"support-within-reach"})
+BALANCE_CIRCUIT = 2  # drills in a session's balance block (2-4 is a usual circuit), each at its own dose
 FALL_DEMANDS = ("low", "moderate", "high")
 
 
@@ -74,7 +79,7 @@ class Plan:
     impact_ceiling: str
     weeks: pd.DataFrame
     sessions: pd.DataFrame
-    home: pd.DataFrame  # daily home work per phase: block, exercise, dose
+    home: pd.DataFrame  # daily home work per phase: block, exercise, modification (empty if none), dose
 
 
 def week_count(months: int) -> int:
@@ -120,7 +125,9 @@ def _deload(previous: dict, dose: dict) -> dict:
     """A lighter week: last week's sets and reps less one set, two points less effort, no %1RM, half the impacts."""
     return dose | {
         "sets": max(1, previous["sets"] - 1), "reps": previous["reps"], "effort": max(3, previous["effort"] - 2),
-        "intensity_pct_1rm": None, "impacts_per_session": previous["impacts_per_session"] // 2,
+        "intensity_pct_1rm": None,
+        # half last week's impacts, and never more than this phase's impact exercise allows
+        "impacts_per_session": min(previous["impacts_per_session"] // 2, dose["impacts_per_session"]),
     }
 
 
@@ -174,12 +181,21 @@ def _regression_depth(exercise_id: str, exercises: dict[str, dict]) -> int:
     return depth
 
 
-def _usable(table: pd.DataFrame, equipment: frozenset[str], exercises: dict[str, dict]) -> list[dict]:
-    """Exercises recommended for the profile and doable with this equipment, as plain records."""
+def plannable(row: dict, rules_by_id: dict[str, dict]) -> bool:
+    """Recommended, or "modify" only to keep support in reach: a change the plan can print and the client make."""
+    if row["status"] == "recommended":
+        return True
+    return row["status"] == "modify" and row["hands_free"] and all(
+        rules_by_id[rule_id].get("modification") in PLANNABLE_MODIFICATIONS for rule_id in row["rules"])
+
+
+def _usable(table: pd.DataFrame, equipment: frozenset[str], catalog: Catalog) -> list[dict]:
+    """Plannable exercises for the profile, doable with this equipment, as plain records."""
+    exercises, rules_by_id = catalog.exercises_by_id, {rule["id"]: rule for rule in catalog.rules}
     return [
         row | {"depth": _regression_depth(row["id"], exercises), "impacts_max": exercises[row["id"]].get("impacts_max")}
         for row in table.to_dict("records")
-        if row["status"] == "recommended" and set(row["equipment"]) <= equipment
+        if plannable(row, rules_by_id) and set(row["equipment"]) <= equipment
     ]
 
 
@@ -203,6 +219,17 @@ def _impact_candidates(usable: list[dict], ceiling: str) -> list[dict]:
     return sorted(chosen, key=lambda row: (IMPACT_LEVELS.index(row["impact"]), row["depth"]))
 
 
+def _balance_circuit(candidates: list[dict], phase: str, trained: bool) -> list[dict]:
+    """A short circuit of BALANCE_CIRCUIT drills, each at its own dose, sliding one step harder each phase.
+
+    The window moves through the drills from most to least support, so each level (a supported tandem
+    stance, say) is practised before the drill that builds on it (a heel-to-toe walk).
+    """
+    size = min(BALANCE_CIRCUIT, len(candidates))
+    first = min(PHASES.index(phase) + int(trained), len(candidates) - size)
+    return candidates[first:first + size]
+
+
 def _pick(candidates: list[dict], phase: str, trained: bool = False) -> dict | None:
     """Foundation takes the easiest, build the middle, strength and maintenance the hardest.
 
@@ -216,17 +243,20 @@ def _pick(candidates: list[dict], phase: str, trained: bool = False) -> dict | N
 
 
 OWN_DOSE_FREQUENCY = re.compile(r"^(Daily|Daily or most days), |,? (2-3 days a week|most days)( or more)?$")
+# A balance drill's share of the day's balance work: the week table gives the balance minutes instead.
+BALANCE_SHARE = re.compile(r",? (as )?(part of|counting toward|building toward) about .* balance work a (day|week)( \(.*\))?$")
 
 
 def _own_dose(exercise: dict) -> str:
     """The exercise's own dose up to its first semicolon, without how often (the plan says when), 'reps' spelled out."""
     first = exercise["dose"].split(";")[0].strip().rstrip(".")
-    return re.sub(r"\breps\b", "repetitions", OWN_DOSE_FREQUENCY.sub("", first))
+    return re.sub(r"\breps\b", "repetitions", OWN_DOSE_FREQUENCY.sub("", BALANCE_SHARE.sub("", first)))
 
 
 def _slot(session: str, block: str, phase: str, exercise: dict, sets=None, reps: str = "", effort=None) -> dict:
     return {"session": session, "block": block, "phase": phase, "exercise_id": exercise["id"],
-            "exercise": exercise["name"], "status": exercise["status"], "dose_kind": exercise["dose_kind"],
+            "exercise": exercise["name"], "status": exercise["status"], "modification": exercise["modification"],
+            "dose_kind": exercise["dose_kind"],
             "heavy": exercise["heavy"],
             "sets": sets, "reps": reps or _own_dose(exercise), "effort": effort}
 
@@ -256,7 +286,7 @@ def _phase_sessions(usable: list[dict], sessions_per_week: int, phase: str, heav
     warm_up = _pick([row for row in usable if row["dose_kind"] == "minutes" and row["impact"] == "low"
                      and row["benefit"] == "bone"], "foundation")
     impact = _pick(_impact_candidates(usable, ceiling), phase)  # impact starts gentle whatever the training
-    balance = _pick(_balance_candidates(usable), phase, trained)
+    balance = _balance_circuit(_balance_candidates(usable), phase, trained)
     rows = []
     for session in list(TEMPLATES)[:sessions_per_week]:
         if warm_up is not None:
@@ -268,25 +298,25 @@ def _phase_sessions(usable: list[dict], sessions_per_week: int, phase: str, heav
                 rows.append(_lift_slot(session, block, phase, chosen, heavy))
         if impact is not None:
             rows.append(_slot(session, "impact", phase, impact, reps=f"the week's impacts, at most {impact['impacts_max']}"))
-        if balance is not None:
-            rows.append(_slot(session, "balance", phase, balance, reps="8-10 minutes"))
+        rows += [_slot(session, "balance", phase, drill) for drill in balance]
     return rows
 
 
 def _home(usable: list[dict], sessions: pd.DataFrame, profile: Profile) -> pd.DataFrame:
     """Daily home work per phase: the phase's balance exercise, and back-extensor work where bone mass is low."""
     rows = []
-    balance = sessions[sessions["block"] == "balance"].drop_duplicates("phase")
+    balance = sessions[sessions["block"] == "balance"].drop_duplicates(["phase", "exercise_id"])
     for slot in balance.itertuples():
         rows.append({"phase": slot.phase, "block": "balance", "exercise_id": slot.exercise_id, "exercise": slot.exercise,
+                     "modification": slot.modification,
                      "dose": "every day, in short blocks that make up the week's balance minutes"})
     extensors = _candidates(usable, ("back-extensor",), "spine", False)
     if profile.fragility in LOW_BONE_MASS and extensors:
         daily = extensors[0]  # the easiest: a daily habit, not a training load
         dose = "every day: " + _own_dose(daily).removeprefix("Daily, ").removeprefix("Daily or most days, ")
         rows += [{"phase": phase, "block": POSTURE_BLOCK, "exercise_id": daily["id"], "exercise": daily["name"],
-                  "dose": dose} for phase in PHASES]
-    return pd.DataFrame(rows, columns=["phase", "block", "exercise_id", "exercise", "dose"])
+                  "modification": daily["modification"], "dose": dose} for phase in PHASES]
+    return pd.DataFrame(rows, columns=["phase", "block", "exercise_id", "exercise", "modification", "dose"])
 
 
 def _phase_plan(sessions: pd.DataFrame, usable: list[dict]) -> dict[str, dict]:
@@ -318,7 +348,7 @@ def build_plan(
         raise ValueError(f"session_minutes must be one of {SESSION_MINUTES}; equipment one of {list(EQUIPMENT_SETS)}")
     catalog = catalog or default_catalog()
     ceiling = impact_ceiling(profile, catalog)
-    usable = _usable(assess(profile, catalog), EQUIPMENT_SETS[equipment], catalog.exercises_by_id)
+    usable = _usable(assess(profile, catalog), EQUIPMENT_SETS[equipment], catalog)
     heavy_allowed = profile.fragility != "vertebral_fracture"
     sessions = pd.DataFrame([row for phase in PHASES
                              for row in _phase_sessions(usable, sessions_per_week, phase, heavy_allowed, ceiling,
@@ -389,6 +419,8 @@ def session_grid(plan: Plan, session: str) -> pd.DataFrame:
     slots = plan.sessions[plan.sessions["session"] == session]
     weeks_by_phase = dict(tuple(plan.weeks.groupby("phase")))
     cells = slots.assign(what=[f"{slot.exercise} ({_slot_dose(slot, weeks_by_phase[slot.phase])})"
+                               + (f". {slot.modification}" if slot.modification else "")
                                for slot in slots.itertuples()])
-    grid = cells.pivot(index="block", columns="phase", values="what").reindex(columns=list(PHASES))
+    grid = cells.pivot_table(index="block", columns="phase", values="what", aggfunc="; ".join, sort=False)
+    grid = grid.reindex(columns=list(PHASES))
     return grid.reindex(list(dict.fromkeys(slots["block"]))).fillna("")

@@ -33,12 +33,12 @@ UNCONFIRMED_REASON = "Not yet reviewed for this profile: no rule confirms it sui
 # A movement that triggers no restriction on any axis, used to probe what a profile allows.
 NEUTRAL_EXERCISE = {
     "impact": "none", "spinal_flexion": "none", "spinal_extension": "none", "rotation": "none",
-    "fall_demand": "low", "hands_free": True, "deep_knee_bend": False, "floor": False, "heavy": False,
+    "fall_demand": "low", "hands_free": True, "deep_knee_bend": False, "floor": False, "heavy": False, "barbell": False, "bench_lying": False,
     "supervision": False, "technique_fault": False, "benefit": "bone", "level": "beginner", "pattern": "impact",
 }
 ROW_TAGS = (
     "pattern", "impact", "peak_force_bw", "spinal_flexion", "spinal_extension", "rotation", "fall_demand",
-    "hands_free", "deep_knee_bend", "floor", "heavy", "supervision", "technique_fault", "benefit", "dose_kind",
+    "hands_free", "deep_knee_bend", "floor", "heavy", "barbell", "bench_lying", "supervision", "technique_fault", "benefit", "dose_kind",
     "level", "equipment", "sites", "loading", "dose",
 )
 
@@ -75,7 +75,12 @@ def in_words(items: list[str]) -> str:
 
 
 def benefit_words(exercise: dict[str, Any], wording: dict[str, Any]) -> str:
-    """What the exercise does for the client, from its own tags: 'Builds bone: ... on the hip and spine.'"""
+    """What the exercise does for the client, from its own tags: 'Builds bone: ... on the hip and spine.'
+
+    An exercise whose tags would overclaim (a wall push-up loads bone little) says it in its own benefit_words.
+    """
+    if "benefit_words" in exercise:
+        return exercise["benefit_words"]
     loading = [wording["loading"][kind] for kind in exercise["loading"] if kind in ("axial", "muscle-pull", "impact")]
     sites = [wording["sites"][site] for site in exercise["sites"]]
     return wording["benefit"][exercise["benefit"]].format(loading=in_words(loading), sites=in_words(sites) or "skeleton")
@@ -171,6 +176,7 @@ def assess(profile: Profile, catalog: Catalog | None = None) -> pd.DataFrame:
             "base": base_class(exercise),
             "impact_basis": impact_basis(exercise, catalog),
             **{field: exercise.get(field) for field in ROW_TAGS},
+            **({"dose": exercise["dose_falls_high"]} if profile.falls == "high" and "dose_falls_high" in exercise else {}),
         })
     return pd.DataFrame(rows)
 

@@ -121,8 +121,9 @@ def home_table(plan_key: tuple) -> str:
     home = plan_for(*plan_key).home
     if home.empty:
         return ""
-    cells = home.assign(what=home["exercise"] + " (" + home["dose"] + ")")
-    grid = cells.pivot(index="block", columns="phase", values="what").reindex(columns=list(dict.fromkeys(home["phase"])))
+    cells = home.assign(what=home["exercise"] + " (" + home["dose"] + ")"
+                        + home["modification"].map(lambda change: f". {change}" if change else ""))
+    grid = cells.pivot_table(index="block", columns="phase", values="what", aggfunc="; ".join, sort=False).reindex(columns=list(dict.fromkeys(home["phase"])))
     return markdown_table(grid.fillna("").rename(columns=str.capitalize), "Every day")
 
 

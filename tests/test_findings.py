@@ -105,7 +105,8 @@ def test_8_impact_bands_follow_the_measured_force_and_unmeasured_ones_say_so():
 def test_9_fallers_progress_to_dynamic_balance_and_two_hours_a_week_by_week_16():
     profile = PRESETS["frail-faller"]
     status = status_of(profile)
-    assert {status[i] for i in ("stepping-practice", "tai-chi-weight-shifts", "heel-to-toe-walk")} == {"recommended"}
+    # planned beside a counter: "modify" with the support-in-reach change printed (physio review #1/#2)
+    assert {status[i] for i in ("stepping-practice", "tai-chi-weight-shifts", "heel-to-toe-walk")} == {"modify"}
     plan = build_plan(profile, months=6)
     balance = plan.sessions[plan.sessions["block"] == "balance"]
     dynamic = {"stepping-practice", "tai-chi-weight-shifts", "heel-to-toe-walk"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 from hypothesis import given, settings, strategies as st
 
@@ -12,7 +13,7 @@ from lib.planner import (
     DELOAD_EVERY, EQUIPMENT_SETS, HEAVY_PCT_1RM, MAX_EFFORT, POSTURE_BLOCK, build_plan, session_dates, session_grid,
     week_count,
 )
-from lib.profiles import CHOICES, PRESETS, Profile
+from lib.profiles import CHOICES, PRESETS, Profile, all_profiles
 from lib.safety import IMPACT_LEVELS, LOW_BONE_MASS, assess
 
 # Every field combination (normal bone and osteopenia included), 3-24 months, 2 or 3 sessions, every equipment set.
@@ -37,7 +38,10 @@ def test_weeks_and_sessions_match_the_request(plan):
 def test_nothing_is_planned_that_the_same_profile_does_not_recommend_or_that_builds_nothing(plan):
     table = assess(plan.profile).set_index("id")
     planned = list(plan.sessions["exercise_id"]) + list(plan.home["exercise_id"])
-    assert set(table.loc[planned, "status"]) == {"recommended"}
+    assert set(table.loc[planned, "status"]) <= {"recommended", "modify"}
+    for slot in pd.concat([plan.sessions, plan.home]).itertuples():  # a "modify" item carries its modification
+        assert slot.modification == table.loc[slot.exercise_id, "modification"]
+        assert table.loc[slot.exercise_id, "status"] == "recommended" or slot.modification
     assert "none" not in set(table.loc[planned, "benefit"])
     bone_blocks = plan.sessions[~plan.sessions["block"].isin(["balance", POSTURE_BLOCK])]
     assert set(table.loc[bone_blocks["exercise_id"], "benefit"]) == {"bone"}
@@ -81,6 +85,32 @@ def test_balance_reaches_two_hours_a_week_by_week_16_and_fallers_progress_their_
         demand = {e["id"]: e["fall_demand"] for e in default_catalog().exercises}
         picks = plan.sessions[plan.sessions["block"] == "balance"].drop_duplicates("phase")["exercise_id"]
         assert demand[picks.iloc[0]] == "low" and demand[picks.iloc[-1]] == "moderate"  # support first, stepping later
+
+
+SUPPORT_IN_REACH = "kitchen counter"
+
+
+@pytest.mark.parametrize("profile", [p for p in all_profiles() if p.falls == "high"], ids=str)
+def test_with_a_high_risk_of_falling_every_planned_balance_item_has_support_in_reach(profile):
+    """A clinician's rule (TFTF, sherrington2019): a high-risk faller balances beside a counter, never alone."""
+    plan = build_plan(profile, sessions_per_week=3, months=12)
+    balance = pd.concat([plan.sessions[plan.sessions["block"].isin(["balance", "warm-up"])],
+                         plan.home[plan.home["block"] == "balance"]])
+    for item in balance.itertuples():
+        printed = f"{item.exercise} {item.modification}".lower()
+        assert "seated" in printed or "counter" in printed, item.exercise
+    picks = list(dict.fromkeys(plan.sessions.loc[plan.sessions["block"] == "balance", "exercise_id"]))
+    if "heel-to-toe-walk" in picks:
+        assert "supported-tandem-stance" in picks[: picks.index("heel-to-toe-walk")]
+
+
+@pytest.mark.parametrize("profile", [p for p in all_profiles() if p.falls == "high"], ids=str)
+def test_with_a_high_risk_of_falling_moderate_balance_drills_and_marching_need_a_counter(profile):
+    table = assess(profile).set_index("id")
+    for exercise_id in ("tai-chi-weight-shifts", "stepping-practice", "heel-to-toe-walk", "marching-on-the-spot"):
+        assert table.loc[exercise_id, "status"] == "modify"
+        assert SUPPORT_IN_REACH in table.loc[exercise_id, "modification"]
+    assert "without support" not in default_catalog().exercise("tai-chi-weight-shifts")["summary"]
 
 
 @given(plans)
@@ -176,3 +206,30 @@ def test_session_dates_start_on_the_first_full_week():
 def test_bad_requests_are_refused(bad):
     with pytest.raises(ValueError):
         build_plan(PRESETS["osteopenia"], **bad)
+
+
+@pytest.mark.parametrize("profile", [p for p in all_profiles() if p.vertebral_fracture], ids=str)
+def test_after_a_vertebral_fracture_barbell_lifts_wait_for_a_physiotherapist_and_are_never_planned(profile):
+    """Physio review #3: no barbell back squat or floor barbell deadlift reached by the calendar after a VF."""
+    table = assess(profile).set_index("id")
+    assert set(table.loc[["barbell-back-squat", "trap-bar-deadlift"], "status"]) <= {"modify", "avoid"}
+    barbell = table[table["barbell"] & (table["status"] != "avoid")]
+    assert (barbell["status"] == "modify").all()
+    assert barbell["modification"].str.startswith("Only after a physiotherapist has reviewed your technique").all()
+    plan = build_plan(profile, sessions_per_week=3, months=24, equipment="full gym")
+    assert not set(plan.sessions["exercise_id"]) & set(table.index[table["barbell"]])
+
+
+@pytest.mark.parametrize("profile", all_profiles(), ids=str)
+def test_frail_clients_keep_hands_free_press_seated_and_get_a_seated_pallof_swap(profile):
+    """Physio review #5/#15/#17: a high faller's sit-to-stand progresses with the hands free (no dumbbell);
+    no bench press when floor transfers are not safe or after a VF; the Pallof swap is seated."""
+    table = assess(profile).set_index("id")
+    if profile.falls == "high":
+        assert "dumbbell" not in table.loc["sit-to-stand", "dose"] and "hands free" in table.loc["sit-to-stand", "dose"]
+    if not profile.floor_transfers or profile.vertebral_fracture:
+        assert table.loc["dumbbell-bench-press", "status"] == "avoid"
+        assert table.loc["dumbbell-bench-press", "swap_id"] == "band-chest-press"
+        assert "dumbbell-bench-press" not in set(build_plan(profile, months=12).sessions["exercise_id"])
+    swaps = table.loc[table["swap_name"].fillna("").str.contains("Pallof"), "swap_name"]
+    assert (swaps == "Seated Pallof press").all()

@@ -66,7 +66,8 @@ def test_every_recommendation_says_positively_why_it_suits_the_profile(profile):
     rules = {rule["id"]: rule for rule in default_catalog().rules}
     for row in table[table["status"] == "recommended"].to_dict("records"):
         assert row["rules"] and all(rules[rule_id]["status"] == "recommended" for rule_id in row["rules"])
-        assert row["reason"].startswith(("Builds bone", "Trains balance", "Strengthens the back"))
+        assert row["reason"].startswith(("Builds bone", "Trains balance", "Strengthens the back", "Teaches the movement",
+                                       "Calf strength", "Upper-body strength"))
 
 
 @given(profiles)
@@ -219,3 +220,52 @@ def test_rules_table_is_readable():
     table = rules_table()
     assert {"When the client has", "Exercises with", "Why", "Sources"} <= set(table.columns)
     assert table["Sources"].map(len).min() > 0
+
+
+NEUTRAL_SPINE_SENTENCE = "spine stays long and untwisted"
+
+
+@pytest.mark.parametrize("profile", all_profiles(), ids=str)
+def test_high_impact_with_osteoporosis_is_coached_tuck_jumps_avoided_and_jumps_carry_no_spine_sentence(profile):
+    """Physio review #4: with osteoporosis, tuck jumps are avoided (swap: low jumps) and any other high impact
+    is done only with the supervising coach present; a jump's reason never claims the spine stays long."""
+    table = assess(profile).set_index("id")
+    if profile.bone == "osteoporosis" or profile.vertebral_fracture:
+        assert table.loc["tuck-jumps", "status"] == "avoid"
+        if table.loc["low-jumps", "status"] != "avoid":
+            assert table.loc["tuck-jumps", "swap_id"] == "low-jumps"
+        high = table[(table["impact"] == "high") & (table["status"] == "modify")]
+        assert high["modification"].str.startswith("Only with your supervising coach present").all()
+    impact = table[(table["pattern"] == "impact") | table["impact"].isin(["moderate", "high"])]
+    assert not impact["reason"].str.contains(NEUTRAL_SPINE_SENTENCE).any()
+
+
+@pytest.mark.parametrize("profile", all_profiles(), ids=str)
+def test_the_dowel_hinge_drill_is_technique_and_never_fills_a_bone_building_slot(profile):
+    """Physio review #7: an unloaded dowel drill builds no bone, so it is never planned as strength work."""
+    table = assess(profile).set_index("id")
+    assert table.loc["hip-hinge-drill", "benefit"] == "technique"
+    assert not table.loc["hip-hinge-drill", "reason"].startswith("Builds bone")
+    from lib.planner import build_plan
+    plan = build_plan(profile, months=12)
+    bone_blocks = plan.sessions[~plan.sessions["block"].isin(["balance", "back extensors and posture"])]
+    assert "hip-hinge-drill" not in set(bone_blocks["exercise_id"])
+
+
+@pytest.mark.parametrize("profile", [p for p in all_profiles() if p.fragility in LOW_BONE_MASS], ids=str)
+def test_loaded_twisting_is_avoided_for_its_twist_once_bone_mass_is_low(profile):
+    """Physio review #11: the avoid reason for a loaded twist names the twisting, not only forward bending."""
+    table = assess(profile).set_index("id")
+    for exercise_id in ("russian-twist-weighted", "loaded-wood-chop"):
+        assert table.loc[exercise_id, "status"] == "avoid"
+        assert "low-bone-mass-loaded-twist" in table.loc[exercise_id, "rules"]
+        assert "twisting" in table.loc[exercise_id, "reason"].lower()
+
+
+@pytest.mark.parametrize("profile", all_profiles(), ids=str)
+def test_no_bone_claim_for_heel_raises_on_the_hip_or_for_wall_push_ups(profile):
+    """Physio review #21: heel raises do not load the hip; a wall push-up builds upper-body strength, not bone."""
+    table = assess(profile).set_index("id")
+    assert "hip" not in table.loc["heel-raises", "reason"] or table.loc["heel-raises", "status"] != "recommended"
+    assert "hip" not in table.loc["heel-raises", "sites"]
+    assert "Builds bone" not in table.loc["wall-push-up", "reason"]
