@@ -29,7 +29,7 @@ from lib.handout_draw import (
     TINT, VERMILLION,
 )
 from lib.handout_font import plain
-from lib.planner import Plan, session_dates
+from lib.planner import Plan, next_monday, session_dates
 from lib.plan_charts import effort_chart
 from lib.profiles import Profile
 from lib.safety import Guidance, profile_guidance
@@ -200,13 +200,9 @@ def _cautions_section(pdf: draw.Sheet, cautions: list[dict]) -> None:
         _caution_row(pdf, caution)
 
 
-def _next_monday(today: dt.date) -> dt.date:
-    return today + dt.timedelta(days=(7 - today.weekday()) % 7 or 7)
-
-
 def _schedule_table(pdf: draw.Sheet, plan: Plan, start: dt.date | None) -> None:
     """Week rows, weekday columns, a session letter on each training day (dates only if a start was given)."""
-    days = session_dates(plan, start or _next_monday(dt.date.today()))
+    days = session_dates(plan, start or next_monday(dt.date.today()))
     label_w = 40
     cell_w = (pdf.width - label_w) / 7
     draw.font(pdf, bold=True)

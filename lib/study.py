@@ -17,6 +17,11 @@ from lib.profiles import Profile
 EXAM_LENGTHS = (10, 20, 30)
 
 
+def question_kind(question: dict[str, Any]) -> str:
+    """The question's kind; case questions leave it out, and several answers make it 'multiple'."""
+    return question.get("kind") or ("multiple" if len(question["answer"]) > 1 else "single")
+
+
 def is_correct(question: dict[str, Any], chosen: Iterable[str]) -> bool:
     """Right only when the chosen options are exactly the correct ones."""
     return set(chosen) == set(question["answer"])

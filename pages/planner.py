@@ -7,9 +7,12 @@ import datetime as dt
 import streamlit as st
 
 from lib import plan_charts
-from lib.exports import DEFAULT_TIME, markdown_table, plan_ics, plan_sessions_csv, plan_weeks_csv
-from lib.planner import DEFAULT_WEEKDAYS, EQUIPMENT_SETS, SESSION_MINUTES, Plan, build_plan, session_grid
+from lib.exports import DEFAULT_TIME, plan_ics, plan_sessions_csv, plan_weeks_csv
+from lib.planner import (
+    DEFAULT_WEEKDAYS, EQUIPMENT_SETS, SESSION_MINUTES, Plan, build_plan, next_monday, session_grid,
+)
 from lib.profiles import Profile
+from lib.tables import markdown_table
 from lib.urlstate import Param, choice, whole_number_between
 from pages.components import kept_settings, site_map
 from pages.components.common import (
@@ -59,10 +62,6 @@ def charts_for(plan_key: tuple, start: dt.date) -> dict[str, tuple[dict, str]]:
         "calendar": (plan_charts.calendar_chart(plan, start), plan_charts.describe_calendar(plan, start)),
     }
     return {name: (with_arrow_datasets(chart.to_dict()), text) for name, (chart, text) in built.items()}
-
-
-def next_monday(today: dt.date) -> dt.date:
-    return today + dt.timedelta(days=(7 - today.weekday()) % 7 or 7)
 
 
 PLAN_KEYS = ("spw", "months", "minutes", "kit", "start")

@@ -7,7 +7,7 @@ from typing import Callable
 import streamlit as st
 
 from lib import charts
-from lib.exports import markdown_table
+from lib.tables import guidelines_frame, markdown_table
 from lib.urlstate import choice, whole_number_between
 from pages.components.common import catalog, chart, with_arrow_datasets
 from pages.components.exercise_card import comparison_figure
@@ -71,7 +71,7 @@ def render_trial_results() -> None:
 @st.cache_data(show_spinner=False)
 def guidelines_markdown(vertebral_fracture: bool = False) -> str:
     """The guidelines side by side as a Markdown table: long advice wraps instead of being cut off."""
-    frame = charts.guidelines_frame(catalog().guidelines, vertebral_fracture=vertebral_fracture)
+    frame = guidelines_frame(catalog().guidelines, vertebral_fracture=vertebral_fracture)
     return markdown_table(frame.set_index(frame.columns[0]), frame.columns[0])
 
 
