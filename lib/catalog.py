@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from lib.lessons import Lesson, load_lessons
+from lib.questions import question_kind
 from lib.references import Reference, load_references
-from lib.study import question_kind
 from lib.validation import DataError, load_validated
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent

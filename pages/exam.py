@@ -9,7 +9,8 @@ import streamlit as st
 from lib.charts import lesson_scores_chart
 from lib.progress.schedule import question_card
 from lib.progress.store import Answer
-from lib.study import EXAM_LENGTHS, ExamResult, exam_paper, is_correct, score_exam, unanswered
+from lib.questions import is_correct
+from lib.study import EXAM_LENGTHS, ExamResult, exam_paper, score_exam, unanswered
 from lib.urlstate import Param, choice, whole_number_between
 from pages.components import site_map
 from pages.components.common import catalog, chart, notice_odd_parameters, share_this_view, with_arrow_datasets

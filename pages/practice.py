@@ -8,7 +8,8 @@ import streamlit as st
 
 from lib.progress.schedule import due_cards, question_card
 from lib.progress.store import Answer
-from lib.study import is_correct, shuffled
+from lib.questions import is_correct
+from lib.study import shuffled
 from lib.urlstate import choice
 from pages.components import site_map
 from pages.components.common import catalog, notice_odd_parameters, share_this_view
