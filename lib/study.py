@@ -1,7 +1,7 @@
 """Study mode: reproducible exam papers and their scores, seeded shuffles, client cases and the glossary search.
 
-
-
+Questions, glossary terms and client cases are data (data/questions.yaml, data/glossary.yaml,
+data/cases.yaml), validated by lib.catalog; one question's own checks are in lib.questions.
 """
 
 from __future__ import annotations
