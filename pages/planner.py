@@ -13,37 +13,19 @@ from lib.planner import (
 )
 from lib.profiles import Profile
 from lib.tables import markdown_table
-from lib.urlstate import Param, choice, whole_number_between
 from pages.components import kept_settings, site_map
 from pages.components.common import (
     chart, cited_markdown, with_arrow_datasets, disclaimer, notice_odd_parameters, share_this_view,
 )
 from pages.components.lesson_figures import render_trial_results
 from pages.components.handout_form import handout_download
-from pages.components.profile_form import PROFILE_PARAMS, link_with_this_profile, profile_form
+from pages.components.page_params import MONTHS_RANGE, PLAN_SETTINGS
+from pages.components.profile_form import link_with_this_profile, profile_form
 
-MONTHS_RANGE = (3, 24)
 # Plans, their charts and tables are cached per setting, and the settings combine into tens of
 # thousands of keys: without a bound the server's memory grows with every new combination a visitor
 # tries (about 80 KiB each; bench/load.py's clinic day). The least recently used go first.
 PLAN_CACHE_ENTRIES = 64
-
-
-def _is_iso_date(value: str) -> bool:
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
-
-
-PAGE_PARAMS: dict[str, Param] = PROFILE_PARAMS | {
-    "spw": choice([2, 3]),
-    "months": whole_number_between(*MONTHS_RANGE),
-    "minutes": choice(SESSION_MINUTES),
-    "kit": choice(EQUIPMENT_SETS),
-    "start": Param(_is_iso_date),
-}
 
 
 @st.cache_data(show_spinner=False, max_entries=PLAN_CACHE_ENTRIES)
@@ -64,11 +46,8 @@ def charts_for(plan_key: tuple, start: dt.date) -> dict[str, tuple[dict, str]]:
     return {name: (with_arrow_datasets(chart.to_dict()), text) for name, (chart, text) in built.items()}
 
 
-PLAN_KEYS = ("spw", "months", "minutes", "kit", "start")
-
-
 def program_settings() -> tuple[int, int, int, str, dt.date]:
-    kept_settings.restore(PLAN_KEYS)
+    kept_settings.restore(PLAN_SETTINGS)
     if "start" not in st.session_state and "start" not in st.query_params:
         # Into the link as well: a bound widget set from code on its first run leaves the link without it.
         first_day = next_monday(dt.date.today())
@@ -86,7 +65,7 @@ def program_settings() -> tuple[int, int, int, str, dt.date]:
         # Radio buttons wrap in a narrow column; a segmented control would hide its first option.
         kit = second.radio("Equipment", list(EQUIPMENT_SETS), index=list(EQUIPMENT_SETS).index("full gym"),
                            horizontal=True, key="kit", bind="query-params")
-    kept_settings.keep(PLAN_KEYS)
+    kept_settings.keep(PLAN_SETTINGS)
     return sessions, months, minutes, kit, start or next_monday(dt.date.today())
 
 
@@ -187,7 +166,7 @@ def render_downloads(plan: Plan, start: dt.date, minutes: int) -> None:
 
 st.title("Program planner")
 st.caption("A two- or three-times-a-week program for the chosen profile, progressing over the months.")
-notice_odd_parameters(PAGE_PARAMS)
+notice_odd_parameters(site_map.PLANNER.params)
 profile = profile_form()
 link_with_this_profile(site_map.SAFE_OPTIONS.page(), "See the exercise options", ":material/health_and_safety:")
 sessions_per_week, months, minutes, kit, start = program_settings()

@@ -17,20 +17,6 @@ from lib.references import Reference, link_citations
 from lib.urlstate import Param, choice, odd_parameters, refused_keys, share_url
 from lib.validation import DataError
 
-# Every URL parameter any page binds: a link may carry another page's settings along.
-APP_PARAM_KEYS = frozenset({
-    "present", "step",  # presenter mode and the lesson section it shows
-    "bone", "t", "vf", "falls", "joints", "exp", "cleared",  # the risk profile (pages/components/profile_form.py)
-    "equip", "pattern", "site", "show", "all",  # Safe options filters (the Exercise library shares the first three)
-    "exercise",  # the Exercise library's open exercise
-    "spw", "months", "minutes", "kit", "start",  # Program planner settings
-    "oi_load", "oi_cycles",  # the osteogenic index example in lesson 4
-    "topics", "level", "length", "seed", "find", "case", "due",  # Study pages
-    *("age", "sex", "tug", "chair", "bal_together", "bal_semi", "bal_tandem", "bal_one", "falls_n", "fall_hurt",
-      "fear", "si", "si_asked", "t_score", "z_score", "site", "frac", "height_loss", "occiput_wall", "risk",
-      "floor"),  # Screen a client (pages/screening.py); it shares joints, exp and cleared with the profile
-})
-
 DISCLAIMER = (
     "Education, not medical advice. Bone Loading Lab explains what guidelines and trials say; "
     "it does not diagnose or prescribe. A client with osteoporosis or a past fracture needs "
@@ -90,9 +76,12 @@ def notice_odd_parameters(params: dict[str, Param] | None = None) -> None:
     so no widget reads it: a bound widget would otherwise keep what it can (an integer slider
     cuts months=6.5 to 6) while the notice says the default is shown.
     """
+    # Imported here: the site map builds its pages from this module's helpers.
+    from pages.components.site_map import app_param_keys
+
     params = APP_WIDE_PARAMS | (params or {})
     raw = {key: st.query_params.get_all(key) for key in st.query_params}
-    shared = APP_PARAM_KEYS - set(params)
+    shared = app_param_keys() - set(params)
     refused = refused_keys(raw, params, shared)
     if refused and ODD_LINK_SETTINGS not in st.session_state:  # at most one extra run
         st.session_state[ODD_LINK_SETTINGS] = odd_parameters(raw, params, shared)

@@ -8,15 +8,12 @@ import streamlit as st
 
 from lib import charts
 from lib.tables import guidelines_frame, markdown_table
-from lib.urlstate import choice, whole_number_between
 from pages.components.common import catalog, chart, with_arrow_datasets
 from pages.components.exercise_card import comparison_figure
+from pages.components.page_params import OI_CYCLES, OI_LOADS_BW
 
 # Activities lesson 4 places on the body-weight scale, named on the load slider at their load.
 OI_ACTIVITIES = {1.2: "walking", 2.0: "leg training", 2.9: "stamping", 4.0: "hops", 4.9: "heel drops"}
-OI_LOADS_BW = tuple(round(1.2 + tenth / 10, 1) for tenth in range(38))  # 1.2 to 4.9, as the README documents
-OI_CYCLES = (10, 120)
-FIGURE_PARAMS = {"oi_load": choice(OI_LOADS_BW), "oi_cycles": whole_number_between(*OI_CYCLES)}
 
 
 def load_in_words(load_bw: float) -> str:

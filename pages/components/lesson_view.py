@@ -13,15 +13,17 @@ import re
 import streamlit as st
 
 from lib.lessons import Lesson, split_answers, split_figures
-from lib.urlstate import whole_number_between
 from pages.components.common import catalog, cited_markdown, notice_odd_parameters, reference_list, share_this_view
+from pages.components.page_params import lesson_params
 
 
 HEADING_LINE = re.compile(r"^## .*\n?", re.MULTILINE)
 
 
 def render_markdown_with_figures(markdown: str) -> None:
-    from pages.components.lesson_figures import FIGURE_RENDERERS  # see render_lesson
+    # Figures are imported with the first lesson shown: they bring altair and pandas, which
+    # the home page does not need, and the app starts about 0.4 s sooner without them.
+    from pages.components.lesson_figures import FIGURE_RENDERERS
 
     for kind, value in split_figures(markdown):
         if kind == "figure":
@@ -98,12 +100,7 @@ def sections_without_heading(lesson: Lesson) -> list[str]:
 
 
 def render_lesson(lesson: Lesson) -> None:
-    # Figures are imported with the first lesson shown: they bring altair and pandas, which
-    # the home page does not need, and the app starts about 0.4 s sooner without them.
-    from pages.components.lesson_figures import FIGURE_PARAMS
-
-    last_step = len(lesson.sections()) + 1  # the takeaways and references
-    notice_odd_parameters({"step": whole_number_between(1, last_step), **FIGURE_PARAMS})
+    notice_odd_parameters(lesson_params(lesson))
     if st.session_state.get("present"):
         render_step(lesson)
         return

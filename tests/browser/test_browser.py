@@ -11,6 +11,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
+from pages.components import site_map
 from tests.conftest import PROJECT_ROOT
 from tests.support.server import StreamlitServer
 
@@ -46,9 +47,9 @@ def assert_no_exception(page) -> None:
 
 
 def page_paths(catalog) -> list[str]:
-    study = ["study-review", "study-practice", "study-exam", "study-flashcards", "study-glossary", "client-cases"]
-    explore = ["screen-client", "safe-exercises", "exercise-library", "program"]
-    return ["", *explore, *study, "references", "about-this-app"] + [lesson.url_path for lesson in catalog.lessons]
+    """Every page's address (the default page's is the bare site), from pages/components/site_map.py."""
+    pages = ["" if spec.default else spec.url_path for spec in site_map.PAGES]
+    return pages + [lesson.url_path for lesson in catalog.lessons]
 
 
 def test_every_page_renders_without_an_exception_or_a_request_elsewhere(server, page, catalog, screenshots):
