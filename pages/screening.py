@@ -11,10 +11,11 @@ import datetime as dt
 import streamlit as st
 
 from lib.references import link_citations
-from lib.screening import DXA_SITES, SEXES, Screening, allowed_range, screen
+from lib.screening import Screening, screen
 from lib.screening_files import (
     ScreeningFileError, changes, changes_chart_spec, describe_changes, read_screening_csv, screening_csv,
 )
+from lib.screening_inputs import DXA_SITES, SEXES, allowed_range
 from lib.tables import markdown_table
 from pages.components import site_map
 from pages.components.common import catalog, chart, disclaimer, notice_odd_parameters, share_this_view

@@ -17,6 +17,7 @@ from importlib import import_module
 
 from lib.lessons import Lesson
 from lib.profiles import CHOICES, LINK_KEYS
+from lib.screening_inputs import DXA_SITES, SEXES
 from lib.urlstate import Param, choice, deferred, number_between, whole_number_between
 from lib.vocabulary import EQUIPMENT, PATTERNS, SITES
 from pages.components.common import catalog
@@ -135,9 +136,9 @@ def fracture_site_labels() -> dict[str, str]:
 SCREENING_PARAMS: dict[str, Param] = {
     **{key: deferred(lambda name=name: screening_number(name)) for key, name in SCREENING_NUMBERS.items()},
     **{key: deferred(lambda: screening_number("balance_stances_s")) for key in BALANCE_KEYS},
-    "sex": choice_from("lib.screening", "SEXES"), "fall_hurt": YES_OR_NO, "fear": choice(YES_NO),
+    "sex": choice(SEXES), "fall_hurt": YES_OR_NO, "fear": choice(YES_NO),
     "floor": choice(YES_NO), "si": deferred(lambda: choice(checklist_questions(), repeatable=True), repeatable=True),
-    "si_asked": YES_OR_NO, "site": choice_from("lib.screening", "DXA_SITES"),
+    "si_asked": YES_OR_NO, "site": choice(DXA_SITES),
     "frac": deferred(lambda: choice(fracture_site_labels().values(), repeatable=True), repeatable=True),
     "risk": deferred(lambda: choice(risk_factor_labels().values(), repeatable=True), repeatable=True),
     **{LINK_KEYS[field]: PROFILE_PARAMS[LINK_KEYS[field]] for field in PROFILE_FIELDS_ON_SCREENING},
