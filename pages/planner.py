@@ -38,12 +38,12 @@ def charts_for(plan_key: tuple, start: dt.date) -> dict[str, tuple[dict, str]]:
     """Every chart's Vega-Lite spec and text alternative, built once per plan and start date."""
     plan = plan_for(*plan_key)
     built = {
-        "effort": (plan_charts.effort_chart(plan), plan_charts.describe_effort(plan)),
-        "components": (plan_charts.components_chart(plan), plan_charts.describe_components(plan)),
-        "impacts": (plan_charts.impacts_chart(plan), plan_charts.describe_impacts(plan)),
-        "calendar": (plan_charts.calendar_chart(plan, start), plan_charts.describe_calendar(plan, start)),
+        "effort": (plan_charts.effort_spec(plan), plan_charts.describe_effort(plan)),
+        "components": (plan_charts.components_spec(plan), plan_charts.describe_components(plan)),
+        "impacts": (plan_charts.impacts_spec(plan), plan_charts.describe_impacts(plan)),
+        "calendar": (plan_charts.calendar_spec(plan, start), plan_charts.describe_calendar(plan, start)),
     }
-    return {name: (with_arrow_datasets(chart.to_dict()), text) for name, (chart, text) in built.items()}
+    return {name: (with_arrow_datasets(spec), text) for name, (spec, text) in built.items()}
 
 
 def program_settings() -> tuple[int, int, int, str, dt.date]:
