@@ -152,3 +152,17 @@ def test_19_a_recommended_card_prints_no_empty_modification():
     card = exercise_card(catalog.exercise("goblet-squat"), catalog.references, row["status"], row["reason"],
                          tuple(row["sources"]), modification=row["modification"])
     assert "How to modify" not in card and "nan" not in card
+
+
+def test_14_safe_options_offers_swaps_doable_with_the_equipment_chosen_on_the_page():
+    from tests.apptest_helpers import open_page
+
+    def swaps_shown(query: dict) -> str:
+        at = open_page("safe-exercises", {"show": "Avoid", "all": "true", "pattern": "hinge", **query})
+        assert not at.exception
+        return "".join(element.value for element in at.get("html"))
+
+    assert "Try instead: Kettlebell deadlift" in swaps_shown({})
+    with_bars_only = swaps_shown({"equip": ["dumbbell", "barbell"]})
+    assert "Rounded-back" in with_bars_only and "Try instead: Kettlebell deadlift" not in with_bars_only
+    assert "Try instead: Hip-hinge drill" in with_bars_only
