@@ -183,7 +183,7 @@ def _safer_swap(exercise_id: str, status_by_id: dict[str, str], catalog: Catalog
 
     def shortfall(position: int) -> tuple[int, int]:
         missing = missing_equipment(catalog.exercise(allowed[position])["equipment"], equipment)
-        return (len(missing), position if not missing else -position)
+        return (len(missing), position if not missing else -position)  # doable: the first; else the later
 
     return allowed[min(range(len(allowed)), key=shortfall)]
 
@@ -200,6 +200,7 @@ def assess(profile: Profile, catalog: Catalog | None = None, equipment: Iterable
     is then one they can do, wherever the library's chain of alternatives holds one.
     """
     catalog = catalog or default_catalog()
+    equipment = None if equipment is None else frozenset(equipment)  # read once per swap, so not a one-pass iterator
     profile_rules = rules_for(profile, catalog.rules)
     decisions = {exercise["id"]: decide(exercise, profile_rules, catalog.wording) for exercise in catalog.exercises}
     status_by_id = {exercise_id: decision.status for exercise_id, decision in decisions.items()}
