@@ -1,0 +1,195 @@
+"""The figure and the signs drawn on it: limbs, trunk and head as paths, held props in its hands, the
+loaded sites marked, the movement arrow, and what a side view cannot show (a twist, a landing)."""
+
+from __future__ import annotations
+
+import math
+from typing import Iterable
+
+from lib import poses as pose_model
+from lib.drawings.props import FIXED_PROPS, held_prop_path
+from lib.drawings.svg import HAND_R, HEAD_R, LIMB_W, TRUNK_W, circle, fmt, polyline, pt
+from lib.poses import Body
+
+LABEL_SHARE = 0.075  # a site's name, as a share of the tile's height: the same size on every tile
+SITE_LABELS = {"spine": "spine", "hip": "hip", "wrist-forearm": "wrist"}
+IMPACT_MARKED = ("moderate", "high")  # impact tags drawn with landing strokes under the feet
+TWO_HEADS_CM = 30  # a shorter arrow keeps one head: two would meet in a blot
+
+
+def body_parts(body: Body, pose: dict) -> list[tuple[str, str]]:
+    """(css class, path) for one frame, drawn back to front; the same shapes in the same order for every frame.
+
+    In a side view the far arm and leg are a lighter tone behind the body; in a front view both sides are near.
+    """
+    p = body.points
+    front = pose.get("view") == "front"
+    far = "limb" if front else "far"
+
+    def leg(side):
+        return (
+            polyline([p.get(f"hip_{side}", p["hip"]), p[f"knee_{side}"], p[f"ankle_{side}"]])
+            + " "
+            + polyline([p[f"heel_{side}"], p[f"toe_{side}"]])
+        )
+
+    def arm(side):
+        return polyline(
+            [p.get(f"shoulder_{side}", p["shoulder"]), p[f"elbow_{side}"], p[f"wrist_{side}"], p[f"hand_{side}"]]
+        )
+
+    held = [
+        held_prop_path(prop, body, pose)
+        for prop in pose.get("props", [])
+        if prop["kind"] not in FIXED_PROPS or prop["kind"] == "cable"
+    ]
+    lines = [part for part in held if part[0] in ("band", "towel")]
+    behind = [("weight", path) for cls, path in held if cls == "plate-behind"]
+    weights = [part for part in held if part[0] not in ("band", "towel", "plate-behind")]
+    spine = ("trunk", polyline([p["hip"], p["waist"], p["shoulder"]]))
+    if front:  # the spine with the shoulder and hip girdles across it
+        trunk = [
+            ("limb", polyline([p["shoulder_near"], p["shoulder_far"]])),
+            ("limb", polyline([p["hip_near"], p["hip_far"]])),
+            spine,
+        ]
+        nose = circle(p["head"], 0.1)  # no profile to show; kept so every frame has the same shapes
+    else:
+        trunk = [spine]
+        nose = polyline([p["head"], p["nose"]])
+    return (
+        behind
+        + lines
+        + [
+            (far, arm("far")),
+            (far, leg("far")),
+            *trunk,
+            ("neck", polyline([p["shoulder"], p["chin"]])),
+            ("head", circle(p["head"], HEAD_R)),
+            ("nose", nose),
+            ("limb", leg("near")),
+            ("limb", arm("near")),
+            ("hand", circle(p["hand_near"], HAND_R)),
+        ]
+        + weights
+    )
+
+
+# Where each site's name sits from its mark (cm) and which way the text runs: the spine's behind the back,
+# the hip's below and behind, the wrist's ahead of the hand, so three labels do not collide.
+SITE_MARKS = {
+    "spine": ("waist", -14, 10, "end"),
+    "hip": ("hip", -14, -18, "end"),
+    "wrist-forearm": ("wrist_near", 10, -12, "start"),
+}
+
+
+def highlight_parts(body: Body, sites: Iterable[str], label_cm: float) -> list[str]:
+    """A pale halo over each loaded site and its name in words (so the colour is never the only sign)."""
+    p, marks = body.points, []
+    for site in sites:
+        if site == "spine":
+            halo = polyline([p["hip"], p["waist"], p["shoulder"]])
+            marks.append(f'<path class="site" d="{halo}" stroke-width="{fmt(TRUNK_W + 10)}"/>')
+        elif site == "hip":
+            marks.append(f'<path class="site-dot" d="{circle(p["hip"], 10)}"/>')
+        else:
+            halo = polyline([p["elbow_near"], p["wrist_near"]])
+            marks.append(f'<path class="site" d="{halo}" stroke-width="{fmt(LIMB_W + 9)}"/>')
+        landmark, dx, dy, anchor = SITE_MARKS[site]
+        x, y = p[landmark]
+        marks.append(
+            f'<text class="site-label" x="{fmt(x + dx)}" y="{fmt(-y - dy)}" font-size="{fmt(label_cm)}" '
+            f'text-anchor="{anchor}">{SITE_LABELS[site]}</text>'
+        )
+    return marks
+
+
+def arrow_landmark(pose: dict, start: Body, end: Body) -> str:
+    if "arrow" in pose:
+        return pose["arrow"]
+    candidates = ("hip", "shoulder", "head", "hand_near", "knee_near", "ankle_near", "hand_far", "ankle_far")
+    return max(candidates, key=lambda name: math.dist(start.points[name], end.points[name]))
+
+
+def _twist_marker(body: Body) -> str:
+    """A ring arrow around the trunk, the sign for turning it: drawn for every exercise tagged with rotation,
+    which a side view cannot otherwise show."""
+    waist, shoulder = body.points["waist"], body.points["shoulder"]
+    length = math.dist(waist, shoulder)
+    ux, uy = (shoulder[0] - waist[0]) / length, (shoulder[1] - waist[1]) / length
+    centre = ((waist[0] + shoulder[0]) / 2, (waist[1] + shoulder[1]) / 2)
+    ring = [
+        (
+            centre[0] + uy * 24 * math.cos(t) + ux * 8 * math.sin(t),
+            centre[1] - ux * 24 * math.cos(t) + uy * 8 * math.sin(t),
+        )
+        for t in (math.pi * (0.1 + 1.6 * step / 24) for step in range(25))
+    ]
+    tip, previous = ring[-1], ring[-3]
+    dx, dy = tip[0] - previous[0], tip[1] - previous[1]
+    norm = math.hypot(dx, dy) or 1
+    dx, dy = dx / norm, dy / norm
+    head = [
+        (tip[0] - dx * 9 - dy * 5.5, tip[1] - dy * 9 + dx * 5.5),
+        tip,
+        (tip[0] - dx * 9 + dy * 5.5, tip[1] - dy * 9 - dx * 5.5),
+    ]
+    return f'<path class="arrow" d="{polyline(ring)}"/><path class="arrow-head" d="{polyline(head)} Z"/>'
+
+
+def _impact_marks(body: Body) -> str:
+    """Short strokes either side of each foot it lands on (the floor, or a box): the sign of a landing,
+    for moderate or high impact."""
+    marks, surface = [], body.lowest()
+    for side in pose_model.SIDES:
+        heel, toe = body.points[f"heel_{side}"], body.points[f"toe_{side}"]
+        if min(heel[1], toe[1]) > surface + 1:
+            continue
+        back, front, y = min(heel[0], toe[0]), max(heel[0], toe[0]), surface
+        marks += [
+            polyline([(back - 4, y + 2), (back - 13, y + 9)]),
+            polyline([(back - 6, y + 0.5), (back - 16, y + 1)]),
+            polyline([(front + 4, y + 2), (front + 13, y + 9)]),
+            polyline([(front + 6, y + 0.5), (front + 16, y + 1)]),
+        ]
+    return "".join(f'<path class="impact" d="{mark}"/>' for mark in marks)
+
+
+def tag_signs(exercise_id: str, key: Body, landing: Body) -> str:
+    """What a side view cannot show but the tags say: turning the trunk, and landing with impact."""
+    from lib.catalog import default_catalog
+
+    exercise = default_catalog().exercise(exercise_id)
+    signs = _twist_marker(key) if exercise["rotation"] != "none" else ""
+    return signs + (_impact_marks(landing) if exercise["impact"] in IMPACT_MARKED else "")
+
+
+def arrow(start: tuple[float, float], end: tuple[float, float], both_ways: bool) -> str:
+    """A curved arrow beside the path of the moving landmark, with a head (two for there and back)."""
+    length = math.dist(start, end)
+    if length < 4:
+        return ""
+    ux, uy = (end[0] - start[0]) / length, (end[1] - start[1]) / length
+    side = (uy, -ux)  # bow the arrow to one side so it does not sit on the limb
+    offset = 14
+    a = (start[0] + side[0] * offset + ux * 4, start[1] + side[1] * offset + uy * 4)
+    b = (end[0] + side[0] * offset - ux * 4, end[1] + side[1] * offset - uy * 4)
+    bow = (a[0] / 2 + b[0] / 2 + side[0] * length * 0.18, a[1] / 2 + b[1] / 2 + side[1] * length * 0.18)
+
+    def head(tip, previous):
+        dx, dy = tip[0] - previous[0], tip[1] - previous[1]
+        norm = math.hypot(dx, dy) or 1
+        dx, dy = dx / norm, dy / norm
+        left = (tip[0] - dx * 9 - dy * 5.5, tip[1] - dy * 9 + dx * 5.5)
+        right = (tip[0] - dx * 9 + dy * 5.5, tip[1] - dy * 9 - dx * 5.5)
+        return f'<path class="arrow-head" d="{polyline([left, tip, right])} Z"/>'
+
+    heads = head(b, bow) + (head(a, bow) if both_ways and length >= TWO_HEADS_CM else "")
+    return f'<path class="arrow" d="M{pt(a)} Q{pt(bow)} {pt(b)}"/>' + heads
+
+
+def sites(exercise_id: str) -> list[str]:
+    from lib.catalog import default_catalog
+
+    return default_catalog().exercise(exercise_id)["sites"]
