@@ -7,7 +7,7 @@ import math
 from typing import Iterable
 
 from lib import poses as pose_model
-from lib.drawings.props import FIXED_PROPS, held_prop_path
+from lib.drawings.props import BEHIND, FIXED_PROPS, held_prop_parts
 from lib.drawings.svg import HAND_R, HEAD_R, LIMB_W, TRUNK_W, circle, fmt, polyline, pt
 from lib.poses import Body
 
@@ -15,6 +15,7 @@ LABEL_SHARE = 0.075  # a site's name, as a share of the tile's height: the same 
 SITE_LABELS = {"spine": "spine", "hip": "hip", "wrist-forearm": "wrist"}
 IMPACT_MARKED = ("moderate", "high")  # impact tags drawn with landing strokes under the feet
 TWO_HEADS_CM = 30  # a shorter arrow keeps one head: two would meet in a blot
+HEEL_DROP_LINES = ((-5, 22), (-12, 14))  # cm behind the heel, and length: the lines above a dropped heel
 
 
 def body_parts(body: Body, pose: dict) -> list[tuple[str, str]]:
@@ -39,13 +40,14 @@ def body_parts(body: Body, pose: dict) -> list[tuple[str, str]]:
         )
 
     held = [
-        held_prop_path(prop, body, pose)
+        part
         for prop in pose.get("props", [])
         if prop["kind"] not in FIXED_PROPS or prop["kind"] == "cable"
+        for part in held_prop_parts(prop, body, pose)
     ]
-    lines = [part for part in held if part[0] in ("band", "towel")]
-    behind = [("weight", path) for cls, path in held if cls == "plate-behind"]
-    weights = [part for part in held if part[0] not in ("band", "towel", "plate-behind")]
+    behind = [(cls, path) for layer, cls, path in held if layer == BEHIND]
+    lines = [(cls, path) for layer, cls, path in held if layer != BEHIND and cls in ("band", "towel")]
+    weights = [(cls, path) for layer, cls, path in held if layer != BEHIND and cls not in ("band", "towel")]
     spine = ("trunk", polyline([p["hip"], p["waist"], p["shoulder"]]))
     if front:  # the spine with the shoulder and hip girdles across it
         trunk = [
@@ -138,31 +140,56 @@ def _twist_marker(body: Body) -> str:
     return f'<path class="arrow" d="{polyline(ring)}"/><path class="arrow-head" d="{polyline(head)} Z"/>'
 
 
-def _impact_marks(body: Body) -> str:
-    """Short strokes either side of each foot it lands on (the floor, or a box): the sign of a landing,
-    for moderate or high impact."""
-    marks, surface = [], body.lowest()
+def _impact_marks(landing: Body, before: Body) -> str:
+    """Short strokes by each foot that lands (on the floor, or a box): the sign of a landing, for moderate
+    or high impact. A whole foot landing gets strokes either side of it; a heel coming down onto a foot
+    already on the ground (a heel drop) gets them under the heel, with lines above it for the drop."""
+    marks, surface = [], landing.lowest()
     for side in pose_model.SIDES:
-        heel, toe = body.points[f"heel_{side}"], body.points[f"toe_{side}"]
+        heel, toe = landing.points[f"heel_{side}"], landing.points[f"toe_{side}"]
         if min(heel[1], toe[1]) > surface + 1:
             continue
         back, front, y = min(heel[0], toe[0]), max(heel[0], toe[0]), surface
         marks += [
             polyline([(back - 4, y + 2), (back - 13, y + 9)]),
             polyline([(back - 6, y + 0.5), (back - 16, y + 1)]),
-            polyline([(front + 4, y + 2), (front + 13, y + 9)]),
-            polyline([(front + 6, y + 0.5), (front + 16, y + 1)]),
         ]
+        if _heel_drop(before, landing, side):
+            marks += [
+                polyline([(heel[0] + dx, y + 7), (heel[0] + dx, y + 7 + length)]) for dx, length in HEEL_DROP_LINES
+            ]
+        else:
+            marks += [
+                polyline([(front + 4, y + 2), (front + 13, y + 9)]),
+                polyline([(front + 6, y + 0.5), (front + 16, y + 1)]),
+            ]
     return "".join(f'<path class="impact" d="{mark}"/>' for mark in marks)
 
 
-def tag_signs(exercise_id: str, key: Body, landing: Body) -> str:
+def _heel_drop(before: Body, landing: Body, side: str) -> bool:
+    """The foot stayed where it was, toe down, and only its heel came down to land."""
+    toe_moved = math.dist(before.points[f"toe_{side}"], landing.points[f"toe_{side}"])
+    heel_fell = before.points[f"heel_{side}"][1] - landing.points[f"heel_{side}"][1]
+    return toe_moved < 2 and heel_fell >= pose_model.AIRBORNE_CM
+
+
+def impact(exercise_id: str) -> bool:
+    from lib.catalog import default_catalog
+
+    return default_catalog().exercise(exercise_id)["impact"] in IMPACT_MARKED
+
+
+def landing_signs(exercise_id: str, landing: Body, before: Body) -> str:
+    """The landing strokes, if the exercise is tagged with moderate or high impact."""
+    return _impact_marks(landing, before) if impact(exercise_id) else ""
+
+
+def tag_signs(exercise_id: str, key: Body, landing: Body, before: Body) -> str:
     """What a side view cannot show but the tags say: turning the trunk, and landing with impact."""
     from lib.catalog import default_catalog
 
-    exercise = default_catalog().exercise(exercise_id)
-    signs = _twist_marker(key) if exercise["rotation"] != "none" else ""
-    return signs + (_impact_marks(landing) if exercise["impact"] in IMPACT_MARKED else "")
+    twist = _twist_marker(key) if default_catalog().exercise(exercise_id)["rotation"] != "none" else ""
+    return twist + landing_signs(exercise_id, landing, before)
 
 
 def arrow(start: tuple[float, float], end: tuple[float, float], both_ways: bool) -> str:

@@ -15,10 +15,12 @@ from lib.drawings.figure import (
     arrow_landmark,
     body_parts,
     highlight_parts,
+    impact,
+    landing_signs,
     sites,
     tag_signs,
 )
-from lib.drawings.props import FIXED_PROPS, PLATE_R, fixed_prop_extent, fixed_props
+from lib.drawings.props import FIXED_PROPS, fixed_prop_extent, fixed_props, held_prop_extent
 from lib.drawings.svg import HEAD_R, STYLE, fmt, group, polyline
 from lib.poses import Body
 
@@ -41,10 +43,9 @@ def extent(bodies: Iterable[Body], pose: dict, aspect: float | None = ASPECT) ->
         xs += [head[0] - HEAD_R, head[0] + HEAD_R]
         ys += [head[1] + HEAD_R]
         for prop in pose.get("props", []):
-            if prop["kind"] == "barbell":
-                hx, hy = body.points[prop.get("at", "hand_near")]
-                xs += [hx - PLATE_R, hx + PLATE_R]
-                ys += [hy + PLATE_R, hy - PLATE_R]
+            prop_xs, prop_ys = held_prop_extent(prop, body)
+            xs += prop_xs
+            ys += prop_ys
     for prop in pose.get("props", []):
         if prop["kind"] in FIXED_PROPS:
             prop_xs, prop_ys = fixed_prop_extent(prop, pose)
@@ -117,9 +118,9 @@ def exercise_svg(exercise_id: str, animated: bool = False, highlight: bool = Fal
     key = frames[names.index(pose.get("key", "end"))]
     start, end = frames[0], frames[-1]
     landmark = arrow_landmark(pose, start, end)
-    extent_bodies = animation.moving_bodies(pose) if animated else frames
+    extent_bodies = animation.moving_bodies(pose, impact(exercise_id)) if animated else frames
     ghosts = "".join(group(body_parts(body, pose), ghost=True) for body in frames if body is not key)
-    signs = tag_signs(exercise_id, key, end)
+    signs = tag_signs(exercise_id, key, end, frames[-2])
     still = ghosts + group(body_parts(key, pose)) + arrow(start.points[landmark], end.points[landmark], False) + signs
     viewbox = extent(extent_bodies, pose)
     label_cm = (viewbox[3] - viewbox[1]) * LABEL_SHARE
@@ -143,7 +144,8 @@ def _chevron(x: float, y: float) -> str:
 def exercise_strip_svg(exercise_id: str, width_px: int = 480) -> str:
     """Two or three frames side by side (start, middle, end), same scale, for handouts and print.
 
-    No text inside (the PDF writer's SVG support has none); the reader's caption names the frames.
+    No text inside (the PDF writer's SVG support has none); the reader's caption names the frames. The last
+    frame of an exercise tagged with moderate or high impact shows its landing strokes.
     """
     pose = pose_model.default_poses()[exercise_id]
     frames = [pose_model.frame_body(pose, name) for name in pose_model.frame_names(pose)]
@@ -154,5 +156,7 @@ def exercise_strip_svg(exercise_id: str, width_px: int = 480) -> str:
         content = fixed_props(pose) + group(body_parts(body, pose))
         if index:
             content += _chevron(left - 2, (top + bottom) / 2)
+        if index == len(frames) - 1:
+            content += landing_signs(exercise_id, body, frames[-2])
         cells.append(f'<g transform="translate({fmt(index * cell)} 0)">{content}</g>')
     return document(exercise_id, (left, bottom, left + cell * len(frames), top), "".join(cells), width_px)

@@ -1,12 +1,19 @@
-"""Props drawn to scale beside or in the hands of the figure: fixed ones (chair, wall, counter, ...) and
-held ones (weights, bands, towel, dowel, rope), and how far a point is from a fixed prop's surface."""
+"""Props drawn to scale beside or in the hands of the figure: fixed ones (chair, wall, counter, rack, ...)
+and held ones (weights, bands, towel, dowel, rope), and how far a point is from a fixed prop's surface.
+
+A bar that runs across the body (a barbell on the back, a chin-up bar) points at the viewer in a side
+view and would shrink to a dot, which readers could not name. So it is drawn turned toward the viewer:
+its length shows level across the picture, shortened by ACROSS_SHARE, with the plates on it nearly
+edge-on and the uprights of a rack or a chin-up frame at its ends. Its near half (on the figure's back
+side of the picture) is drawn over the figure, its far half behind it.
+"""
 
 from __future__ import annotations
 
 import math
 
 from lib import poses as pose_model
-from lib.drawings.svg import TRUNK_W, circle, distance_to_segment, polyline, pt, rect
+from lib.drawings.svg import TRUNK_W, circle, distance_to_segment, ellipse, polyline, pt, rect
 from lib.poses import Body
 
 # Props, to scale (cm): common household and gym sizes.
@@ -16,8 +23,16 @@ BENCH_HEIGHT, BENCH_LENGTH = 42, 110
 STEP_HEIGHT, STEP_DEPTH = 18, 36
 BOX_HEIGHT, BOX_DEPTH = 30, 45
 WALL_HEIGHT = 200
+TALL_CUT = 215  # a wall or a cable column shows up to this height, so the figure keeps the tile
 BAR_HEIGHT = 225
-RAIL_MAX = 150  # a bar lower than this is a hand rail
+RAIL_MAX = 150  # a bar lower than this is a hand rail; higher, a chin-up bar on a frame
+CHIN_UP_BAR_LENGTH = 120
+ACROSS_SHARE = 0.8  # a bar across the body, turned toward the viewer: its length shown, times this
+PLATE_EDGE_SHARE = math.sqrt(1 - ACROSS_SHARE**2)  # a plate turned with the bar: its width shown, times this
+BARBELL_LENGTH, PLATE_FROM_MIDDLE = 220, 70  # an Olympic bar; a plate's middle from the bar's middle
+RACK_WIDTH, RACK_HEIGHT = 120, 210  # a squat rack's uprights (outside to outside) and their height
+HOOK_CM = 8  # a rack's J-hook, under the bar's starting height
+UPRIGHT_W, FOOT_CM = 6, 40  # a rack's or a chin-up frame's post, and the foot it stands on
 MAT_LENGTH = 180
 PLATE_R = 22.5  # a standard 45 cm barbell plate
 BAR_ON_BACK_CM = 8  # a back squat's bar rests on the upper back, behind the shoulder joint
@@ -27,7 +42,8 @@ DOWEL_OFFSET = TRUNK_W / 2 + 3  # resting on the back of the head, the upper bac
 TOWEL_ROLL_R = 7
 CABLE_COLUMN_W = 20
 LINES = ("band", "towel", "cable")  # held at one end
-FIXED_PROPS = ("chair", "wall", "counter", "step", "box", "bench", "bar", "mat", "cable")
+FIXED_PROPS = ("chair", "wall", "counter", "step", "box", "bench", "bar", "mat", "cable", "rack")
+BEHIND, IN_FRONT = "behind", "in front"  # where a held prop's part is drawn: behind the figure, or over it
 
 
 def prop_origin(prop: dict, pose: dict) -> tuple[float, float]:
@@ -81,10 +97,21 @@ def fixed_prop_shapes(prop: dict, pose: dict) -> tuple[list[str], list[tuple]]:
             )
             return [legs, rect(x - depth / 2, height - 6, depth, 6)], [top]
         return [rect(x - depth / 2, 0, depth, height)], [top]
-    if kind == "bar":  # a rail on a post (below head height) or a chin-up bar on a wall bracket, seen end-on
-        height = prop.get("size", BAR_HEIGHT)
-        mount = polyline([(x, 0), (x, height)]) if height < RAIL_MAX else polyline([(x - 45, height), (x, height)])
-        return [mount, circle((x, height), 4)], [((x, height), (x, height))]
+    if kind == "bar" and _bar_height(prop, y) < RAIL_MAX:  # a hand rail on a post, seen end-on
+        height = _bar_height(prop, y)
+        return [polyline([(x, 0), (x, height)]), circle((x, height), 4)], [((x, height), (x, height))]
+    if kind == "bar":  # a chin-up bar across the top of a frame
+        height = _bar_height(prop, y)
+        half = CHIN_UP_BAR_LENGTH / 2 * ACROSS_SHARE
+        bar = ((x - half, height), (x + half, height))
+        return _frame(x, half, height) + [rect(x - half, height - 2, 2 * half, 4)], [bar]
+    if kind == "rack":  # a squat rack: two uprights at the bar's ends, a J-hook on each at the bar's height
+        half = RACK_WIDTH / 2 * ACROSS_SHARE
+        hooks = [
+            polyline([(post + UPRIGHT_W / 2 * side, y - HOOK_CM), (post + 7 * side, y - HOOK_CM), (post + 7 * side, y)])
+            for post, side in ((x - half, -1), (x + half, 1))
+        ]
+        return _frame(x, half, RACK_HEIGHT) + hooks, []
     if kind == "mat":
         return [rect(x - MAT_LENGTH / 2, 0, MAT_LENGTH, 1.5)], []
     if kind == "cable":
@@ -93,14 +120,56 @@ def fixed_prop_shapes(prop: dict, pose: dict) -> tuple[list[str], list[tuple]]:
     raise ValueError(f"not a fixed prop: {kind}")
 
 
+def _bar_height(prop: dict, y: float) -> float:
+    """A bar's height: its size, else the height of the landmark it is placed at (the hand that grips it)."""
+    return prop.get("size", y if "at" in prop else BAR_HEIGHT)
+
+
+def _frame(x: float, half: float, height: float) -> list[str]:
+    """Two uprights on their feet, `half` either side of x, up to `height`: a rack's or a chin-up frame's."""
+    return [
+        rect(post - FOOT_CM / 2, 0, FOOT_CM, 3) + " " + rect(post - UPRIGHT_W / 2, 0, UPRIGHT_W, height)
+        for post in (x - half, x + half)
+    ]
+
+
 def reach(prop: dict, point: tuple[float, float], pose: dict) -> float:
     """Distance (cm) from a point to the nearest holdable surface of a fixed prop."""
     surfaces = fixed_prop_shapes(prop, pose)[1]
     return min((distance_to_segment(point, *surface) for surface in surfaces), default=math.inf)
 
 
-def held_prop_path(prop: dict, body: Body, pose: dict) -> tuple[str, str]:
-    """(css class, path) of a prop that moves with the body: weights, bands, towel, dowel, rope."""
+def bar_on_back(body: Body) -> tuple[float, float]:
+    """Where a bar across the upper back rests: behind the shoulder joint, at its height when upright."""
+    waist, shoulder = body.points["waist"], body.points["shoulder"]
+    length = math.dist(waist, shoulder)
+    ux, uy = (shoulder[0] - waist[0]) / length, (shoulder[1] - waist[1]) / length
+    return shoulder[0] - uy * BAR_ON_BACK_CM, shoulder[1] + ux * BAR_ON_BACK_CM
+
+
+def barbell_across(middle: tuple[float, float]) -> list[tuple[str, str, str]]:
+    """A barbell across the body, turned toward the viewer (module docstring): each half and its plate."""
+    x, y = middle
+    parts = []
+    for layer, side in ((BEHIND, 1), (IN_FRONT, -1)):  # the far half shows ahead of the figure
+        end, plate = x + side * BARBELL_LENGTH / 2 * ACROSS_SHARE, x + side * PLATE_FROM_MIDDLE * ACROSS_SHARE
+        parts += [
+            (layer, "bar", polyline([(x, y), (end, y)])),
+            (layer, "weight", ellipse((plate, y), PLATE_R * PLATE_EDGE_SHARE, PLATE_R)),
+        ]
+    return parts
+
+
+def held_prop_parts(prop: dict, body: Body, pose: dict) -> list[tuple[str, str, str]]:
+    """(layer, css class, path) of each part of a prop that moves with the body: weights, bands, towel,
+    dowel, rope. The layer is BEHIND the figure or IN_FRONT of it."""
+    if prop["kind"] == "barbell" and prop.get("at") == "shoulder":
+        return barbell_across(bar_on_back(body))
+    return [(IN_FRONT, *_held_prop_path(prop, body, pose))]
+
+
+def _held_prop_path(prop: dict, body: Body, pose: dict) -> tuple[str, str]:
+    """(css class, path) of a held prop drawn as one shape."""
     kind, point = prop["kind"], body.points[prop.get("at", "hand_near")]
     if kind == "dumbbell":
         return "weight", circle(point, DUMBBELL_R) + " " + circle(point, 2.5)
@@ -108,13 +177,7 @@ def held_prop_path(prop: dict, body: Body, pose: dict) -> tuple[str, str]:
         (x, y), ball_y = point, point[1] - KETTLEBELL_R - 4  # the bell hangs below the handle in the hand
         handle = polyline([(x - 5, ball_y + 8), (x - 4, y + 3), (x + 4, y + 3), (x + 5, ball_y + 8)])
         return "weight", circle((x, ball_y), KETTLEBELL_R) + " " + handle
-    if kind == "barbell" and prop.get("at") == "shoulder":  # across the upper back, behind the neck
-        waist, shoulder = body.points["waist"], body.points["shoulder"]
-        length = math.dist(waist, shoulder)
-        ux, uy = (shoulder[0] - waist[0]) / length, (shoulder[1] - waist[1]) / length
-        bar = (shoulder[0] - uy * BAR_ON_BACK_CM, shoulder[1] + ux * BAR_ON_BACK_CM)
-        return "plate-behind", circle(bar, PLATE_R) + " " + circle(bar, 3)
-    if kind == "barbell":
+    if kind == "barbell":  # held in the hands: seen end-on, the plate's disc
         return "weight", circle(point, PLATE_R) + " " + circle(point, 3)
     if kind == "towel" and "to" not in prop:  # rolled up under the body
         x, y = point
@@ -159,7 +222,7 @@ def fixed_props(pose: dict) -> str:
 
 
 def fixed_prop_extent(prop: dict, pose: dict) -> tuple[list[float], list[float]]:
-    """The x and y values a fixed prop reaches, for framing the picture (tall props are cut at 215 cm)."""
+    """The x and y values a fixed prop reaches, for framing the picture (a wall or a cable column is cut)."""
     x, y = prop_origin(prop, pose)
     reach_x = {
         "chair": CHAIR_DEPTH,
@@ -168,7 +231,8 @@ def fixed_prop_extent(prop: dict, pose: dict) -> tuple[list[float], list[float]]
         "step": STEP_DEPTH / 2,
         "box": BOX_DEPTH / 2,
         "wall": 12,
-        "bar": 30,
+        "bar": 30 if _bar_height(prop, y) < RAIL_MAX else CHIN_UP_BAR_LENGTH / 2 * ACROSS_SHARE + FOOT_CM / 2,
+        "rack": RACK_WIDTH / 2 * ACROSS_SHARE + FOOT_CM / 2,
         "mat": MAT_LENGTH / 2,
         "cable": CABLE_COLUMN_W / 2,
     }[prop["kind"]]
@@ -176,7 +240,21 @@ def fixed_prop_extent(prop: dict, pose: dict) -> tuple[list[float], list[float]]
         "chair": CHAIR_BACK,
         "counter": COUNTER_HEIGHT,
         "wall": prop.get("size", WALL_HEIGHT),
-        "bar": prop.get("size", BAR_HEIGHT) + 25,
+        "bar": _bar_height(prop, y) + 25,
+        "rack": RACK_HEIGHT,
         "cable": max(y or 180, 60) + 25,
     }
-    return [x - reach_x, x + reach_x], [min(tops.get(prop["kind"], 0), 215)]
+    top = tops.get(prop["kind"], 0)
+    return [x - reach_x, x + reach_x], [min(top, TALL_CUT) if prop["kind"] in ("wall", "cable") else top]
+
+
+def held_prop_extent(prop: dict, body: Body) -> tuple[list[float], list[float]]:
+    """The x and y values a held barbell reaches (its plates are the widest held props), for framing."""
+    if prop["kind"] != "barbell":
+        return [], []
+    if prop.get("at") == "shoulder":
+        x, y = bar_on_back(body)
+        half = BARBELL_LENGTH / 2 * ACROSS_SHARE
+        return [x - half, x + half], [y - PLATE_R, y + PLATE_R]
+    x, y = body.points[prop.get("at", "hand_near")]
+    return [x - PLATE_R, x + PLATE_R], [y - PLATE_R, y + PLATE_R]

@@ -22,7 +22,7 @@ HIGHLIGHT, HIGHLIGHT_TEXT = "#56B4E9", "#0B5FA5"
 BAND = "#009E73"
 
 # Stroke widths in cm (the drawing's unit): thick enough to read at card size (about 200 px wide).
-TRUNK_W, LIMB_W, NECK_W = 12.0, 7.0, 6.0
+TRUNK_W, LIMB_W, NECK_W, BAR_W = 12.0, 7.0, 6.0, 4.0
 HEAD_R = SEGMENT["head"] * HEIGHT_CM / 2 * 0.9
 HAND_R = 3.5
 
@@ -47,6 +47,15 @@ def circle(centre: tuple[float, float], radius: float) -> str:
     return (
         f"M{pt((x - radius, y))} A{fmt(radius)} {fmt(radius)} 0 1 0 {pt((x + radius, y))}"
         f" A{fmt(radius)} {fmt(radius)} 0 1 0 {pt((x - radius, y))}"
+    )
+
+
+def ellipse(centre: tuple[float, float], rx: float, ry: float) -> str:
+    """An upright ellipse as a path (two arcs), like circle()."""
+    x, y = centre
+    return (
+        f"M{pt((x - rx, y))} A{fmt(rx)} {fmt(ry)} 0 1 0 {pt((x + rx, y))}"
+        f" A{fmt(rx)} {fmt(ry)} 0 1 0 {pt((x - rx, y))}"
     )
 
 
@@ -78,12 +87,14 @@ STYLE = f"""
 .hand{{fill:{INK};stroke:{INK};stroke-width:1}}
 .nose{{{LINE};stroke:{INK};stroke-width:4}}
 .weight{{fill:{PROP_FILL};stroke:{INK};stroke-width:2.5}}
+.bar{{{LINE};stroke:{INK};stroke-width:{BAR_W}}}
 .band{{{LINE};stroke:{BAND};stroke-width:3;stroke-dasharray:6 3}}
 .towel{{{LINE};stroke:{PROP_LINE};stroke-width:5}}
 .dowel{{{LINE};stroke:#8a5a2b;stroke-width:3.5}}
 .ghost-line{{{LINE};stroke:{GHOST};stroke-width:{LIMB_W}}}
 .ghost-trunk{{{LINE};stroke:{GHOST};stroke-width:{TRUNK_W}}}
 .ghost-solid{{fill:{GHOST};stroke:{GHOST};stroke-width:1}}
+.ghost-bar{{{LINE};stroke:{GHOST};stroke-width:{BAR_W}}}
 .arrow{{fill:none;stroke:{ARROW};stroke-width:3.5;stroke-linecap:round}}
 .impact{{fill:none;stroke:{ARROW};stroke-width:3;stroke-linecap:round}}
 .arrow-head{{fill:{ARROW};stroke:{ARROW};stroke-width:1.5;stroke-linejoin:round}}
@@ -94,7 +105,7 @@ STYLE = f"""
 @media (prefers-reduced-motion: reduce){{.moving{{display:none}}.still{{display:inline}}}}
 """
 # A ghost (the start of a still picture) keeps each shape's outline, in one pale tone.
-GHOST_CLASS = {"trunk": "ghost-trunk", "head": "ghost-solid", "hand": "ghost-solid"}
+GHOST_CLASS = {"trunk": "ghost-trunk", "head": "ghost-solid", "hand": "ghost-solid", "bar": "ghost-bar"}
 
 
 def group(parts: list[tuple[str, str]], ghost: bool = False) -> str:
