@@ -167,10 +167,9 @@ def _impact_marks(landing: Body, before: Body) -> str:
 
 
 def _heel_drop(before: Body, landing: Body, side: str) -> bool:
-    """The foot stayed where it was, toe down, and only its heel came down to land."""
-    toe_moved = math.dist(before.points[f"toe_{side}"], landing.points[f"toe_{side}"])
+    """The foot's toe was already on the ground, and its heel came down to it."""
     heel_fell = before.points[f"heel_{side}"][1] - landing.points[f"heel_{side}"][1]
-    return toe_moved < 2 and heel_fell >= pose_model.AIRBORNE_CM
+    return before.lowest((f"toe_{side}",)) <= 1 and heel_fell >= pose_model.AIRBORNE_CM
 
 
 def impact(exercise_id: str) -> bool:
