@@ -95,7 +95,7 @@ def _components_template() -> dict:
     return alt.Chart(alt.NamedData("components")).mark_bar().encode(
         x=alt.X("week:O", title="Week", axis=alt.Axis(labelExpr=EVERY_FOURTH_WEEK, labelAngle=0)),
         y=alt.Y("sum(minutes):Q", title="Minutes a week"),
-        color=alt.Color("component:N", sort=order, title="Component", legend=alt.Legend(orient="top"),
+        color=alt.Color("component:N", sort=order, title="Component", legend=alt.Legend(orient="top", columns=4),
                         scale=alt.Scale(domain=order, range=list(COMPONENT_COLOURS.values()))),
         order=alt.Order("component_order:Q"),
         tooltip=["week:O", "component:N", "minutes:Q"],
