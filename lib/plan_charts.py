@@ -99,10 +99,10 @@ def describe_impacts(plan: Plan) -> str:
             f"up to {plan.impact_ceiling} impact; deload weeks halve them.")
 
 
-def calendar_frame(plan: Plan, start: dt.date) -> pd.DataFrame:
+def calendar_frame(plan: Plan, start: dt.date, weekdays: tuple[int, ...] | None = None) -> pd.DataFrame:
     rows = [
         {"date": day.isoformat(), "weekday": WEEKDAYS[day.weekday()], "week": f"Week {week}", "session": letter}
-        for day, letter, week in session_dates(plan, start) if week <= CALENDAR_WEEKS
+        for day, letter, week in session_dates(plan, start, weekdays) if week <= CALENDAR_WEEKS
     ]
     return pd.DataFrame(rows)
 
@@ -113,16 +113,18 @@ def home_work(plan: Plan) -> str:
     return "; ".join(first["exercise"])
 
 
-def home_frame(plan: Plan, start: dt.date) -> pd.DataFrame:
+def home_frame(plan: Plan, start: dt.date, weekdays: tuple[int, ...] | None = None) -> pd.DataFrame:
     """Every day of the calendar's weeks, for the daily home work (balance, and back extensors where bone is low)."""
-    monday = dt.date.fromisoformat(calendar_frame(plan, start)["date"].iloc[0])
+    first_session = dt.date.fromisoformat(calendar_frame(plan, start, weekdays)["date"].iloc[0])
+    monday = first_session - dt.timedelta(days=first_session.weekday())
     days = [monday + dt.timedelta(days=offset) for offset in range(7 * min(CALENDAR_WEEKS, len(plan.weeks)))]
     return pd.DataFrame([{"date": day.isoformat(), "weekday": WEEKDAYS[day.weekday()],
                           "week": f"Week {(day - monday).days // 7 + 1}", "home": home_work(plan)} for day in days])
 
 
-def calendar_chart(plan: Plan, start: dt.date) -> alt.LayerChart:
-    frame = calendar_frame(plan, start)
+def calendar_chart(plan: Plan, start: dt.date, weekdays: tuple[int, ...] | None = None) -> alt.LayerChart:
+    """The first weeks, a cell per session on the client's training days (by default the usual ones)."""
+    frame = calendar_frame(plan, start, weekdays)
     base = alt.Chart(frame).encode(
         x=alt.X("weekday:N", sort=list(WEEKDAYS), scale=alt.Scale(domain=list(WEEKDAYS)), title=None,
                 axis=alt.Axis(orient="top", labelAngle=0)),
@@ -133,7 +135,7 @@ def calendar_chart(plan: Plan, start: dt.date) -> alt.LayerChart:
     letters = base.mark_text(color="white", fontSize=16, fontWeight="bold").encode(text="session:N")
     layers = cells + letters
     if not plan.home.empty:
-        home = alt.Chart(home_frame(plan, start)).mark_point(shape="diamond", filled=True, size=40, color="#009E73",
+        home = alt.Chart(home_frame(plan, start, weekdays)).mark_point(shape="diamond", filled=True, size=40, color="#009E73",
                                                             yOffset=10).encode(
             x=alt.X("weekday:N", sort=list(WEEKDAYS), scale=alt.Scale(domain=list(WEEKDAYS))),
             y=alt.Y("week:N", sort=None), tooltip=["date", alt.Tooltip("home:N", title="Daily home work")])
@@ -143,8 +145,8 @@ def calendar_chart(plan: Plan, start: dt.date) -> alt.LayerChart:
                                          "a green diamond for each day's home work.")
 
 
-def describe_calendar(plan: Plan, start: dt.date) -> str:
-    frame = calendar_frame(plan, start)
+def describe_calendar(plan: Plan, start: dt.date, weekdays: tuple[int, ...] | None = None) -> str:
+    frame = calendar_frame(plan, start, weekdays)
     days = ", ".join(dict.fromkeys(frame["weekday"]))
     home = f" Every day at home: {home_work(plan)}." if not plan.home.empty else ""
     return (f"Sessions on {days} each week, starting {frame['date'].iloc[0]}; "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import streamlit as st
 
@@ -34,8 +35,13 @@ def _is_iso_date(value: str) -> bool:
     return True
 
 
+TIME_IN_LINK = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")  # how a bound time input writes its value: 18:00
+
+
 PAGE_PARAMS: dict[str, Param] = PROFILE_PARAMS | {
     "spw": choice([2, 3]),
+    "days": choice(plan_charts.WEEKDAYS, repeatable=True),
+    "time": Param(lambda value: bool(TIME_IN_LINK.fullmatch(value))),
     "months": whole_number_between(*MONTHS_RANGE),
     "minutes": choice(SESSION_MINUTES),
     "kit": choice(EQUIPMENT_SETS),
@@ -49,14 +55,15 @@ def plan_for(profile: Profile, sessions_per_week: int, months: int, minutes: int
 
 
 @st.cache_data(show_spinner=False, max_entries=PLAN_CACHE_ENTRIES)
-def charts_for(plan_key: tuple, start: dt.date) -> dict[str, tuple[dict, str]]:
-    """Every chart's Vega-Lite spec and text alternative, built once per plan and start date."""
+def charts_for(plan_key: tuple, start: dt.date, weekdays: tuple[int, ...]) -> dict[str, tuple[dict, str]]:
+    """Every chart's Vega-Lite spec and text alternative, built once per plan, start date and training days."""
     plan = plan_for(*plan_key)
     built = {
         "effort": (plan_charts.effort_chart(plan), plan_charts.describe_effort(plan)),
         "components": (plan_charts.components_chart(plan), plan_charts.describe_components(plan)),
         "impacts": (plan_charts.impacts_chart(plan), plan_charts.describe_impacts(plan)),
-        "calendar": (plan_charts.calendar_chart(plan, start), plan_charts.describe_calendar(plan, start)),
+        "calendar": (plan_charts.calendar_chart(plan, start, weekdays),
+                     plan_charts.describe_calendar(plan, start, weekdays)),
     }
     return {name: (with_arrow_datasets(chart.to_dict()), text) for name, (chart, text) in built.items()}
 
@@ -65,7 +72,7 @@ def next_monday(today: dt.date) -> dt.date:
     return today + dt.timedelta(days=(7 - today.weekday()) % 7 or 7)
 
 
-PLAN_KEYS = ("spw", "months", "minutes", "kit", "start")
+PLAN_KEYS = ("spw", "months", "minutes", "kit", "start", "days", "time")
 
 
 def program_settings() -> tuple[int, int, int, str, dt.date]:
@@ -79,7 +86,7 @@ def program_settings() -> tuple[int, int, int, str, dt.date]:
         first, second, third = st.columns(3)
         # A bound control given an empty link value returns None even when required: `or` gives the default.
         sessions = first.segmented_control("Sessions a week", [2, 3], default=3, required=True, key="spw",
-                                           bind="query-params") or 3
+                                           bind="query-params", on_change=default_days_for_new_count) or 3
         months = second.slider("Length (months)", *MONTHS_RANGE, value=12, key="months", bind="query-params")
         start = third.date_input("Start date", value=None, key="start", bind="query-params", format="YYYY-MM-DD")
         minutes = first.segmented_control("Minutes a session", SESSION_MINUTES, default=45, required=True,
@@ -87,7 +94,6 @@ def program_settings() -> tuple[int, int, int, str, dt.date]:
         # Radio buttons wrap in a narrow column; a segmented control would hide its first option.
         kit = second.radio("Equipment", list(EQUIPMENT_SETS), index=list(EQUIPMENT_SETS).index("full gym"),
                            horizontal=True, key="kit", bind="query-params")
-    kept_settings.keep(PLAN_KEYS)
     return sessions, months, minutes, kit, start or next_monday(dt.date.today())
 
 
@@ -152,28 +158,35 @@ def render_evidence() -> None:
     render_trial_results()
 
 
-WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")  # short: a row of seven fits a presenter screen
+def default_days_for_new_count() -> None:
+    """A new number of sessions a week starts from that number's usual days (the old choice no longer fits)."""
+    st.session_state["days"] = list(DEFAULT_WEEKDAYS[st.session_state["spw"] or 3])
 
 
-def calendar_choices(sessions_per_week: int) -> tuple[tuple[int, ...] | None, dt.time]:
-    """The days and time the client trains, for the calendar file (None: the wrong number of days)."""
+def calendar_choices(sessions_per_week: int) -> tuple[tuple[int, ...], dt.time, bool]:
+    """The days and time the client trains, bound to the link like the other settings: the calendar on
+    screen, the handout and the calendar file use them. Returns the days (the usual ones until as many are
+    chosen as there are sessions), the time and whether the chosen days fit."""
     days_column, time_column = st.columns([3, 1])
     days = days_column.pills(
         f"Training days ({sessions_per_week} a week)", range(7), selection_mode="multi",
-        default=DEFAULT_WEEKDAYS[sessions_per_week], format_func=WEEKDAY_NAMES.__getitem__,
-        key=f"calendar-days-{sessions_per_week}",
+        default=DEFAULT_WEEKDAYS[sessions_per_week], format_func=plan_charts.WEEKDAYS.__getitem__,
+        key="days", bind="query-params",
     )
-    at = time_column.time_input("Time", value=DEFAULT_TIME, step=dt.timedelta(minutes=15), key="calendar-time")
+    at = time_column.time_input("Time", value=DEFAULT_TIME, step=dt.timedelta(minutes=15), key="time",
+                                bind="query-params") or DEFAULT_TIME
     if len(days) != sessions_per_week:
-        st.caption(f"Choose {sessions_per_week} days for the calendar file.")
-        return None, at
-    return tuple(sorted(days)), at
+        usual = " and ".join(plan_charts.WEEKDAYS[day] for day in DEFAULT_WEEKDAYS[sessions_per_week])
+        st.caption(f"Choose {sessions_per_week} days for the calendar file; until then the calendar and the "
+                   f"handout show {usual}.")
+        return DEFAULT_WEEKDAYS[sessions_per_week], at, False
+    return tuple(sorted(days)), at, True
 
 
-def render_downloads(plan: Plan, start: dt.date, minutes: int) -> None:
+def render_downloads(plan: Plan, start: dt.date, minutes: int, weekdays: tuple[int, ...], at: dt.time,
+                     days_fit: bool) -> None:
     """Files are built when clicked, not on every rerun (a year's calendar takes longer than the page)."""
     st.subheader("Downloads", anchor="downloads")
-    weekdays, at = calendar_choices(plan.sessions_per_week)
     columns = st.columns(3)
     columns[0].download_button("Weekly plan (CSV)", lambda: plan_weeks_csv(plan, start, weekdays),
                                "bone-program-weeks.csv", mime="text/csv", icon=":material/download:", width="stretch",
@@ -183,7 +196,7 @@ def render_downloads(plan: Plan, start: dt.date, minutes: int) -> None:
                                on_click="ignore")
     columns[2].download_button("Calendar (.ics)", lambda: plan_ics(plan, start, minutes, weekdays, at), "bone-program.ics",
                                mime="text/calendar", icon=":material/event:", width="stretch",
-                               on_click="ignore", disabled=weekdays is None)
+                               on_click="ignore", disabled=not days_fit)
 
 
 st.title("Program planner")
@@ -192,10 +205,12 @@ notice_odd_parameters(PAGE_PARAMS)
 profile = profile_form()
 link_with_this_profile(site_map.SAFE_OPTIONS.page(), "See the exercise options", ":material/health_and_safety:")
 sessions_per_week, months, minutes, kit, start = program_settings()
+weekdays, at, days_fit = calendar_choices(sessions_per_week)
+kept_settings.keep(PLAN_KEYS)
 share_this_view(site_map.PLANNER.url_path)
 plan_key = (profile, sessions_per_week, months, minutes, kit)
 plan = plan_for(*plan_key)
-specs = charts_for(plan_key, start)
+specs = charts_for(plan_key, start, weekdays)
 
 render_overview(plan)
 chart_block("Effort of the main lifts, week by week", specs["effort"])
@@ -206,7 +221,7 @@ with right:
     chart_block("Impacts a week", specs["impacts"])
 chart_block("The first weeks on the calendar", specs["calendar"])
 render_sessions(session_tables(plan_key), home_table(plan_key))
-render_downloads(plan, start, minutes)
-handout_download(profile, plan, start, settings=plan_key)
+render_downloads(plan, start, minutes, weekdays, at, days_fit)
+handout_download(profile, plan, start, settings=plan_key, weekdays=weekdays)
 render_evidence()
 disclaimer()

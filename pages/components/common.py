@@ -23,7 +23,7 @@ APP_PARAM_KEYS = frozenset({
     "bone", "t", "vf", "falls", "joints", "exp", "cleared",  # the risk profile (pages/components/profile_form.py)
     "equip", "pattern", "site", "show", "all",  # Safe options filters (the Exercise library shares the first three)
     "exercise",  # the Exercise library's open exercise
-    "spw", "months", "minutes", "kit", "start",  # Program planner settings
+    "spw", "months", "minutes", "kit", "start", "days", "time",  # Program planner settings
     "oi_load", "oi_cycles",  # the osteogenic index example in lesson 4
     "topics", "level", "length", "seed", "find", "case", "due",  # Study pages
     *("age", "sex", "tug", "chair", "bal_together", "bal_semi", "bal_tandem", "bal_one", "falls_n", "fall_hurt",
