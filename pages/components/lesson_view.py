@@ -1,19 +1,21 @@
 """The one renderer for every lesson in content/lessons/.
 
 In presenter mode a lesson is shown one ``##`` section at a time, so a presenter talks
-through one idea per screen; the section number is in the link (?step=N).
+through one idea per screen; the section is in the link by a short slug of its heading
+(?step=the-osteogenic-index; older links give its number, ?step=3). Without presenter mode
+such a link opens the whole lesson scrolled to that section.
 """
 
 from __future__ import annotations
 
-from typing import Callable
-
+import json
 import re
+from typing import Callable
 
 import streamlit as st
 
-from lib.lessons import Lesson, split_answers, split_figures
-from lib.urlstate import whole_number_between
+from lib.lessons import Lesson, heading_slug, split_answers, split_figures
+from lib.urlstate import Param
 from pages.components.common import catalog, cited_markdown, notice_odd_parameters, reference_list, share_this_view
 
 
@@ -49,11 +51,6 @@ def render_takeaways_and_references(lesson: Lesson) -> None:
     reference_list([references[key] for key in lesson.sources])
 
 
-def step_names(lesson: Lesson) -> list[str]:
-    """What each presenter step shows: the lesson's sections, then the takeaways."""
-    return [*lesson.headings(), "Key takeaways"]
-
-
 # Runs in the page each time the step changes (the step is in the text, so the element is redrawn):
 # the room sees the new section from its top, wherever the presenter had scrolled.
 SCROLL_TO_TOP = """<script>
@@ -61,28 +58,54 @@ for (const box of [document.scrollingElement, document.querySelector('[data-test
                    document.querySelector('[data-testid="stAppViewContainer"]')]) { box && box.scrollTo(0, 0); }
 </script>"""
 
+# Brings the heading a link named to the top of the screen, below Streamlit's bar. Charts above it draw
+# after it, pushing it down: it is brought back a few times until the reader scrolls.
+SCROLL_TO_HEADING = """<script>
+(() => {
+  const wanted = %s;
+  let tries = 0, stopped = false;
+  for (const event of ["wheel", "touchstart", "keydown"]) addEventListener(event, () => { stopped = true; }, {once: true});
+  const bring = () => {
+    const heading = [...document.querySelectorAll('[data-testid="stMain"] h2, [data-testid="stMain"] h3')]
+      .find((element) => element.textContent.trim() === wanted);
+    if (heading) { heading.style.scrollMarginTop = "4.5rem"; heading.scrollIntoView({block: "start"}); }
+    if (!stopped && ++tries < 8) setTimeout(bring, 400);
+  };
+  bring();
+})();
+</script>"""
+
+SECTION_CONTROL = "lesson-section"  # unbound: it names the sections, while the link holds a short slug (step=)
+
+
+def step_in_link(lesson: Lesson) -> int | None:
+    """The step the link names (by slug or, in older links, by number), if any."""
+    return lesson.step_number(st.query_params.get("step", ""))
+
+
+def show_step(lesson: Lesson, step: int) -> None:
+    """Go to a step: the control shows it and the link names it, so Back and a copied link return to it."""
+    st.session_state[SECTION_CONTROL] = step
+    st.query_params["step"] = heading_slug(lesson.step_names()[step - 1])
+
 
 def render_step(lesson: Lesson) -> None:
-    """One section per screen under a compact header ("3 of 7: Impact forces" between Previous and Next);
-    the last step is the takeaways and references."""
-    if st.session_state.get("step_lesson") != lesson.slug:  # a new lesson starts at its first section
-        if "step_lesson" in st.session_state:
-            st.session_state["step"] = 1
-        st.session_state["step_lesson"] = lesson.slug
-    names = step_names(lesson)
+    """One section per screen under a compact header (Previous, the section by name, Next); the last
+    step is the takeaways and references."""
+    names = lesson.step_names()
     steps = list(range(1, len(names) + 1))
+    step = st.session_state[SECTION_CONTROL] = step_in_link(lesson) or 1
     with st.container(key="lesson-step-header"):
         st.title(lesson.title)
         back, choose, forward = st.columns([3, 10, 3], vertical_alignment="center")
-        name_slot = choose.empty()  # above the slider, filled once the slider gives the step
-        # Plain numbers on the slider: a bound select_slider writes its labels into the link (step=3).
-        step = choose.select_slider("Section", steps, key="step", bind="query-params", label_visibility="collapsed",
-                                    help="The last step shows the key takeaways and references.")
-        name_slot.markdown(f"**{step} of {len(steps)}:** {names[step - 1]}")
+        choose.selectbox("Section", steps, key=SECTION_CONTROL, label_visibility="collapsed",
+                         format_func=lambda number: f"{number} of {len(steps)}: {names[number - 1]}",
+                         on_change=lambda: show_step(lesson, st.session_state[SECTION_CONTROL]),
+                         help="The last step shows the key takeaways and references.")
         back.button("Previous", icon=":material/arrow_back:", width="stretch", disabled=step == 1,
-                    on_click=st.session_state.update, kwargs={"step": step - 1})
+                    on_click=show_step, args=(lesson, step - 1))
         forward.button("Next", icon=":material/arrow_forward:", width="stretch", disabled=step == steps[-1],
-                       on_click=st.session_state.update, kwargs={"step": step + 1})
+                       on_click=show_step, args=(lesson, step + 1))
     with st.container(key=f"step-{step}"):  # a new container per step runs the script again
         st.html(SCROLL_TO_TOP, unsafe_allow_javascript=True)
     if step == steps[-1]:
@@ -90,6 +113,13 @@ def render_step(lesson: Lesson) -> None:
     else:
         render_markdown_with_figures(sections_without_heading(lesson)[step - 1])
     share_this_view(lesson.url_path)
+
+
+def scroll_to_linked_section(lesson: Lesson) -> None:
+    """A link naming a section (a glossary term's, a question's 'Read more') opens the lesson at it."""
+    step = step_in_link(lesson)
+    if step:
+        st.html(SCROLL_TO_HEADING % json.dumps(lesson.step_names()[step - 1]), unsafe_allow_javascript=True)
 
 
 def sections_without_heading(lesson: Lesson) -> list[str]:
@@ -102,8 +132,7 @@ def render_lesson(lesson: Lesson) -> None:
     # the home page does not need, and the app starts about 0.4 s sooner without them.
     from pages.components.lesson_figures import FIGURE_PARAMS
 
-    last_step = len(lesson.sections()) + 1  # the takeaways and references
-    notice_odd_parameters({"step": whole_number_between(1, last_step), **FIGURE_PARAMS})
+    notice_odd_parameters({"step": Param(lambda value: lesson.step_number(value) is not None), **FIGURE_PARAMS})
     if st.session_state.get("present"):
         render_step(lesson)
         return
@@ -111,6 +140,7 @@ def render_lesson(lesson: Lesson) -> None:
     st.caption(lesson.summary)
     render_markdown_with_figures(lesson.body)
     render_takeaways_and_references(lesson)
+    scroll_to_linked_section(lesson)
 
 
 def lesson_page(lesson: Lesson) -> Callable[[], None]:

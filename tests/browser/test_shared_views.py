@@ -68,3 +68,55 @@ def test_a_shared_planner_link_keeps_the_calendar_days_and_time_and_all_three_ag
     assert sessions_in_the_handout_schedule(started.value.path()) == ["Tue", "Fri"]
     assert_no_exception(opened)
     receiver.close()
+
+
+def section_shown(page) -> str:
+    """What the presenter's section control shows."""
+    return page.locator(".st-key-lesson-step-header [data-testid='stSelectbox'] input").input_value()
+
+
+def heading_top(page, text: str) -> float:
+    heading = page.locator("[data-testid='stMain'] h2").filter(has_text=text).first
+    heading.wait_for(timeout=SETTLE_MS)
+    return heading.bounding_box()["y"]
+
+
+def test_a_glossary_link_lands_at_the_lesson_section_and_in_presenter_mode_at_its_step(server, page, catalog):
+    term = next(term for term in catalog.glossary if term["term"] == "Detraining")
+    lesson = catalog.lessons_by_slug[term["lesson"]]
+    assert lesson.headings().index(term["section"]) > 10  # far down a long lesson
+    link_name = f"{lesson.title}, “{term['section']}”"
+
+    visit(page, f"{server.url}/study-glossary?find=Detraining")
+    page.get_by_role("link", name=link_name).click()
+    page.locator("h1").filter(has_text=lesson.title).wait_for(timeout=SETTLE_MS)
+    wait_until_settled(page)
+    page.wait_for_timeout(1500)  # the charts above have drawn
+    assert "step=what-happens-if-i-stop" in page.url
+    assert 40 <= heading_top(page, term["section"]) < 800 / 3  # at the top, below Streamlit's bar
+
+    visit(page, f"{server.url}/study-glossary?find=Detraining&present=1")
+    page.get_by_role("link", name=link_name).click()
+    header = page.locator(".st-key-lesson-step-header")
+    header.wait_for(timeout=SETTLE_MS)
+    wait_until_settled(page)
+    step = lesson.headings().index(term["section"]) + 1
+    assert section_shown(page) == f"{step} of {len(lesson.step_names())}: {term['section']}"
+    assert_no_exception(page)
+
+
+def test_the_presenter_chooses_a_section_by_name_and_old_numbered_links_still_open_it(server, page, catalog):
+    lesson = catalog.lessons_by_slug["impact-forces"]
+    visit(page, f"{server.url}/{lesson.url_path}?present=1")
+    header = page.locator(".st-key-lesson-step-header")
+    steps = len(lesson.step_names())
+    assert section_shown(page) == f"1 of {steps}: What you will be able to do"
+    header.locator("[data-testid='stSelectbox']").click()
+    page.get_by_role("option", name=f"3 of {steps}: {lesson.headings()[2]}").click()
+    wait_until_settled(page)
+    assert page.url.endswith("step=the-osteogenic-index") or "step=the-osteogenic-index&" in page.url, page.url
+    assert page.get_by_text("Try it: the osteogenic index").is_visible()
+
+    visit(page, f"{server.url}/{lesson.url_path}?present=1&step=3")  # a link from before the slugs
+    assert section_shown(page) == f"3 of {steps}: {lesson.headings()[2]}"
+    assert "link had settings" not in page.inner_text("body")
