@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lib.chart_style import PRESENTER_CONFIG, PRESENTER_MAX_HEIGHT, PRESENTER_SCALE, presenter_spec
+from lib.chart_style import FIT_TO_SCREEN, PRESENTER_CONFIG, PRESENTER_SCALE, presenter_spec
 from lib.charts import impact_forces_chart
 from lib.plan_charts import effort_chart
 from lib.planner import build_plan
@@ -87,16 +87,14 @@ def test_presenter_charts_have_bigger_type(catalog):
     assert big["layer"][2]["mark"]["fontSize"] > spec["layer"][2]["mark"]["fontSize"]
 
 
-def test_presenter_charts_grow_so_the_bigger_type_leaves_room_for_the_plot():
-    spec = effort_chart(build_plan(PRESETS["osteopenia"], sessions_per_week=3, months=12)).to_dict()
-    assert presenter_spec(spec)["height"] == min(spec["height"] * PRESENTER_SCALE, PRESENTER_MAX_HEIGHT)
-    assert presenter_spec({"height": 100})["height"] == 100 * PRESENTER_SCALE
-
-
-def test_presenter_charts_fit_a_720_pixel_screen_however_many_bars(catalog):
-    spec = impact_forces_chart(catalog.impact_forces).to_dict()
-    assert "step" in spec["height"]  # one band per activity: it would grow with the data
-    assert presenter_spec(spec)["height"] == PRESENTER_MAX_HEIGHT
+def test_presenter_charts_take_their_height_from_the_screen_however_many_bars(catalog):
+    forces = impact_forces_chart(catalog.impact_forces).to_dict()
+    assert "step" in forces["height"]  # one band per activity: it would grow with the data
+    effort = effort_chart(build_plan(PRESETS["osteopenia"], sessions_per_week=3, months=12)).to_dict()
+    for spec in (forces, effort):
+        assert presenter_spec(spec)["height"] == FIT_TO_SCREEN
+    facet = {"facet": {"row": {"field": "trial"}}, "spec": {"mark": "bar", "height": 100}}
+    assert presenter_spec(facet)["spec"]["height"] == 100 * PRESENTER_SCALE  # a facet's panels keep their own
 
 
 def test_share_links_keep_every_setting():

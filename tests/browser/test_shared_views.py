@@ -120,3 +120,39 @@ def test_the_presenter_chooses_a_section_by_name_and_old_numbered_links_still_op
     visit(page, f"{server.url}/{lesson.url_path}?present=1&step=3")  # a link from before the slugs
     assert section_shown(page) == f"3 of {steps}: {lesson.headings()[2]}"
     assert "link had settings" not in page.inner_text("body")
+
+
+def bring_under_the_header(page, locator) -> dict:
+    """Scroll so the element's top sits just under the lesson's sticky header; its box on screen then."""
+    locator.evaluate("element => { const header = document.querySelector('.st-key-lesson-step-header');"
+                     " element.style.scrollMarginTop = (header.getBoundingClientRect().bottom + 4) + 'px';"
+                     " element.scrollIntoView({block: 'start'}); }")
+    page.wait_for_timeout(500)
+    return locator.bounding_box()
+
+
+def test_at_1280x720_the_osteogenic_sliders_and_chart_fit_the_screen_together(server, chromium, screenshots):
+    context = chromium.new_context(viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    visit(page, f"{server.url}/learn-impact-forces?present=1&step=the-osteogenic-index")
+    figure = page.locator(".st-key-osteogenic-example")
+    header_bottom = bring_under_the_header(page, figure)["y"] - 4
+    for part in (*page.locator("[data-testid='stSlider']").all(), figure.locator("[data-testid='stVegaLiteChart']")):
+        box = part.bounding_box()
+        assert header_bottom <= box["y"] and box["y"] + box["height"] <= 720, box
+    page.screenshot(path=str(screenshots / "presenter-osteogenic-1280x720.png"))
+    context.close()
+
+
+def test_presenter_charts_take_the_screen_height_they_have(server, chromium):
+    heights = {}
+    for screen_height in (720, 1000):
+        context = chromium.new_context(viewport={"width": 1280, "height": screen_height})
+        page = context.new_page()
+        visit(page, f"{server.url}/learn-impact-forces?present=1&step=measuring-impact")
+        page.wait_for_timeout(1000)
+        box = bring_under_the_header(page, page.locator("[data-testid='stVegaLiteChart']").first)
+        assert box["y"] + box["height"] <= screen_height  # the force chart fits under the header
+        heights[screen_height] = box["height"]
+        context.close()
+    assert heights[1000] > heights[720]  # sized to the screen, not capped
