@@ -158,9 +158,13 @@ def render_evidence() -> None:
     render_trial_results()
 
 
+def usual_days(sessions_per_week: int) -> list[str]:
+    return [plan_charts.WEEKDAYS[day] for day in DEFAULT_WEEKDAYS[sessions_per_week]]
+
+
 def default_days_for_new_count() -> None:
     """A new number of sessions a week starts from that number's usual days (the old choice no longer fits)."""
-    st.session_state["days"] = list(DEFAULT_WEEKDAYS[st.session_state["spw"] or 3])
+    st.session_state["days"] = usual_days(st.session_state["spw"] or 3)
 
 
 def calendar_choices(sessions_per_week: int) -> tuple[tuple[int, ...], dt.time, bool]:
@@ -168,19 +172,17 @@ def calendar_choices(sessions_per_week: int) -> tuple[tuple[int, ...], dt.time, 
     screen, the handout and the calendar file use them. Returns the days (the usual ones until as many are
     chosen as there are sessions), the time and whether the chosen days fit."""
     days_column, time_column = st.columns([3, 1])
-    days = days_column.pills(
-        f"Training days ({sessions_per_week} a week)", range(7), selection_mode="multi",
-        default=DEFAULT_WEEKDAYS[sessions_per_week], format_func=plan_charts.WEEKDAYS.__getitem__,
-        key="days", bind="query-params",
-    )
+    # The day names are the options (no format_func): the link holds them, and kept_settings writes them back.
+    days = days_column.pills(f"Training days ({sessions_per_week} a week)", plan_charts.WEEKDAYS,
+                             selection_mode="multi", default=usual_days(sessions_per_week), key="days",
+                             bind="query-params")
     at = time_column.time_input("Time", value=DEFAULT_TIME, step=dt.timedelta(minutes=15), key="time",
                                 bind="query-params") or DEFAULT_TIME
     if len(days) != sessions_per_week:
-        usual = " and ".join(plan_charts.WEEKDAYS[day] for day in DEFAULT_WEEKDAYS[sessions_per_week])
         st.caption(f"Choose {sessions_per_week} days for the calendar file; until then the calendar and the "
-                   f"handout show {usual}.")
+                   f"handout show {' and '.join(usual_days(sessions_per_week))}.")
         return DEFAULT_WEEKDAYS[sessions_per_week], at, False
-    return tuple(sorted(days)), at, True
+    return tuple(sorted(plan_charts.WEEKDAYS.index(day) for day in days)), at, True
 
 
 def render_downloads(plan: Plan, start: dt.date, minutes: int, weekdays: tuple[int, ...], at: dt.time,

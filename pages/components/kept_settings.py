@@ -35,7 +35,8 @@ def as_link_values(value: object) -> list[str]:
     """A widget value as a bound widget writes it in the link."""
     values = value if isinstance(value, (list, tuple)) else [value]
     return [str(item).lower() if isinstance(item, bool)
-            else item.isoformat() if isinstance(item, dt.date) else str(item) for item in values]
+            else item.isoformat() if isinstance(item, dt.date)
+            else item.strftime("%H:%M") if isinstance(item, dt.time) else str(item) for item in values]
 
 
 def restore(keys: Iterable[str]) -> None:

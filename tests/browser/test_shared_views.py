@@ -191,3 +191,17 @@ def test_back_and_forward_from_the_planner_never_show_the_default_profile(server
     forward = walk(page.go_forward, "Program planner")
     assert all(bone == "osteoporosis" for title, bone in forward if title != "Client cases"), forward
     assert_no_exception(page)
+
+
+def test_the_calendar_days_and_time_follow_the_user_to_another_page_and_back(server, page):
+    visit(page, f"{server.url}/program?spw=2&days=Tue&days=Fri&time=18:00")
+    navigation = page.locator(".st-key-site-navigation")
+    navigation.get_by_text("Safe options", exact=True).click()
+    page.locator("h1").filter(has_text="Safe options").wait_for(timeout=SETTLE_MS)
+    wait_until_settled(page)
+    navigation.get_by_text("Program planner", exact=True).click()
+    page.locator("h1").filter(has_text="Program planner").wait_for(timeout=SETTLE_MS)
+    wait_until_settled(page)
+    assert all(part in page.url for part in ("days=Tue", "days=Fri", "time=18%3A00")), page.url
+    assert "link had settings" not in page.inner_text("body")
+    assert page.get_by_text("Sessions on ").first.text_content().startswith("Sessions on Tue, Fri each week")
