@@ -178,11 +178,12 @@ def calendar_choices(sessions_per_week: int) -> tuple[tuple[int, ...], dt.time, 
                              bind="query-params")
     at = time_column.time_input("Time", value=DEFAULT_TIME, step=dt.timedelta(minutes=15), key="time",
                                 bind="query-params") or DEFAULT_TIME
-    if len(days) != sessions_per_week:
+    chosen = tuple(sorted({plan_charts.WEEKDAYS.index(day) for day in days}))  # a link may repeat a day
+    if len(chosen) != sessions_per_week:
         st.caption(f"Choose {sessions_per_week} days for the calendar file; until then the calendar and the "
                    f"handout show {' and '.join(usual_days(sessions_per_week))}.")
         return DEFAULT_WEEKDAYS[sessions_per_week], at, False
-    return tuple(sorted(plan_charts.WEEKDAYS.index(day) for day in days)), at, True
+    return chosen, at, True
 
 
 def render_downloads(plan: Plan, start: dt.date, minutes: int, weekdays: tuple[int, ...], at: dt.time,

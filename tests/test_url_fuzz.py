@@ -44,6 +44,7 @@ VALID = [
     "chair", "barbell", "squat", "balance", "back-extensor", "spine", "hip", "wrist-forearm", "Recommended",
     "Avoid", "With modifications", "none", "full gym", "bands and dumbbells", "30", "45", "60", "easy", "hard",
     "2031-03-17", "2020-02-29", "2031-02-30", "1900-01-01", "9999-12-31", "20310317", "2031-W11-1",
+    "Tue", "Sun", "mon", "18:00", "07:45", "24:00", "9:00", "18:00:00",
 ]
 ODD_KEYS = ["<script>", "embed", "embed_options", "page", "BONE", "t ", " t", "t[]", "__proto__", "", "a" * 300,
             "present", "step"]
@@ -91,7 +92,8 @@ def other_pages() -> list[str]:
 
 
 SAFE_KEYS = ["bone", "t", "vf", "falls", "joints", "exp", "cleared", "equip", "pattern", "site", "show"]
-PLANNER_KEYS = ["bone", "t", "vf", "falls", "joints", "exp", "cleared", "spw", "months", "minutes", "kit", "start"]
+PLANNER_KEYS = ["bone", "t", "vf", "falls", "joints", "exp", "cleared", "spw", "months", "minutes", "kit", "start",
+                "days", "time"]
 LESSON_KEYS = ["oi_load", "oi_cycles", "step", "present"]
 OTHER_KEYS = ["topics", "level", "length", "seed", "find", "case", "present",  # study pages, presenter mode
               "exercise", "pattern", "site", "equip"]  # the Exercise library
