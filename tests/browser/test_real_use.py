@@ -115,6 +115,18 @@ def download(page, button: str) -> bytes:
         return file.read()
 
 
+def train_on_tuesday_and_friday_at_six_pm(page) -> None:
+    """On the Planner set up for two sessions a week: the client's days and time instead of the usual ones."""
+    for day in ("Mon", "Thu", "Tue", "Fri"):  # off with the default days, on with the client's
+        page.get_by_role("button", name=day, exact=True).click()
+        wait_until_settled(page)
+    page.locator("[data-testid='stTimeInput'] [role='spinbutton']").first.click()  # the hour
+    page.keyboard.type("18")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    wait_until_settled(page)
+
+
 def test_planner_downloads_name_the_profile_the_dates_and_the_chosen_days(server, page):
     import csv
     import datetime as dt
@@ -125,14 +137,7 @@ def test_planner_downloads_name_the_profile_the_dates_and_the_chosen_days(server
     from lib.profiles import Profile
 
     visit(page, f"{server.url}/program?bone=osteoporosis&vf=true&spw=2&months=3&start=2027-01-04")
-    for day in ("Mon", "Thu", "Tue", "Fri"):  # off with the default days, on with the client's
-        page.get_by_role("button", name=day, exact=True).click()
-        wait_until_settled(page)
-    page.locator("[data-testid='stTimeInput'] [role='spinbutton']").first.click()  # the hour
-    page.keyboard.type("18")
-    page.keyboard.press("Tab")
-    page.keyboard.press("Tab")
-    wait_until_settled(page)
+    train_on_tuesday_and_friday_at_six_pm(page)
 
     events = Calendar.from_ical(download(page, "Calendar (.ics)")).walk("VEVENT")
     starts = sorted(event.decoded("dtstart") for event in events)

@@ -10,7 +10,7 @@ import subprocess
 import pytest
 
 from tests.browser.test_browser import SETTLE_MS, assert_no_exception, copy_link_to_this_view, visit, wait_until_settled
-from tests.browser.test_real_use import download
+from tests.browser.test_real_use import download, train_on_tuesday_and_friday_at_six_pm
 
 pytestmark = pytest.mark.browser
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -38,14 +38,7 @@ def test_a_shared_planner_link_keeps_the_calendar_days_and_time_and_all_three_ag
                                   permissions=["clipboard-read", "clipboard-write"])
     sharing = sharer.new_page()
     visit(sharing, f"{server.url}/program?bone=osteoporosis&spw=2&months=3&start=2027-01-04")
-    for day in ("Mon", "Thu", "Tue", "Fri"):  # off with the usual days, on with the client's
-        sharing.get_by_role("button", name=day, exact=True).click()
-        wait_until_settled(sharing)
-    sharing.locator("[data-testid='stTimeInput'] [role='spinbutton']").first.click()  # the hour
-    sharing.keyboard.type("18")
-    sharing.keyboard.press("Tab")
-    sharing.keyboard.press("Tab")
-    wait_until_settled(sharing)
+    train_on_tuesday_and_friday_at_six_pm(sharing)
     link = copy_link_to_this_view(sharing)
     sharer.close()
     assert "days=Tue" in link and "days=Fri" in link and "time=18" in link, link
