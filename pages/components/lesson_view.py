@@ -8,13 +8,12 @@ such a link opens the whole lesson scrolled to that section.
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Callable
 
 import streamlit as st
 
-from lib.lessons import Lesson, heading_slug, split_answers, split_figures
+from lib.lessons import TAKEAWAYS_STEP, Lesson, heading_slug, split_answers, split_figures
 from lib.urlstate import Param
 from pages.components.common import catalog, cited_markdown, notice_odd_parameters, reference_list, share_this_view
 
@@ -44,7 +43,7 @@ def render_markdown_with_answers(markdown: str) -> None:
 
 def render_takeaways_and_references(lesson: Lesson) -> None:
     with st.container(border=True):
-        st.subheader("Key takeaways", anchor="key-takeaways")
+        st.subheader(TAKEAWAYS_STEP, anchor=heading_slug(TAKEAWAYS_STEP))
         st.markdown("\n".join(f"- {takeaway}" for takeaway in lesson.takeaways))
     st.subheader("References", anchor="references")
     references = catalog().references
@@ -58,16 +57,16 @@ for (const box of [document.scrollingElement, document.querySelector('[data-test
                    document.querySelector('[data-testid="stAppViewContainer"]')]) { box && box.scrollTo(0, 0); }
 </script>"""
 
-# Brings the heading a link named to the top of the screen, below Streamlit's bar. Charts above it draw
-# after it, pushing it down: it is brought back a few times until the reader scrolls.
-SCROLL_TO_HEADING = """<script>
+# Brings the section the link names (?step=<slug>, each heading's anchor) to the top of the screen, below
+# Streamlit's bar. Charts above it draw after it, pushing it down: it is brought back a few times until the
+# reader scrolls. A constant: it reads the link itself, so no text from content/ reaches raw HTML.
+SCROLL_TO_LINKED_SECTION = """<script>
 (() => {
-  const wanted = %s;
+  const wanted = new URLSearchParams(location.search).get("step");
   let tries = 0, stopped = false;
   for (const event of ["wheel", "touchstart", "keydown"]) addEventListener(event, () => { stopped = true; }, {once: true});
   const bring = () => {
-    const heading = [...document.querySelectorAll('[data-testid="stMain"] h2, [data-testid="stMain"] h3')]
-      .find((element) => element.textContent.trim() === wanted);
+    const heading = wanted && document.getElementById(wanted);
     if (heading) { heading.style.scrollMarginTop = "4.5rem"; heading.scrollIntoView({block: "start"}); }
     if (!stopped && ++tries < 8) setTimeout(bring, 400);
   };
@@ -115,11 +114,17 @@ def render_step(lesson: Lesson) -> None:
     share_this_view(lesson.url_path)
 
 
+def render_sections(lesson: Lesson) -> None:
+    """The whole lesson, each section under a heading anchored at its slug, so a link can name it."""
+    for heading, section in zip(lesson.headings(), sections_without_heading(lesson)):
+        st.header(heading, anchor=heading_slug(heading))
+        render_markdown_with_figures(section)
+
+
 def scroll_to_linked_section(lesson: Lesson) -> None:
     """A link naming a section (a glossary term's, a question's 'Read more') opens the lesson at it."""
-    step = step_in_link(lesson)
-    if step:
-        st.html(SCROLL_TO_HEADING % json.dumps(lesson.step_names()[step - 1]), unsafe_allow_javascript=True)
+    if step_in_link(lesson):
+        st.html(SCROLL_TO_LINKED_SECTION, unsafe_allow_javascript=True)
 
 
 def sections_without_heading(lesson: Lesson) -> list[str]:
@@ -138,7 +143,7 @@ def render_lesson(lesson: Lesson) -> None:
         return
     st.title(lesson.title)
     st.caption(lesson.summary)
-    render_markdown_with_figures(lesson.body)
+    render_sections(lesson)
     render_takeaways_and_references(lesson)
     scroll_to_linked_section(lesson)
 
