@@ -395,14 +395,20 @@ def _weeks_dose(weeks: pd.DataFrame) -> str:
     return f"{_span(ordinary['sets'])} x {reps_text} at effort {_span(ordinary['effort'])}"
 
 
-def _slot_dose(slot, weeks: pd.DataFrame) -> str:
+def _phase_doses(weeks: pd.DataFrame) -> tuple[str, str | None]:
+    """A phase's strength dose, and its heavy lifts' dose if the phase has heavy weeks (else None)."""
+    heavy_weeks = weeks[weeks["intensity_pct_1rm"].notna()]
+    return _weeks_dose(weeks), (None if heavy_weeks.empty else _weeks_dose(heavy_weeks))
+
+
+def _slot_dose(slot, phase_doses: tuple[str, str | None]) -> str:
     """A strength slot follows its phase's weeks, except a lighter lift beside heavy ones, which keeps its 3 x 8."""
     if slot.dose_kind != "strength":
         return slot.reps
-    heavy_weeks = weeks[weeks["intensity_pct_1rm"].notna()]
-    if heavy_weeks.empty:
-        return _weeks_dose(weeks)
-    return _weeks_dose(heavy_weeks) if slot.heavy else f"{slot.sets} x {slot.reps} at effort {slot.effort}"
+    ordinary, heavy = phase_doses
+    if heavy is None:
+        return ordinary
+    return heavy if slot.heavy else f"{slot.sets} x {slot.reps} at effort {slot.effort}"
 
 
 def week_starts(plan: Plan, start: dt.date, weekdays: tuple[int, ...] | None = None) -> list[dt.date]:
@@ -417,10 +423,16 @@ def week_starts(plan: Plan, start: dt.date, weekdays: tuple[int, ...] | None = N
 def session_grid(plan: Plan, session: str) -> pd.DataFrame:
     """Blocks down, phases across: what the client does in each phase of one session template, at the weeks' dose."""
     slots = plan.sessions[plan.sessions["session"] == session]
-    weeks_by_phase = dict(tuple(plan.weeks.groupby("phase")))
-    cells = slots.assign(what=[f"{slot.exercise} ({_slot_dose(slot, weeks_by_phase[slot.phase])})"
-                               + (f". {slot.modification}" if slot.modification else "")
-                               for slot in slots.itertuples()])
-    grid = cells.pivot_table(index="block", columns="phase", values="what", aggfunc="; ".join, sort=False)
-    grid = grid.reindex(columns=list(PHASES))
-    return grid.reindex(list(dict.fromkeys(slots["block"]))).fillna("")
+    # Built with plain dictionaries: pandas filtering per slot and a pivot table cost a Planner visitor
+    # about 50 ms per new setting (bench/load.py).
+    dose_columns = plan.weeks[["deload", "sets", "reps", "effort", "intensity_pct_1rm"]]
+    doses = {phase: _phase_doses(weeks) for phase, weeks in dose_columns.groupby(plan.weeks["phase"])}
+    cells: dict[str, dict[str, list[str]]] = {}
+    for slot in slots.itertuples():
+        what = f"{slot.exercise} ({_slot_dose(slot, doses[slot.phase])})"
+        cells.setdefault(slot.block, {}).setdefault(slot.phase, []).append(
+            what + (f". {slot.modification}" if slot.modification else ""))
+    grid = pd.DataFrame({phase: {block: "; ".join(by_phase.get(phase, [])) for block, by_phase in cells.items()}
+                         for phase in PHASES})
+    grid.index.name, grid.columns.name = "block", "phase"
+    return grid.reindex(list(cells))

@@ -59,13 +59,13 @@ def charts_for(plan_key: tuple, start: dt.date, weekdays: tuple[int, ...]) -> di
     """Every chart's Vega-Lite spec and text alternative, built once per plan, start date and training days."""
     plan = plan_for(*plan_key)
     built = {
-        "effort": (plan_charts.effort_chart(plan), plan_charts.describe_effort(plan)),
-        "components": (plan_charts.components_chart(plan), plan_charts.describe_components(plan)),
-        "impacts": (plan_charts.impacts_chart(plan), plan_charts.describe_impacts(plan)),
-        "calendar": (plan_charts.calendar_chart(plan, start, weekdays),
+        "effort": (plan_charts.effort_spec(plan), plan_charts.describe_effort(plan)),
+        "components": (plan_charts.components_spec(plan), plan_charts.describe_components(plan)),
+        "impacts": (plan_charts.impacts_spec(plan), plan_charts.describe_impacts(plan)),
+        "calendar": (plan_charts.calendar_spec(plan, start, weekdays),
                      plan_charts.describe_calendar(plan, start, weekdays)),
     }
-    return {name: (with_arrow_datasets(chart.to_dict()), text) for name, (chart, text) in built.items()}
+    return {name: (with_arrow_datasets(spec), text) for name, (spec, text) in built.items()}
 
 
 def next_monday(today: dt.date) -> dt.date:
@@ -107,9 +107,11 @@ def render_overview(plan: Plan) -> None:
     columns = st.columns(5)
     columns[0].metric("Weeks", len(weeks))
     columns[1].metric("Impact up to", plan.impact_ceiling)
-    columns[2].metric("Balance a week, by week 16", f"{weeks['balance_minutes'].max()} min")
-    columns[3].metric("Aerobic a week, by week 16", f"{weeks['aerobic_minutes'].max()} min",
-                      help=f"Intensity: {weeks['aerobic_intensity'].iloc[0]}.")
+    # Short labels: a longer one is cut off in a fifth of a 1280 px screen; the help says when.
+    columns[2].metric("Balance a week", f"{weeks['balance_minutes'].max()} min",
+                      help="Reached by week 16, in sessions and at home.")
+    columns[3].metric("Aerobic a week", f"{weeks['aerobic_minutes'].max()} min",
+                      help=f"Reached by week 16. Intensity: {weeks['aerobic_intensity'].iloc[0]}.")
     columns[4].metric("Supervised heavy 5 x 5", "yes" if plan.heavy else "no")
 
 
@@ -217,11 +219,9 @@ specs = charts_for(plan_key, start, weekdays)
 
 render_overview(plan)
 chart_block("Effort of the main lifts, week by week", specs["effort"])
-left, right = st.columns(2)
-with left:
-    chart_block("Where a week's time goes", specs["components"])
-with right:
-    chart_block("Impacts a week", specs["impacts"])
+# Full width, one under the other: side by side, the time chart's seven-entry legend was cut off at 1280 px.
+chart_block("Where a week's time goes", specs["components"])
+chart_block("Impacts a week", specs["impacts"])
 chart_block("The first weeks on the calendar", specs["calendar"])
 render_sessions(session_tables(plan_key), home_table(plan_key))
 render_downloads(plan, start, minutes, weekdays, at, days_fit)

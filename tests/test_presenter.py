@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from lib.chart_style import FIT_TO_SCREEN, PRESENTER_CONFIG, PRESENTER_SCALE, presenter_spec
 from lib.charts import impact_forces_chart
-from lib.plan_charts import effort_chart
+from lib.plan_charts import effort_spec
 from lib.planner import build_plan
-from lib.profiles import PRESETS
 from lib.lessons import heading_slug
+from lib.profiles import PRESETS
 from lib.urlstate import share_url
 from pages.components.lesson_view import SECTION_CONTROL
 from tests.apptest_helpers import all_text, open_page
@@ -90,7 +90,7 @@ def test_presenter_charts_have_bigger_type(catalog):
 def test_presenter_charts_take_their_height_from_the_screen_however_many_bars(catalog):
     forces = impact_forces_chart(catalog.impact_forces).to_dict()
     assert "step" in forces["height"]  # one band per activity: it would grow with the data
-    effort = effort_chart(build_plan(PRESETS["osteopenia"], sessions_per_week=3, months=12)).to_dict()
+    effort = effort_spec(build_plan(PRESETS["osteopenia"], sessions_per_week=3, months=12))
     for spec in (forces, effort):
         assert presenter_spec(spec)["height"] == FIT_TO_SCREEN
     facet = {"facet": {"row": {"field": "trial"}}, "spec": {"mark": "bar", "height": 100}}
