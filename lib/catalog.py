@@ -122,6 +122,11 @@ def _check_rules(file: Path, rules: list[dict], references: dict, exercises: lis
                 raise DataError(file, rule["id"], "exercise.pattern", f"no exercise has the pattern {pattern!r}")
         if rule.get("modification") not in written | {None}:
             raise DataError(file, rule["id"], "modification", f"no exercise writes a {rule['modification']!r} modification")
+    key_by_strictness: dict[int, str] = {}
+    for rule in rules:
+        if "strictness" in rule and key_by_strictness.setdefault(rule["strictness"], rule["modification"]) != rule["modification"]:
+            raise DataError(file, rule["id"], "strictness", "a row with another modification has this strictness; "
+                            "give each modification its own, so one change always wins")
     named = {rule.get("modification") for rule in rules}
     for exercise in exercises:
         for key in set(exercise.get("modifications", {})) - named:
