@@ -109,6 +109,10 @@ def test_the_presenter_chooses_a_section_by_name_and_old_numbered_links_still_op
     wait_until_settled(page)
     assert page.url.endswith("step=the-osteogenic-index") or "step=the-osteogenic-index&" in page.url, page.url
     assert page.get_by_text("Try it: the osteogenic index").is_visible()
+    page.go_back()  # each section is a history entry: Back returns to the one before
+    page.wait_for_timeout(300)
+    wait_until_settled(page)
+    assert section_shown(page) == f"1 of {steps}: What you will be able to do"
 
     visit(page, f"{server.url}/{lesson.url_path}?present=1&step=3")  # a link from before the slugs
     assert section_shown(page) == f"3 of {steps}: {lesson.headings()[2]}"
