@@ -43,6 +43,7 @@ VALID = [
     "chair", "barbell", "squat", "balance", "back-extensor", "spine", "hip", "wrist-forearm", "Recommended",
     "Avoid", "With modifications", "none", "full gym", "bands and dumbbells", "30", "45", "60", "easy", "hard",
     "2031-03-17", "2020-02-29", "2031-02-30", "1900-01-01", "9999-12-31", "20310317", "2031-W11-1",
+    "Tue", "Sun", "mon", "18:00", "07:45", "24:00", "9:00", "18:00:00",
 ]
 ODD_KEYS = ["<script>", "embed", "embed_options", "page", "BONE", "t ", " t", "t[]", "__proto__", "", "a" * 300,
             "present", "step"]

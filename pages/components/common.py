@@ -12,7 +12,7 @@ from streamlit import dataframe_util
 from streamlit.errors import StreamlitAPIException
 
 from lib.catalog import Catalog, load_catalog
-from lib.chart_style import presenter_spec
+from lib.chart_style import FIT_TO_SCREEN, presenter_spec
 from lib.references import Reference, link_citations
 from lib.urlstate import Param, choice, odd_parameters, refused_keys, share_url
 from lib.validation import DataError
@@ -115,7 +115,12 @@ def chart(spec: dict, description: str) -> None:
     """A cached Vega-Lite spec, restyled for a room in presenter mode, with its text alternative."""
     # No alt=: the spec's own description names the chart for screen readers, and Streamlit logs a
     # warning quoting both when they differ (the text can hold a client's dates).
-    st.vega_lite_chart(presenter_spec(spec) if st.session_state.get("present") else spec, width="stretch")
+    if st.session_state.get("present"):
+        restyled = presenter_spec(spec)
+        fits = restyled.get("height") == FIT_TO_SCREEN  # then presenter.py's style gives it the screen's height
+        st.vega_lite_chart(restyled, width="stretch", height="stretch" if fits else "content")
+    else:
+        st.vega_lite_chart(spec, width="stretch")
     with st.expander("Chart as text"):
         st.write(description)
 

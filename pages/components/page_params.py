@@ -13,6 +13,7 @@ lighter pages do without), are `deferred`: built when a link first needs checkin
 from __future__ import annotations
 
 import datetime as dt
+import re
 from importlib import import_module
 
 from lib.lessons import Lesson
@@ -69,8 +70,11 @@ EXERCISE_LIBRARY_PARAMS: dict[str, Param] = FILTER_PARAMS | {
 }
 
 MONTHS_RANGE = (3, 24)
+TIME_IN_LINK = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")  # how a bound time input writes its value: 18:00
 PLAN_SETTINGS: dict[str, Param] = {  # the Planner's own settings, beside the profile
     "spw": choice([2, 3]),
+    "days": choice_from("lib.plan_charts", "WEEKDAYS", repeatable=True),
+    "time": Param(lambda value: bool(TIME_IN_LINK.fullmatch(value))),
     "months": whole_number_between(*MONTHS_RANGE),
     "minutes": choice_from("lib.planner", "SESSION_MINUTES"),
     "kit": choice_from("lib.planner", "EQUIPMENT_SETS"),
@@ -150,11 +154,7 @@ OI_LOADS_BW = tuple(round(1.2 + tenth / 10, 1) for tenth in range(38))  # 1.2 to
 OI_CYCLES = (10, 120)
 
 
-def lesson_steps(lesson: Lesson) -> int:
-    """Presenter steps: one per section, then the takeaways and references."""
-    return len(lesson.sections()) + 1
-
-
 def lesson_params(lesson: Lesson) -> dict[str, Param]:
-    return {"step": whole_number_between(1, lesson_steps(lesson)), "oi_load": choice(OI_LOADS_BW),
+    # A section by its heading's slug, or by its number in older links.
+    return {"step": Param(lambda value: lesson.step_number(value) is not None), "oi_load": choice(OI_LOADS_BW),
             "oi_cycles": whole_number_between(*OI_CYCLES)}

@@ -16,7 +16,7 @@ from typing import Mapping
 
 import streamlit as st
 
-from lib.lessons import Lesson
+from lib.lessons import Lesson, heading_slug
 from lib.urlstate import Param
 from pages.components import page_params
 from pages.components.common import catalog
@@ -77,9 +77,11 @@ def lesson_as_page(lesson: Lesson) -> st.Page:
 
 
 def link_to_lesson_section(lesson: Lesson, section: str, lead: str = "") -> None:
-    """A link to the lesson that teaches something, in this tab and this session (a Markdown link
-    would open a new tab and a fresh session, losing presenter mode and the profile)."""
-    st.page_link(lesson_as_page(lesson), label=f"{lead}{lesson.title}, “{section}”", icon=":material/menu_book:")
+    """A link to the section of a lesson that teaches something, in this tab and this session (a Markdown
+    link would open a new tab and a fresh session, losing presenter mode and the profile). The lesson opens
+    at that section: scrolled to it, or in presenter mode at its step."""
+    st.page_link(lesson_as_page(lesson), label=f"{lead}{lesson.title}, “{section}”", icon=":material/menu_book:",
+                 query_params={"step": heading_slug(section)})
 
 
 def lesson_pages() -> list[st.Page]:

@@ -11,6 +11,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
+from lib.lessons import heading_slug
 from pages.components import site_map
 from tests.conftest import PROJECT_ROOT
 from tests.support.server import StreamlitServer
@@ -140,7 +141,8 @@ def test_presenter_link_shows_top_navigation_and_big_type(server, page, catalog,
     page.screenshot(path=str(screenshots / "presenter-lesson.png"))
     page.get_by_role("button", name="Next").click()
     wait_until_settled(page)
-    assert "step=2" in page.url and "present=1" in page.url
+    second = heading_slug(catalog.lessons[3].headings()[1])
+    assert f"step={second}" in page.url and "present=1" in page.url  # the section by name
     page.get_by_text("Explore", exact=True).click()
     page.get_by_test_id("stTopNavDropdownLink").filter(has_text="Safe options").click()
     wait_until_settled(page)
