@@ -7,6 +7,7 @@ import datetime as dt
 import altair as alt
 import pandas as pd
 
+from lib.catalog import default_catalog
 from lib.planner import Plan, session_dates
 
 PHASE_COLOURS = {"foundation": "#56B4E9", "build": "#009E73", "strength": "#E69F00", "maintenance": "#CC79A7"}
@@ -35,8 +36,19 @@ def effort_chart(plan: Plan) -> alt.LayerChart:
         x=x, y=alt.Y("effort:Q", title="Target effort (out of 10)", scale=alt.Scale(domain=[0, 10])), tooltip=tooltip)
     deloads = alt.Chart(weeks[weeks["deload"]]).mark_point(shape="triangle-down", size=110, filled=True, color="#333333").encode(
         x=x, y="effort:Q", tooltip=tooltip)
-    return (phases + line + deloads).properties(
-        height=280, description="Step line of target effort by week, phases shaded, deload weeks marked with triangles.")
+    layers = phases + line + deloads
+    reviews = weeks[weeks["review"] != ""]
+    if not reviews.empty:  # a review before progressing: a dashed line at its week
+        layers += alt.Chart(reviews).mark_rule(strokeDash=[6, 4], strokeWidth=2, color="#333333").encode(
+            x=alt.X("start:Q"), tooltip=["week", "review"]).transform_calculate(start="datum.week - 0.5")
+    return layers.properties(
+        height=280, description="Step line of target effort by week, phases shaded, deload weeks marked with triangles, "
+                                "a dashed line before each week that starts with a review.")
+
+
+def describe_reviews(weeks: pd.DataFrame) -> str:
+    """' Week 9: Physiotherapist review before progressing: ...' for each review in these weeks."""
+    return "".join(f" Week {row.week}: {row.review}" for row in weeks[weeks["review"] != ""].itertuples())
 
 
 def describe_effort(plan: Plan) -> str:
@@ -45,7 +57,8 @@ def describe_effort(plan: Plan) -> str:
     deloads = ", ".join(str(week) for week in plan.weeks.loc[plan.weeks["deload"], "week"])
     efforts = f"effort rises from {plan.weeks['effort'].iloc[0]} to {plan.weeks['effort'].max()} out of 10"
     heavy = " Heavy 5 x 5 sets at 80-85 % of one-repetition maximum in the strength phase." if plan.heavy else ""
-    return f"Phases: {'; '.join(parts)}. Target {efforts}. Lighter (deload) weeks: {deloads}.{heavy}"
+    return (f"Phases: {'; '.join(parts)}. Target {efforts}. Lighter (deload) weeks: {deloads}.{heavy}"
+            + describe_reviews(plan.weeks))
 
 
 def components_frame(plan: Plan) -> pd.DataFrame:
@@ -66,12 +79,13 @@ def components_chart(plan: Plan) -> alt.Chart:
     return alt.Chart(frame).mark_bar().encode(
         x=alt.X("week:O", title="Week", axis=alt.Axis(values=list(range(1, len(plan.weeks) + 1, 4)), labelAngle=0)),
         y=alt.Y("sum(minutes):Q", title="Minutes a week"),
-        color=alt.Color("component:N", sort=order, title="Component", legend=alt.Legend(orient="top"),
+        # four to a row: one row of seven ran past the page at 1280 px in presenter type and lost the last ones
+        color=alt.Color("component:N", sort=order, title="Component", legend=alt.Legend(orient="top", columns=4),
                         scale=alt.Scale(domain=order, range=[COMPONENT_COLOURS[name] for name in order])),
         order=alt.Order("component_order:Q"),
         tooltip=["week", "component", "minutes"],
     ).transform_calculate(component_order=f"indexof({order}, datum.component)").properties(
-        height=260, description="Stacked bars of estimated minutes a week for each component of the program.")
+        height=300, description="Stacked bars of estimated minutes a week for each component of the program.")
 
 
 def describe_components(plan: Plan) -> str:
@@ -93,7 +107,7 @@ def impacts_chart(plan: Plan) -> alt.Chart:
 
 def describe_impacts(plan: Plan) -> str:
     if plan.weeks["impacts_per_session"].max() == 0:
-        return "No impact work for this profile."
+        return default_catalog().planner["impact"]["none"]
     per_session = plan.weeks["impacts_per_session"]
     return (f"Impacts per session start at {per_session.iloc[0]} and build to {per_session.max()}, "
             f"up to {plan.impact_ceiling} impact; deload weeks halve them.")
@@ -148,4 +162,5 @@ def describe_calendar(plan: Plan, start: dt.date) -> str:
     days = ", ".join(dict.fromkeys(frame["weekday"]))
     home = f" Every day at home: {home_work(plan)}." if not plan.home.empty else ""
     return (f"Sessions on {days} each week, starting {frame['date'].iloc[0]}; "
-            f"sessions {', '.join(dict.fromkeys(frame['session']))} in turn.{home}")
+            f"sessions {', '.join(dict.fromkeys(frame['session']))} in turn.{home}"
+            + describe_reviews(plan.weeks[plan.weeks["week"] <= CALENDAR_WEEKS]))

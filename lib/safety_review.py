@@ -94,9 +94,12 @@ def plan_section(label: str, profile: Profile) -> str:
                f"{weeks.set_index('week').loc[16, 'balance_minutes']} min a week by week 16; aerobic "
                f"{weeks['aerobic_minutes'].max()} min a week ({weeks['aerobic_intensity'].iloc[0]}); impacts up to "
                f"{weeks['impacts_per_session'].max()} a session.")
+    reviews = [f"week {row.week}: {row.review}" for row in weeks[(weeks["review"] != "") & (weeks["week"] > 1)].itertuples()]
+    summary = " ".join([*plan.notes, summary, *(f"Review at {review}" for review in reviews)])
     grids = "\n\n".join(f"Session {letter}\n\n{markdown_table(session_grid(plan, letter), 'Block')}"
                         for letter in plan.sessions["session"].unique())
-    home = "\n".join(f"- {row.phase}: {row.exercise}, {row.dose}" for row in plan.home.itertuples())
+    home = "\n".join(f"- {row.phase}: {row.exercise}, {row.dose}" + (f". {row.modification}" if row.modification else "")
+                     + (f" {row.move_on_when}" if row.move_on_when else "") for row in plan.home.itertuples())
     return f"### {label}\n\n{summary}\n\n{grids}\n\nEvery day at home:\n\n{home or '- nothing extra'}\n"
 
 

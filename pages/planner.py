@@ -96,14 +96,22 @@ def chart_block(title: str, spec_and_text: tuple[dict, str]) -> None:
     chart(*spec_and_text)
 
 
+def render_notes(plan: Plan) -> None:
+    """What comes before the plan (a review first, fuelling, no impact work), then each later review by its week."""
+    later = plan.weeks[(plan.weeks["review"] != "") & (plan.weeks["week"] > 1)]
+    for note in [*plan.notes, *(f"Week {row.week}: {row.review}" for row in later.itertuples())]:
+        st.info(note, icon=":material/info:")
+
+
 def render_overview(plan: Plan) -> None:
     weeks = plan.weeks
     columns = st.columns(5)
     columns[0].metric("Weeks", len(weeks))
     columns[1].metric("Impact up to", plan.impact_ceiling)
-    columns[2].metric("Balance a week, by week 16", f"{weeks['balance_minutes'].max()} min")
-    columns[3].metric("Aerobic a week, by week 16", f"{weeks['aerobic_minutes'].max()} min",
-                      help=f"Intensity: {weeks['aerobic_intensity'].iloc[0]}.")
+    # short labels: "..., by week 16" was cut off at 1280 px; the help says when the target is reached
+    columns[2].metric("Balance a week", f"{weeks['balance_minutes'].max()} min", help="By week 16.")
+    columns[3].metric("Aerobic a week", f"{weeks['aerobic_minutes'].max()} min",
+                      help=f"By week 16; intensity: {weeks['aerobic_intensity'].iloc[0]}, such as brisk walking.")
     columns[4].metric("Supervised heavy 5 x 5", "yes" if plan.heavy else "no")
 
 
@@ -122,7 +130,8 @@ def home_table(plan_key: tuple) -> str:
     if home.empty:
         return ""
     cells = home.assign(what=home["exercise"] + " (" + home["dose"] + ")"
-                        + home["modification"].map(lambda change: f". {change}" if change else ""))
+                        + home["modification"].map(lambda change: f". {change}" if change else "")
+                        + home["move_on_when"].map(lambda criterion: f" {criterion}" if criterion else ""))
     grid = cells.pivot_table(index="block", columns="phase", values="what", aggfunc="; ".join, sort=False).reindex(columns=list(dict.fromkeys(home["phase"])))
     return markdown_table(grid.fillna("").rename(columns=str.capitalize), "Every day")
 
@@ -130,7 +139,9 @@ def home_table(plan_key: tuple) -> str:
 def render_sessions(tables: dict[str, str], home: str) -> None:
     st.subheader("Session templates", anchor="sessions")
     st.caption("What each session holds in each phase, at the weeks' dose. Exercises come only from this profile's "
-               "recommended list; easier versions first, harder ones as the program advances.")
+               "recommended list, or with the change that keeps support in reach printed beside them; easier "
+               "versions first, harder ones as the program advances. Balance work moves up a level when the "
+               "client meets the level's 'move on when'.")
     for tab, table in zip(st.tabs([f"Session {letter}" for letter in tables]), tables.values()):
         tab.markdown(table)
     if home:
@@ -197,13 +208,12 @@ plan_key = (profile, sessions_per_week, months, minutes, kit)
 plan = plan_for(*plan_key)
 specs = charts_for(plan_key, start)
 
+render_notes(plan)
 render_overview(plan)
 chart_block("Effort of the main lifts, week by week", specs["effort"])
-left, right = st.columns(2)
-with left:
-    chart_block("Where a week's time goes", specs["components"])
-with right:
-    chart_block("Impacts a week", specs["impacts"])
+# One under the other: side by side, the components' legend of seven did not fit half the page at 1280 px.
+chart_block("Where a week's time goes", specs["components"])
+chart_block("Impacts a week", specs["impacts"])
 chart_block("The first weeks on the calendar", specs["calendar"])
 render_sessions(session_tables(plan_key), home_table(plan_key))
 render_downloads(plan, start, minutes)
