@@ -155,7 +155,13 @@ def _slot_dose(slot, weeks: pd.DataFrame) -> str:
     heavy_weeks = weeks[weeks["intensity_pct_1rm"].notna()]
     if heavy_weeks.empty:
         return _weeks_dose(weeks)
-    return _weeks_dose(heavy_weeks) if slot.heavy else f"{slot.sets} x {slot.reps} at effort {slot.effort}"
+    if not slot.heavy:
+        return f"{slot.sets} x {slot.reps} at effort {slot.effort}"
+    first_heavy = heavy_weeks["week"].min()
+    before = weeks[weeks["week"] < first_heavy]  # heavy sets begin only after a deload
+    if before.empty:
+        return _weeks_dose(heavy_weeks)
+    return f"{_weeks_dose(before)} to week {first_heavy - 1}; then {_weeks_dose(heavy_weeks)}"
 
 
 def week_starts(plan: Plan, start: dt.date, weekdays: tuple[int, ...] | None = None) -> list[dt.date]:
