@@ -590,8 +590,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--arrival", type=float, default=ARRIVAL_S, help="workshop: seconds over which they arrive")
     parser.add_argument("--think", type=float, nargs=2, default=THINK_S, metavar=("MIN", "MAX"),
                         help=f"seconds of pause before each interaction (default {THINK_S[0]:g} {THINK_S[1]:g})")
-    parser.add_argument("--ramp-start", type=int, default=10, help="ramp: people at the first step")
-    parser.add_argument("--ramp-step", type=int, default=10, help="ramp: people added at each step")
+    parser.add_argument("--ramp-start", type=int, default=2, help="ramp: people at the first step")
+    parser.add_argument("--ramp-step", type=int, default=2, help="ramp: people added at each step")
     parser.add_argument("--ramp-hold", type=float, default=40, help="ramp: seconds at each step after arrivals")
     parser.add_argument("--ramp-max", type=int, default=400, help="ramp: never more people than this")
     parser.add_argument("--clinic-users", type=int, default=5)

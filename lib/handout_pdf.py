@@ -13,6 +13,7 @@ Charts are the app's own Altair charts, rendered to images with vl-convert.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 from dataclasses import dataclass
@@ -30,7 +31,7 @@ from lib.handout_draw import (
 )
 from lib.handout_font import plain
 from lib.planner import Plan, session_dates
-from lib.plan_charts import effort_chart
+from lib.plan_charts import effort_spec
 from lib.profiles import Profile
 from lib.safety import Guidance, profile_guidance
 from lib.drawings import drawing_alt
@@ -231,11 +232,10 @@ def _schedule_table(pdf: draw.Sheet, plan: Plan, start: dt.date | None) -> None:
 
 def _effort_png(plan: Plan) -> bytes:
     """The planner's effort chart, sized and lettered for paper."""
-    chart = effort_chart(plan).properties(**CHART_SPEC).configure_axis(
-        labelFontSize=CHART_FONT_PX, titleFontSize=CHART_FONT_PX, labelColor=CHART_INK, titleColor=CHART_INK,
-    ).configure_legend(labelFontSize=CHART_FONT_PX, titleFontSize=CHART_FONT_PX, labelColor=CHART_INK,
-                       titleColor=CHART_INK)
-    return vl_convert.vegalite_to_png(_legend_beside(chart.to_dict()), scale=CHART_SCALE)
+    lettering = {"labelFontSize": CHART_FONT_PX, "titleFontSize": CHART_FONT_PX, "labelColor": CHART_INK,
+                 "titleColor": CHART_INK}
+    spec = copy.deepcopy(effort_spec(plan)) | CHART_SPEC | {"config": {"axis": lettering, "legend": lettering}}
+    return vl_convert.vegalite_to_png(_legend_beside(spec), scale=CHART_SCALE)
 
 
 def _legend_beside(spec: dict) -> dict:

@@ -144,24 +144,34 @@ def _weeks_dose(weeks: pd.DataFrame) -> str:
     return f"{_span(ordinary['sets'])} x {reps_text} at effort {_span(ordinary['effort'])}"
 
 
-def _slot_dose(slot, weeks: pd.DataFrame) -> str:
-    """A strength slot follows its phase's weeks, except a lighter lift beside heavy ones, which keeps its 3 x 8;
-    an impact slot gives the phase's impacts in each session."""
-    if slot.dose_kind == "impacts":
-        ordinary = weeks[~weeks["deload"]] if (~weeks["deload"]).any() else weeks
-        return default_catalog().planner["impact"]["cell"].format(impacts=_span(ordinary["impacts_per_session"]))
-    if slot.dose_kind != "strength":
-        return slot.reps
-    heavy_weeks = weeks[weeks["intensity_pct_1rm"].notna()]
-    if heavy_weeks.empty:
-        return _weeks_dose(weeks)
-    if not slot.heavy:
-        return f"{slot.sets} x {slot.reps} at effort {slot.effort}"
+def _heavy_dose(weeks: pd.DataFrame, heavy_weeks: pd.DataFrame) -> str:
+    """The heavy lifts' dose; heavy sets begin only after a deload, so earlier weeks of the phase say theirs first."""
     first_heavy = heavy_weeks["week"].min()
-    before = weeks[weeks["week"] < first_heavy]  # heavy sets begin only after a deload
+    before = weeks[weeks["week"] < first_heavy]
     if before.empty:
         return _weeks_dose(heavy_weeks)
     return f"{_weeks_dose(before)} to week {first_heavy - 1}; then {_weeks_dose(heavy_weeks)}"
+
+
+def _phase_doses(weeks: pd.DataFrame) -> dict[str, str | None]:
+    """A phase's doses, worked out once: its strength dose, its heavy lifts' (None without heavy weeks), its impacts."""
+    heavy_weeks = weeks[weeks["intensity_pct_1rm"].notna()]
+    ordinary = weeks[~weeks["deload"]] if (~weeks["deload"]).any() else weeks
+    impacts = default_catalog().planner["impact"]["cell"].format(impacts=_span(ordinary["impacts_per_session"]))
+    return {"strength": _weeks_dose(weeks), "heavy": None if heavy_weeks.empty else _heavy_dose(weeks, heavy_weeks),
+            "impacts": impacts}
+
+
+def _slot_dose(slot, phase_doses: dict[str, str | None]) -> str:
+    """A strength slot follows its phase's weeks, except a lighter lift beside heavy ones, which keeps its 3 x 8;
+    an impact slot gives the phase's impacts in each session."""
+    if slot.dose_kind == "impacts":
+        return phase_doses["impacts"]
+    if slot.dose_kind != "strength":
+        return slot.reps
+    if phase_doses["heavy"] is None:
+        return phase_doses["strength"]
+    return phase_doses["heavy"] if slot.heavy else f"{slot.sets} x {slot.reps} at effort {slot.effort}"
 
 
 def week_starts(plan: Plan, start: dt.date, weekdays: tuple[int, ...] | None = None) -> list[dt.date]:
@@ -176,11 +186,17 @@ def week_starts(plan: Plan, start: dt.date, weekdays: tuple[int, ...] | None = N
 def session_grid(plan: Plan, session: str) -> pd.DataFrame:
     """Blocks down, phases across: what the client does in each phase of one session template, at the weeks' dose."""
     slots = plan.sessions[plan.sessions["session"] == session]
-    weeks_by_phase = dict(tuple(plan.weeks.groupby("phase")))
-    cells = slots.assign(what=[f"{slot.exercise} ({_slot_dose(slot, weeks_by_phase[slot.phase])})"
-                               + (f". {slot.modification}" if slot.modification else "")
-                               + (f" {slot.move_on_when}" if slot.move_on_when else "")
-                               for slot in slots.itertuples()])
-    grid = cells.pivot_table(index="block", columns="phase", values="what", aggfunc="; ".join, sort=False)
-    grid = grid.reindex(columns=list(PHASES))
-    return grid.reindex(list(dict.fromkeys(slots["block"]))).fillna("")
+    # Built with plain dictionaries: pandas filtering per slot and a pivot table cost a Planner visitor
+    # about 50 ms per new setting (bench/load.py).
+    dose_columns = plan.weeks[["week", "deload", "sets", "reps", "effort", "intensity_pct_1rm", "impacts_per_session"]]
+    doses = {phase: _phase_doses(weeks) for phase, weeks in dose_columns.groupby(plan.weeks["phase"])}
+    cells: dict[str, dict[str, list[str]]] = {}
+    for slot in slots.itertuples():
+        what = f"{slot.exercise} ({_slot_dose(slot, doses[slot.phase])})"
+        cells.setdefault(slot.block, {}).setdefault(slot.phase, []).append(
+            what + (f". {slot.modification}" if slot.modification else "")
+            + (f" {slot.move_on_when}" if slot.move_on_when else ""))
+    grid = pd.DataFrame({phase: {block: "; ".join(by_phase.get(phase, [])) for block, by_phase in cells.items()}
+                         for phase in PHASES})
+    grid.index.name, grid.columns.name = "block", "phase"
+    return grid.reindex(list(cells))

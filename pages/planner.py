@@ -53,12 +53,12 @@ def charts_for(plan_key: tuple, start: dt.date) -> dict[str, tuple[dict, str]]:
     """Every chart's Vega-Lite spec and text alternative, built once per plan and start date."""
     plan = plan_for(*plan_key)
     built = {
-        "effort": (plan_charts.effort_chart(plan), plan_charts.describe_effort(plan)),
-        "components": (plan_charts.components_chart(plan), plan_charts.describe_components(plan)),
-        "impacts": (plan_charts.impacts_chart(plan), plan_charts.describe_impacts(plan)),
-        "calendar": (plan_charts.calendar_chart(plan, start), plan_charts.describe_calendar(plan, start)),
+        "effort": (plan_charts.effort_spec(plan), plan_charts.describe_effort(plan)),
+        "components": (plan_charts.components_spec(plan), plan_charts.describe_components(plan)),
+        "impacts": (plan_charts.impacts_spec(plan), plan_charts.describe_impacts(plan)),
+        "calendar": (plan_charts.calendar_spec(plan, start), plan_charts.describe_calendar(plan, start)),
     }
-    return {name: (with_arrow_datasets(chart.to_dict()), text) for name, (chart, text) in built.items()}
+    return {name: (with_arrow_datasets(spec), text) for name, (spec, text) in built.items()}
 
 
 def next_monday(today: dt.date) -> dt.date:
@@ -108,10 +108,11 @@ def render_overview(plan: Plan) -> None:
     columns = st.columns(5)
     columns[0].metric("Weeks", len(weeks))
     columns[1].metric("Impact up to", plan.impact_ceiling)
-    # short labels: "..., by week 16" was cut off at 1280 px; the help says when the target is reached
-    columns[2].metric("Balance a week", f"{weeks['balance_minutes'].max()} min", help="By week 16.")
+    # Short labels: a longer one is cut off in a fifth of a 1280 px screen; the help says when.
+    columns[2].metric("Balance a week", f"{weeks['balance_minutes'].max()} min",
+                      help="Reached by week 16.")
     columns[3].metric("Aerobic a week", f"{weeks['aerobic_minutes'].max()} min",
-                      help=f"By week 16; intensity: {weeks['aerobic_intensity'].iloc[0]}, such as brisk walking.")
+                      help=f"Reached by week 16. Intensity: {weeks['aerobic_intensity'].iloc[0]}.")
     columns[4].metric("Supervised heavy 5 x 5", "yes" if plan.heavy else "no")
 
 
@@ -211,7 +212,7 @@ specs = charts_for(plan_key, start)
 render_notes(plan)
 render_overview(plan)
 chart_block("Effort of the main lifts, week by week", specs["effort"])
-# One under the other: side by side, the components' legend of seven did not fit half the page at 1280 px.
+# Full width, one under the other: side by side, the time chart's seven-entry legend was cut off at 1280 px.
 chart_block("Where a week's time goes", specs["components"])
 chart_block("Impacts a week", specs["impacts"])
 chart_block("The first weeks on the calendar", specs["calendar"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lib.chart_style import PRESENTER_CONFIG, PRESENTER_MAX_HEIGHT, PRESENTER_SCALE, presenter_spec
 from lib.charts import impact_forces_chart
-from lib.plan_charts import effort_chart
+from lib.plan_charts import effort_spec
 from lib.planner import build_plan
 from lib.profiles import PRESETS
 from lib.urlstate import share_url
@@ -55,7 +55,7 @@ def test_presenter_charts_have_bigger_type(catalog):
 
 
 def test_presenter_charts_grow_so_the_bigger_type_leaves_room_for_the_plot():
-    spec = effort_chart(build_plan(PRESETS["osteopenia"], sessions_per_week=3, months=12)).to_dict()
+    spec = effort_spec(build_plan(PRESETS["osteopenia"], sessions_per_week=3, months=12))
     assert presenter_spec(spec)["height"] == min(spec["height"] * PRESENTER_SCALE, PRESENTER_MAX_HEIGHT)
     assert presenter_spec({"height": 100})["height"] == 100 * PRESENTER_SCALE
 
