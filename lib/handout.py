@@ -263,12 +263,14 @@ def plan_lines(plan: Plan) -> list[str]:
     """The week in a few short lines: sessions, the starting dose, how it builds, impacts."""
     weeks = plan.weeks
     first, peak = weeks.iloc[0], _peak_dose(weeks)
-    lines = [
+    reviews = weeks[weeks["review"] != ""]  # a review before week 1 comes first; later ones by their week
+    lines = [*reviews.loc[reviews["week"] == 1, "review"],
         f"{plan.sessions_per_week} sessions a week: A, B{', C' if plan.sessions_per_week == 3 else ''}.",
         f"Week 1: {first['sets']} set{'s' if first['sets'] > 1 else ''} of {first['reps']} at effort {first['effort']}.",
         f"By week {peak['week']}: {peak['sets']} sets of {peak['reps']} at effort {peak['effort']}.",
         f"Every {DELOAD_EVERY}th week is lighter.",
     ]
+    lines += [f"Week {row.week}: {row.review}" for row in reviews[reviews["week"] > 1].itertuples()]
     if plan.heavy:
         lines.append("Heavy sets (80-85 % of the most you can lift once) only with your coach.")
     impacts = weeks["impacts_per_session"]
