@@ -26,7 +26,7 @@ from lib.planner import Plan
 from lib.profiles import Profile
 
 MAX_PAGES = 2  # front and back of one sheet
-FEWEST_CUES, MAX_CUES = 2, 3  # one cue an exercise only when two overflow the front page
+MAX_CUES = 3
 CHART_SPEC = {"width": 250, "height": 100}  # pixels; with 16 px fonts the chart text prints near 10 pt
 CHART_FONT_PX = 16
 CHART_INK = "#141414"
@@ -35,9 +35,9 @@ CHART_SCALE = 2  # vl-convert scale: 2 x resolution keeps lines sharp in print
 # The back page's layouts, from the roomiest to the tightest: the least a client loses comes off first.
 LAYOUTS = tuple(Layout(cautions, reasons, balance, chart, weeks, links) for cautions, reasons, balance, chart, weeks, links in (
     (4, True, 3, True, 2, True), (4, True, 2, True, 2, True), (3, True, 2, True, 2, True), (3, True, 1, True, 2, True),
-    (2, True, 1, True, 2, True), (2, False, 1, True, 2, True), (2, False, 1, False, 2, True),
-    (2, False, 1, False, 1, True), (2, False, 1, False, 1, False), (2, False, 1, False, 0, False),
-    (1, False, 1, False, 0, False),
+    (3, False, 1, True, 2, True), (2, False, 1, True, 2, True), (2, False, 1, False, 2, True),
+    (2, False, 1, False, 1, True), (2, False, 1, False, 1, False),
+    (2, False, 1, False, 0, False), (1, False, 1, False, 0, False),
 ))
 
 
@@ -69,13 +69,11 @@ def _bisect(candidates: list, fits) -> object:
 
 
 def _cue_counts(pdf: draw.Sheet, handout: Handout) -> list[int]:
-    """Two cues an exercise (one if two overflow the front), then a third for as many as the front holds, in order."""
+    """The most cues the front page holds: one each, then a second exercise by exercise, then a third."""
     count = len(handout.exercises)
-    on_front = lambda cues: draw.pages_taken(pdf, lambda trial: front(trial, handout, cues)) == 1  # noqa: E731
-    if not on_front([FEWEST_CUES] * count):
-        return [FEWEST_CUES - 1] * count
-    options = [[MAX_CUES] * extra + [FEWEST_CUES] * (count - extra) for extra in range(count, -1, -1)]
-    return _bisect(options, on_front)
+    growing = [[fewer + 1] * more + [fewer] * (count - more) for fewer in range(1, MAX_CUES) for more in range(count)]
+    most_first = [[MAX_CUES] * count, *reversed(growing)]
+    return _bisect(most_first, lambda cues: draw.pages_taken(pdf, lambda trial: front(trial, handout, cues)) == 1)
 
 
 def handout_pdf(profile: Profile, plan: Plan | None = None, first_name: str = "", catalog: Catalog | None = None,
