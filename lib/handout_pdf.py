@@ -33,7 +33,7 @@ CHART_INK = "#141414"
 CHART_SCALE = 2  # vl-convert scale: 2 x resolution keeps lines sharp in print
 
 # The back page's layouts, from the roomiest to the tightest: the least a client loses comes off first.
-LAYOUTS = tuple(Layout(cautions, reasons, balance, chart, weeks, links) for cautions, reasons, balance, chart, weeks, links in (
+LAYOUTS = tuple(Layout(*fields) for fields in (  # cautions, reasons, balance, chart, weeks, links
     (4, True, 3, True, 2, True), (4, True, 2, True, 2, True), (3, True, 2, True, 2, True), (3, True, 1, True, 2, True),
     (3, False, 1, True, 2, True), (2, False, 1, True, 2, True), (2, False, 1, False, 2, True),
     (2, False, 1, False, 1, True), (2, False, 1, False, 1, False),
