@@ -164,6 +164,17 @@ def segment(page, label: str, option: str) -> Callable[[], Awaitable[None]]:
     return action
 
 
+def search_for(page, label: str, text: str) -> Callable[[], Awaitable[None]]:
+    """Type into a text input (fill sends no key or pointer event the watcher counts), then press Enter."""
+
+    async def action() -> None:
+        box = page.locator("[data-testid='stTextInput']").filter(has_text=label).locator("input")
+        await box.fill(text)
+        await box.press("Enter")
+
+    return action
+
+
 def slider_key(page, label: str | None, key: str) -> Callable[[], Awaitable[None]]:
     """Focus the slider's thumb (no event the watcher counts), then press an arrow key."""
 

@@ -6,12 +6,13 @@ Run from the repo root::
     .venv/bin/python bench/run.py --quick         # fewer repetitions: a smoke run
     .venv/bin/python bench/run.py --part server   # one part: server, browser, cold or planner
     .venv/bin/python bench/run.py --profile program   # cProfile of reruns of one page (url path)
+    .venv/bin/python bench/run.py --quick --page exercise-library   # server and browser parts, one page
 
 Parts:
   server   median wall time of an AppTest rerun after a widget change, for every page, next to
            bench/bare_app.py, interleaved so both share the machine's noise.
-  browser  `streamlit run` + Chromium: from changing a control to the page settled, for Safe options
-           and the Planner, next to the bare page's slider.
+  browser  `streamlit run` + Chromium: from changing a control to the page settled, for Safe options,
+           the Planner and the Exercise library, next to the bare page's slider.
   cold     from launching `streamlit run` to the home page drawn and settled in Chromium.
   planner  lib.planner.build_plan for a 24-month, 3-session plan.
 
@@ -34,8 +35,8 @@ from typing import Awaitable, Callable
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script: `lib`, `tests`, `bench` importable
 
 from bench.browser import (
-    Settled, exception_count, interact, launch_chromium, new_watched_page, open_settled, script_server, segment,
-    slider_key, toggle,
+    Settled, exception_count, interact, launch_chromium, new_watched_page, open_settled, script_server, search_for,
+    segment, slider_key, toggle,
 )
 from bench.common import (
     BARE_APP, BROWSER_MAX_RATIO, CHECK_MS, COLD_MAX_RATIO, FULL, PLANNER_MAX_MS, QUICK, QUIET_CHECKS, RESULTS, ROOT,
@@ -60,27 +61,36 @@ class Control:
     samples: list[Settled] = field(default_factory=list)
 
 
-async def browser_controls(browser, app_url: str, bare_url: str) -> tuple[list[Control], list]:
-    app_context, safe = await new_watched_page(browser)
-    await open_settled(safe, f"{app_url}/")  # first request: the home page (see README on deep links)
-    await open_settled(safe, f"{app_url}/safe-exercises")
-    planner = await app_context.new_page()
-    await open_settled(planner, f"{app_url}/program")
+# The control timed on each app page, as a person uses it: its name and its actions on the open page.
+APP_CONTROLS: dict[str, tuple[str, Callable[[object], list[Callable[[], Awaitable[None]]]]]] = {
+    "safe-exercises": ("Safe options: toggle Past vertebral fracture",
+                       lambda page: [toggle(page, "Past vertebral fracture")] * 2),
+    "program": ("Planner: Sessions a week 2/3",
+                lambda page: [segment(page, "Sessions a week", "2"), segment(page, "Sessions a week", "3")]),
+    "exercise-library": ("Exercise library: search squat / all",
+                         lambda page: [search_for(page, "Search", "squat"), search_for(page, "Search", "")]),
+}
+
+
+async def browser_controls(browser, app_url: str, bare_url: str,
+                           only: str | None = None) -> tuple[list[Control], list]:
+    """The bare page's slider, then each app page's control (only=URL_PATH: that page's alone)."""
+    app_context, first = await new_watched_page(browser)
+    await open_settled(first, f"{app_url}/")  # first request: the home page (see README on deep links)
     bare_context, bare = await new_watched_page(browser, BARE_MARKER)
     await open_settled(bare, bare_url, BARE_MARKER)
-    controls = [
-        Control("bare page: slider, arrow key", bare,
-                [slider_key(bare, None, "ArrowRight"), slider_key(bare, None, "ArrowLeft")]),
-        Control("Safe options: toggle Past vertebral fracture", safe,
-                [toggle(safe, "Past vertebral fracture")] * 2),
-        Control("Planner: Sessions a week 2/3", planner,
-                [segment(planner, "Sessions a week", "2"), segment(planner, "Sessions a week", "3")]),
-    ]
+    controls = [Control("bare page: slider, arrow key", bare,
+                        [slider_key(bare, None, "ArrowRight"), slider_key(bare, None, "ArrowLeft")])]
+    for index, url_path in enumerate([only] if only is not None else APP_CONTROLS):
+        page = first if index == 0 else await app_context.new_page()
+        await open_settled(page, f"{app_url}/{url_path}")
+        name, actions = APP_CONTROLS[url_path]
+        controls.append(Control(name, page, actions(page)))
     return controls, [app_context, bare_context]
 
 
 async def run_browser_rounds(controls: list[Control], reps: Reps) -> None:
-    """One interaction per control per round, so all three share the same moment's noise."""
+    """One interaction per control per round, so all controls share the same moment's noise."""
     for round_number in range(reps.warmups + reps.browser):
         for control in controls:
             await control.page.bring_to_front()
@@ -94,7 +104,7 @@ async def run_browser_rounds(controls: list[Control], reps: Reps) -> None:
                 control.samples.append(sample)
 
 
-async def browser_measure(reps: Reps) -> list[Control]:
+async def browser_measure(reps: Reps, only: str | None = None) -> list[Control]:
     from playwright.async_api import async_playwright
 
     app_server, bare_server = StreamlitServer(), script_server(BARE_APP)
@@ -102,7 +112,7 @@ async def browser_measure(reps: Reps) -> list[Control]:
         async with async_playwright() as playwright:
             browser = await launch_chromium(playwright)
             try:
-                controls, contexts = await browser_controls(browser, app_server.url, bare_server.url)
+                controls, contexts = await browser_controls(browser, app_server.url, bare_server.url, only)
                 await run_browser_rounds(controls, reps)
                 for context in contexts:
                     await context.close()
@@ -114,8 +124,8 @@ async def browser_measure(reps: Reps) -> list[Control]:
     return controls
 
 
-def browser_part(reps: Reps) -> Table:
-    controls = asyncio.run(browser_measure(reps))
+def browser_part(reps: Reps, only: str | None = None) -> Table:
+    controls = asyncio.run(browser_measure(reps, only))
     bare_settled = median([s.settled_ms for s in controls[0].samples])
     bare_done = median([s.run_done_ms for s in controls[0].samples])
     table = Table(
@@ -219,9 +229,10 @@ def planner_part(reps: Reps) -> Table:
 
 # --------------------------------------------------------------------------- command line
 
-PARTS: dict[str, Callable[[Reps], Table]] = {
+PARTS: dict[str, Callable[..., Table]] = {
     "server": server_part, "browser": browser_part, "cold": cold_part, "planner": planner_part,
 }
+PAGE_PARTS = ["server", "browser"]  # the parts that --page narrows to one page
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -229,6 +240,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="fewer repetitions, for a smoke run")
     parser.add_argument("--part", choices=list(PARTS), help="run only this part")
     parser.add_argument("--profile", metavar="URL_PATH", help="print a cProfile of reruns of this page and exit")
+    parser.add_argument("--page", metavar="URL_PATH", choices=list(APP_CONTROLS),
+                        help="server and browser parts for this page alone, beside the bare page")
     args = parser.parse_args(argv)
     os.chdir(ROOT)
     if args.profile:
@@ -236,12 +249,16 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     reps = QUICK if args.quick else FULL
     tables = []
-    for name in [args.part] if args.part else list(PARTS):
+    names = [args.part] if args.part else PAGE_PARTS if args.page else list(PARTS)
+    for name in names:
         print(f"Running part: {name} ...", flush=True)
-        tables.append(PARTS[name](reps))
+        tables.append(PARTS[name](reps, args.page) if name in PAGE_PARTS else PARTS[name](reps))
         tables[-1].notes.append(f"Measured {dt.datetime.now().isoformat(timespec='seconds')}, "
                                 f"{'quick' if args.quick else 'full'} run.")
         print(tables[-1].markdown(), flush=True)
+    if args.page:  # one page's figures would replace the whole server and browser tables
+        print(f"Not written to {RESULTS.relative_to(ROOT)}: --page measures one page only.")
+        return 0
     save_tables(tables, machine_header("quick (smoke)" if args.quick else "full"))
     print(f"Written to {RESULTS.relative_to(ROOT)}")
     return 0

@@ -78,6 +78,8 @@ PAGE_CHANGES: dict[str, tuple[Callable[[object, int], None], str]] = {
     "study-glossary": (lambda at, i: at.text_input(key="find").set_value("bone" if i % 2 == 0 else ""),
                        "text_input `find`"),
     "client-cases": (lambda at, i: at.selectbox(key="case").select_index(i % 2), "selectbox `case`"),
+    "exercise-library": (lambda at, i: at.text_input(key="find").set_value("squat" if i % 2 == 0 else ""),
+                         "text_input `find` squat/all"),
 }
 
 
@@ -97,9 +99,10 @@ def app_url_paths() -> list[str]:
     return [info["url_pathname"] or by_hash.get(page_hash, "") for page_hash, info in registered.items()]
 
 
-def server_scenarios() -> list[Scenario]:
+def server_scenarios(only: str | None = None) -> list[Scenario]:
+    """The bare page and every app page (only=URL_PATH: that page alone)."""
     scenarios = [Scenario("bare page", open_bare, bare_change, "slider")]
-    for url_path in app_url_paths():
+    for url_path in [only] if only is not None else app_url_paths():
         change, what = PAGE_CHANGES.get(url_path, (no_change, "rerun (no widget)"))
         scenarios.append(Scenario(url_path, page_opener(url_path), change, what))
     return scenarios
@@ -169,9 +172,9 @@ def measure_reruns(scenarios: list[Scenario], reps: Reps) -> tuple[dict[str, lis
     return times, failed
 
 
-def server_part(reps: Reps) -> Table:
+def server_part(reps: Reps, only: str | None = None) -> Table:
     with as_served():
-        scenarios = server_scenarios()
+        scenarios = server_scenarios(only)
         times, failed = measure_reruns(scenarios, reps)
     bare = median(times["bare page"])
     table = Table(
@@ -209,7 +212,7 @@ def profile_page(url_path: str, reruns: int = 20, top: int = 30) -> str:
 def _profile_page(url_path: str, reruns: int, top: int) -> str:
     from streamlit.runtime.scriptrunner.script_runner import ScriptRunner
 
-    scenario = next(s for s in server_scenarios() if s.name == url_path)
+    scenario = server_scenarios(url_path)[1]
     at = scenario.open()
     for i in range(3):
         timed_rerun(scenario, at, i)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from lib.lessons import Lesson, load_lessons
+from lib.questions import question_kind
 from lib.references import Reference, load_references
 from lib.validation import DataError, load_validated
 
@@ -25,11 +26,6 @@ def impact_band(peak_force_bw: float) -> str:
     if peak_force_bw < 1:
         return "none"
     return "low" if peak_force_bw <= 2 else "moderate" if peak_force_bw <= 4 else "high"
-
-
-def question_kind(question: dict[str, Any]) -> str:
-    """The question's kind; case questions leave it out, and several answers make it 'multiple'."""
-    return question.get("kind") or ("multiple" if len(question["answer"]) > 1 else "single")
 
 
 @dataclass(frozen=True)
@@ -122,6 +118,11 @@ def _check_rules(file: Path, rules: list[dict], references: dict, exercises: lis
                 raise DataError(file, rule["id"], "exercise.pattern", f"no exercise has the pattern {pattern!r}")
         if rule.get("modification") not in written | {None}:
             raise DataError(file, rule["id"], "modification", f"no exercise writes a {rule['modification']!r} modification")
+    key_by_strictness: dict[int, str] = {}
+    for rule in rules:
+        if "strictness" in rule and key_by_strictness.setdefault(rule["strictness"], rule["modification"]) != rule["modification"]:
+            raise DataError(file, rule["id"], "strictness", "a row with another modification has this strictness; "
+                            "give each modification its own, so one change always wins")
     named = {rule.get("modification") for rule in rules}
     for exercise in exercises:
         for key in set(exercise.get("modifications", {})) - named:

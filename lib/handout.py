@@ -25,7 +25,7 @@ from lib.handout_choices import (
     handout_exercises, plan_lines,
 )
 from lib.handout_font import prints
-from lib.planner import Plan, session_dates
+from lib.planner import Plan, next_monday, session_dates
 from lib.profiles import Profile
 from lib.safety import Guidance, assess, profile_guidance
 from lib.validation import load_validated
@@ -93,13 +93,10 @@ class Handout:
         return [self.source_names[key] for key in dict.fromkeys([*keys, *after])]
 
 
-def next_monday(today: dt.date) -> dt.date:
-    return today + dt.timedelta(days=(7 - today.weekday()) % 7 or 7)
-
-
-def _schedule(plan: Plan, start: dt.date | None, words: dict) -> list[tuple[str, list[str]]]:
+def _schedule(plan: Plan, start: dt.date | None, weekdays: tuple[int, ...] | None,
+              words: dict) -> list[tuple[str, list[str]]]:
     """The first weeks as rows of weekday cells holding session letters (dates only if a start was given)."""
-    days = session_dates(plan, start or next_monday(dt.date.today()))
+    days = session_dates(plan, start or next_monday(dt.date.today()), weekdays)
     rows = []
     for week in range(1, SCHEDULE_WEEKS + 1):
         letters = {day.weekday(): letter for day, letter, number in days if number == week}
@@ -145,8 +142,11 @@ def needs_fall_lines(profile: Profile) -> bool:
 
 
 def build_handout(profile: Profile, plan: Plan | None = None, first_name: str = "", catalog: Catalog | None = None,
-                  start: dt.date | None = None) -> Handout:
-    """The client handout's content for one profile (and plan): the profile is assessed once, here."""
+                  start: dt.date | None = None, weekdays: tuple[int, ...] | None = None) -> Handout:
+    """The client handout's content for one profile (and plan): the profile is assessed once, here.
+
+    The schedule puts the sessions on `weekdays` (0 is Monday; by default the planner's usual days).
+    """
     catalog = catalog or default_catalog()
     words = load_handout_words(WORDING_FILE, catalog.references)
     assessed = assess(profile, catalog).to_dict("records")
@@ -154,7 +154,7 @@ def build_handout(profile: Profile, plan: Plan | None = None, first_name: str = 
     exercises = handout_exercises(profile, plan, catalog, assessed)
     cautions = handout_cautions(profile, catalog, MAX_CAUTIONS, assessed)
     name = clean_first_name(first_name)
-    first_day = session_dates(plan, start)[0][0] if plan is not None and start else start
+    first_day = session_dates(plan, start, weekdays)[0][0] if plan is not None and start else start
     suggestions = [] if plan is not None else balance_suggestions(
         profile, catalog, [exercise["id"] for exercise in exercises], MAX_BALANCE_SUGGESTIONS, assessed)
     balance = balance_lines(plan, suggestions, guidance)
@@ -171,7 +171,7 @@ def build_handout(profile: Profile, plan: Plan | None = None, first_name: str = 
         cautions=cautions,
         moving_safely=list(words["moving_safely"]["lines"]),
         after_fall=list(words["after_fall"]["lines"]) if fall_lines else [],
-        schedule=_schedule(plan, start, words) if plan is not None else [],
+        schedule=_schedule(plan, start, weekdays, words) if plan is not None else [],
         week_lines=_week_lines(plan, guidance, words),
         balance_suggestions=balance[: len(suggestions)],
         balance_lines=balance[len(suggestions):],

@@ -14,14 +14,16 @@ to an image with vl-convert.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+
 import vl_convert
 
 from lib import handout_draw as draw
 from lib.catalog import Catalog
 from lib.handout import Handout, build_handout
 from lib.handout_sections import Layout, back, front
-from lib.plan_charts import effort_chart
+from lib.plan_charts import effort_spec
 from lib.planner import Plan
 from lib.profiles import Profile
 
@@ -43,11 +45,10 @@ LAYOUTS = tuple(Layout(*fields) for fields in (  # cautions, reasons, balance, c
 
 def _effort_png(plan: Plan) -> bytes:
     """The planner's effort chart, sized and lettered for paper."""
-    chart = effort_chart(plan).properties(**CHART_SPEC).configure_axis(
-        labelFontSize=CHART_FONT_PX, titleFontSize=CHART_FONT_PX, labelColor=CHART_INK, titleColor=CHART_INK,
-    ).configure_legend(labelFontSize=CHART_FONT_PX, titleFontSize=CHART_FONT_PX, labelColor=CHART_INK,
-                       titleColor=CHART_INK)
-    return vl_convert.vegalite_to_png(_legend_beside(chart.to_dict()), scale=CHART_SCALE)
+    lettering = {"labelFontSize": CHART_FONT_PX, "titleFontSize": CHART_FONT_PX, "labelColor": CHART_INK,
+                 "titleColor": CHART_INK}
+    spec = copy.deepcopy(effort_spec(plan)) | CHART_SPEC | {"config": {"axis": lettering, "legend": lettering}}
+    return vl_convert.vegalite_to_png(_legend_beside(spec), scale=CHART_SCALE)
 
 
 def _legend_beside(spec: dict) -> dict:
@@ -77,13 +78,15 @@ def _cue_counts(pdf: draw.Sheet, handout: Handout) -> list[int]:
 
 
 def handout_pdf(profile: Profile, plan: Plan | None = None, first_name: str = "", catalog: Catalog | None = None,
-                start: dt.date | None = None) -> bytes:
+                start: dt.date | None = None, weekdays: tuple[int, ...] | None = None) -> bytes:
     """The client handout as PDF bytes: one or two A4 pages (see the module docstring).
+
+    The schedule puts the sessions on `weekdays` (0 is Monday; by default the planner's usual days).
 
     The first name is cleaned (lib.handout.clean_first_name: letters the font prints, spaces, hyphens,
     apostrophes; at most 40 characters) or dropped, and appears only on the page.
     """
-    handout = build_handout(profile, plan, first_name, catalog, start)
+    handout = build_handout(profile, plan, first_name, catalog, start, weekdays)
     chart = _effort_png(plan) if plan is not None else None
     pdf = draw.Sheet(handout.words["title"])  # never the name: metadata can travel further than the page
     pdf.add_page()

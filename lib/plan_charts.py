@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 
 import altair as alt
 import pandas as pd
@@ -21,22 +22,51 @@ def _phase_spans(weeks: pd.DataFrame) -> pd.DataFrame:
     return spans.assign(start=spans["min"] - 0.5, end=spans["max"] + 0.5)
 
 
-def effort_chart(plan: Plan) -> alt.LayerChart:
-    """Target effort of the main lifts by week, phases shaded, deload weeks marked."""
-    weeks = plan.weeks.assign(intensity=plan.weeks["intensity_pct_1rm"].astype("float"))
-    x = alt.X("week:Q", title="Week", scale=alt.Scale(domain=[0.5, len(weeks) + 0.5], nice=False))
-    phases = alt.Chart(_phase_spans(weeks)).mark_rect(opacity=0.18).encode(
-        x=alt.X("start:Q", scale=alt.Scale(domain=[0.5, len(weeks) + 0.5], nice=False)), x2="end:Q",
+def _records(frame: pd.DataFrame) -> list[dict]:
+    return frame.to_dict(orient="records")
+
+
+def _with_data(template: dict, **datasets: pd.DataFrame) -> dict:
+    """A cached chart template with this plan's data: Vega-Lite named datasets, in JSON-ready records.
+
+    Building and validating an altair chart costs 10-60 ms, about 300 ms for a plan's four charts: far
+    more than the plan itself (bench/load.py found every new setting a visitor tried cost the server
+    that much). The charts' shape never changes with the plan, only their data, so each shape is built
+    and validated once per process and a plan adds only its rows.
+    """
+    return template | {"datasets": {name: _records(frame) for name, frame in datasets.items()}}
+
+
+# Every week's label would crowd a two-year plan: label week 1 and every fourth week after it.
+EVERY_FOURTH_WEEK = "(datum.value - 1) % 4 == 0 ? datum.label : ''"
+
+
+@cache
+def _effort_template() -> dict:
+    # No domain: the phase shading spans weeks 0.5 to n + 0.5, which sets the shared x scale.
+    x = alt.X("week:Q", title="Week", scale=alt.Scale(nice=False, zero=False))
+    phases = alt.Chart(alt.NamedData("phases")).mark_rect(opacity=0.18).encode(
+        x=alt.X("start:Q", scale=alt.Scale(nice=False, zero=False)), x2="end:Q",
         color=alt.Color("phase:N", scale=alt.Scale(domain=list(PHASE_COLOURS), range=list(PHASE_COLOURS.values())),
                         title="Phase", legend=alt.Legend(orient="top")),
     )
-    tooltip = ["week", "month", "phase", "deload", "effort", "sets", "reps", alt.Tooltip("intensity:Q", title="% 1RM")]
-    line = alt.Chart(weeks).mark_line(strokeWidth=3, color="#0072B2", interpolate="step-after").encode(
+    tooltip = ["week:Q", "month:Q", "phase:N", "deload:N", "effort:Q", "sets:Q", "reps:N",
+               alt.Tooltip("intensity:Q", title="% 1RM")]
+    weeks = alt.Chart(alt.NamedData("weeks"))
+    line = weeks.mark_line(strokeWidth=3, color="#0072B2", interpolate="step-after").encode(
         x=x, y=alt.Y("effort:Q", title="Target effort (out of 10)", scale=alt.Scale(domain=[0, 10])), tooltip=tooltip)
-    deloads = alt.Chart(weeks[weeks["deload"]]).mark_point(shape="triangle-down", size=110, filled=True, color="#333333").encode(
-        x=x, y="effort:Q", tooltip=tooltip)
+    deloads = weeks.transform_filter("datum.deload").mark_point(
+        shape="triangle-down", size=110, filled=True, color="#333333").encode(x=x, y="effort:Q", tooltip=tooltip)
     return (phases + line + deloads).properties(
-        height=280, description="Step line of target effort by week, phases shaded, deload weeks marked with triangles.")
+        height=280, description="Step line of target effort by week, phases shaded, deload weeks marked with triangles.",
+    ).to_dict()
+
+
+def effort_spec(plan: Plan) -> dict:
+    """Target effort of the main lifts by week, phases shaded, deload weeks marked."""
+    weeks = plan.weeks[["week", "month", "phase", "deload", "effort", "sets", "reps"]].assign(
+        intensity=plan.weeks["intensity_pct_1rm"].astype("float"))
+    return _with_data(_effort_template(), phases=_phase_spans(plan.weeks), weeks=weeks)
 
 
 def describe_effort(plan: Plan) -> str:
@@ -59,19 +89,24 @@ def components_frame(plan: Plan) -> pd.DataFrame:
     return frame.melt(id_vars="week", var_name="component", value_name="minutes")
 
 
-def components_chart(plan: Plan) -> alt.Chart:
-    """Estimated minutes a week per component, stacked."""
-    frame = components_frame(plan)
-    order = [name for name in COMPONENT_COLOURS if name in set(frame["component"])]
-    return alt.Chart(frame).mark_bar().encode(
-        x=alt.X("week:O", title="Week", axis=alt.Axis(values=list(range(1, len(plan.weeks) + 1, 4)), labelAngle=0)),
+@cache
+def _components_template() -> dict:
+    order = list(COMPONENT_COLOURS)
+    return alt.Chart(alt.NamedData("components")).mark_bar().encode(
+        x=alt.X("week:O", title="Week", axis=alt.Axis(labelExpr=EVERY_FOURTH_WEEK, labelAngle=0)),
         y=alt.Y("sum(minutes):Q", title="Minutes a week"),
-        color=alt.Color("component:N", sort=order, title="Component", legend=alt.Legend(orient="top"),
-                        scale=alt.Scale(domain=order, range=[COMPONENT_COLOURS[name] for name in order])),
+        color=alt.Color("component:N", sort=order, title="Component", legend=alt.Legend(orient="top", columns=4),
+                        scale=alt.Scale(domain=order, range=list(COMPONENT_COLOURS.values()))),
         order=alt.Order("component_order:Q"),
-        tooltip=["week", "component", "minutes"],
+        tooltip=["week:O", "component:N", "minutes:Q"],
     ).transform_calculate(component_order=f"indexof({order}, datum.component)").properties(
-        height=260, description="Stacked bars of estimated minutes a week for each component of the program.")
+        height=260, description="Stacked bars of estimated minutes a week for each component of the program.",
+    ).to_dict()
+
+
+def components_spec(plan: Plan) -> dict:
+    """Estimated minutes a week per component, stacked."""
+    return _with_data(_components_template(), components=components_frame(plan))
 
 
 def describe_components(plan: Plan) -> str:
@@ -82,13 +117,19 @@ def describe_components(plan: Plan) -> str:
             f"({plan.weeks['aerobic_intensity'].iloc[0]}); the other components keep their share of each session.")
 
 
-def impacts_chart(plan: Plan) -> alt.Chart:
-    weeks = plan.weeks.assign(impacts=plan.weeks["impacts_per_session"] * plan.weeks["sessions"])
-    return alt.Chart(weeks).mark_bar(color="#D55E00").encode(
-        x=alt.X("week:O", title="Week", axis=alt.Axis(values=list(range(1, len(weeks) + 1, 4)), labelAngle=0)),
+@cache
+def _impacts_template() -> dict:
+    return alt.Chart(alt.NamedData("weeks")).mark_bar(color="#D55E00").encode(
+        x=alt.X("week:O", title="Week", axis=alt.Axis(labelExpr=EVERY_FOURTH_WEEK, labelAngle=0)),
         y=alt.Y("impacts:Q", title="Impacts a week"),
-        tooltip=["week", "phase", "impacts_per_session", "impacts"],
-    ).properties(height=220, description="Bars of impacts (landings or stamps) a week.")
+        tooltip=["week:O", "phase:N", "impacts_per_session:Q", "impacts:Q"],
+    ).properties(height=220, description="Bars of impacts (landings or stamps) a week.").to_dict()
+
+
+def impacts_spec(plan: Plan) -> dict:
+    weeks = plan.weeks[["week", "phase", "impacts_per_session"]].assign(
+        impacts=plan.weeks["impacts_per_session"] * plan.weeks["sessions"])
+    return _with_data(_impacts_template(), weeks=weeks)
 
 
 def describe_impacts(plan: Plan) -> str:
@@ -99,10 +140,10 @@ def describe_impacts(plan: Plan) -> str:
             f"up to {plan.impact_ceiling} impact; deload weeks halve them.")
 
 
-def calendar_frame(plan: Plan, start: dt.date) -> pd.DataFrame:
+def calendar_frame(plan: Plan, start: dt.date, weekdays: tuple[int, ...] | None = None) -> pd.DataFrame:
     rows = [
         {"date": day.isoformat(), "weekday": WEEKDAYS[day.weekday()], "week": f"Week {week}", "session": letter}
-        for day, letter, week in session_dates(plan, start) if week <= CALENDAR_WEEKS
+        for day, letter, week in session_dates(plan, start, weekdays) if week <= CALENDAR_WEEKS
     ]
     return pd.DataFrame(rows)
 
@@ -113,38 +154,43 @@ def home_work(plan: Plan) -> str:
     return "; ".join(first["exercise"])
 
 
-def home_frame(plan: Plan, start: dt.date) -> pd.DataFrame:
+def home_frame(plan: Plan, start: dt.date, weekdays: tuple[int, ...] | None = None) -> pd.DataFrame:
     """Every day of the calendar's weeks, for the daily home work (balance, and back extensors where bone is low)."""
-    monday = dt.date.fromisoformat(calendar_frame(plan, start)["date"].iloc[0])
+    first_session = dt.date.fromisoformat(calendar_frame(plan, start, weekdays)["date"].iloc[0])
+    monday = first_session - dt.timedelta(days=first_session.weekday())
     days = [monday + dt.timedelta(days=offset) for offset in range(7 * min(CALENDAR_WEEKS, len(plan.weeks)))]
+    home = home_work(plan)
     return pd.DataFrame([{"date": day.isoformat(), "weekday": WEEKDAYS[day.weekday()],
-                          "week": f"Week {(day - monday).days // 7 + 1}", "home": home_work(plan)} for day in days])
+                          "week": f"Week {(day - monday).days // 7 + 1}", "home": home} for day in days])
 
 
-def calendar_chart(plan: Plan, start: dt.date) -> alt.LayerChart:
-    frame = calendar_frame(plan, start)
-    base = alt.Chart(frame).encode(
-        x=alt.X("weekday:N", sort=list(WEEKDAYS), scale=alt.Scale(domain=list(WEEKDAYS)), title=None,
-                axis=alt.Axis(orient="top", labelAngle=0)),
-        y=alt.Y("week:N", sort=None, title=None),
-        tooltip=["date", "session"],
-    )
-    cells = base.mark_rect(cornerRadius=4, color="#0072B2", opacity=0.85)
-    letters = base.mark_text(color="white", fontSize=16, fontWeight="bold").encode(text="session:N")
-    layers = cells + letters
-    if not plan.home.empty:
-        home = alt.Chart(home_frame(plan, start)).mark_point(shape="diamond", filled=True, size=40, color="#009E73",
-                                                            yOffset=10).encode(
-            x=alt.X("weekday:N", sort=list(WEEKDAYS), scale=alt.Scale(domain=list(WEEKDAYS))),
-            y=alt.Y("week:N", sort=None), tooltip=["date", alt.Tooltip("home:N", title="Daily home work")])
-        layers = cells + letters + home
+@cache
+def _calendar_template(with_home: bool) -> dict:
+    weekday = alt.X("weekday:N", sort=list(WEEKDAYS), scale=alt.Scale(domain=list(WEEKDAYS)), title=None,
+                    axis=alt.Axis(orient="top", labelAngle=0))
+    week = alt.Y("week:N", sort=None, title=None)
+    base = alt.Chart(alt.NamedData("sessions")).encode(x=weekday, y=week, tooltip=["date:N", "session:N"])
+    layers = base.mark_rect(cornerRadius=4, color="#0072B2", opacity=0.85) + base.mark_text(
+        color="white", fontSize=16, fontWeight="bold").encode(text="session:N")
+    if with_home:
+        layers += alt.Chart(alt.NamedData("home")).mark_point(
+            shape="diamond", filled=True, size=40, color="#009E73", yOffset=10,
+        ).encode(x=weekday, y=week, tooltip=["date:N", alt.Tooltip("home:N", title="Daily home work")])
     return layers.properties(height=alt.Step(30), width=alt.Step(60),
                              description="Calendar of the first weeks: a lettered cell for each session day, "
-                                         "a green diamond for each day's home work.")
+                                         "a green diamond for each day's home work.").to_dict()
 
 
-def describe_calendar(plan: Plan, start: dt.date) -> str:
-    frame = calendar_frame(plan, start)
+def calendar_spec(plan: Plan, start: dt.date, weekdays: tuple[int, ...] | None = None) -> dict:
+    """The first weeks, a cell per session on the client's training days (by default the usual ones)."""
+    sessions = calendar_frame(plan, start, weekdays)
+    if plan.home.empty:
+        return _with_data(_calendar_template(with_home=False), sessions=sessions)
+    return _with_data(_calendar_template(with_home=True), sessions=sessions, home=home_frame(plan, start, weekdays))
+
+
+def describe_calendar(plan: Plan, start: dt.date, weekdays: tuple[int, ...] | None = None) -> str:
+    frame = calendar_frame(plan, start, weekdays)
     days = ", ".join(dict.fromkeys(frame["weekday"]))
     home = f" Every day at home: {home_work(plan)}." if not plan.home.empty else ""
     return (f"Sessions on {days} each week, starting {frame['date'].iloc[0]}; "

@@ -29,6 +29,7 @@ import pandas as pd
 from lib.catalog import Catalog, default_catalog
 from lib.profiles import Profile
 from lib.safety import IMPACT_LEVELS, LOW_BONE_MASS, assess, impact_ceiling
+from lib.vocabulary import LEVELS, words
 
 WEEKS_PER_MONTH = 52 / 12
 DELOAD_EVERY = 5  # a lighter week every 5th week: inside the 4-6 week cadence coaches use
@@ -62,12 +63,11 @@ HEAVY_SESSIONS = ("A", "B")  # LIFTMOR trained twice a week; a third session kee
 AXIAL_FALLBACK = ("squat", "hinge")  # when no lunge suits the profile (painful knees), session C squats or hinges
 # Share of a session's minutes per component (the impact share goes to balance when impact is not allowed).
 MINUTE_SHARES = {"warm-up": 0.1, "axial": 0.3, "upper body": 0.25, "impact": 0.1, "balance": 0.15, "posture": 0.1}
-LEVELS = ("beginner", "intermediate", "advanced")
 # A "modify" exercise is planned only when every deciding rule asks for one of these changes, which the
 # client can always make (a counter at fingertip reach) and the plan prints in the cell beside the dose.
 PLANNABLE_MODIFICATIONS = frozenset({"support-within-reach"})
 BALANCE_CIRCUIT = 2  # drills in a session's balance block (2-4 is a usual circuit), each at its own dose
-FALL_DEMANDS = ("low", "moderate", "high")
+FALL_DEMANDS = words("fall_demand")
 
 
 @dataclass(frozen=True)
@@ -367,6 +367,12 @@ def build_plan(
 DEFAULT_WEEKDAYS = {2: (0, 3), 3: (0, 2, 4)}  # Mon/Thu for two a week, Mon/Wed/Fri for three (0 is Monday)
 
 
+
+def next_monday(today: dt.date) -> dt.date:
+    """The first Monday after today: a plan with no start date of its own starts then."""
+    return today + dt.timedelta(days=(7 - today.weekday()) % 7 or 7)
+
+
 def session_dates(plan: Plan, start: dt.date, weekdays: tuple[int, ...] | None = None) -> list[tuple[dt.date, str, int]]:
     """(date, session letter, week) for every session, on the given weekdays (by default as DEFAULT_WEEKDAYS)."""
     weekdays = tuple(sorted(weekdays or DEFAULT_WEEKDAYS[plan.sessions_per_week]))
@@ -395,14 +401,20 @@ def _weeks_dose(weeks: pd.DataFrame) -> str:
     return f"{_span(ordinary['sets'])} x {reps_text} at effort {_span(ordinary['effort'])}"
 
 
-def _slot_dose(slot, weeks: pd.DataFrame) -> str:
+def _phase_doses(weeks: pd.DataFrame) -> tuple[str, str | None]:
+    """A phase's strength dose, and its heavy lifts' dose if the phase has heavy weeks (else None)."""
+    heavy_weeks = weeks[weeks["intensity_pct_1rm"].notna()]
+    return _weeks_dose(weeks), (None if heavy_weeks.empty else _weeks_dose(heavy_weeks))
+
+
+def _slot_dose(slot, phase_doses: tuple[str, str | None]) -> str:
     """A strength slot follows its phase's weeks, except a lighter lift beside heavy ones, which keeps its 3 x 8."""
     if slot.dose_kind != "strength":
         return slot.reps
-    heavy_weeks = weeks[weeks["intensity_pct_1rm"].notna()]
-    if heavy_weeks.empty:
-        return _weeks_dose(weeks)
-    return _weeks_dose(heavy_weeks) if slot.heavy else f"{slot.sets} x {slot.reps} at effort {slot.effort}"
+    ordinary, heavy = phase_doses
+    if heavy is None:
+        return ordinary
+    return heavy if slot.heavy else f"{slot.sets} x {slot.reps} at effort {slot.effort}"
 
 
 def week_starts(plan: Plan, start: dt.date, weekdays: tuple[int, ...] | None = None) -> list[dt.date]:
@@ -417,10 +429,16 @@ def week_starts(plan: Plan, start: dt.date, weekdays: tuple[int, ...] | None = N
 def session_grid(plan: Plan, session: str) -> pd.DataFrame:
     """Blocks down, phases across: what the client does in each phase of one session template, at the weeks' dose."""
     slots = plan.sessions[plan.sessions["session"] == session]
-    weeks_by_phase = dict(tuple(plan.weeks.groupby("phase")))
-    cells = slots.assign(what=[f"{slot.exercise} ({_slot_dose(slot, weeks_by_phase[slot.phase])})"
-                               + (f". {slot.modification}" if slot.modification else "")
-                               for slot in slots.itertuples()])
-    grid = cells.pivot_table(index="block", columns="phase", values="what", aggfunc="; ".join, sort=False)
-    grid = grid.reindex(columns=list(PHASES))
-    return grid.reindex(list(dict.fromkeys(slots["block"]))).fillna("")
+    # Built with plain dictionaries: pandas filtering per slot and a pivot table cost a Planner visitor
+    # about 50 ms per new setting (bench/load.py).
+    dose_columns = plan.weeks[["deload", "sets", "reps", "effort", "intensity_pct_1rm"]]
+    doses = {phase: _phase_doses(weeks) for phase, weeks in dose_columns.groupby(plan.weeks["phase"])}
+    cells: dict[str, dict[str, list[str]]] = {}
+    for slot in slots.itertuples():
+        what = f"{slot.exercise} ({_slot_dose(slot, doses[slot.phase])})"
+        cells.setdefault(slot.block, {}).setdefault(slot.phase, []).append(
+            what + (f". {slot.modification}" if slot.modification else ""))
+    grid = pd.DataFrame({phase: {block: "; ".join(by_phase.get(phase, [])) for block, by_phase in cells.items()}
+                         for phase in PHASES})
+    grid.index.name, grid.columns.name = "block", "phase"
+    return grid.reindex(list(cells))

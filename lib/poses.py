@@ -8,7 +8,7 @@ Human Movement, 4th ed., 2009, Figure 4.1, after Drillis and Contini); see data/
 (`winter2009`).
 
 agreement_problems() is why the drawings cannot lie: it compares a pose with its exercise's tags
-(spinal flexion, pattern, impact, support) and says where they disagree. lib/drawings.py draws.
+(spinal flexion, pattern, impact, support) and says where they disagree. lib/drawings/ draws.
 
 Angles (side view, figure facing right, positive = the usual anatomical direction):
   pelvis   lower trunk from vertical: + leans forward, -90 lies on the back, +90 lies face down
@@ -302,7 +302,7 @@ def _impact_problems(exercise: dict, bodies: dict[str, Body]) -> list[str]:
 def agreement_problems(exercise: dict, pose: dict, reach) -> list[str]:
     """Where a pose contradicts its exercise's tags; empty when the drawing tells the truth.
 
-    `reach(prop, point, pose)` is the distance from a point to a support prop (lib/drawings.py knows
+    `reach(prop, point, pose)` is the distance from a point to a support prop (lib/drawings/props.py knows
     the props' shapes).
     """
     names = frame_names(pose)

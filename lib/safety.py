@@ -14,6 +14,7 @@ why it suits the profile. Nothing is recommended by silence. The words live in d
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,7 +50,8 @@ class Decision:
     reasons: tuple[str, ...]
     rule_ids: tuple[str, ...]
     sources: tuple[str, ...]
-    modifications: tuple[str, ...] = ()  # the exercise's own change for each deciding modify rule
+    modification: str = ""  # the exercise's own change under the strictest deciding modify rule
+    modification_rule: str = ""  # that rule's id
 
 
 def matches(conditions: dict[str, list], facts: dict[str, Any]) -> bool:
@@ -97,15 +99,26 @@ def decide(exercise: dict[str, Any], profile_rules: list[dict], wording: dict[st
         status, deciding = "recommended", [rule for rule in matching if rule["status"] == "recommended"]
     if not deciding:
         return Decision("avoid", (UNCONFIRMED_REASON,), (), tuple(exercise.get("sources", ())))
-    own = exercise.get("modifications", {})
     reasons = tuple(rule["reason"] for rule in deciding)
     if status == "recommended" and wording is not None:
         reasons = (benefit_words(exercise, wording), *reasons)
+    strictest = strictest_modify_rule(deciding)
     return Decision(
         status, reasons, tuple(rule["id"] for rule in deciding),
         _unique(key for rule in deciding for key in rule["sources"]),
-        _unique(own[rule["modification"]] for rule in deciding if rule.get("modification") in own),
+        exercise.get("modifications", {}).get(strictest["modification"], "") if strictest else "",
+        strictest["id"] if strictest else "",
     )
+
+
+def strictest_modify_rule(deciding: list[dict]) -> dict | None:
+    """The one modify rule whose change the client is given: several texts at once repeat or contradict each other.
+
+    Each exercise writes its change under the stricter key so that it keeps what the milder ones ask
+    (tests/test_physio_assessment.py checks a faller's change always keeps support in reach).
+    """
+    modifying = [rule for rule in deciding if rule["status"] == "modify"]
+    return max(modifying, key=lambda rule: rule["strictness"], default=None)
 
 
 def impact_ceiling(profile: Profile, catalog: Catalog | None = None) -> str:
@@ -122,10 +135,12 @@ def impact_basis(exercise: dict[str, Any], catalog: Catalog) -> str:
     """How the exercise's impact band was reached: its measured force, a measured relative, or the app's bands."""
     words, band = catalog.wording["impact_basis"], exercise["impact"]
     if "peak_force_bw" in exercise:
-        return words["measured"].format(force=exercise["peak_force_bw"], band=band)
+        return words["measured"].format(force=exercise["peak_force_bw"], band=band,
+                                        measured_in=exercise["peak_force_measured_in"])
     if "banded_like" in exercise:
         relative = catalog.exercise(exercise["banded_like"])
-        return words["banded_like"].format(band=band, relative=relative["name"], force=relative["peak_force_bw"])
+        return words["banded_like"].format(band=band, relative=relative["name"], force=relative["peak_force_bw"],
+                                           measured_in=relative["peak_force_measured_in"])
     return words["none" if band == "none" else "unmeasured"].format(band=band)
 
 
@@ -136,16 +151,41 @@ def base_class(exercise: dict[str, Any]) -> str:
     return "supervised only" if exercise["supervision"] else "ordinary"
 
 
-def _safer_swap(exercise_id: str, status_by_id: dict[str, str], catalog: Catalog) -> str | None:
-    """Follow the library's `alternative` links until one is not avoided for this profile."""
+def missing_equipment(needed: list[str], equipment: Iterable[str] | None) -> set[str]:
+    """What an exercise needs beyond the equipment at hand (None: anything is at hand; body weight always is)."""
+    return set() if equipment is None else set(needed) - {*equipment, "none"}
+
+
+def doable_with(needed: list[str], equipment: Iterable[str] | None) -> bool:
+    return not missing_equipment(needed, equipment)
+
+
+def _alternatives(exercise_id: str, catalog: Catalog) -> Iterator[str]:
+    """The library's chain of `alternative` links from an exercise, in order."""
     seen = {exercise_id}
     candidate = catalog.exercise(exercise_id)["alternative"]
     while candidate is not None and candidate not in seen:
-        if status_by_id[candidate] != "avoid":
-            return candidate
+        yield candidate
         seen.add(candidate)
         candidate = catalog.exercise(candidate)["alternative"]
-    return None
+
+
+def _safer_swap(exercise_id: str, status_by_id: dict[str, str], catalog: Catalog,
+                equipment: Iterable[str] | None) -> str | None:
+    """The first alternative not avoided for this profile that is doable with the equipment at hand.
+
+    Where none is, the one missing the fewest items, the later (simpler) link on a tie: never a kettlebell
+    swap for a client without one when a wall drill is as near.
+    """
+    allowed = [candidate for candidate in _alternatives(exercise_id, catalog) if status_by_id[candidate] != "avoid"]
+    if not allowed:
+        return None
+
+    def shortfall(position: int) -> tuple[int, int]:
+        missing = missing_equipment(catalog.exercise(allowed[position])["equipment"], equipment)
+        return (len(missing), position if not missing else -position)  # doable: the first; else the later
+
+    return allowed[min(range(len(allowed)), key=shortfall)]
 
 
 def _row_sources(exercise: dict[str, Any], decision: Decision) -> list[str]:
@@ -153,22 +193,28 @@ def _row_sources(exercise: dict[str, Any], decision: Decision) -> list[str]:
     return list(_unique([*decision.sources, *measured]))
 
 
-def assess(profile: Profile, catalog: Catalog | None = None) -> pd.DataFrame:
-    """One row per exercise: its status for this profile, why, how to modify it, on what sources, and the safer swap."""
+def assess(profile: Profile, catalog: Catalog | None = None, equipment: Iterable[str] | None = None) -> pd.DataFrame:
+    """One row per exercise: its status for this profile, why, how to modify it, on what sources, and the safer swap.
+
+    `equipment` is what the client has at hand (body weight always; None: anything, the default): the safer swap
+    is then one they can do, wherever the library's chain of alternatives holds one.
+    """
     catalog = catalog or default_catalog()
+    equipment = None if equipment is None else frozenset(equipment)  # read once per swap, so not a one-pass iterator
     profile_rules = rules_for(profile, catalog.rules)
     decisions = {exercise["id"]: decide(exercise, profile_rules, catalog.wording) for exercise in catalog.exercises}
     status_by_id = {exercise_id: decision.status for exercise_id, decision in decisions.items()}
     rows = []
     for exercise in catalog.exercises:
         decision = decisions[exercise["id"]]
-        swap = _safer_swap(exercise["id"], status_by_id, catalog) if decision.status == "avoid" else None
+        swap = _safer_swap(exercise["id"], status_by_id, catalog, equipment) if decision.status == "avoid" else None
         rows.append({
             "id": exercise["id"],
             "name": exercise["name"],
             "status": decision.status,
             "reason": " ".join(decision.reasons),
-            "modification": " ".join(decision.modifications),  # empty when nothing is to change
+            "modification": decision.modification,  # one instruction; empty when nothing is to change
+            "modification_rule": decision.modification_rule,
             "rules": list(decision.rule_ids),
             "sources": _row_sources(exercise, decision),
             "swap_id": swap,
@@ -239,8 +285,7 @@ def filter_assessment(
     """
     keep = pd.Series(True, index=table.index)
     if equipment:
-        at_hand = set(equipment) | {"none"}
-        keep &= table["equipment"].map(lambda needed: set(needed) <= at_hand)
+        keep &= table["equipment"].map(lambda needed: doable_with(needed, equipment))
     if patterns:
         keep &= table["pattern"].isin(patterns)
     if sites:

@@ -9,37 +9,29 @@ from lib import safety
 from lib.exports import assessment_csv
 from lib.profiles import Profile
 from lib.references import link_citations
-from lib.urlstate import choice
+from lib.vocabulary import PATTERNS, SITES
 from pages.components import site_map
 from pages.components.common import catalog, disclaimer, notice_odd_parameters, share_this_view
 from pages.components.exercise_card import card_grid, exercise_card
 from pages.components.lesson_figures import guidelines_markdown
 from pages.components.handout_form import handout_download
-from pages.components.profile_form import PROFILE_PARAMS, link_with_this_profile, profile_form
+from pages.components.page_params import FILTER_EQUIPMENT, STATUS_LABELS
+from pages.components.profile_form import link_with_this_profile, profile_form
 
 GROUPS = {  # what the status means to a client, with an icon so colour never carries it alone
-    "recommended": ("Recommended", ":material/check_circle:", "green"),
-    "modify": ("With modifications", ":material/tune:", "orange"),
-    "avoid": ("Avoid", ":material/block:", "red"),
+    "recommended": (STATUS_LABELS["recommended"], ":material/check_circle:", "green"),
+    "modify": (STATUS_LABELS["modify"], ":material/tune:", "orange"),
+    "avoid": (STATUS_LABELS["avoid"], ":material/block:", "red"),
 }
 GROUP_BY_LABEL = {label: status for status, (label, _, _) in GROUPS.items()}
-EQUIPMENT = ("chair", "wall", "step", "band", "dumbbell", "kettlebell", "barbell", "machine", "bench", "bar")
-PATTERNS = ("squat", "hinge", "lunge", "push", "pull", "carry", "back-extensor", "posture", "trunk", "balance", "impact")
-SITES = ("spine", "hip", "wrist-forearm")
-PAGE_PARAMS = PROFILE_PARAMS | {
-    "equip": choice(EQUIPMENT, repeatable=True),
-    "pattern": choice(PATTERNS, repeatable=True),
-    "site": choice(SITES, repeatable=True),
-    "show": choice(GROUP_BY_LABEL),
-    "all": choice([True, False]),
-}
 FIRST_CARDS = 12  # one screenful with every movement pattern; the rest on request (each card costs a rerun)
 
 
-@st.cache_data(show_spinner=False)
-def assessment(profile: Profile) -> pd.DataFrame:
-    """The profile's assessment, ordered so the first cards of any group cover every movement pattern."""
-    return safety.one_of_each_pattern_first(safety.assess(profile, catalog()))
+@st.cache_data(show_spinner=False, max_entries=256)
+def assessment(profile: Profile, equipment: tuple[str, ...] = ()) -> pd.DataFrame:
+    """The profile's assessment, ordered so the first cards of any group cover every movement pattern; its safer
+    swaps doable with the equipment at hand (none chosen: any)."""
+    return safety.one_of_each_pattern_first(safety.assess(profile, catalog(), equipment or None))
 
 
 @st.cache_data(show_spinner=False)
@@ -74,7 +66,7 @@ def render_summary(profile: Profile) -> None:
 
 def render_filters() -> tuple[list[str], list[str], list[str]]:
     equipment_column, pattern_column, site_column = st.columns(3)
-    equipment = equipment_column.multiselect("Equipment at hand", EQUIPMENT, key="equip", bind="query-params",
+    equipment = equipment_column.multiselect("Equipment at hand", FILTER_EQUIPMENT, key="equip", bind="query-params",
                                              placeholder="Any equipment", help="Body-weight exercises always show.")
     patterns = pattern_column.multiselect("Movement pattern", PATTERNS, key="pattern", bind="query-params",
                                           placeholder="All patterns")
@@ -89,11 +81,11 @@ def render_counts(table: pd.DataFrame) -> None:
         column.metric(f"{icon} {label}", int(counts.get(status, 0)))
 
 
-@st.cache_resource(show_spinner=False)
-def cards_for(profile: Profile) -> dict[str, str]:
-    """Every exercise's card for this profile, as HTML (pages/components/exercise_card.py), built once per profile.
+@st.cache_resource(show_spinner=False, max_entries=128)
+def cards_for(profile: Profile, equipment: tuple[str, ...] = ()) -> dict[str, str]:
+    """Every exercise's card for this profile and equipment at hand, as HTML (pages/components/exercise_card.py).
 
-    The cache stays small: a profile is one of 96 combinations of its fields.
+    Bounded: a profile is one of 256 combinations of its fields, and the equipment multiplies them.
     """
     exercises, references = catalog().exercises_by_id, catalog().references
     return {row["id"]: exercise_card(
@@ -101,7 +93,7 @@ def cards_for(profile: Profile) -> dict[str, str]:
         exercises[row["swap_id"]] if isinstance(row["swap_id"], str) else None,
         modification=row["modification"], notes=card_notes(row),
         impact_basis=row["impact_basis"] if row["impact"] != "none" else "",
-    ) for row in assessment(profile).to_dict("records")}
+    ) for row in assessment(profile, equipment).to_dict("records")}
 
 
 def card_notes(row: dict) -> tuple[str, ...]:
@@ -125,13 +117,14 @@ def render_cards(exercise_ids: list[str], cards: dict[str, str]) -> None:
 def render_exercises(profile: Profile) -> None:
     """Filters, counts, cards and their CSV: changing a filter reruns only this part of the page."""
     st.subheader("Exercises for this profile", anchor="exercises")
-    filtered = safety.filter_assessment(assessment(profile), *render_filters())
+    equipment, patterns, sites = render_filters()
+    filtered = safety.filter_assessment(assessment(profile, tuple(sorted(equipment))), equipment, patterns, sites)
     share_this_view(site_map.SAFE_OPTIONS.url_path)
     render_counts(filtered)
     # A bound control given an empty link value returns None even when required: fall back to the default.
     shown = st.segmented_control("Show", list(GROUP_BY_LABEL), default="Recommended", key="show",
                                  bind="query-params", required=True) or "Recommended"
-    render_cards(filtered.loc[filtered["status"] == GROUP_BY_LABEL[shown], "id"].tolist(), cards_for(profile))
+    render_cards(filtered.loc[filtered["status"] == GROUP_BY_LABEL[shown], "id"].tolist(), cards_for(profile, tuple(sorted(equipment))))
     st.download_button(
         "Download this list (CSV)", lambda: assessment_csv(filtered, profile), file_name="bone-loading-safe-options.csv",
         mime="text/csv", icon=":material/download:", on_click="ignore",
@@ -154,7 +147,7 @@ def render_rules() -> None:
 
 st.title("Safe options")
 st.caption("Choose a client's risk profile to see which exercises suit it, which need changing, and which to avoid.")
-notice_odd_parameters(PAGE_PARAMS)
+notice_odd_parameters(site_map.SAFE_OPTIONS.params)
 profile = profile_form()
 render_summary(profile)
 link_with_this_profile(site_map.PLANNER.page(), "Build a program for this profile", ":material/calendar_month:")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -183,3 +184,92 @@ def test_landing_strokes_are_drawn_exactly_for_moderate_and_high_impact(catalog)
     for exercise in catalog.exercises:
         marked = 'class="impact"' in drawings.exercise_svg(exercise["id"])
         assert marked == (exercise["impact"] in ("moderate", "high")), exercise["id"]
+
+
+# --- Blind test set 2's three misses (issue #13): each test fails on the drawing readers could not name.
+
+NUMBER_PAIR = re.compile(r"[ML](-?[\d.]+) (-?[\d.]+)")
+
+
+def _points(path: str) -> list[tuple[float, float]]:
+    """The corner points of an SVG path of lines (y back to pointing up)."""
+    return [(float(x), -float(y)) for x, y in NUMBER_PAIR.findall(path)]
+
+
+def _shapes(svg: str, css: str) -> list[str]:
+    return [element.get("d") for element in _parsed(svg).iter(f"{SVG}path") if element.get("class") == css]
+
+
+@pytest.mark.parametrize("exercise_id", ["barbell-back-squat", "heavy-back-squat"])
+def test_a_back_squat_bar_lies_behind_the_neck_with_plates_at_its_ends_in_a_rack(all_poses, exercise_id):
+    """Read as 'a plate held at the chest' twice: the bar must show across the upper back, behind the neck
+    at shoulder height, plates at both ends, hands on it, and the rack it came from."""
+    pose = all_poses[exercise_id]
+    start = poses.frame_body(pose, "start")
+    bars = [_points(path) for path in _shapes(drawings.exercise_strip_svg(exercise_id), "bar")[:2]]
+    assert len(bars) == 2  # the far half and the near half of the start frame's bar
+    middle = bars[0][0]
+    assert middle == pytest.approx(bars[1][0], abs=0.1)
+    shoulder, chin = start.points["shoulder"], start.points["chin"]
+    assert abs(middle[1] - shoulder[1]) <= 3 and middle[0] < min(shoulder[0], chin[0])  # behind the neck
+    ends = sorted(bar[1][0] for bar in bars)
+    assert ends[0] < start.points["hip"][0] - 40 and ends[1] > start.points["nose"][0] + 40  # its length shows
+    plates = sorted(_points(path)[0][0] for path in _shapes(drawings.exercise_strip_svg(exercise_id), "weight")[:2])
+    assert ends[0] < plates[0] < middle[0] < plates[1] < ends[1]  # one plate towards each end
+    for name in poses.frame_names(pose):
+        body = poses.frame_body(pose, name)
+        bar_y = drawings.props.bar_on_back(body)[1]
+        assert abs(body.points["hand_near"][1] - bar_y) <= drawings.svg.HAND_R + 2, name  # gripping the bar
+    rack = next(prop for prop in pose["props"] if prop["kind"] == "rack")
+    hooks = [point for path in drawings.props.fixed_prop_shapes(rack, pose)[0][2:] for point in _points(path)]
+    assert max(y for _, y in hooks) == pytest.approx(middle[1], abs=1)  # the J-hooks at the bar's height
+
+
+def test_the_chin_up_bar_stands_on_uprights_that_reach_the_ground(all_poses):
+    """Read as an unknown overhead object: the bar needs its frame, the hands on it, the feet off the floor."""
+    pose = all_poses["jumping-chin-up"]
+    bar_prop = next(prop for prop in pose["props"] if prop["kind"] == "bar")
+    paths, (bar,) = drawings.props.fixed_prop_shapes(bar_prop, pose)
+    corners = [point for path in paths for point in _points(path)]
+    height = bar[0][1]
+    for end_x, _ in bar:
+        assert any(abs(x - end_x) <= 4 and y == 0 for x, y in corners)  # an upright's foot on the ground
+        assert any(abs(x - end_x) <= 4 and y >= height - 2 for x, y in corners)  # up to the bar
+    hanging = poses.frame_body(pose, "middle")
+    assert drawings.props.reach(bar_prop, hanging.points["hand_near"], pose) <= 2  # gripping it
+    assert hanging.points["chin"][1] > height  # chin over the bar
+    assert hanging.lowest() >= 30  # feet well off the ground
+    assert pose["key"] == "middle"
+
+
+def test_heel_drops_rise_then_land_with_a_thud_under_the_heels(all_poses):
+    """Read as a calf raise at a counter: the frames must rise onto the toes and end with the heels down,
+    the landing marked under the heels (still and print strip), and the drop quicker than the rise."""
+    pose = all_poses["heel-drops"]
+    heel = {name: poses.frame_body(pose, name).lowest(("heel_near",)) for name in poses.frame_names(pose)}
+    assert heel["start"] <= 1 and heel["middle"] >= 10 and heel["end"] <= 1
+    strip = _parsed(drawings.exercise_strip_svg("heel-drops"))
+    cells = [group for group in strip if group.get("transform", "").startswith("translate")]
+    marked = [any(path.get("class") == "impact" for path in cell.iter(f"{SVG}path")) for cell in cells]
+    assert marked == [False, False, True]
+    landed = poses.frame_body(pose, "end")
+    heel_x = landed.points["heel_near"][0]
+    marks = [_points(path) for path in _shapes(drawings.exercise_svg("heel-drops"), "impact")]
+    drop_lines = [mark for mark in marks if mark[0][0] == mark[1][0]]  # upright lines: the heel's fall
+    assert drop_lines and all(heel_x - 15 <= mark[0][0] < heel_x for mark in drop_lines)
+    heights = [body.lowest(("heel_near",)) for body in drawings.animation.moving_bodies(pose, impact=True)]
+    steps = list(zip(heights, heights[1:]))
+    rising, falling = sum(b > a + 0.01 for a, b in steps), sum(b < a - 0.01 for a, b in steps)
+    assert 0 < falling < rising / 2
+
+
+def test_landing_strokes_mark_the_last_frame_of_a_print_strip_exactly_for_impact(catalog):
+    for exercise in catalog.exercises:
+        cells = [
+            group
+            for group in _parsed(drawings.exercise_strip_svg(exercise["id"]))
+            if group.get("transform", "").startswith("translate")
+        ]
+        marked = [any(path.get("class") == "impact" for path in cell.iter(f"{SVG}path")) for cell in cells]
+        impact = exercise["impact"] in ("moderate", "high")
+        assert marked == [False] * (len(cells) - 1) + [impact], exercise["id"]

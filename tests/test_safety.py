@@ -42,21 +42,30 @@ def test_flexion_and_loaded_twisting_never_recommended_with_low_bone_mass_and_av
 
 @given(profiles)
 def test_no_supervised_only_work_is_recommended_without_clearance_where_bone_mass_is_low(profile):
+    """Supervised lifting is avoided; supervised jumps follow the high-impact line, coached (physio review #12)."""
     table = assess(profile)
     if profile.fragility in LOW_BONE_MASS and not profile.clearance:
-        assert statuses(table, table["supervision"]) == {"avoid"}
+        lifts = table["supervision"] & (table["impact"] != "high")
+        assert statuses(table, lifts) == {"avoid"}
+        jumps = table[table["supervision"] & (table["impact"] == "high")]
+        assert set(jumps["status"]) <= {"avoid", "modify"}
+        assert jumps.loc[jumps["status"] == "modify", "modification"].str.contains("coach").all()
     if not profile.clearance:
         assert "recommended" not in statuses(table, table["supervision"])
 
 
 @given(profiles)
-def test_every_modify_names_the_exercises_own_modification_for_each_deciding_rule(profile):
+def test_every_modify_gives_one_instruction_the_exercises_own_under_the_strictest_rule_it_names(profile):
+    """Physio review #20: one change per exercise per profile, not every fired rule's text run together."""
     table = assess(profile)
     rules = {rule["id"]: rule for rule in default_catalog().rules}
     for row in table[table["status"] == "modify"].to_dict("records"):
         own = default_catalog().exercise(row["id"])["modifications"]
-        for rule_id in row["rules"]:
-            assert own[rules[rule_id]["modification"]] in row["modification"], (row["id"], rule_id)
+        chosen = rules[row["modification_rule"]]
+        assert row["modification_rule"] in row["rules"], row["id"]
+        assert row["modification"] == own[chosen["modification"]], row["id"]
+        assert all(chosen["strictness"] >= rules[rule_id]["strictness"] for rule_id in row["rules"]), row["id"]
+    assert (table.loc[table["status"] != "modify", "modification"] == "").all()
 
 
 @given(profiles)
