@@ -345,3 +345,13 @@ def test_the_abridged_cochrane_review_is_named_as_the_app_names_it(handouts, cat
     _, text = _read(handouts["frail-faller", True])
     assert "Sherrington 2020 (BJSM), abridged Cochrane review" in text
     assert "Sherrington 2019" not in text
+
+
+def test_the_schedule_puts_sessions_on_the_clients_own_days(catalog):
+    from lib.handout import build_handout
+
+    profile = PRESETS["osteopenia"]
+    plan = build_plan(profile, sessions_per_week=2)
+    handout = build_handout(profile, plan, catalog=catalog, start=START, weekdays=(1, 3))
+    assert handout.schedule[0] == ("Week 1 (13 Jan)", ["", "A", "", "B", "", "", ""])
+    assert handout.starting == "Starting Tuesday 13 January 2026"
