@@ -33,6 +33,7 @@ AVOID_SHARE = 0.44  # of a caution row; the safer swap's name, usually the longe
 WEEK_LABEL_MM = 40
 SOURCES_PT = 9.5  # for whoever looks a source up; the client's own lines stay at 13 pt
 SOURCES_LINE_MM = 4.2
+SOURCES_GAP = "  "  # between two sources on a line, never at a line's start
 MAX_SHOWN_LINK = 45  # characters: a DOI link fits; a long web address would run over a line
 
 
@@ -219,26 +220,26 @@ def _shown_link(link: str) -> str:
 
 def _sources(pdf: draw.Sheet, handout: Handout, cautions: list[dict], links: bool) -> None:
     """Name (and, if asked for, link) of each source, never split across lines; each is clickable."""
-    right = pdf.w - MARGIN_MM
+    right = pdf.w - MARGIN_MM - 2 * pdf.c_margin  # write() wraps a little inside the margin
     sources = handout.sources(cautions)
     pdf.ln(2)
     draw.font(pdf, SOURCES_PT, bold=True)
-    pdf.write(SOURCES_LINE_MM, handout.words["sources_label"] + "  ")
+    pdf.write(SOURCES_LINE_MM, handout.words["sources_label"])
     for number, (name, link) in enumerate(sources):
         label, shown = plain(name), " " + plain(_shown_link(link)) if links else ""
-        gap = ";  " if number < len(sources) - 1 else ""
+        end = ";" if number < len(sources) - 1 else ""
         draw.font(pdf, SOURCES_PT, bold=True)
-        width = pdf.get_string_width(label)
+        width = pdf.get_string_width(SOURCES_GAP + label)
         draw.font(pdf, SOURCES_PT)
-        width += pdf.get_string_width(shown + gap)
+        width += pdf.get_string_width(shown + end)
         if pdf.x + width > right and pdf.x > MARGIN_MM + 1:
             pdf.ln(SOURCES_LINE_MM)
         draw.font(pdf, SOURCES_PT, bold=True)
-        pdf.write(SOURCES_LINE_MM, label, link=link)
+        pdf.write(SOURCES_LINE_MM, (SOURCES_GAP if pdf.x > MARGIN_MM + 1 else "") + label, link=link)
         draw.font(pdf, SOURCES_PT, colour=BLUE)
         pdf.write(SOURCES_LINE_MM, shown, link=link)
         draw.font(pdf, SOURCES_PT)
-        pdf.write(SOURCES_LINE_MM, gap)
+        pdf.write(SOURCES_LINE_MM, end)
     pdf.ln(SOURCES_LINE_MM)
 
 
