@@ -263,11 +263,11 @@ def _peak_dose(weeks: pd.DataFrame) -> pd.Series:
 
 
 def plan_lines(plan: Plan) -> list[str]:
-    """The week in a few short lines: sessions, the starting dose, how it builds, impacts."""
+    """The week in a few short lines: what comes first (plan.notes), sessions, the starting dose, how it builds, impacts."""
     weeks = plan.weeks
     first, peak = weeks.iloc[0], _peak_dose(weeks)
     reviews = weeks[weeks["review"] != ""]  # a review before week 1 comes first; later ones by their week
-    lines = [*reviews.loc[reviews["week"] == 1, "review"],
+    lines = [*plan.notes, *reviews.loc[reviews["week"] == 1, "review"],
         f"{plan.sessions_per_week} sessions a week: A, B{', C' if plan.sessions_per_week == 3 else ''}.",
         f"Week 1: {first['sets']} set{'s' if first['sets'] > 1 else ''} of {first['reps']} at effort {first['effort']}.",
         f"By week {peak['week']}: {peak['sets']} sets of {peak['reps']} at effort {peak['effort']}.",
@@ -279,9 +279,7 @@ def plan_lines(plan: Plan) -> list[str]:
         lines.append("Heavy sets: a load you can lift about 6 times with good form, set by your coach, "
                      "and only with your coach present.")
     impacts = weeks["impacts_per_session"]
-    if impacts.max() == 0:
-        lines.append("No impact work for now.")
-    else:
+    if impacts.max() > 0:  # with none, plan.notes says so
         planned = in_words(list(dict.fromkeys(plan.sessions.loc[plan.sessions["block"] == "impact", "exercise"])))
         lines.append(f"Impacts ({planned.lower()}): {impacts.iloc[0]} a session, slowly up to about {impacts.max()}.")
     return lines

@@ -355,3 +355,20 @@ def test_the_schedule_puts_sessions_on_the_clients_own_days(catalog):
     handout = build_handout(profile, plan, catalog=catalog, start=START, weekdays=(1, 3))
     assert handout.schedule[0] == ("Week 1 (13 Jan)", ["", "A", "", "B", "", "", ""])
     assert handout.starting == "Starting Tuesday 13 January 2026"
+
+
+# Second physiotherapist review (findings 1 and 7): what must come first reaches the sheet the client takes home.
+@pytest.mark.parametrize("profile", [Profile(bone="normal", vertebral_fracture=True, experience="trained", clearance=True),
+                                     Profile(bone="low_for_age", vertebral_fracture=True)], ids=str)
+def test_after_a_spine_fracture_the_handout_says_physiotherapist_first_no_jumping_and_no_heavy_invitation(profile, catalog):
+    plan = build_plan(profile, catalog=catalog)
+    _, text = _read(handout_pdf(profile, plan, catalog=catalog))
+    assert plan.notes[0].startswith("After a spine fracture")
+    assert "a physiotherapist guides the start" in text and "no jogging or jumping" in text
+    assert "cleared for supervised heavy lifting" not in text
+
+
+def test_a_low_z_score_handout_starts_with_the_medical_review_and_fuelling(catalog):
+    profile = Profile.from_z_score(-2.3, experience="trained")
+    _, text = _read(handout_pdf(profile, build_plan(profile, catalog=catalog), catalog=catalog))
+    assert "Medical review first" in text and "Eat enough to fuel your training" in text
