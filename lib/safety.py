@@ -245,31 +245,45 @@ def _strength_case(profile: Profile, profile_rules: list[dict]) -> str:
     return {"recommended": "heavy_recommended", "avoid": "heavy_avoided"}[heavy.status]
 
 
-def _guidance_cases(profile: Profile, profile_rules: list[dict]) -> dict[str, str | None]:
-    """The case of each topic in data/safety_wording.yaml that fits the profile (None: the topic is left out)."""
+def _clearance_cases(profile: Profile) -> tuple[str, ...]:
+    """Clearance before a fracture's or osteoporosis's training, and, with a low Z-score, the search for its cause.
+
+    A vertebral fracture does not make a bone density below the expected range for age any less a reason to
+    look for the cause, so both lines are kept.
+    """
+    fragile = (profile.fragility,) if profile.fragility in ("vertebral_fracture", "osteoporosis") else ()
+    return (*fragile, *(("low_for_age",) if profile.bone == "low_for_age" else ()))
+
+
+def _guidance_cases(profile: Profile, profile_rules: list[dict]) -> dict[str, tuple[str, ...]]:
+    """The cases of each topic in data/safety_wording.yaml that fit the profile (none: the topic is left out)."""
     return {
-        "Impact": "any",
-        "Strength": _strength_case(profile, profile_rules),
-        "Balance": "high_fall_risk" if profile.falls == "high" else "low_fall_risk",
-        "Aerobic": "vertebral_fracture" if profile.fragility == "vertebral_fracture" else "any",
-        "Spine": "low_bone_mass" if profile.fragility in LOW_BONE_MASS else "normal",
-        "Floor": None if profile.floor_transfers else "no_floor_transfers",
-        "Clearance": profile.fragility if profile.fragility in ("vertebral_fracture", "osteoporosis", "low_for_age") else None,
-        "Red flags": "any",
+        "Impact": ("any",),
+        "Strength": (_strength_case(profile, profile_rules),),
+        "Balance": ("high_fall_risk" if profile.falls == "high" else "low_fall_risk",),
+        "Aerobic": ("vertebral_fracture" if profile.fragility == "vertebral_fracture" else "any",),
+        "Spine": ("low_bone_mass" if profile.fragility in LOW_BONE_MASS else "normal",),
+        "Floor": () if profile.floor_transfers else ("no_floor_transfers",),
+        "Clearance": _clearance_cases(profile),
+        "Red flags": ("any",),
     }
 
 
 def profile_guidance(profile: Profile, catalog: Catalog | None = None) -> list[Guidance]:
-    """What this profile needs, topic by topic, in plain words with the guideline behind each line."""
+    """What this profile needs, topic by topic, in plain words with the guideline behind each line.
+
+    Where several cases of a topic fit, their lines are joined into the topic's one item.
+    """
     catalog = catalog or default_catalog()
     cases = _guidance_cases(profile, rules_for(profile, catalog.rules))
     ceiling = catalog.wording["impact_ceiling"][impact_ceiling(profile, catalog)]
     guidance = []
     for topic in catalog.wording["guidance"]:
-        case = topic["cases"].get(cases[topic["topic"]] or "")
-        if case is not None:
-            advice = case["advice"].format(impact_ceiling=ceiling)
-            guidance.append(Guidance(topic["topic"], advice[:1].upper() + advice[1:], tuple(case["sources"])))
+        fitting = [topic["cases"][case] for case in cases[topic["topic"]]]
+        if fitting:
+            lines = [case["advice"].format(impact_ceiling=ceiling) for case in fitting]
+            advice = " ".join(line[:1].upper() + line[1:] for line in lines)
+            guidance.append(Guidance(topic["topic"], advice, _unique(key for case in fitting for key in case["sources"])))
     return guidance
 
 

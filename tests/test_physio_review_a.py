@@ -1,0 +1,46 @@
+"""The second physiotherapist review (/work/handoff/s4/physio/review-a.md), its assessment findings 3, 6, 7, 8, 9,
+10 and 13: eight profiles nobody designed for. Each test failed on the code the review read."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from lib.profiles import Profile, all_profiles
+from lib.safety import assess, profile_guidance
+
+LOW_FOR_AGE = [profile for profile in all_profiles() if profile.bone == "low_for_age"]
+NORMAL_BONE_WITH_FRACTURE = [profile for profile in all_profiles() if profile.bone == "normal" and profile.vertebral_fracture]
+LOW_BONE_MASS_WORDS = re.compile(r"bone mass is low|with low bone mass|once bones thin|bone density is low", re.IGNORECASE)
+# Causes that hold only for women: the review's 45-year-old man was told about missed periods.
+WOMEN_ONLY_CAUSES = re.compile(r"period|menstrua|amenorrh", re.IGNORECASE)
+
+
+def guidance_by_topic(profile: Profile) -> dict[str, str]:
+    return {item.topic: item.advice for item in profile_guidance(profile)}
+
+
+def client_texts(profile: Profile) -> list[str]:
+    table = assess(profile)
+    return [*guidance_by_topic(profile).values(), *table["reason"], *table["modification"]]
+
+
+@pytest.mark.parametrize("profile", LOW_FOR_AGE, ids=str)
+def test_7_a_low_z_score_is_told_to_look_for_a_cause_in_words_true_for_anyone_fracture_or_not(profile):
+    clearance = guidance_by_topic(profile)["Clearance"]
+    assert "look for a cause" in clearance and "steroids" in clearance and "hormone" in clearance
+    for text in client_texts(profile):
+        assert not WOMEN_ONLY_CAUSES.search(text), text
+    if profile.vertebral_fracture:
+        assert "physiotherapist" in clearance  # the fracture's own line stays beside the search for a cause
+
+
+@pytest.mark.parametrize("profile", NORMAL_BONE_WITH_FRACTURE, ids=str)
+def test_10_normal_bone_with_a_spine_fracture_is_never_told_its_bone_mass_is_low(profile):
+    table = assess(profile)
+    for text in [*table["reason"], *table["modification"]]:
+        assert not LOW_BONE_MASS_WORDS.search(text), text
+    rows = table.set_index("id")
+    assert "after a spine fracture" in rows.loc["sit-up", "reason"]
+    assert "after a spine fracture" in rows.loc["sit-to-stand", "reason"]
