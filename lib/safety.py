@@ -37,6 +37,16 @@ NEUTRAL_EXERCISE = {
     "fall_demand": "low", "hands_free": True, "deep_knee_bend": False, "floor": False, "heavy": False, "barbell": False, "bench_lying": False,
     "supervision": False, "technique_fault": False, "benefit": "bone", "level": "beginner", "pattern": "impact",
 }
+# How a near-maximal lift stands (the library's heavy squat, deadlift and overhead press): barbell in both hands,
+# asking for steady footing, so the guidance's heavy line hears the fall rules the assessment applies to them.
+HEAVY_LIFT = {"heavy": True, "supervision": True, "barbell": True, "fall_demand": "moderate", "hands_free": False,
+              "pattern": "squat"}
+# The strength line for a heavy lift under modify, by the change asked for, the first that applies.
+HEAVY_CASE_BY_MODIFICATION = {
+    "technique-first": "heavy_technique_first",
+    "with-a-coach": "heavy_with_a_coach",
+    "support-within-reach": "heavy_with_support",
+}
 ROW_TAGS = (
     "pattern", "impact", "peak_force_bw", "spinal_flexion", "spinal_extension", "rotation", "fall_demand",
     "hands_free", "deep_knee_bend", "floor", "heavy", "barbell", "bench_lying", "supervision", "technique_fault", "benefit", "dose_kind",
@@ -238,10 +248,12 @@ def _strength_case(profile: Profile, profile_rules: list[dict]) -> str:
     """Which strength line fits: read from how the rules treat a supervised heavy lift for this profile."""
     if profile.fragility == "vertebral_fracture":
         return "vertebral_fracture"
-    heavy = decide(NEUTRAL_EXERCISE | {"heavy": True, "supervision": True}, profile_rules)
+    heavy = decide(NEUTRAL_EXERCISE | HEAVY_LIFT, profile_rules)
     if heavy.status == "modify":
         keys = {rule["modification"] for rule in profile_rules if rule["id"] in heavy.rule_ids}
-        return "heavy_technique_first" if "technique-first" in keys else "heavy_with_a_coach"
+        for key, case in HEAVY_CASE_BY_MODIFICATION.items():
+            if key in keys:
+                return case
     return {"recommended": "heavy_recommended", "avoid": "heavy_avoided"}[heavy.status]
 
 

@@ -44,3 +44,34 @@ def test_10_normal_bone_with_a_spine_fracture_is_never_told_its_bone_mass_is_low
     rows = table.set_index("id")
     assert "after a spine fracture" in rows.loc["sit-up", "reason"]
     assert "after a spine fracture" in rows.loc["sit-to-stand", "reason"]
+
+
+CLEARED_TRAINED_FRAGILE_FALLER = Profile(bone="osteoporosis", falls="high", experience="trained", clearance=True)
+LOADED_SQUATS_AND_HINGES = ["goblet-squat", "dumbbell-squat", "barbell-back-squat", "heavy-back-squat",
+                            "kettlebell-deadlift", "romanian-deadlift", "trap-bar-deadlift", "heavy-deadlift"]
+# A change that leaves a hand for support, or a rack's safety bars and a coach to catch the load.
+ONE_HAND_OR_RACK = re.compile(r"\bone (dumbbell|kettlebell|weight)\b.*\b(counter|rack|rail)\b|\brack\b|\bseated\b", re.IGNORECASE)
+FALLERS = [profile for profile in all_profiles() if profile.falls == "high"]
+
+
+def test_3_a_cleared_trained_lifter_at_risk_of_falling_keeps_progressive_load_one_handed_or_in_a_rack():
+    rows = assess(CLEARED_TRAINED_FRAGILE_FALLER).set_index("id")
+    for exercise_id in LOADED_SQUATS_AND_HINGES:
+        assert rows.loc[exercise_id, "status"] == "modify", exercise_id
+        assert ONE_HAND_OR_RACK.search(rows.loc[exercise_id, "modification"]), exercise_id
+    not_cleared = assess(Profile(bone="osteoporosis", falls="high", experience="trained")).set_index("id")
+    assert set(not_cleared.loc[LOADED_SQUATS_AND_HINGES, "status"]) == {"avoid"}
+
+
+@pytest.mark.parametrize("profile", FALLERS, ids=str)
+def test_3_a_faller_s_loaded_lift_never_fills_both_hands_and_the_heavy_line_says_what_the_assessment_allows(profile):
+    table = assess(profile)
+    hands_full = table[(table["status"] == "modify") & ~table["hands_free"].astype(bool)
+                       & (table["modification_rule"] == "fall-risk-moderate-demand")]
+    for row in hands_full.to_dict("records"):
+        assert ONE_HAND_OR_RACK.search(row["modification"]), (row["id"], row["modification"])
+    heavy = table[table["heavy"].astype(bool)]
+    strength = guidance_by_topic(profile)["Strength"]
+    assert ("5 x 5" in strength) == (set(heavy["status"]) != {"avoid"}), strength
+    if (heavy["modification_rule"] == "fall-risk-moderate-demand").any():
+        assert "rack" in strength and "coach" in strength, strength
