@@ -35,7 +35,7 @@ UNCONFIRMED_REASON = "Not yet reviewed for this profile: no rule confirms it sui
 NEUTRAL_EXERCISE = {
     "impact": "none", "spinal_flexion": "none", "spinal_extension": "none", "rotation": "none",
     "fall_demand": "low", "hands_free": True, "deep_knee_bend": False, "floor": False, "heavy": False, "barbell": False, "bench_lying": False,
-    "supervision": False, "technique_fault": False, "benefit": "bone", "level": "beginner", "pattern": "impact",
+    "supervision": False, "technique_fault": False, "benefit": "bone", "level": "beginner", "pattern": "impact", "dose_kind": "own",
 }
 # How a near-maximal lift stands (the library's heavy squat, deadlift and overhead press): barbell in both hands,
 # asking for steady footing, so the guidance's heavy line hears the fall rules the assessment applies to them.

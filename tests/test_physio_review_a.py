@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from lib.catalog import default_catalog
 from lib.profiles import Profile, all_profiles
 from lib.safety import assess, profile_guidance
 
@@ -93,3 +94,23 @@ def test_9_after_a_spine_fracture_every_loaded_hinge_waits_for_a_physio_and_floo
     floor_trunk_work = allowed["floor"].astype(bool) & allowed["pattern"].isin(["back-extensor", "posture", "trunk"])
     for row in allowed[floor_trunk_work].to_dict("records"):
         assert re.search(r"pillow|folded towel|cushion", row["modification"]), (row["id"], row["modification"])
+
+
+PAINFUL_JOINTS = [profile for profile in all_profiles() if profile.joint_limits]
+DEEP_BEND_CUES = re.compile(r"between the heels|full depth|as deep as possible|below parallel", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("profile", PAINFUL_JOINTS, ids=str)
+def test_8_what_is_called_kind_to_painful_joints_lands_nowhere_and_bends_no_knee_deeply(profile):
+    catalog = default_catalog()
+    table = assess(profile)
+    kind = table[table["rules"].map(lambda rule_ids: "painful-joints-kind" in rule_ids) & (table["status"] == "recommended")]
+    assert not kind.empty
+    for row in kind.to_dict("records"):
+        assert row["dose_kind"] != "impacts", row["id"]
+        for cue in catalog.exercise(row["id"])["cues"]:
+            assert not DEEP_BEND_CUES.search(cue), (row["id"], cue)
+    landing = table.set_index("id").loc["step-down-landing"]
+    if landing["status"] != "avoid":
+        assert landing["status"] == "modify"
+        assert all(words in landing["modification"] for words in ("lowest step", "rail", "fewer landings", "pain"))
