@@ -114,3 +114,23 @@ def test_8_what_is_called_kind_to_painful_joints_lands_nowhere_and_bends_no_knee
     if landing["status"] != "avoid":
         assert landing["status"] == "modify"
         assert all(words in landing["modification"] for words in ("lowest step", "rail", "fewer landings", "pain"))
+
+
+def test_13_the_self_resisted_towel_row_claims_strength_not_bone():
+    for profile in all_profiles():
+        row = assess(profile).set_index("id").loc["towel-row"]
+        if row["status"] == "recommended":
+            assert not row["reason"].startswith("Builds bone") and "little load on the bones" in row["reason"], profile
+
+
+IMPACT_ORDER = ["none", "low", "moderate", "high"]
+
+
+@pytest.mark.parametrize("profile", all_profiles(), ids=str)
+def test_6_the_impact_guidance_names_the_highest_impact_the_assessment_allows(profile):
+    """Fixed before this review reached main (a low Z-score without clearance read 'high impact can be built up to')."""
+    table = assess(profile)
+    allowed = table[table["status"] != "avoid"]
+    highest = max(allowed["impact"], key=IMPACT_ORDER.index)
+    ceiling_words = default_catalog().wording["impact_ceiling"][highest]
+    assert guidance_by_topic(profile)["Impact"].lower().startswith(ceiling_words.lower()[:30]), (highest, profile)
