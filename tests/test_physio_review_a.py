@@ -1,5 +1,6 @@
 """The second physiotherapist review (/work/handoff/s4/physio/review-a.md), its assessment findings 3, 6, 7, 8, 9,
-10 and 13: eight profiles nobody designed for. Each test failed on the code the review read."""
+10 and 13: eight profiles nobody designed for. Each test failed on the code the review read, except 6's, an
+invariant guarding the fix of finding 6 that landed first (physio review #12, one high-impact line)."""
 
 from __future__ import annotations
 
@@ -128,7 +129,7 @@ IMPACT_ORDER = ["none", "low", "moderate", "high"]
 
 @pytest.mark.parametrize("profile", all_profiles(), ids=str)
 def test_6_the_impact_guidance_names_the_highest_impact_the_assessment_allows(profile):
-    """Fixed before this review reached main (a low Z-score without clearance read 'high impact can be built up to')."""
+    """The review's low Z-score without clearance read 'high impact can be built up to' while drop landings were avoided."""
     table = assess(profile)
     allowed = table[table["status"] != "avoid"]
     highest = max(allowed["impact"], key=IMPACT_ORDER.index)
