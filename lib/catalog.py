@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from lib.lessons import Lesson, load_lessons
+from lib.questions import question_kind
 from lib.references import Reference, load_references
 from lib.validation import DataError, load_validated
 
@@ -25,11 +26,6 @@ def impact_band(peak_force_bw: float) -> str:
     if peak_force_bw < 1:
         return "none"
     return "low" if peak_force_bw <= 2 else "moderate" if peak_force_bw <= 4 else "high"
-
-
-def question_kind(question: dict[str, Any]) -> str:
-    """The question's kind; case questions leave it out, and several answers make it 'multiple'."""
-    return question.get("kind") or ("multiple" if len(question["answer"]) > 1 else "single")
 
 
 @dataclass(frozen=True)

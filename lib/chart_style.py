@@ -9,9 +9,9 @@ from __future__ import annotations
 PRESENTER_SCALE = 1.5  # fonts and strokes, so a chart reads at 1280x720 through a video call
 # Heights grow too: a chart's height includes its legend and axis titles, which the larger type makes taller.
 SCALED_KEYS = ("fontSize", "strokeWidth", "size", "step", "thickness", "height")
-# A chart in presenter mode fits a 1280x720 screen under the top bar and a stepped lesson's header,
-# with room for the controls of an interactive figure: no taller than this, however many bars.
-PRESENTER_MAX_HEIGHT = 320  # px
+# A chart's own height gives way to the screen's: the page sizes it (see pages/components/presenter.py),
+# so it fits a 1280x720 screen under the top bar and a lesson's header, and grows on a taller one.
+FIT_TO_SCREEN = "container"
 PRESENTER_CONFIG = {
     "axis": {"labelFontSize": 18, "titleFontSize": 20, "labelLimit": 420},
     "legend": {"labelFontSize": 18, "titleFontSize": 18, "symbolSize": 220},
@@ -22,7 +22,8 @@ PRESENTER_CONFIG = {
 
 
 def presenter_spec(spec: dict) -> dict:
-    """A Vega-Lite spec restyled for a room: larger type, thicker marks, taller bands."""
+    """A Vega-Lite spec restyled for a room: larger type, thicker marks, and a height the page sets from
+    the screen's (FIT_TO_SCREEN) where the chart has one of its own; facets and concatenations keep theirs."""
     def scaled(node):
         if isinstance(node, dict):
             return {key: (value * PRESENTER_SCALE if key in SCALED_KEYS
@@ -33,7 +34,6 @@ def presenter_spec(spec: dict) -> dict:
 
     restyled = scaled(spec)
     restyled["config"] = {**spec.get("config", {}), **PRESENTER_CONFIG}
-    height = restyled.get("height")
-    if isinstance(height, dict) or (isinstance(height, (int, float)) and height > PRESENTER_MAX_HEIGHT):
-        restyled["height"] = PRESENTER_MAX_HEIGHT  # a step height (one band per row) would grow with the data
+    if "height" in restyled:  # a band step too: one band per row would grow with the data
+        restyled["height"] = FIT_TO_SCREEN
     return restyled

@@ -125,20 +125,6 @@ def describe_trial_results(records: Iterable[dict[str, Any]]) -> str:
     return GROUP_RESULTS_NOTE + " " + "; ".join(parts) + "."
 
 
-GUIDELINE_COLUMNS = {
-    "name": "Source", "frequency": "How often", "resistance": "Resistance", "impact": "Impact",
-    "balance": "Balance", "spine": "Spine",
-}
-
-
-def guidelines_frame(records: Iterable[dict[str, Any]], vertebral_fracture: bool = False) -> pd.DataFrame:
-    """The guidelines side by side; after a vertebral fracture the impact column shows that advice."""
-    frame = pd.DataFrame(list(records))
-    if vertebral_fracture:
-        frame["impact"] = frame["impact_after_vertebral_fracture"]
-    return frame[list(GUIDELINE_COLUMNS)].rename(columns=GUIDELINE_COLUMNS)
-
-
 BAND_STEP = 30  # px per bar: every lesson's name fits beside its bar, so none is hidden as overlapping
 SCORE_TICKS = [0, 25, 50, 75, 100]  # per cent
 

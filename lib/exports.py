@@ -1,4 +1,4 @@
-"""Files a user can download (CSV that opens cleanly in any spreadsheet, an iCalendar file), and Markdown tables."""
+"""Files a user can download: CSV that opens cleanly in any spreadsheet, an iCalendar file."""
 
 from __future__ import annotations
 
@@ -27,17 +27,6 @@ def assessment_csv(table: pd.DataFrame, profile: Profile) -> str:
     frame = frame.rename(columns=ASSESSMENT_COLUMNS)
     frame[PROFILE_COLUMN] = profile.describe()
     return frame.to_csv(index=False)
-
-
-def markdown_table(frame: pd.DataFrame, index_label: str = "") -> str:
-    """A small table as Markdown, index first: cheaper to show on every rerun than a dataframe element."""
-    def cell(value: object) -> str:
-        return str(value).replace("|", "\\|").replace("\n", " ")
-
-    header = [index_label, *map(str, frame.columns)]
-    lines = ["| " + " | ".join(map(cell, header)) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(map(cell, [label, *row])) + " |" for label, row in zip(frame.index, frame.to_numpy())]
-    return "\n".join(lines)
 
 
 def plan_weeks_csv(plan: Plan, start: dt.date, weekdays: tuple[int, ...] | None = None) -> str:

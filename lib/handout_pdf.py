@@ -30,7 +30,7 @@ from lib.handout_draw import (
     TINT, VERMILLION,
 )
 from lib.handout_font import plain
-from lib.planner import Plan, session_dates
+from lib.planner import Plan, next_monday, session_dates
 from lib.plan_charts import effort_spec
 from lib.profiles import Profile
 from lib.safety import Guidance, profile_guidance
@@ -201,13 +201,9 @@ def _cautions_section(pdf: draw.Sheet, cautions: list[dict]) -> None:
         _caution_row(pdf, caution)
 
 
-def _next_monday(today: dt.date) -> dt.date:
-    return today + dt.timedelta(days=(7 - today.weekday()) % 7 or 7)
-
-
-def _schedule_table(pdf: draw.Sheet, plan: Plan, start: dt.date | None) -> None:
+def _schedule_table(pdf: draw.Sheet, plan: Plan, start: dt.date | None, weekdays: tuple[int, ...] | None) -> None:
     """Week rows, weekday columns, a session letter on each training day (dates only if a start was given)."""
-    days = session_dates(plan, start or _next_monday(dt.date.today()))
+    days = session_dates(plan, start or next_monday(dt.date.today()), weekdays)
     label_w = 40
     cell_w = (pdf.width - label_w) / 7
     draw.font(pdf, bold=True)
@@ -247,9 +243,10 @@ def _legend_beside(spec: dict) -> dict:
     return spec
 
 
-def _week_with_plan(pdf: draw.Sheet, plan: Plan, start: dt.date | None, png: bytes) -> None:
+def _week_with_plan(pdf: draw.Sheet, plan: Plan, start: dt.date | None, weekdays: tuple[int, ...] | None,
+                    png: bytes) -> None:
     """The schedule table, then the dose lines beside the effort chart."""
-    _schedule_table(pdf, plan, start)
+    _schedule_table(pdf, plan, start, weekdays)
     chart_w = pdf.width * CHART_SHARE
     text_w = pdf.width - chart_w - 4
     width_px, height_px = draw.png_size(png)
@@ -268,11 +265,11 @@ def _week_with_plan(pdf: draw.Sheet, plan: Plan, start: dt.date | None, png: byt
     pdf.set_y(max(text_end, pdf.get_y()))
 
 
-def _week_section(pdf: draw.Sheet, plan: Plan | None, start: dt.date | None, guidance: dict[str, Guidance],
-                  chart: bytes | None) -> None:
+def _week_section(pdf: draw.Sheet, plan: Plan | None, start: dt.date | None, weekdays: tuple[int, ...] | None,
+                  guidance: dict[str, Guidance], chart: bytes | None) -> None:
     draw.heading(pdf, "Your week", keep_with=6 * LINE_MM)
     if plan is not None:
-        _week_with_plan(pdf, plan, start, chart)
+        _week_with_plan(pdf, plan, start, weekdays, chart)
         return
     draw.bullet(pdf, HOW_OFTEN, MARGIN_MM, pdf.width)
     for topic, label in GUIDANCE_LABELS.items():
@@ -372,18 +369,18 @@ def _sources(guidance: dict[str, Guidance], plan: Plan | None, cautions: list[di
 
 
 def _render(profile: Profile, plan: Plan | None, name: str, catalog: Catalog, start: dt.date | None,
-            layout: Layout, chart: bytes | None) -> draw.Sheet:
+            weekdays: tuple[int, ...] | None, layout: Layout, chart: bytes | None) -> draw.Sheet:
     guidance = {item.topic: item for item in profile_guidance(profile, catalog)}
     exercises = handout_exercises(profile, plan, catalog)
     cautions = handout_cautions(profile, catalog, layout.cautions)
     suggestions = balance_suggestions(profile, catalog, [exercise["id"] for exercise in exercises], layout.balance)
-    first_day = session_dates(plan, start)[0][0] if plan is not None and start else start
+    first_day = session_dates(plan, start, weekdays)[0][0] if plan is not None and start else start
     pdf = draw.Sheet(TITLE)  # never the name: metadata can travel further than the page
     pdf.add_page()
     _title_block(pdf, name, first_day, profile)
     _exercises_section(pdf, exercises, layout.cues)
     _cautions_section(pdf, cautions)
-    _week_section(pdf, plan, start, guidance, chart)
+    _week_section(pdf, plan, start, weekdays, guidance, chart)
     _balance_and_stop(pdf, plan, suggestions, guidance)
     _sources_section(pdf, _sources(guidance, plan, cautions), catalog)
     _disclaimer_box(pdf)
@@ -391,8 +388,10 @@ def _render(profile: Profile, plan: Plan | None, name: str, catalog: Catalog, st
 
 
 def handout_pdf(profile: Profile, plan: Plan | None = None, first_name: str = "", catalog: Catalog | None = None,
-                start: dt.date | None = None) -> bytes:
+                start: dt.date | None = None, weekdays: tuple[int, ...] | None = None) -> bytes:
     """The client handout as PDF bytes: one or two A4 pages (see the module docstring).
+
+    The schedule puts the sessions on `weekdays` (0 is Monday; by default the planner's usual days).
 
     The first name is cleaned (see clean_first_name: letters the font prints, spaces, hyphens,
     apostrophes; at most 40 characters) or dropped, and appears only on the page.
@@ -401,7 +400,7 @@ def handout_pdf(profile: Profile, plan: Plan | None = None, first_name: str = ""
     name = clean_first_name(first_name)
     chart = _effort_png(plan) if plan is not None else None  # rendered once, whichever layout fits
     for layout in LAYOUTS:
-        pdf = _render(profile, plan, name, catalog, start, layout, chart)
+        pdf = _render(profile, plan, name, catalog, start, weekdays, layout, chart)
         if pdf.pages_count <= MAX_PAGES:
             break
     return bytes(pdf.output())

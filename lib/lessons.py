@@ -19,6 +19,19 @@ FIGURES = ("impact-forces", "osteogenic-index", "trial-results", "guidelines-tab
 FIGURE_MARKER = re.compile(r"^<!-- figure: ([a-z-]+) -->$", re.MULTILINE)
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n(.*)\Z", re.DOTALL)
 HEADING = re.compile(r"^## (.+?)\s*$", re.MULTILINE)
+TAKEAWAYS_STEP = "Key takeaways"  # a lesson's last step, after its sections
+
+
+SLUG_WORDS = 5  # enough to tell a lesson's sections apart (checked at load), short enough for a link
+
+
+def heading_slug(heading: str) -> str:
+    """A heading as a link names it, short and stable: its words before any colon, at most five.
+
+    'The osteogenic index: why short, split bouts work' -> 'the-osteogenic-index'.
+    """
+    words = re.findall(r"[a-z0-9]+", heading.lower().replace("'", "").split(":")[0])
+    return "-".join(words[:SLUG_WORDS])
 
 
 ANSWER_LINE = re.compile(r"^[ \t]*\*Answer:\*[ \t]*(.+?)[ \t]*$", re.MULTILINE)
@@ -79,6 +92,17 @@ class Lesson:
         """The lesson's ``##`` section headings, in order."""
         return HEADING.findall(self.body)
 
+    def step_names(self) -> list[str]:
+        """What each step of the lesson shows, in order: its sections, then the key takeaways."""
+        return [*self.headings(), TAKEAWAYS_STEP]
+
+    def step_number(self, value: str) -> int | None:
+        """The step (from 1) a link names by its heading's slug or, in older links, by its number; else None."""
+        slugs = [heading_slug(name) for name in self.step_names()]
+        if value in slugs:
+            return slugs.index(value) + 1
+        return int(value) if re.fullmatch(r"[1-9][0-9]?", value) and int(value) <= len(slugs) else None
+
     def word_count(self) -> int:
         prose = FIGURE_MARKER.sub("", self.body)
         return len(re.findall(r"[A-Za-z][A-Za-z'-]*", prose))
@@ -101,6 +125,10 @@ def parse_lesson(text: str, file: Path | str, references: dict[str, Reference]) 
             raise DataError(file, entry, "sources", f"unknown source key {key!r}")
     if set(cited) != set(front["sources"]):
         raise DataError(file, entry, "sources", f"must list exactly the keys the body cites: {sorted(cited)}")
+    slugs = [heading_slug(heading) for heading in [*HEADING.findall(body), TAKEAWAYS_STEP]]
+    for slug in slugs:
+        if slugs.count(slug) > 1:
+            raise DataError(file, entry, "body", f"two sections share the link name {slug!r}: rename a heading")
     for name in FIGURE_MARKER.findall(body):
         if name not in FIGURES:
             raise DataError(file, entry, "body", f"unknown figure {name!r}; known: {', '.join(FIGURES)}")

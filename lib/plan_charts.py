@@ -140,10 +140,10 @@ def describe_impacts(plan: Plan) -> str:
             f"up to {plan.impact_ceiling} impact; deload weeks halve them.")
 
 
-def calendar_frame(plan: Plan, start: dt.date) -> pd.DataFrame:
+def calendar_frame(plan: Plan, start: dt.date, weekdays: tuple[int, ...] | None = None) -> pd.DataFrame:
     rows = [
         {"date": day.isoformat(), "weekday": WEEKDAYS[day.weekday()], "week": f"Week {week}", "session": letter}
-        for day, letter, week in session_dates(plan, start) if week <= CALENDAR_WEEKS
+        for day, letter, week in session_dates(plan, start, weekdays) if week <= CALENDAR_WEEKS
     ]
     return pd.DataFrame(rows)
 
@@ -154,9 +154,10 @@ def home_work(plan: Plan) -> str:
     return "; ".join(first["exercise"])
 
 
-def home_frame(plan: Plan, start: dt.date) -> pd.DataFrame:
+def home_frame(plan: Plan, start: dt.date, weekdays: tuple[int, ...] | None = None) -> pd.DataFrame:
     """Every day of the calendar's weeks, for the daily home work (balance, and back extensors where bone is low)."""
-    monday = dt.date.fromisoformat(calendar_frame(plan, start)["date"].iloc[0])
+    first_session = dt.date.fromisoformat(calendar_frame(plan, start, weekdays)["date"].iloc[0])
+    monday = first_session - dt.timedelta(days=first_session.weekday())
     days = [monday + dt.timedelta(days=offset) for offset in range(7 * min(CALENDAR_WEEKS, len(plan.weeks)))]
     home = home_work(plan)
     return pd.DataFrame([{"date": day.isoformat(), "weekday": WEEKDAYS[day.weekday()],
@@ -180,15 +181,16 @@ def _calendar_template(with_home: bool) -> dict:
                                          "a green diamond for each day's home work.").to_dict()
 
 
-def calendar_spec(plan: Plan, start: dt.date) -> dict:
-    sessions = calendar_frame(plan, start)
+def calendar_spec(plan: Plan, start: dt.date, weekdays: tuple[int, ...] | None = None) -> dict:
+    """The first weeks, a cell per session on the client's training days (by default the usual ones)."""
+    sessions = calendar_frame(plan, start, weekdays)
     if plan.home.empty:
         return _with_data(_calendar_template(with_home=False), sessions=sessions)
-    return _with_data(_calendar_template(with_home=True), sessions=sessions, home=home_frame(plan, start))
+    return _with_data(_calendar_template(with_home=True), sessions=sessions, home=home_frame(plan, start, weekdays))
 
 
-def describe_calendar(plan: Plan, start: dt.date) -> str:
-    frame = calendar_frame(plan, start)
+def describe_calendar(plan: Plan, start: dt.date, weekdays: tuple[int, ...] | None = None) -> str:
+    frame = calendar_frame(plan, start, weekdays)
     days = ", ".join(dict.fromkeys(frame["weekday"]))
     home = f" Every day at home: {home_work(plan)}." if not plan.home.empty else ""
     return (f"Sessions on {days} each week, starting {frame['date'].iloc[0]}; "

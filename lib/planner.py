@@ -29,6 +29,7 @@ import pandas as pd
 from lib.catalog import Catalog, default_catalog
 from lib.profiles import Profile
 from lib.safety import IMPACT_LEVELS, LOW_BONE_MASS, assess, impact_ceiling
+from lib.vocabulary import LEVELS, words
 
 WEEKS_PER_MONTH = 52 / 12
 DELOAD_EVERY = 5  # a lighter week every 5th week: inside the 4-6 week cadence coaches use
@@ -62,12 +63,11 @@ HEAVY_SESSIONS = ("A", "B")  # LIFTMOR trained twice a week; a third session kee
 AXIAL_FALLBACK = ("squat", "hinge")  # when no lunge suits the profile (painful knees), session C squats or hinges
 # Share of a session's minutes per component (the impact share goes to balance when impact is not allowed).
 MINUTE_SHARES = {"warm-up": 0.1, "axial": 0.3, "upper body": 0.25, "impact": 0.1, "balance": 0.15, "posture": 0.1}
-LEVELS = ("beginner", "intermediate", "advanced")
 # A "modify" exercise is planned only when every deciding rule asks for one of these changes, which the
 # client can always make (a counter at fingertip reach) and the plan prints in the cell beside the dose.
 PLANNABLE_MODIFICATIONS = frozenset({"support-within-reach"})
 BALANCE_CIRCUIT = 2  # drills in a session's balance block (2-4 is a usual circuit), each at its own dose
-FALL_DEMANDS = ("low", "moderate", "high")
+FALL_DEMANDS = words("fall_demand")
 
 
 @dataclass(frozen=True)
@@ -365,6 +365,12 @@ def build_plan(
 
 
 DEFAULT_WEEKDAYS = {2: (0, 3), 3: (0, 2, 4)}  # Mon/Thu for two a week, Mon/Wed/Fri for three (0 is Monday)
+
+
+
+def next_monday(today: dt.date) -> dt.date:
+    """The first Monday after today: a plan with no start date of its own starts then."""
+    return today + dt.timedelta(days=(7 - today.weekday()) % 7 or 7)
 
 
 def session_dates(plan: Plan, start: dt.date, weekdays: tuple[int, ...] | None = None) -> list[tuple[dt.date, str, int]]:

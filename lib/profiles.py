@@ -7,12 +7,13 @@ Public API::
     Profile.from_t_score(-2.8, falls="low", experience="trained")
     Profile.from_z_score(-2.1, experience="trained")  # before menopause or under 50
     Profile(bone="osteoporosis", floor_transfers=False)  # no floor work: chair or standing versions
+    Profile.from_link_values({"bone": "osteopenia", "vf": True, ...}) and profile.link_values()  # via LINK_KEYS
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields
-from typing import Any
+from typing import Any, Mapping
 
 BONE_LEVELS = ("normal", "low_for_age", "osteopenia", "osteoporosis")
 FALL_LEVELS = ("low", "high")
@@ -31,6 +32,14 @@ CHOICES: dict[str, tuple] = {
     "clearance": (False, True),
     "floor_transfers": (True, False),
 }
+# Each field's key in a link (?bone=osteoporosis&vf=true&nofloor=true): short, and stable because shared
+# links, slides and client cases carry them. The form, the presets, and the cases' and screening's links
+# all go through this table.
+LINK_KEYS = {
+    "bone": "bone", "vertebral_fracture": "vf", "falls": "falls", "joint_limits": "joints",
+    "experience": "exp", "clearance": "cleared", "floor_transfers": "nofloor",
+}
+NEGATED_IN_LINK = frozenset({"floor_transfers"})  # nofloor=true: the link names what the client cannot do
 
 
 def classify_t_score(t_score: float) -> str:
@@ -83,6 +92,15 @@ class Profile:
         """The bone axis the rules read: a vertebral fracture outranks any T-score."""
         return "vertebral_fracture" if self.vertebral_fracture else self.bone
 
+    @classmethod
+    def from_link_values(cls, values: Mapping[str, Any]) -> "Profile":
+        """The profile a link's keys describe (every key of LINK_KEYS, with its widget's value)."""
+        return cls(**{field: _as_link_value(field, values[key]) for field, key in LINK_KEYS.items()})
+
+    def link_values(self) -> dict[str, Any]:
+        """Each link key's value for this profile, as the form's widgets hold it (nofloor=True: no floor work)."""
+        return {key: _as_link_value(field, getattr(self, field)) for field, key in LINK_KEYS.items()}
+
     def as_dict(self) -> dict[str, Any]:
         return asdict(self) | {"fragility": self.fragility}
 
@@ -105,6 +123,11 @@ class Profile:
         if not self.floor_transfers:
             parts.append("no floor work yet")
         return "; ".join(parts).capitalize() + "."
+
+
+def _as_link_value(field: str, value: Any) -> Any:
+    """A field's value as its link key says it, and back: the same both ways (a negation or nothing)."""
+    return not value if field in NEGATED_IN_LINK else value
 
 
 def all_profiles() -> list[Profile]:

@@ -17,10 +17,10 @@ import sys
 import pandas as pd
 
 from lib.catalog import Catalog, default_catalog
-from lib.exports import markdown_table
 from lib.planner import build_plan, session_grid
 from lib.profiles import PRESET_LABELS, PRESETS, Profile
 from lib.safety import assess, conditions_in_words, matches, profile_guidance, rules_for
+from lib.tables import markdown_table
 
 SHEET_PATH = "docs/safety-review.md"
 STATUS_ORDER = {"recommended": 0, "modify": 1, "avoid": 2}

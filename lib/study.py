@@ -1,7 +1,7 @@
-"""Study mode: checking answers, reproducible exam papers and their scores.
+"""Study mode: reproducible exam papers and their scores, seeded shuffles, client cases and the glossary search.
 
-Questions, glossary terms and client cases are data (data/questions.yaml,
-data/glossary.yaml, data/cases.yaml), validated by lib.catalog.
+Questions, glossary terms and client cases are data (data/questions.yaml, data/glossary.yaml,
+data/cases.yaml), validated by lib.catalog; one question's own checks are in lib.questions.
 """
 
 from __future__ import annotations
@@ -13,35 +13,9 @@ from typing import Any, Iterable
 import pandas as pd
 
 from lib.profiles import Profile
+from lib.questions import is_correct
 
 EXAM_LENGTHS = (10, 20, 30)
-
-
-def is_correct(question: dict[str, Any], chosen: Iterable[str]) -> bool:
-    """Right only when the chosen options are exactly the correct ones."""
-    return set(chosen) == set(question["answer"])
-
-
-@dataclass(frozen=True)
-class AnswerReview:
-    """Feedback on one answer, every list in the options' order."""
-
-    right: tuple[str, ...]  # the correct options
-    wrongly_chosen: tuple[str, ...]  # chosen, but not correct
-    missed: tuple[str, ...]  # correct, but not chosen
-
-
-def _in_option_order(question: dict[str, Any], options: set[str]) -> tuple[str, ...]:
-    return tuple(option for option in question["options"] if option in options)
-
-
-def review_answer(question: dict[str, Any], chosen: Iterable[str]) -> AnswerReview:
-    picked, answer = set(chosen), set(question["answer"])
-    return AnswerReview(
-        right=_in_option_order(question, answer),
-        wrongly_chosen=_in_option_order(question, picked - answer),
-        missed=_in_option_order(question, answer - picked),
-    )
 
 
 def unanswered(paper: Iterable[dict], answers: dict[str, Iterable[str]]) -> list[int]:

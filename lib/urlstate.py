@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Callable, Iterable, Mapping
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
@@ -31,6 +32,13 @@ def choice(options: Iterable[object], repeatable: bool = False) -> Param:
     """One of the options, as the URL spells them (booleans as 'true'/'false')."""
     allowed = {str(option).lower() if isinstance(option, bool) else str(option) for option in options}
     return Param(lambda value: value in allowed, repeatable)
+
+
+def deferred(make: Callable[[], Param], repeatable: bool = False) -> Param:
+    """A Param built when a link first needs checking, from choices not at hand when it is declared
+    (the catalog's names, or a list whose module is slow to import)."""
+    made = cache(make)
+    return Param(lambda value: made().check(value), repeatable)
 
 
 def number_between(low: float, high: float) -> Param:

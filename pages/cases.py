@@ -6,7 +6,6 @@ import streamlit as st
 
 from lib.screening import screen
 from lib.study import case_profile
-from lib.urlstate import choice
 from pages.components import kept_settings, site_map
 from pages.components.common import catalog, notice_odd_parameters, share_this_view
 from pages.components.profile_form import profile_query_params
@@ -14,7 +13,7 @@ from pages.components.question_widget import answer_widget, feedback
 from pages.components.screening_link import screening_query_params
 
 CASES = {case["id"]: case for case in catalog().cases}
-notice_odd_parameters({"case": choice(case["title"] for case in CASES.values())})
+notice_odd_parameters(site_map.CASES.params)
 
 st.title("Client cases")
 st.caption("Read the story, decide what the profile is and what to program, then check yourself.")

@@ -9,15 +9,14 @@ import streamlit as st
 from lib.charts import lesson_scores_chart
 from lib.progress.schedule import question_card
 from lib.progress.store import Answer
-from lib.study import EXAM_LENGTHS, ExamResult, exam_paper, is_correct, score_exam, unanswered
-from lib.urlstate import Param, choice, whole_number_between
+from lib.questions import is_correct
+from lib.study import EXAM_LENGTHS, ExamResult, exam_paper, score_exam, unanswered
+from lib.urlstate import Param
 from pages.components import site_map
 from pages.components.common import catalog, chart, notice_odd_parameters, share_this_view, with_arrow_datasets
+from pages.components.page_params import SEED_RANGE
 from pages.components.question_widget import answer_widget, chosen_answer, feedback
 from pages.components.study_progress import save_exam, status_line
-
-SEED_RANGE = (1, 9999)  # four digits: easy to read out to a room
-PAGE_PARAMS = {"length": choice(EXAM_LENGTHS), "seed": whole_number_between(*SEED_RANGE)}
 
 
 def random_seed() -> str:
@@ -32,7 +31,7 @@ def new_paper() -> None:
 def seed_typed() -> None:
     """A typed paper number that is not one is refused at the field: the paper and the link stay as they were."""
     typed = st.session_state["seed"]
-    if PAGE_PARAMS["seed"].accepts([typed]):
+    if site_map.EXAM.params["seed"].accepts([typed]):
         st.session_state.pop("seed_typo", None)
     else:
         st.session_state["seed_typo"] = typed
@@ -76,7 +75,7 @@ status_line(site_map.REVIEW.page())
 typo = st.session_state.pop("seed_typo", None)
 # The browser puts typed letters in the link before seed_typed() puts the number back: the field's own
 # message below covers them, so the notice meant for odd links leaves the seed out this once.
-notice_odd_parameters(PAGE_PARAMS | ({"seed": Param(lambda value: True)} if typo is not None else {}))
+notice_odd_parameters(site_map.EXAM.params | ({"seed": Param(lambda value: True)} if typo is not None else {}))
 if "seed" not in st.session_state and "seed" not in st.query_params:
     # A new visit gets its own paper, and the link carries it (a bound widget set from session state alone
     # leaves the address without it, so a copied link or a bookmark would open another paper).
@@ -93,7 +92,7 @@ new_column.button("New paper", on_click=new_paper, icon=":material/shuffle:")
 if typo is not None:
     st.error(f"Paper number: “{typo}” is not a whole number from 1 to 9999, so the paper has not changed.",
              icon=":material/pin:")
-if PAGE_PARAMS["seed"].accepts([entered]):
+if site_map.EXAM.params["seed"].accepts([entered]):
     seed = int(entered)
 else:  # an odd value from the link (the notice above names it)
     seed = int(st.session_state.setdefault("fallback_seed", random_seed()))

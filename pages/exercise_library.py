@@ -10,15 +10,12 @@ import streamlit as st
 from lib.library import profile_verdicts, search_exercises
 from lib.safety import assess, filter_assessment
 from lib.profiles import PRESETS
-from lib.urlstate import Param, choice
-from lib.vocabulary import EQUIPMENT as EVERY_EQUIPMENT
 from lib.vocabulary import PATTERNS, SITES
 from pages.components import site_map
 from pages.components.common import catalog, cited_markdown, disclaimer, notice_odd_parameters, share_this_view
 from pages.components.exercise_card import card_grid, exercise_card, exercise_pictures, sources_html
+from pages.components.page_params import FILTER_EQUIPMENT, SEARCH_LIMIT
 
-EQUIPMENT = tuple(item for item in EVERY_EQUIPMENT if item != "none")  # body-weight exercises pass any filter
-SEARCH_LIMIT = 60  # characters: longer than any exercise name
 STATUS_WORDS = {"modify": "Modify", "avoid": "Avoid"}
 TAG_LABELS = {  # the tags data/exercises.yaml gives each exercise, in the order a trainer reads them
     "pattern": "Movement pattern",
@@ -32,13 +29,6 @@ TAG_LABELS = {  # the tags data/exercises.yaml gives each exercise, in the order
     "supervision": "Needs supervision",
     "equipment": "Equipment",
     "level": "Level",
-}
-PAGE_PARAMS = {
-    "find": Param(lambda value: len(value) <= SEARCH_LIMIT),
-    "pattern": choice(PATTERNS, repeatable=True),
-    "site": choice(SITES, repeatable=True),
-    "equip": choice(EQUIPMENT, repeatable=True),
-    "exercise": choice([exercise["name"] for exercise in catalog().exercises]),  # a bound selectbox keeps the label
 }
 
 
@@ -121,7 +111,7 @@ def render_exercise(exercise_id: str) -> None:
         st.html(sources_html(exercise["sources"], references))
 
 
-notice_odd_parameters(PAGE_PARAMS)
+notice_odd_parameters(site_map.EXERCISE_LIBRARY.params)
 st.title("Exercise library")
 st.caption(
     "Every exercise the app teaches, drawn from its pose data. Open one for its tags, cues, dose, "
@@ -149,7 +139,7 @@ patterns = pattern_column.multiselect(
 sites = site_column.multiselect("Skeletal site loaded", SITES, key="site", bind="query-params", placeholder="All sites")
 equipment = equipment_column.multiselect(
     "Equipment at hand",
-    EQUIPMENT,
+    FILTER_EQUIPMENT,
     key="equip",
     bind="query-params",
     placeholder="Any equipment",

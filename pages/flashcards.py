@@ -9,14 +9,13 @@ import streamlit as st
 from lib.progress.schedule import due_cards, term_card
 from lib.progress.store import Answer
 from lib.study import shuffled
-from lib.urlstate import choice
 from pages.components import site_map
 from pages.components.common import catalog, notice_odd_parameters, share_this_view
 from pages.components.exercise_flashcards import drawing_cards, render_drawing_card
+from pages.components.page_params import lesson_titles
 from pages.components.study_progress import active_code, save_answers, saved_answers, status_line, store
 
-TITLES = {lesson.slug: lesson.title for lesson in catalog().lessons}
-PAGE_PARAMS = {"topics": choice(TITLES.values(), repeatable=True), "due": choice([True, False])}
+TITLES = lesson_titles()
 
 
 def deck_state() -> dict:
@@ -42,7 +41,7 @@ def rate(card: dict, knew_it: bool, step: int) -> None:
     move(step)
 
 
-notice_odd_parameters(PAGE_PARAMS)
+notice_odd_parameters(site_map.FLASHCARDS.params)
 st.title("Flashcards")
 st.caption("Say the meaning out loud, then turn the card.")
 status_line(site_map.REVIEW.page())

@@ -5,12 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 from lib.study import search_glossary
-from lib.urlstate import Param
 from pages.components import site_map
 from pages.components.common import catalog, cited_markdown, notice_odd_parameters, share_this_view
+from pages.components.page_params import SEARCH_LIMIT
 
-SEARCH_LIMIT = 60  # characters: longer than any term or phrase worth searching for
-notice_odd_parameters({"find": Param(lambda value: len(value) <= SEARCH_LIMIT)})
+notice_odd_parameters(site_map.GLOSSARY.params)
 
 st.title("Glossary")
 text = st.text_input("Search terms and definitions", key="find", bind="query-params", max_chars=SEARCH_LIMIT,

@@ -44,7 +44,7 @@ with st.container(border=True):
 with st.container(border=True):
     st.markdown("**:material/quiz: Studying for certification?** Test yourself on what the lessons teach.")
     study = st.columns(5)
-    for column, spec in zip(study, site_map.STUDY):
+    for column, spec in zip(study, site_map.SECTIONS["Study"]):
         column.page_link(spec.page())
 
 st.subheader("Who it is for")

@@ -7,40 +7,25 @@ import datetime as dt
 import streamlit as st
 
 from lib import plan_charts
-from lib.exports import DEFAULT_TIME, markdown_table, plan_ics, plan_sessions_csv, plan_weeks_csv
-from lib.planner import DEFAULT_WEEKDAYS, EQUIPMENT_SETS, SESSION_MINUTES, Plan, build_plan, session_grid
+from lib.exports import DEFAULT_TIME, plan_ics, plan_sessions_csv, plan_weeks_csv
+from lib.planner import (
+    DEFAULT_WEEKDAYS, EQUIPMENT_SETS, SESSION_MINUTES, Plan, build_plan, next_monday, session_grid,
+)
 from lib.profiles import Profile
-from lib.urlstate import Param, choice, whole_number_between
+from lib.tables import markdown_table
 from pages.components import kept_settings, site_map
 from pages.components.common import (
     chart, cited_markdown, with_arrow_datasets, disclaimer, notice_odd_parameters, share_this_view,
 )
 from pages.components.lesson_figures import render_trial_results
 from pages.components.handout_form import handout_download
-from pages.components.profile_form import PROFILE_PARAMS, link_with_this_profile, profile_form
+from pages.components.page_params import MONTHS_RANGE, PLAN_SETTINGS
+from pages.components.profile_form import link_with_this_profile, profile_form
 
-MONTHS_RANGE = (3, 24)
 # Plans, their charts and tables are cached per setting, and the settings combine into tens of
 # thousands of keys: without a bound the server's memory grows with every new combination a visitor
 # tries (about 80 KiB each; bench/load.py's clinic day). The least recently used go first.
 PLAN_CACHE_ENTRIES = 64
-
-
-def _is_iso_date(value: str) -> bool:
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
-
-
-PAGE_PARAMS: dict[str, Param] = PROFILE_PARAMS | {
-    "spw": choice([2, 3]),
-    "months": whole_number_between(*MONTHS_RANGE),
-    "minutes": choice(SESSION_MINUTES),
-    "kit": choice(EQUIPMENT_SETS),
-    "start": Param(_is_iso_date),
-}
 
 
 @st.cache_data(show_spinner=False, max_entries=PLAN_CACHE_ENTRIES)
@@ -49,27 +34,21 @@ def plan_for(profile: Profile, sessions_per_week: int, months: int, minutes: int
 
 
 @st.cache_data(show_spinner=False, max_entries=PLAN_CACHE_ENTRIES)
-def charts_for(plan_key: tuple, start: dt.date) -> dict[str, tuple[dict, str]]:
-    """Every chart's Vega-Lite spec and text alternative, built once per plan and start date."""
+def charts_for(plan_key: tuple, start: dt.date, weekdays: tuple[int, ...]) -> dict[str, tuple[dict, str]]:
+    """Every chart's Vega-Lite spec and text alternative, built once per plan, start date and training days."""
     plan = plan_for(*plan_key)
     built = {
         "effort": (plan_charts.effort_spec(plan), plan_charts.describe_effort(plan)),
         "components": (plan_charts.components_spec(plan), plan_charts.describe_components(plan)),
         "impacts": (plan_charts.impacts_spec(plan), plan_charts.describe_impacts(plan)),
-        "calendar": (plan_charts.calendar_spec(plan, start), plan_charts.describe_calendar(plan, start)),
+        "calendar": (plan_charts.calendar_spec(plan, start, weekdays),
+                     plan_charts.describe_calendar(plan, start, weekdays)),
     }
     return {name: (with_arrow_datasets(spec), text) for name, (spec, text) in built.items()}
 
 
-def next_monday(today: dt.date) -> dt.date:
-    return today + dt.timedelta(days=(7 - today.weekday()) % 7 or 7)
-
-
-PLAN_KEYS = ("spw", "months", "minutes", "kit", "start")
-
-
 def program_settings() -> tuple[int, int, int, str, dt.date]:
-    kept_settings.restore(PLAN_KEYS)
+    kept_settings.restore(PLAN_SETTINGS)
     if "start" not in st.session_state and "start" not in st.query_params:
         # Into the link as well: a bound widget set from code on its first run leaves the link without it.
         first_day = next_monday(dt.date.today())
@@ -79,7 +58,7 @@ def program_settings() -> tuple[int, int, int, str, dt.date]:
         first, second, third = st.columns(3)
         # A bound control given an empty link value returns None even when required: `or` gives the default.
         sessions = first.segmented_control("Sessions a week", [2, 3], default=3, required=True, key="spw",
-                                           bind="query-params") or 3
+                                           bind="query-params", on_change=default_days_for_new_count) or 3
         months = second.slider("Length (months)", *MONTHS_RANGE, value=12, key="months", bind="query-params")
         start = third.date_input("Start date", value=None, key="start", bind="query-params", format="YYYY-MM-DD")
         minutes = first.segmented_control("Minutes a session", SESSION_MINUTES, default=45, required=True,
@@ -87,7 +66,6 @@ def program_settings() -> tuple[int, int, int, str, dt.date]:
         # Radio buttons wrap in a narrow column; a segmented control would hide its first option.
         kit = second.radio("Equipment", list(EQUIPMENT_SETS), index=list(EQUIPMENT_SETS).index("full gym"),
                            horizontal=True, key="kit", bind="query-params")
-    kept_settings.keep(PLAN_KEYS)
     return sessions, months, minutes, kit, start or next_monday(dt.date.today())
 
 
@@ -154,28 +132,38 @@ def render_evidence() -> None:
     render_trial_results()
 
 
-WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")  # short: a row of seven fits a presenter screen
+def usual_days(sessions_per_week: int) -> list[str]:
+    return [plan_charts.WEEKDAYS[day] for day in DEFAULT_WEEKDAYS[sessions_per_week]]
 
 
-def calendar_choices(sessions_per_week: int) -> tuple[tuple[int, ...] | None, dt.time]:
-    """The days and time the client trains, for the calendar file (None: the wrong number of days)."""
+def default_days_for_new_count() -> None:
+    """A new number of sessions a week starts from that number's usual days (the old choice no longer fits)."""
+    st.session_state["days"] = usual_days(st.session_state["spw"] or 3)
+
+
+def calendar_choices(sessions_per_week: int) -> tuple[tuple[int, ...], dt.time, bool]:
+    """The days and time the client trains, bound to the link like the other settings: the calendar on
+    screen, the handout and the calendar file use them. Returns the days (the usual ones until as many are
+    chosen as there are sessions), the time and whether the chosen days fit."""
     days_column, time_column = st.columns([3, 1])
-    days = days_column.pills(
-        f"Training days ({sessions_per_week} a week)", range(7), selection_mode="multi",
-        default=DEFAULT_WEEKDAYS[sessions_per_week], format_func=WEEKDAY_NAMES.__getitem__,
-        key=f"calendar-days-{sessions_per_week}",
-    )
-    at = time_column.time_input("Time", value=DEFAULT_TIME, step=dt.timedelta(minutes=15), key="calendar-time")
-    if len(days) != sessions_per_week:
-        st.caption(f"Choose {sessions_per_week} days for the calendar file.")
-        return None, at
-    return tuple(sorted(days)), at
+    # The day names are the options (no format_func): the link holds them, and kept_settings writes them back.
+    days = days_column.pills(f"Training days ({sessions_per_week} a week)", plan_charts.WEEKDAYS,
+                             selection_mode="multi", default=usual_days(sessions_per_week), key="days",
+                             bind="query-params")
+    at = time_column.time_input("Time", value=DEFAULT_TIME, step=dt.timedelta(minutes=15), key="time",
+                                bind="query-params") or DEFAULT_TIME
+    chosen = tuple(sorted({plan_charts.WEEKDAYS.index(day) for day in days}))  # a link may repeat a day
+    if len(chosen) != sessions_per_week:
+        st.caption(f"Choose {sessions_per_week} days for the calendar file; until then the calendar and the "
+                   f"handout show {' and '.join(usual_days(sessions_per_week))}.")
+        return DEFAULT_WEEKDAYS[sessions_per_week], at, False
+    return chosen, at, True
 
 
-def render_downloads(plan: Plan, start: dt.date, minutes: int) -> None:
+def render_downloads(plan: Plan, start: dt.date, minutes: int, weekdays: tuple[int, ...], at: dt.time,
+                     days_fit: bool) -> None:
     """Files are built when clicked, not on every rerun (a year's calendar takes longer than the page)."""
     st.subheader("Downloads", anchor="downloads")
-    weekdays, at = calendar_choices(plan.sessions_per_week)
     columns = st.columns(3)
     columns[0].download_button("Weekly plan (CSV)", lambda: plan_weeks_csv(plan, start, weekdays),
                                "bone-program-weeks.csv", mime="text/csv", icon=":material/download:", width="stretch",
@@ -185,19 +173,21 @@ def render_downloads(plan: Plan, start: dt.date, minutes: int) -> None:
                                on_click="ignore")
     columns[2].download_button("Calendar (.ics)", lambda: plan_ics(plan, start, minutes, weekdays, at), "bone-program.ics",
                                mime="text/calendar", icon=":material/event:", width="stretch",
-                               on_click="ignore", disabled=weekdays is None)
+                               on_click="ignore", disabled=not days_fit)
 
 
 st.title("Program planner")
 st.caption("A two- or three-times-a-week program for the chosen profile, progressing over the months.")
-notice_odd_parameters(PAGE_PARAMS)
+notice_odd_parameters(site_map.PLANNER.params)
 profile = profile_form()
 link_with_this_profile(site_map.SAFE_OPTIONS.page(), "See the exercise options", ":material/health_and_safety:")
 sessions_per_week, months, minutes, kit, start = program_settings()
+weekdays, at, days_fit = calendar_choices(sessions_per_week)
+kept_settings.keep(PLAN_SETTINGS)
 share_this_view(site_map.PLANNER.url_path)
 plan_key = (profile, sessions_per_week, months, minutes, kit)
 plan = plan_for(*plan_key)
-specs = charts_for(plan_key, start)
+specs = charts_for(plan_key, start, weekdays)
 
 render_overview(plan)
 chart_block("Effort of the main lifts, week by week", specs["effort"])
@@ -206,7 +196,7 @@ chart_block("Where a week's time goes", specs["components"])
 chart_block("Impacts a week", specs["impacts"])
 chart_block("The first weeks on the calendar", specs["calendar"])
 render_sessions(session_tables(plan_key), home_table(plan_key))
-render_downloads(plan, start, minutes)
-handout_download(profile, plan, start, settings=plan_key)
+render_downloads(plan, start, minutes, weekdays, at, days_fit)
+handout_download(profile, plan, start, settings=plan_key, weekdays=weekdays)
 render_evidence()
 disclaimer()

@@ -8,20 +8,15 @@ import streamlit as st
 
 from lib.progress.schedule import due_cards, question_card
 from lib.progress.store import Answer
-from lib.study import is_correct, shuffled
-from lib.urlstate import choice
+from lib.questions import is_correct
+from lib.study import shuffled
 from pages.components import site_map
 from pages.components.common import catalog, notice_odd_parameters, share_this_view
+from pages.components.page_params import DIFFICULTIES, lesson_titles
 from pages.components.question_widget import answer_widget, chosen_answer, explanation, verdict
 from pages.components.study_progress import active_code, save_answers, saved_answers, status_line, store
 
-DIFFICULTIES = ("easy", "medium", "hard")
-TITLES = {lesson.slug: lesson.title for lesson in catalog().lessons}
-PAGE_PARAMS = {  # a bound widget with format_func puts the shown label in the URL
-    "topics": choice(TITLES.values(), repeatable=True),
-    "level": choice(DIFFICULTIES, repeatable=True),
-    "due": choice([True, False]),
-}
+TITLES = lesson_titles()
 
 
 def progress() -> dict:
@@ -49,7 +44,7 @@ def next_question() -> None:
 
 st.title("Practice quiz")
 st.caption("One question at a time. Your score lives in this browser session unless you save your progress.")
-notice_odd_parameters(PAGE_PARAMS)
+notice_odd_parameters(site_map.PRACTICE.params)
 # Compact on purpose: saving, the due switch and the link share a row, filters and score the next, so the
 # question starts high on the screen; "Next question" heads the card, in view at 1280 x 800 however long
 # the question and its feedback are.

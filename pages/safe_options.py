@@ -9,30 +9,21 @@ from lib import safety
 from lib.exports import assessment_csv
 from lib.profiles import Profile
 from lib.references import link_citations
-from lib.urlstate import choice
+from lib.vocabulary import PATTERNS, SITES
 from pages.components import site_map
 from pages.components.common import catalog, disclaimer, notice_odd_parameters, share_this_view
 from pages.components.exercise_card import card_grid, exercise_card
 from pages.components.lesson_figures import guidelines_markdown
 from pages.components.handout_form import handout_download
-from pages.components.profile_form import PROFILE_PARAMS, link_with_this_profile, profile_form
+from pages.components.page_params import FILTER_EQUIPMENT, STATUS_LABELS
+from pages.components.profile_form import link_with_this_profile, profile_form
 
 GROUPS = {  # what the status means to a client, with an icon so colour never carries it alone
-    "recommended": ("Recommended", ":material/check_circle:", "green"),
-    "modify": ("With modifications", ":material/tune:", "orange"),
-    "avoid": ("Avoid", ":material/block:", "red"),
+    "recommended": (STATUS_LABELS["recommended"], ":material/check_circle:", "green"),
+    "modify": (STATUS_LABELS["modify"], ":material/tune:", "orange"),
+    "avoid": (STATUS_LABELS["avoid"], ":material/block:", "red"),
 }
 GROUP_BY_LABEL = {label: status for status, (label, _, _) in GROUPS.items()}
-EQUIPMENT = ("chair", "wall", "step", "band", "dumbbell", "kettlebell", "barbell", "machine", "bench", "bar")
-PATTERNS = ("squat", "hinge", "lunge", "push", "pull", "carry", "back-extensor", "posture", "trunk", "balance", "impact")
-SITES = ("spine", "hip", "wrist-forearm")
-PAGE_PARAMS = PROFILE_PARAMS | {
-    "equip": choice(EQUIPMENT, repeatable=True),
-    "pattern": choice(PATTERNS, repeatable=True),
-    "site": choice(SITES, repeatable=True),
-    "show": choice(GROUP_BY_LABEL),
-    "all": choice([True, False]),
-}
 FIRST_CARDS = 12  # one screenful with every movement pattern; the rest on request (each card costs a rerun)
 
 
@@ -75,7 +66,7 @@ def render_summary(profile: Profile) -> None:
 
 def render_filters() -> tuple[list[str], list[str], list[str]]:
     equipment_column, pattern_column, site_column = st.columns(3)
-    equipment = equipment_column.multiselect("Equipment at hand", EQUIPMENT, key="equip", bind="query-params",
+    equipment = equipment_column.multiselect("Equipment at hand", FILTER_EQUIPMENT, key="equip", bind="query-params",
                                              placeholder="Any equipment", help="Body-weight exercises always show.")
     patterns = pattern_column.multiselect("Movement pattern", PATTERNS, key="pattern", bind="query-params",
                                           placeholder="All patterns")
@@ -156,7 +147,7 @@ def render_rules() -> None:
 
 st.title("Safe options")
 st.caption("Choose a client's risk profile to see which exercises suit it, which need changing, and which to avoid.")
-notice_odd_parameters(PAGE_PARAMS)
+notice_odd_parameters(site_map.SAFE_OPTIONS.params)
 profile = profile_form()
 render_summary(profile)
 link_with_this_profile(site_map.PLANNER.page(), "Build a program for this profile", ":material/calendar_month:")

@@ -10,18 +10,18 @@ import datetime as dt
 
 import streamlit as st
 
-from lib.exports import markdown_table
 from lib.references import link_citations
-from lib.screening import DXA_SITES, SEXES, Screening, allowed_range, screen
+from lib.screening import Screening, screen
 from lib.screening_files import (
     ScreeningFileError, changes, changes_chart_spec, describe_changes, read_screening_csv, screening_csv,
 )
+from lib.screening_inputs import DXA_SITES, SEXES, allowed_range
+from lib.tables import markdown_table
 from pages.components import site_map
 from pages.components.common import catalog, chart, disclaimer, notice_odd_parameters, share_this_view
 from pages.components.profile_form import profile_query_params
-from pages.components.screening_link import (
-    BALANCE_KEYS, CHECKLIST, FRACTURE_SITES, NUMBERS, RISK_FACTORS, SCREENING_PARAMS, YES_NO,
-)
+from pages.components.page_params import BALANCE_KEYS, SCREENING_NUMBERS, YES_NO
+from pages.components.screening_link import CHECKLIST, FRACTURE_SITES, RISK_FACTORS
 
 DATA = catalog().screening
 TESTS = DATA["tests"]
@@ -33,7 +33,7 @@ def number(key: str, name: str | None = None, label: str | None = None, containe
     Always a float input, shown without decimals for counts: Streamlit's whole-number input overflows on a
     link holding 'inf' or '1e309' instead of falling back to its default.
     """
-    spec = DATA["inputs"][name or NUMBERS[key]]
+    spec = DATA["inputs"][name or SCREENING_NUMBERS[key]]
     low, high = spec["range"]
     whole = float(spec["step"]).is_integer()
     unit = f" ({spec['unit']})" if spec["unit"] else ""
@@ -43,7 +43,7 @@ def number(key: str, name: str | None = None, label: str | None = None, containe
         help=f"{low:g} to {high:g}{unit}. Leave empty if not measured.",
     )
     if whole and value is not None and not value.is_integer():  # only a link can hold a fraction here
-        container.error(f"{name or NUMBERS[key]} ({spec['label']}) must be {allowed_range(name or NUMBERS[key], DATA)}",
+        container.error(f"{name or SCREENING_NUMBERS[key]} ({spec['label']}) must be {allowed_range(name or SCREENING_NUMBERS[key], DATA)}",
                         icon=":material/error:")
         return None
     return int(value) if whole and value is not None else value
@@ -199,7 +199,7 @@ def sheet_bytes(screening: Screening, today: dt.date) -> bytes:
 st.title("Screen a client")
 st.caption("Enter what you measured; leave the rest empty. Each result is read against its published cut-off, "
            "and the profile below says why each field is set.")
-notice_odd_parameters(SCREENING_PARAMS)
+notice_odd_parameters(site_map.SCREENING.params)
 render_how_to()
 values = render_form()
 try:

@@ -43,10 +43,3 @@ def test_osteogenic_frame_matches_the_formula():
     frame = charts.osteogenic_index_frame(4.0, 50)
     assert list(frame["index"]) == [round(split_osteogenic_index(4.0, 50, b), 1) for b in range(1, 5)]
     assert math.isclose(frame["index"][0], 15.7)
-
-
-def test_guidelines_after_vertebral_fracture_show_that_advice(catalog):
-    normal = charts.guidelines_frame(catalog.guidelines)
-    after = charts.guidelines_frame(catalog.guidelines, vertebral_fracture=True)
-    assert list(after["Impact"]) == [g["impact_after_vertebral_fracture"] for g in catalog.guidelines]
-    assert list(normal.columns) == list(charts.GUIDELINE_COLUMNS.values())

@@ -6,7 +6,7 @@ import io
 import pandas as pd
 from icalendar import Calendar
 
-from lib.exports import PROFILE_COLUMN, markdown_table, plan_ics, plan_sessions_csv, plan_weeks_csv
+from lib.exports import PROFILE_COLUMN, plan_ics, plan_sessions_csv, plan_weeks_csv
 from lib.planner import PHASES, build_plan, session_grid
 from lib.profiles import PRESETS
 
@@ -58,14 +58,6 @@ def test_calendar_uses_the_chosen_days_and_time():
     events = Calendar.from_ical(plan_ics(plan, dt.date(2027, 1, 4), 30, weekdays=(1, 4), at=dt.time(18, 30))).walk("VEVENT")
     starts = sorted(event.decoded("dtstart") for event in events)
     assert starts[:2] == [dt.datetime(2027, 1, 5, 18, 30), dt.datetime(2027, 1, 8, 18, 30)]  # Tuesday and Friday
-
-
-def test_markdown_table_keeps_every_cell_in_its_column():
-    frame = pd.DataFrame({"a": ["x | y", "line\nbreak"], "b": [1, None]}, index=["first", "second"])
-    lines = markdown_table(frame, "row").splitlines()
-    assert lines[:2] == ["| row | a | b |", "|---|---|---|"]
-    assert lines[2] == "| first | x \\| y | 1.0 |"
-    assert lines[3] == "| second | line break | nan |"
 
 
 def test_session_grid_has_a_column_per_phase_and_a_row_per_block():

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from lib.profiles import PRESETS
+from pages.components import site_map
 from tests.apptest_helpers import all_text, app, open_page
 
-FILE_PAGES = ["pages/home.py", "pages/safe_options.py", "pages/planner.py", "pages/sources.py", "pages/about.py"]
+FILE_PAGES = [spec.script for spec in site_map.PAGES]  # every page with a script of its own
 
 
 @pytest.mark.parametrize("page", FILE_PAGES)

@@ -10,7 +10,7 @@ from hypothesis import given, settings, strategies as st
 
 from lib.catalog import default_catalog
 from lib.planner import (
-    DELOAD_EVERY, EQUIPMENT_SETS, HEAVY_PCT_1RM, MAX_EFFORT, POSTURE_BLOCK, build_plan, session_dates, session_grid,
+    DELOAD_EVERY, EQUIPMENT_SETS, HEAVY_PCT_1RM, MAX_EFFORT, POSTURE_BLOCK, build_plan, next_monday, session_dates, session_grid,
     week_count,
 )
 from lib.profiles import CHOICES, PRESETS, Profile, all_profiles
@@ -233,3 +233,12 @@ def test_frail_clients_keep_hands_free_press_seated_and_get_a_seated_pallof_swap
         assert "dumbbell-bench-press" not in set(build_plan(profile, months=12).sessions["exercise_id"])
     swaps = table.loc[table["swap_name"].fillna("").str.contains("Pallof"), "swap_name"]
     assert (swaps == "Seated Pallof press").all()
+
+
+@pytest.mark.parametrize(("today", "monday"), [
+    (dt.date(2026, 11, 29), dt.date(2026, 11, 30)),  # a Sunday: the next day
+    (dt.date(2026, 11, 30), dt.date(2026, 12, 7)),  # a Monday: a week on, never today
+    (dt.date(2026, 12, 2), dt.date(2026, 12, 7)),
+])
+def test_a_plan_without_a_start_date_starts_on_the_next_monday(today, monday):
+    assert next_monday(today) == monday

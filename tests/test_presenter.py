@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from lib.chart_style import PRESENTER_CONFIG, PRESENTER_MAX_HEIGHT, PRESENTER_SCALE, presenter_spec
+from lib.chart_style import FIT_TO_SCREEN, PRESENTER_CONFIG, PRESENTER_SCALE, presenter_spec
 from lib.charts import impact_forces_chart
 from lib.plan_charts import effort_spec
 from lib.planner import build_plan
+from lib.lessons import heading_slug
 from lib.profiles import PRESETS
 from lib.urlstate import share_url
+from pages.components.lesson_view import SECTION_CONTROL
 from tests.apptest_helpers import all_text, open_page
 
 
@@ -15,7 +17,7 @@ def test_a_link_turns_presenter_mode_on(catalog):
     at = open_page(catalog.lessons[0].url_path, {"present": "1"})
     assert not at.exception
     assert at.toggle(key="present").value is True
-    assert at.select_slider(key="step").value == 1
+    assert at.selectbox(key=SECTION_CONTROL).value == 1
 
 
 def test_lessons_step_section_by_section(catalog):
@@ -23,9 +25,40 @@ def test_lessons_step_section_by_section(catalog):
     at = open_page(lesson.url_path, {"present": "true"})
     first_screen = all_text(at)
     [button for button in at.button if button.label == "Next"][0].click().run()
-    assert at.select_slider(key="step").value == 2
+    assert at.selectbox(key=SECTION_CONTROL).value == 2
+    assert at.query_params["step"] == heading_slug(lesson.headings()[1])  # the link names the section
     assert all_text(at) != first_screen
     assert "## " + lesson.headings()[1] in lesson.sections()[1]
+
+
+def test_the_section_control_names_each_section_and_the_link_keeps_a_short_slug(catalog):
+    lesson = catalog.lessons_by_slug["impact-forces"]
+    at = open_page(lesson.url_path, {"present": "1"})
+    control = at.selectbox(key=SECTION_CONTROL)
+    steps = len(lesson.step_names())
+    assert control.options == [f"{number} of {steps}: {name}" for number, name in enumerate(lesson.step_names(), 1)]
+    control.select(3).run()
+    assert at.query_params["step"] == "the-osteogenic-index"
+    assert "Try it: the osteogenic index" in all_text(at)
+
+
+def test_old_numbered_step_links_and_section_slugs_open_the_same_step(catalog):
+    lesson = catalog.lessons_by_slug["impact-forces"]
+    by_number = open_page(lesson.url_path, {"present": "1", "step": "3"})
+    by_slug = open_page(lesson.url_path, {"present": "1", "step": "the-osteogenic-index"})
+    assert by_number.selectbox(key=SECTION_CONTROL).value == by_slug.selectbox(key=SECTION_CONTROL).value == 3
+    assert not by_number.warning and not by_slug.warning
+
+
+def test_section_slugs_are_short_and_name_each_step_once(catalog):
+    assert heading_slug("The osteogenic index: why short, split bouts work") == "the-osteogenic-index"
+    assert heading_slug("What kind of load works: Turner's three rules") == "what-kind-of-load-works"
+    assert heading_slug("How often should clients with osteoporosis strength train?") == "how-often-should-clients-with"
+    for lesson in catalog.lessons:
+        slugs = [heading_slug(name) for name in lesson.step_names()]
+        assert len(set(slugs)) == len(slugs)
+        assert [lesson.step_number(slug) for slug in slugs] == list(range(1, len(slugs) + 1))
+        assert lesson.step_number("0") is lesson.step_number(str(len(slugs) + 1)) is lesson.step_number("x") is None
 
 
 def test_last_step_shows_the_takeaways(catalog):
@@ -39,12 +72,12 @@ def test_a_step_past_the_lessons_last_gets_the_odd_link_notice(catalog):
     at = open_page(lesson.url_path, {"present": "1", "step": str(len(lesson.sections()) + 2)})
     assert not at.exception
     assert "`step`" in at.warning[0].value
-    assert at.select_slider(key="step").value == 1
+    assert at.selectbox(key=SECTION_CONTROL).value == 1
 
 
 def test_without_presenter_mode_the_whole_lesson_shows(catalog):
     at = open_page(catalog.lessons[0].url_path)
-    assert not at.get("select_slider") and "Key takeaways" in all_text(at)
+    assert not at.get("selectbox") and "Key takeaways" in all_text(at)
 
 
 def test_presenter_charts_have_bigger_type(catalog):
@@ -54,16 +87,14 @@ def test_presenter_charts_have_bigger_type(catalog):
     assert big["layer"][2]["mark"]["fontSize"] > spec["layer"][2]["mark"]["fontSize"]
 
 
-def test_presenter_charts_grow_so_the_bigger_type_leaves_room_for_the_plot():
-    spec = effort_spec(build_plan(PRESETS["osteopenia"], sessions_per_week=3, months=12))
-    assert presenter_spec(spec)["height"] == min(spec["height"] * PRESENTER_SCALE, PRESENTER_MAX_HEIGHT)
-    assert presenter_spec({"height": 100})["height"] == 100 * PRESENTER_SCALE
-
-
-def test_presenter_charts_fit_a_720_pixel_screen_however_many_bars(catalog):
-    spec = impact_forces_chart(catalog.impact_forces).to_dict()
-    assert "step" in spec["height"]  # one band per activity: it would grow with the data
-    assert presenter_spec(spec)["height"] == PRESENTER_MAX_HEIGHT
+def test_presenter_charts_take_their_height_from_the_screen_however_many_bars(catalog):
+    forces = impact_forces_chart(catalog.impact_forces).to_dict()
+    assert "step" in forces["height"]  # one band per activity: it would grow with the data
+    effort = effort_spec(build_plan(PRESETS["osteopenia"], sessions_per_week=3, months=12))
+    for spec in (forces, effort):
+        assert presenter_spec(spec)["height"] == FIT_TO_SCREEN
+    facet = {"facet": {"row": {"field": "trial"}}, "spec": {"mark": "bar", "height": 100}}
+    assert presenter_spec(facet)["spec"]["height"] == 100 * PRESENTER_SCALE  # a facet's panels keep their own
 
 
 def test_share_links_keep_every_setting():

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 import math
+from dataclasses import fields
 
 import pytest
 from hypothesis import given, strategies as st
 
-from lib.profiles import PRESETS, Profile, all_profiles, classify_t_score, classify_z_score
+from lib.profiles import LINK_KEYS, PRESETS, Profile, all_profiles, classify_t_score, classify_z_score
 
 
 @pytest.mark.parametrize(
@@ -65,3 +66,14 @@ def test_a_low_z_score_reads_in_words_and_floor_transfers_default_to_today():
     assert Profile().floor_transfers and "floor" in Profile(floor_transfers=False).describe()
     with pytest.raises(ValueError):
         classify_z_score(math.nan)
+
+
+def test_every_profile_goes_through_its_link_keys_and_back():
+    for profile in all_profiles():
+        assert Profile.from_link_values(profile.link_values()) == profile
+
+
+def test_every_profile_field_has_one_short_link_key():
+    assert set(LINK_KEYS) == {field.name for field in fields(Profile)}
+    assert len(set(LINK_KEYS.values())) == len(LINK_KEYS)
+    assert Profile(floor_transfers=False).link_values()["nofloor"] is True  # the link names what cannot be done

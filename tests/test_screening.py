@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lib.profiles import Profile
-from lib.screening import FINDING_COLUMNS, FLAG_COLUMNS, VALUE_WORDS, screen
+from lib.screening import FLAG_COLUMNS, VALUE_WORDS, screen
+from lib.screening_findings import FINDING_COLUMNS
 from lib.screening_files import (
     ScreeningFileError,
     changes,

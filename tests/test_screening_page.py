@@ -9,8 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lib.screening import screen
+from pages.components import site_map
 from pages.components.profile_form import profile_query_params
-from pages.components.screening_link import SCREENING_PARAMS, screening_query_params
+from pages.components.screening_link import screening_query_params
 from tests.apptest_helpers import all_text, open_page
 from tests.test_screening import ISSUE_EXAMPLE
 from tests.test_url_fuzz import HOSTILE, NUMBERS, assert_survives
@@ -71,7 +72,7 @@ def test_an_odd_value_falls_back_with_a_notice_naming_the_setting(key, value):
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.dictionaries(st.sampled_from(sorted(SCREENING_PARAMS)),
+@given(st.dictionaries(st.sampled_from(sorted(site_map.SCREENING.params)),
                        st.one_of(st.sampled_from(NUMBERS), st.sampled_from(HOSTILE), st.text(max_size=20),
                                  st.lists(st.sampled_from(NUMBERS + HOSTILE), min_size=2, max_size=3)), max_size=6))
 def test_the_screening_survives_any_link(query):

@@ -9,7 +9,8 @@ from hypothesis import given, strategies as st
 
 from lib.profiles import Profile
 from lib.safety import assess
-from lib.study import case_profile, exam_paper, is_correct, score_exam, search_glossary, shuffled
+from lib.questions import is_correct
+from lib.study import case_profile, exam_paper, score_exam, search_glossary, shuffled
 
 QUESTION = {"id": "q", "lesson": "faq", "options": ["a", "b", "c"], "answer": ["b"]}
 MULTI = {"id": "m", "lesson": "impact-forces", "options": ["a", "b", "c"], "answer": ["a", "c"], "kind": "multiple"}

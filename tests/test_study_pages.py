@@ -10,7 +10,8 @@ from streamlit.util import calc_hash
 
 from lib.charts import BAND_STEP, lesson_scores_chart
 from lib.progress.store import ProgressStore
-from lib.study import exam_paper, review_answer, score_exam
+from lib.questions import review_answer
+from lib.study import exam_paper, score_exam
 from tests.apptest_helpers import all_text, app, open_page
 from tests.progress_helpers import Clock, row_counts, sqlite_url
 

@@ -9,17 +9,16 @@ never echo raw markup back. Known keys with odd values must be named in a visibl
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lib.catalog import default_catalog
-from pages.components.common import APP_PARAM_KEYS
-from tests.apptest_helpers import app, open_page, page_hash, registered_pages
-from tests.conftest import PROJECT_ROOT
+from pages.components import site_map
+from pages.components.common import APP_WIDE_PARAMS
+from pages.components.page_params import lesson_params
+from tests.apptest_helpers import app, open_page, registered_pages
 
 # Example counts per page group: 900 in all (at least 500 asked), weighted toward the pages that read
 # the link the most. An example opens its page in AppTest (about 0.1 s warm, up to 0.5 s when a new
@@ -44,6 +43,7 @@ VALID = [
     "chair", "barbell", "squat", "balance", "back-extensor", "spine", "hip", "wrist-forearm", "Recommended",
     "Avoid", "With modifications", "none", "full gym", "bands and dumbbells", "30", "45", "60", "easy", "hard",
     "2031-03-17", "2020-02-29", "2031-02-30", "1900-01-01", "9999-12-31", "20310317", "2031-W11-1",
+    "Tue", "Sun", "mon", "18:00", "07:45", "24:00", "9:00", "18:00:00",
 ]
 ODD_KEYS = ["<script>", "embed", "embed_options", "page", "BONE", "t ", " t", "t[]", "__proto__", "", "a" * 300,
             "present", "step"]
@@ -59,7 +59,7 @@ def values() -> st.SearchStrategy[str]:
 
 
 def keys(page_keys: list[str]) -> st.SearchStrategy[str]:
-    known = sorted(APP_PARAM_KEYS)
+    known = sorted(site_map.app_param_keys() | set(APP_WIDE_PARAMS))
     return st.one_of(st.sampled_from(page_keys or known), st.sampled_from(known), st.sampled_from(ODD_KEYS),
                      st.text(max_size=12))
 
@@ -70,31 +70,17 @@ def queries(page_keys: list[str] = ()) -> st.SearchStrategy[dict]:
     return st.dictionaries(keys(list(page_keys)), one_or_many, max_size=6)
 
 
-@functools.cache
-def app_pages() -> tuple[str, ...]:
-    """Every page app.py's navigation registers, by the url_path open_page() takes (from a real run,
-    so a page added later is fuzzed without touching this file). The default page is registered with
-    an empty URL; its url_path is found among pages/components/site_map.py's strings."""
-    registered = registered_pages(app().run())
-    words = re.findall(r"[\"']([\w-]+)[\"']", (PROJECT_ROOT / "pages" / "components" / "site_map.py").read_text(encoding="utf-8"))
-    by_hash = {page_hash(word): word for word in words}
-    return tuple(info["url_pathname"] or by_hash.get(page_hash, "") for page_hash, info in registered.items())
-
-
+# Every page with its own script, then every lesson, by the url_path open_page() takes (from
+# pages/components/site_map.py, so a page added there is fuzzed without touching this file).
 LESSONS = [lesson.url_path for lesson in default_catalog().lessons]
-OWN_TESTS = {"safe-exercises", "program", *LESSONS}  # the pages with a fuzz test of their own
+OWN_TESTS = {site_map.SAFE_OPTIONS, site_map.PLANNER}  # the pages with a fuzz test of their own
+OTHER_PAGES = [spec.url_path for spec in site_map.PAGES if spec not in OWN_TESTS]  # Home, Screening, Study, About...
 
-
-def other_pages() -> list[str]:
-    """Home, the study pages, Sources, About, and any page added later."""
-    return [path for path in app_pages() if path not in OWN_TESTS]
-
-
-SAFE_KEYS = ["bone", "t", "vf", "falls", "joints", "exp", "cleared", "equip", "pattern", "site", "show"]
-PLANNER_KEYS = ["bone", "t", "vf", "falls", "joints", "exp", "cleared", "spw", "months", "minutes", "kit", "start"]
-LESSON_KEYS = ["oi_load", "oi_cycles", "step", "present"]
-OTHER_KEYS = ["topics", "level", "length", "seed", "find", "case", "present",  # study pages, presenter mode
-              "exercise", "pattern", "site", "equip"]  # the Exercise library
+# Each page's keys as it declares them, and presenter mode, which every page takes.
+SAFE_KEYS = [*site_map.SAFE_OPTIONS.params, *APP_WIDE_PARAMS]
+PLANNER_KEYS = [*site_map.PLANNER.params, *APP_WIDE_PARAMS]
+LESSON_KEYS = [*lesson_params(default_catalog().lessons[0]), *APP_WIDE_PARAMS]
+OTHER_KEYS = sorted({key for spec in site_map.PAGES if spec not in OWN_TESTS for key in spec.params} | set(APP_WIDE_PARAMS))
 ECHO_MARKERS = ("<script", "onerror", "javascript:")
 
 
@@ -127,15 +113,16 @@ def test_lessons_survive_any_link(url_path, query):
 
 
 @settings(FUZZ, max_examples=EXAMPLES["other"])
-@given(url_path=st.deferred(lambda: st.sampled_from(other_pages())), query=queries(OTHER_KEYS))
+@given(url_path=st.sampled_from(OTHER_PAGES), query=queries(OTHER_KEYS))
 def test_every_other_page_survives_any_link(url_path, query):
     assert_survives(url_path, query)
 
 
-def test_fuzzing_covers_every_page_with_enough_examples():
-    pages = app_pages()
-    assert {"safe-exercises", "program", *LESSONS} <= set(pages)
-    assert other_pages() and all(other_pages()), "a page without a url_path to open"
+def test_fuzzing_covers_every_page_the_navigation_registers_with_enough_examples():
+    registered = {info["url_pathname"] or "(default)" for info in registered_pages(app().run()).values()}
+    fuzzed = {*(spec.url_path for spec in OWN_TESTS), *OTHER_PAGES, *LESSONS}
+    default = next(spec.url_path for spec in site_map.PAGES if spec.default)  # registered with an empty URL
+    assert registered == fuzzed - {default} | {"(default)"}
     assert sum(EXAMPLES.values()) >= 500
 
 

@@ -12,24 +12,10 @@ from streamlit import dataframe_util
 from streamlit.errors import StreamlitAPIException
 
 from lib.catalog import Catalog, load_catalog
-from lib.chart_style import presenter_spec
+from lib.chart_style import FIT_TO_SCREEN, presenter_spec
 from lib.references import Reference, link_citations
 from lib.urlstate import Param, choice, odd_parameters, refused_keys, share_url
 from lib.validation import DataError
-
-# Every URL parameter any page binds: a link may carry another page's settings along.
-APP_PARAM_KEYS = frozenset({
-    "present", "step",  # presenter mode and the lesson section it shows
-    "bone", "t", "vf", "falls", "joints", "exp", "cleared",  # the risk profile (pages/components/profile_form.py)
-    "equip", "pattern", "site", "show", "all",  # Safe options filters (the Exercise library shares the first three)
-    "exercise",  # the Exercise library's open exercise
-    "spw", "months", "minutes", "kit", "start",  # Program planner settings
-    "oi_load", "oi_cycles",  # the osteogenic index example in lesson 4
-    "topics", "level", "length", "seed", "find", "case", "due",  # Study pages
-    *("age", "sex", "tug", "chair", "bal_together", "bal_semi", "bal_tandem", "bal_one", "falls_n", "fall_hurt",
-      "fear", "si", "si_asked", "t_score", "z_score", "site", "frac", "height_loss", "occiput_wall", "risk",
-      "floor"),  # Screen a client (pages/screening.py); it shares joints, exp and cleared with the profile
-})
 
 DISCLAIMER = (
     "Education, not medical advice. Bone Loading Lab explains what guidelines and trials say; "
@@ -90,9 +76,12 @@ def notice_odd_parameters(params: dict[str, Param] | None = None) -> None:
     so no widget reads it: a bound widget would otherwise keep what it can (an integer slider
     cuts months=6.5 to 6) while the notice says the default is shown.
     """
+    # Imported here: the site map builds its pages from this module's helpers.
+    from pages.components.site_map import app_param_keys
+
     params = APP_WIDE_PARAMS | (params or {})
     raw = {key: st.query_params.get_all(key) for key in st.query_params}
-    shared = APP_PARAM_KEYS - set(params)
+    shared = app_param_keys() - set(params)
     refused = refused_keys(raw, params, shared)
     if refused and ODD_LINK_SETTINGS not in st.session_state:  # at most one extra run
         st.session_state[ODD_LINK_SETTINGS] = odd_parameters(raw, params, shared)
@@ -126,7 +115,12 @@ def chart(spec: dict, description: str) -> None:
     """A cached Vega-Lite spec, restyled for a room in presenter mode, with its text alternative."""
     # No alt=: the spec's own description names the chart for screen readers, and Streamlit logs a
     # warning quoting both when they differ (the text can hold a client's dates).
-    st.vega_lite_chart(presenter_spec(spec) if st.session_state.get("present") else spec, width="stretch")
+    if st.session_state.get("present"):
+        restyled = presenter_spec(spec)
+        fits = restyled.get("height") == FIT_TO_SCREEN  # then presenter.py's style gives it the screen's height
+        st.vega_lite_chart(restyled, width="stretch", height="stretch" if fits else "content")
+    else:
+        st.vega_lite_chart(spec, width="stretch")
     with st.expander("Chart as text"):
         st.write(description)
 

@@ -19,11 +19,12 @@ from html import escape
 from lib.drawings import SITE_LABELS, drawing_alt, exercise_svg
 from lib.references import Reference
 from pages.components.common import catalog
+from pages.components.page_params import STATUS_LABELS
 
 STATUS_WORDS = {  # a symbol and words, so the colour stripe never carries the meaning alone
-    "recommended": ("✓", "Recommended", "#009E73"),
-    "modify": ("≈", "With modifications", "#E69F00"),
-    "avoid": ("✕", "Avoid", "#D55E00"),
+    "recommended": ("✓", STATUS_LABELS["recommended"], "#009E73"),
+    "modify": ("≈", STATUS_LABELS["modify"], "#E69F00"),
+    "avoid": ("✕", STATUS_LABELS["avoid"], "#D55E00"),
 }
 MOTION_STYLE = (
     "<style>.bll-moving+.bll-still{display:none}@media (prefers-reduced-motion: reduce)"

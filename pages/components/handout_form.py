@@ -12,21 +12,22 @@ from lib.profiles import Profile
 from pages.components.common import catalog
 
 
-def handout_bytes(profile: Profile, plan: Plan | None, first_name: str, start: dt.date | None) -> bytes:
+def handout_bytes(profile: Profile, plan: Plan | None, first_name: str, start: dt.date | None,
+                  weekdays: tuple[int, ...] | None) -> bytes:
     # Imported here, on a click: fpdf2 and vl-convert add about a second to a page's first visit otherwise.
     from lib.handout_pdf import handout_pdf
 
-    return handout_pdf(profile, plan, first_name, catalog(), start)
+    return handout_pdf(profile, plan, first_name, catalog(), start, weekdays)
 
 
 def handout_download(profile: Profile, plan: Plan | None = None, start: dt.date | None = None,
-                     settings: tuple = ()) -> None:
+                     settings: tuple = (), weekdays: tuple[int, ...] | None = None) -> None:
     """The client handout, made on request; the optional first name goes into the PDF and nowhere else.
 
     The name sits in a form so that it travels with the click: a plain text box is only
     committed when it loses focus, and a PDF built straight after typing would miss the name.
     `settings` are whatever else the handout depends on (the planner's inputs); a handout made
-    for other settings is not offered again.
+    for other settings is not offered again. `weekdays` are the client's training days for the schedule.
     """
     with st.container(border=True):
         st.markdown("**:material/picture_as_pdf: Client handout**: one or two pages in plain words, to print or send.")
@@ -39,10 +40,10 @@ def handout_download(profile: Profile, plan: Plan | None = None, start: dt.date 
             requested = button_column.form_submit_button("Make the handout", icon=":material/picture_as_pdf:",
                                                           width="stretch")
         name = clean_first_name(first_name)
-        wanted = (profile, settings, start, name)
+        wanted = (profile, settings, start, weekdays, name)
         if requested:
             with st.spinner("Making the handout…"):
-                st.session_state["handout"] = wanted, handout_bytes(profile, plan, name, start)
+                st.session_state["handout"] = wanted, handout_bytes(profile, plan, name, start, weekdays)
         if first_name.strip() and not name:
             st.caption("The name was left off: it may hold letters the handout's typeface prints (the Latin, "
                        "Greek and Cyrillic alphabets), spaces, hyphens and apostrophes (up to 40).")

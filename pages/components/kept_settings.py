@@ -5,8 +5,10 @@ parameter, and on a page switch it strips the bound parameters from the history 
 leaves: going from Safe options to the Planner by the menu, or pressing Back, would drop the
 client's profile. Pages keep the values their widgets show; a page opened without them in its
 link puts them back in the link and shows them. A link's own values always win; nothing leaves
-the session. (Not covered: Back to a stripped entry of the page already shown, where Streamlit
-lets the URL decide and the parameters cannot be set from code; the next Back goes on.)
+the session. Back or Forward to a stripped entry of the page already shown gives the widgets their
+kept values on one more run; they write them back into that entry (Streamlit replaces, rather than
+adds, history entries while it answers Back or Forward). A user's own change on a page never makes
+such an entry: a bound widget replaces the entry it is on.
 """
 
 from __future__ import annotations
@@ -33,7 +35,8 @@ def as_link_values(value: object) -> list[str]:
     """A widget value as a bound widget writes it in the link."""
     values = value if isinstance(value, (list, tuple)) else [value]
     return [str(item).lower() if isinstance(item, bool)
-            else item.isoformat() if isinstance(item, dt.date) else str(item) for item in values]
+            else item.isoformat() if isinstance(item, dt.date)
+            else item.strftime("%H:%M") if isinstance(item, dt.time) else str(item) for item in values]
 
 
 def restore(keys: Iterable[str]) -> None:
@@ -51,8 +54,12 @@ def restore(keys: Iterable[str]) -> None:
     kept = st.session_state.get(KEPT, {})
     if not st.session_state.get(ARRIVED):
         # Still holding the kept value yet missing from the link: history, not the user, is resetting it.
-        st.session_state[HELD] = {key for key in keys if key in kept and key not in st.query_params
-                                  and st.session_state.get(key) == kept[key]}
+        held = {key for key in keys if key in kept and key not in st.query_params
+                and st.session_state.get(key) == kept[key]}
+        st.session_state[HELD] = held
+        if held:  # the run below gives the widgets their values back, and they put them back in the link
+            st.session_state[REAPPLY] = {key: kept[key] for key in held}
+            st.rerun()
         return
     missing = {key: kept[key] for key in keys if key in kept and key not in st.query_params and key not in reapplied}
     if missing:

@@ -7,16 +7,13 @@ from typing import Callable
 import streamlit as st
 
 from lib import charts
-from lib.exports import markdown_table
-from lib.urlstate import choice, whole_number_between
+from lib.tables import guidelines_frame, markdown_table
 from pages.components.common import catalog, chart, with_arrow_datasets
 from pages.components.exercise_card import comparison_figure
+from pages.components.page_params import OI_CYCLES, OI_LOADS_BW
 
 # Activities lesson 4 places on the body-weight scale, named on the load slider at their load.
 OI_ACTIVITIES = {1.2: "walking", 2.0: "leg training", 2.9: "stamping", 4.0: "hops", 4.9: "heel drops"}
-OI_LOADS_BW = tuple(round(1.2 + tenth / 10, 1) for tenth in range(38))  # 1.2 to 4.9, as the README documents
-OI_CYCLES = (10, 120)
-FIGURE_PARAMS = {"oi_load": choice(OI_LOADS_BW), "oi_cycles": whole_number_between(*OI_CYCLES)}
 
 
 def load_in_words(load_bw: float) -> str:
@@ -49,19 +46,27 @@ def render_impact_forces() -> None:
 
 @st.fragment
 def render_osteogenic_index() -> None:
-    """The example's sliders rerun only the example, not the whole lesson around it."""
-    with st.container(border=True):
+    """The example's sliders rerun only the example, not the whole lesson around it.
+
+    In presenter mode the sliders stand beside the chart, so both fit a 1280x720 screen together."""
+    with st.container(border=True, key="osteogenic-example"):
         st.markdown("**Try it: the osteogenic index**")
-        left, right = st.columns(2)
+        if st.session_state.get("present"):
+            controls, figure = st.columns([1, 2])
+            load_slot = cycles_slot = controls
+        else:
+            load_slot, cycles_slot = st.columns(2)
+            figure = st.container()
         # Plain numbers on the slider: a bound select_slider writes its labels into the link (oi_load=2.5).
-        load = left.select_slider(
+        load = load_slot.select_slider(
             "Peak load (x body weight)", options=OI_LOADS_BW, value=4.0, key="oi_load", bind="query-params",
             help="; ".join(f"{name} about {point}" for point, name in OI_ACTIVITIES.items()).capitalize() + " x BW.",
         )
-        left.caption(f"{load} x body weight: {load_in_words(load)}.")
-        cycles = right.slider("Loads in the day", min_value=OI_CYCLES[0], max_value=OI_CYCLES[1], value=50, step=10, key="oi_cycles", bind="query-params")
-        st.caption("Splitting the same loads into bouts hours apart scores higher: each bout starts with fresh sensitivity (animal data).")
-        chart(osteogenic_index_spec(load, cycles), charts.describe_osteogenic_index(load, cycles))
+        load_slot.caption(f"{load} x body weight: {load_in_words(load)}.")
+        cycles = cycles_slot.slider("Loads in the day", min_value=OI_CYCLES[0], max_value=OI_CYCLES[1], value=50, step=10, key="oi_cycles", bind="query-params")
+        cycles_slot.caption("Splitting the same loads into bouts hours apart scores higher: each bout starts with fresh sensitivity (animal data).")
+        with figure:
+            chart(osteogenic_index_spec(load, cycles), charts.describe_osteogenic_index(load, cycles))
 
 
 def render_trial_results() -> None:
@@ -71,7 +76,7 @@ def render_trial_results() -> None:
 @st.cache_data(show_spinner=False)
 def guidelines_markdown(vertebral_fracture: bool = False) -> str:
     """The guidelines side by side as a Markdown table: long advice wraps instead of being cut off."""
-    frame = charts.guidelines_frame(catalog().guidelines, vertebral_fracture=vertebral_fracture)
+    frame = guidelines_frame(catalog().guidelines, vertebral_fracture=vertebral_fracture)
     return markdown_table(frame.set_index(frame.columns[0]), frame.columns[0])
 
 

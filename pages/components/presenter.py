@@ -21,6 +21,10 @@ h1 { font-size: 2.4rem !important; }
 [data-testid="stLayoutWrapper"]:has(> .st-key-lesson-step-header) { position: sticky; top: 3.75rem; z-index: 99;
   background: var(--st-background-color, #fff); padding-bottom: 0.25rem; border-bottom: 1px solid rgba(49, 51, 63, 0.2); }
 .st-key-lesson-step-header h1 { font-size: 1.3rem !important; padding: 0 !important; }
+/* A chart drawn to fit (lib/chart_style.py FIT_TO_SCREEN, height="stretch") takes the screen's height less the
+   top bar and a lesson's header, so at 1280x720 it fits under them; within bounds that keep it readable. */
+[data-testid="stFullScreenFrame"] > [height="100%"] > [data-testid="stVegaLiteChart"] {
+  height: clamp(220px, calc(100vh - 320px), 640px) !important; }
 </style>
 """
 

@@ -2,7 +2,7 @@
 
 The URL keys are short and stable: ?bone=osteoporosis&vf=true&falls=high&joints=true&exp=trained&cleared=true&nofloor=true
 (or t=-2.8, or z=-2.1 for someone before menopause or under 50, instead of bone). A value equal to the default is left
-out of the link.
+out of the link. Each field's key is in lib/profiles.py (LINK_KEYS); what each may hold in page_params.PROFILE_PARAMS.
 """
 
 from __future__ import annotations
@@ -10,23 +10,11 @@ from __future__ import annotations
 import streamlit as st
 
 from lib.profiles import (
-    BONE_LEVELS, EXPERIENCE_LEVELS, FALL_LEVELS, PRESET_LABELS, PRESETS, Profile, classify_t_score, classify_z_score,
+    BONE_LEVELS, EXPERIENCE_LEVELS, FALL_LEVELS, LINK_KEYS, PRESET_LABELS, PRESETS, Profile, classify_t_score,
+    classify_z_score,
 )
-from lib.urlstate import Param, choice, number_between
 from pages.components import kept_settings
-
-T_SCORE_RANGE = (-6.0, 4.0)  # wider than any DXA result a clinic will see
-PROFILE_PARAMS: dict[str, Param] = {
-    "bone": choice(BONE_LEVELS),
-    "t": number_between(*T_SCORE_RANGE),
-    "z": number_between(*T_SCORE_RANGE),
-    "vf": choice([True, False]),
-    "falls": choice(FALL_LEVELS),
-    "joints": choice([True, False]),
-    "exp": choice(EXPERIENCE_LEVELS),
-    "cleared": choice([True, False]),
-    "nofloor": choice([True, False]),
-}
+from pages.components.page_params import PROFILE_PARAMS, T_SCORE_RANGE
 BONE_LABELS = {"low_for_age": "below the expected range for age (Z-score)"}
 
 
@@ -35,11 +23,7 @@ def _apply_preset() -> None:
     key = st.session_state.get("preset")
     if key not in PRESETS:
         return
-    profile = PRESETS[key]
-    st.session_state.update(
-        bone=profile.bone, t=None, z=None, vf=profile.vertebral_fracture, falls=profile.falls,
-        joints=profile.joint_limits, exp=profile.experience, cleared=profile.clearance, nofloor=not profile.floor_transfers,
-    )
+    st.session_state.update(t=None, z=None, **PRESETS[key].link_values())
 
 
 def profile_form() -> Profile:
@@ -84,34 +68,31 @@ def profile_form() -> Profile:
             elif z_score is not None:
                 st.caption(f"Z-score {z_score:.1f} means **{BONE_LABELS.get(bone, 'within the expected range for age')}** "
                            "(ISCD).")
-            vertebral_fracture = st.toggle(
+            st.toggle(
                 "Past vertebral fracture", key="vf", bind="query-params",
                 help="A spine (vertebral) fracture, or several fragility fractures anywhere.",
             )
         with falls_column:
-            falls = st.radio(
+            st.radio(
                 "Risk of falling", FALL_LEVELS, key="falls", bind="query-params", horizontal=True,
                 help="High: a fall in the last year, unsteadiness, or fear of falling.",
             )
-            joint_limits = st.toggle(
+            st.toggle(
                 "Painful joints limit impact", key="joints", bind="query-params",
                 help="A painful knee, hip or ankle that makes landings hurt.",
             )
         with other_column:
-            experience = st.radio("Training experience", EXPERIENCE_LEVELS, key="exp", bind="query-params", horizontal=True)
-            clearance = st.toggle(
+            st.radio("Training experience", EXPERIENCE_LEVELS, key="exp", bind="query-params", horizontal=True)
+            st.toggle(
                 "Cleared for heavy lifting", key="cleared", bind="query-params",
                 help="Medical clearance obtained, and a qualified coach supervises heavy sets.",
             )
-            no_floor = st.toggle(
+            st.toggle(
                 "No floor work", key="nofloor", bind="query-params",
                 help="The client cannot get down to the floor and up again safely: chair, wall and standing versions instead.",
             )
     kept_settings.keep(PROFILE_PARAMS)
-    return Profile(
-        bone=bone, vertebral_fracture=vertebral_fracture, falls=falls, joint_limits=joint_limits,
-        experience=experience, clearance=clearance, floor_transfers=not no_floor,
-    )
+    return Profile.from_link_values({key: st.session_state[key] for key in LINK_KEYS.values()})
 
 
 def link_with_this_profile(page: st.Page, label: str, icon: str) -> None:
@@ -122,14 +103,6 @@ def link_with_this_profile(page: st.Page, label: str, icon: str) -> None:
 
 def profile_query_params(profile: Profile) -> dict[str, str]:
     """The URL parameters that open a page set to this profile (defaults left out, as bound widgets do)."""
-    default = Profile()
-    fields = {"bone": "bone", "vf": "vertebral_fracture", "falls": "falls", "joints": "joint_limits",
-              "exp": "experience", "cleared": "clearance"}
-    params = {}
-    for key, field in fields.items():
-        value = getattr(profile, field)
-        if value != getattr(default, field):
-            params[key] = str(value).lower() if isinstance(value, bool) else value
-    if not profile.floor_transfers:
-        params["nofloor"] = "true"
-    return params
+    default = Profile().link_values()
+    return {key: kept_settings.as_link_values(value)[0]
+            for key, value in profile.link_values().items() if value != default[key]}

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lib.catalog import question_kind
 from lib.references import citation
-from lib.study import AnswerReview, is_correct, review_answer
+from lib.questions import AnswerReview, is_correct, question_kind, review_answer
 from pages.components import site_map
 from pages.components.common import catalog, cited_markdown
 

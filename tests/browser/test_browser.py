@@ -11,6 +11,8 @@ import re
 import pytest
 from pypdf import PdfReader
 
+from lib.lessons import heading_slug
+from pages.components import site_map
 from tests.conftest import PROJECT_ROOT
 from tests.support.server import StreamlitServer
 
@@ -46,9 +48,9 @@ def assert_no_exception(page) -> None:
 
 
 def page_paths(catalog) -> list[str]:
-    study = ["study-review", "study-practice", "study-exam", "study-flashcards", "study-glossary", "client-cases"]
-    explore = ["screen-client", "safe-exercises", "exercise-library", "program"]
-    return ["", *explore, *study, "references", "about-this-app"] + [lesson.url_path for lesson in catalog.lessons]
+    """Every page's address (the default page's is the bare site), from pages/components/site_map.py."""
+    pages = ["" if spec.default else spec.url_path for spec in site_map.PAGES]
+    return pages + [lesson.url_path for lesson in catalog.lessons]
 
 
 def test_every_page_renders_without_an_exception_or_a_request_elsewhere(server, page, catalog, screenshots):
@@ -139,7 +141,8 @@ def test_presenter_link_shows_top_navigation_and_big_type(server, page, catalog,
     page.screenshot(path=str(screenshots / "presenter-lesson.png"))
     page.get_by_role("button", name="Next").click()
     wait_until_settled(page)
-    assert "step=2" in page.url and "present=1" in page.url
+    second = heading_slug(catalog.lessons[3].headings()[1])
+    assert f"step={second}" in page.url and "present=1" in page.url  # the section by name
     page.get_by_text("Explore", exact=True).click()
     page.get_by_test_id("stTopNavDropdownLink").filter(has_text="Safe options").click()
     wait_until_settled(page)
