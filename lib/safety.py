@@ -41,7 +41,8 @@ NEUTRAL_EXERCISE = {
 # asking for steady footing, so the guidance's heavy line hears the fall rules the assessment applies to them.
 HEAVY_LIFT = {"heavy": True, "supervision": True, "barbell": True, "fall_demand": "moderate", "hands_free": False,
               "pattern": "squat"}
-# The strength line for a heavy lift under modify, by the change asked for, the first that applies.
+# The strength line for a heavy lift under modify, by the change asked for, the first that applies
+# (any other change: the coach line).
 HEAVY_CASE_BY_MODIFICATION = {
     "technique-first": "heavy_technique_first",
     "with-a-coach": "heavy_with_a_coach",
@@ -251,9 +252,7 @@ def _strength_case(profile: Profile, profile_rules: list[dict]) -> str:
     heavy = decide(NEUTRAL_EXERCISE | HEAVY_LIFT, profile_rules)
     if heavy.status == "modify":
         keys = {rule["modification"] for rule in profile_rules if rule["id"] in heavy.rule_ids}
-        for key, case in HEAVY_CASE_BY_MODIFICATION.items():
-            if key in keys:
-                return case
+        return next((case for key, case in HEAVY_CASE_BY_MODIFICATION.items() if key in keys), "heavy_with_a_coach")
     return {"recommended": "heavy_recommended", "avoid": "heavy_avoided"}[heavy.status]
 
 
