@@ -42,6 +42,7 @@ class Catalog:
     glossary: tuple[dict[str, Any], ...]
     cases: tuple[dict[str, Any], ...]
     screening: dict[str, Any]  # tests, cut-offs and risk factors of the client screening
+    planner: dict[str, Any]  # data/planner.yaml: the planner's progression rules and client wording
 
     def exercise(self, exercise_id: str) -> dict[str, Any]:
         return self.exercises_by_id[exercise_id]
@@ -203,6 +204,22 @@ def _load_screening(file: Path, references: dict, drawings: Path) -> dict[str, A
     return screening
 
 
+def _load_planner(file: Path, references: dict, exercises: list[dict]) -> dict[str, Any]:
+    planner = load_validated(file, "planner")
+    for entry, sources in _source_lists(planner):
+        _check_sources(file, entry, "sources", sources, references)
+    ids = {exercise["id"] for exercise in exercises}
+    # each entry names an exercise: (where, id)
+    named = [("balance_ladder", rung["exercise"]) for rung in planner["balance_ladder"]]
+    named += [("balance_start", planner["balance_start"][falls]) for falls in ("low", "high")]
+    named += [("after_vertebral_fracture.lower_body_cap", i) for i in planner["after_vertebral_fracture"]["lower_body_cap"]]
+    named += [("bench_stand_ins", exercise_id) for exercise_id in planner["bench_stand_ins"]]
+    for entry, exercise_id in named:
+        if exercise_id not in ids:
+            raise DataError(file, entry, exercise_id, "no exercise has this id in data/exercises.yaml")
+    return planner
+
+
 def load_catalog(root: Path = PROJECT_ROOT) -> Catalog:
     """Read and check content/ and data/ under root; raises DataError on the first problem."""
     data = root / "data"
@@ -237,6 +254,7 @@ def load_catalog(root: Path = PROJECT_ROOT) -> Catalog:
         glossary=tuple(glossary),
         cases=tuple(cases),
         screening=_load_screening(data / "screening.yaml", references, root / "content" / "screening"),
+        planner=_load_planner(data / "planner.yaml", references, exercises),
     )
 
 

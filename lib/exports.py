@@ -75,7 +75,8 @@ def plan_ics(plan: Plan, start: dt.date, session_minutes: int, weekdays: tuple[i
         event.add("dtstart", begins)
         event.add("dtend", begins + dt.timedelta(minutes=session_minutes))
         event.add("summary", f"Bone training: session {letter} (week {week}, {row['phase']}{', lighter week' if row['deload'] else ''})")
-        event.add("description", f"{session_exercises(plan, letter, row['phase'])}. "
+        review = f"{row['review']} " if row["review"] else ""
+        event.add("description", f"{review}{session_exercises(plan, letter, row['phase'])}. "
                                  f"This week: main lifts {row['sets']} x {row['reps']} at effort {row['effort']}/10; "
                                  f"{row['impacts_per_session']} impacts. Education, not medical advice.")
         calendar.add_component(event)

@@ -8,6 +8,7 @@ from functools import cache
 import altair as alt
 import pandas as pd
 
+from lib.catalog import default_catalog
 from lib.planner import Plan, session_dates
 
 PHASE_COLOURS = {"foundation": "#56B4E9", "build": "#009E73", "strength": "#E69F00", "maintenance": "#CC79A7"}
@@ -57,16 +58,25 @@ def _effort_template() -> dict:
         x=x, y=alt.Y("effort:Q", title="Target effort (out of 10)", scale=alt.Scale(domain=[0, 10])), tooltip=tooltip)
     deloads = weeks.transform_filter("datum.deload").mark_point(
         shape="triangle-down", size=110, filled=True, color="#333333").encode(x=x, y="effort:Q", tooltip=tooltip)
-    return (phases + line + deloads).properties(
-        height=280, description="Step line of target effort by week, phases shaded, deload weeks marked with triangles.",
+    # a review before progressing (after a vertebral fracture; a medical review first): a dashed line before its week
+    reviews = weeks.transform_filter("datum.review != ''").transform_calculate(start="datum.week - 0.5").mark_rule(
+        strokeDash=[6, 4], strokeWidth=2, color="#333333").encode(x=alt.X("start:Q"), tooltip=["week:Q", "review:N"])
+    return (phases + line + deloads + reviews).properties(
+        height=280, description="Step line of target effort by week, phases shaded, deload weeks marked with triangles, "
+                                "a dashed line before each week that starts with a review.",
     ).to_dict()
 
 
 def effort_spec(plan: Plan) -> dict:
     """Target effort of the main lifts by week, phases shaded, deload weeks marked."""
-    weeks = plan.weeks[["week", "month", "phase", "deload", "effort", "sets", "reps"]].assign(
+    weeks = plan.weeks[["week", "month", "phase", "deload", "effort", "sets", "reps", "review"]].assign(
         intensity=plan.weeks["intensity_pct_1rm"].astype("float"))
     return _with_data(_effort_template(), phases=_phase_spans(plan.weeks), weeks=weeks)
+
+
+def describe_reviews(weeks: pd.DataFrame) -> str:
+    """' Week 9: Physiotherapist review before progressing: ...' for each review in these weeks."""
+    return "".join(f" Week {row.week}: {row.review}" for row in weeks[weeks["review"] != ""].itertuples())
 
 
 def describe_effort(plan: Plan) -> str:
@@ -75,7 +85,8 @@ def describe_effort(plan: Plan) -> str:
     deloads = ", ".join(str(week) for week in plan.weeks.loc[plan.weeks["deload"], "week"])
     efforts = f"effort rises from {plan.weeks['effort'].iloc[0]} to {plan.weeks['effort'].max()} out of 10"
     heavy = " Heavy 5 x 5 sets at 80-85 % of one-repetition maximum in the strength phase." if plan.heavy else ""
-    return f"Phases: {'; '.join(parts)}. Target {efforts}. Lighter (deload) weeks: {deloads}.{heavy}"
+    return (f"Phases: {'; '.join(parts)}. Target {efforts}. Lighter (deload) weeks: {deloads}.{heavy}"
+            + describe_reviews(plan.weeks))
 
 
 def components_frame(plan: Plan) -> pd.DataFrame:
@@ -134,7 +145,7 @@ def impacts_spec(plan: Plan) -> dict:
 
 def describe_impacts(plan: Plan) -> str:
     if plan.weeks["impacts_per_session"].max() == 0:
-        return "No impact work for this profile."
+        return default_catalog().planner["impact"]["none"]
     per_session = plan.weeks["impacts_per_session"]
     return (f"Impacts per session start at {per_session.iloc[0]} and build to {per_session.max()}, "
             f"up to {plan.impact_ceiling} impact; deload weeks halve them.")
@@ -194,4 +205,5 @@ def describe_calendar(plan: Plan, start: dt.date, weekdays: tuple[int, ...] | No
     days = ", ".join(dict.fromkeys(frame["weekday"]))
     home = f" Every day at home: {home_work(plan)}." if not plan.home.empty else ""
     return (f"Sessions on {days} each week, starting {frame['date'].iloc[0]}; "
-            f"sessions {', '.join(dict.fromkeys(frame['session']))} in turn.{home}")
+            f"sessions {', '.join(dict.fromkeys(frame['session']))} in turn.{home}"
+            + describe_reviews(plan.weeks[plan.weeks["week"] <= CALENDAR_WEEKS]))

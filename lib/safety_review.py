@@ -90,13 +90,18 @@ def plan_section(label: str, profile: Profile) -> str:
     heavy = weeks[weeks["intensity_pct_1rm"].notna()]
     heavy_words = (f"heavy weeks {heavy['week'].min()}-{heavy['week'].max()} ({heavy['heavy_lifts'].iloc[0]})"
                    if not heavy.empty else "no heavy weeks")
-    summary = (f"{profile.describe()} Impact up to {plan.impact_ceiling}; {heavy_words}; balance "
-               f"{weeks.set_index('week').loc[16, 'balance_minutes']} min a week by week 16; aerobic "
-               f"{weeks['aerobic_minutes'].max()} min a week ({weeks['aerobic_intensity'].iloc[0]}); impacts up to "
-               f"{weeks['impacts_per_session'].max()} a session.")
+    parts = [f"Impact up to {plan.impact_ceiling}", heavy_words,
+             f"balance {weeks.set_index('week').loc[16, 'balance_minutes']} min a week by week 16",
+             f"aerobic {weeks['aerobic_minutes'].max()} min a week ({weeks['aerobic_intensity'].iloc[0]})"]
+    if weeks["impacts_per_session"].max():  # with none, plan.notes says so
+        parts.append(f"impacts up to {weeks['impacts_per_session'].max()} a session")
+    summary = f"{profile.describe()} {'; '.join(parts)}."
+    later = weeks[(weeks["review"] != "") & (weeks["week"] > 1)]  # a week-1 review is the first of plan.notes
+    summary = " ".join([*plan.notes, summary, *(f"Review at week {row.week}: {row.review}" for row in later.itertuples())])
     grids = "\n\n".join(f"Session {letter}\n\n{markdown_table(session_grid(plan, letter), 'Block')}"
                         for letter in plan.sessions["session"].unique())
-    home = "\n".join(f"- {row.phase}: {row.exercise}, {row.dose}" for row in plan.home.itertuples())
+    home = "\n".join(f"- {row.phase}: {row.exercise}, {row.dose}" + (f". {row.modification}" if row.modification else "")
+                     + (f" {row.move_on_when}" if row.move_on_when else "") for row in plan.home.itertuples())
     return f"### {label}\n\n{summary}\n\n{grids}\n\nEvery day at home:\n\n{home or '- nothing extra'}\n"
 
 

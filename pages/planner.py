@@ -74,6 +74,13 @@ def chart_block(title: str, spec_and_text: tuple[dict, str]) -> None:
     chart(*spec_and_text)
 
 
+def render_notes(plan: Plan) -> None:
+    """What comes before the plan (a review first, fuelling, no impact work), then each later review by its week."""
+    later = plan.weeks[(plan.weeks["review"] != "") & (plan.weeks["week"] > 1)]
+    for note in [*plan.notes, *(f"Week {row.week}: {row.review}" for row in later.itertuples())]:
+        st.info(note, icon=":material/info:")
+
+
 def render_overview(plan: Plan) -> None:
     weeks = plan.weeks
     columns = st.columns(5)
@@ -81,7 +88,7 @@ def render_overview(plan: Plan) -> None:
     columns[1].metric("Impact up to", plan.impact_ceiling)
     # Short labels: a longer one is cut off in a fifth of a 1280 px screen; the help says when.
     columns[2].metric("Balance a week", f"{weeks['balance_minutes'].max()} min",
-                      help="Reached by week 16, in sessions and at home.")
+                      help="Reached by week 16.")
     columns[3].metric("Aerobic a week", f"{weeks['aerobic_minutes'].max()} min",
                       help=f"Reached by week 16. Intensity: {weeks['aerobic_intensity'].iloc[0]}.")
     columns[4].metric("Supervised heavy 5 x 5", "yes" if plan.heavy else "no")
@@ -102,7 +109,8 @@ def home_table(plan_key: tuple) -> str:
     if home.empty:
         return ""
     cells = home.assign(what=home["exercise"] + " (" + home["dose"] + ")"
-                        + home["modification"].map(lambda change: f". {change}" if change else ""))
+                        + home["modification"].map(lambda change: f". {change}" if change else "")
+                        + home["move_on_when"].map(lambda criterion: f" {criterion}" if criterion else ""))
     grid = cells.pivot_table(index="block", columns="phase", values="what", aggfunc="; ".join, sort=False).reindex(columns=list(dict.fromkeys(home["phase"])))
     return markdown_table(grid.fillna("").rename(columns=str.capitalize), "Every day")
 
@@ -110,7 +118,9 @@ def home_table(plan_key: tuple) -> str:
 def render_sessions(tables: dict[str, str], home: str) -> None:
     st.subheader("Session templates", anchor="sessions")
     st.caption("What each session holds in each phase, at the weeks' dose. Exercises come only from this profile's "
-               "recommended list; easier versions first, harder ones as the program advances.")
+               "recommended list, or with the change that keeps support in reach printed beside them; easier "
+               "versions first, harder ones as the program advances. Balance work moves up a level when the "
+               "client meets the level's 'move on when'.")
     for tab, table in zip(st.tabs([f"Session {letter}" for letter in tables]), tables.values()):
         tab.markdown(table)
     if home:
@@ -189,6 +199,7 @@ plan_key = (profile, sessions_per_week, months, minutes, kit)
 plan = plan_for(*plan_key)
 specs = charts_for(plan_key, start, weekdays)
 
+render_notes(plan)
 render_overview(plan)
 chart_block("Effort of the main lifts, week by week", specs["effort"])
 # Full width, one under the other: side by side, the time chart's seven-entry legend was cut off at 1280 px.

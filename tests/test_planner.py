@@ -40,7 +40,7 @@ def test_nothing_is_planned_that_the_same_profile_does_not_recommend_or_that_bui
     planned = list(plan.sessions["exercise_id"]) + list(plan.home["exercise_id"])
     assert set(table.loc[planned, "status"]) <= {"recommended", "modify"}
     for slot in pd.concat([plan.sessions, plan.home]).itertuples():  # a "modify" item carries its modification
-        assert slot.modification == table.loc[slot.exercise_id, "modification"]
+        assert slot.modification.startswith(table.loc[slot.exercise_id, "modification"])
         assert table.loc[slot.exercise_id, "status"] == "recommended" or slot.modification
     assert "none" not in set(table.loc[planned, "benefit"])
     bone_blocks = plan.sessions[~plan.sessions["block"].isin(["balance", POSTURE_BLOCK])]
@@ -79,7 +79,8 @@ def test_deloads_never_add_volume_or_effort(plan):
 @settings(max_examples=80)
 def test_balance_reaches_two_hours_a_week_by_week_16_and_fallers_progress_their_balance(plan):
     weeks = plan.weeks.set_index("week")
-    assert weeks.loc[min(16, len(weeks)), "balance_minutes"] >= 120
+    if plan.profile.bone != "low_for_age" or plan.profile.falls == "high":  # not a young athlete's target (#13)
+        assert weeks.loc[min(16, len(weeks)), "balance_minutes"] >= 120
     assert weeks.loc[min(16, len(weeks)), "aerobic_minutes"] == 150
     if plan.profile.falls == "high":
         demand = {e["id"]: e["fall_demand"] for e in default_catalog().exercises}
@@ -183,8 +184,10 @@ def test_liftmor_dose_only_for_a_cleared_trained_client():
 def test_equipment_is_respected():
     plan = build_plan(PRESETS["osteopenia"], equipment="none")
     table = assess(PRESETS["osteopenia"]).set_index("id")
-    for exercise_id in plan.sessions["exercise_id"]:
-        assert set(table.loc[exercise_id, "equipment"]) <= EQUIPMENT_SETS["none"]
+    for slot in plan.sessions.itertuples():  # "none" listed: doable with no kit; a bench has a household stand-in
+        needs = set(table.loc[slot.exercise_id, "equipment"])
+        assert "none" in needs or needs - {"bench"} <= EQUIPMENT_SETS["none"]
+        assert "bench" not in needs or "chair" in slot.modification or "counter" in slot.modification
 
 
 def test_every_session_has_the_essential_blocks():

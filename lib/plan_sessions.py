@@ -1,0 +1,260 @@
+"""What each session template and the daily home work hold, phase by phase (used by lib/planner.py).
+
+A plan holds only exercises `assess` recommends for the profile, or marks "modify" solely to keep
+support within reach (PLANNABLE_MODIFICATIONS), printed with that modification; in its bone blocks
+only those that build bone; each keeps its own kind of dose (data/exercises.yaml, dose_kind).
+The planner's own progression rules and words (the balance levels and when to move on, the cap
+after a vertebral fracture, stand-ins for a bench) live in data/planner.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from lib.catalog import Catalog
+from lib.profiles import Profile
+from lib.safety import IMPACT_LEVELS, LOW_BONE_MASS
+from lib.vocabulary import LEVELS
+
+PHASES = ("foundation", "build", "strength", "maintenance")
+HEAVY_PHASES = ("strength", "maintenance")
+TARGET_IMPACTS = 50  # ROS: about 50 impacts a session is the usual advice (uncertain)
+# What each kit holds. "none" is what every home has (a chair, a wall); a step or box is kit.
+HOUSEHOLD = frozenset({"none", "chair", "wall"})
+EQUIPMENT_SETS = {
+    "none": HOUSEHOLD,
+    "bands and dumbbells": HOUSEHOLD | {"step", "band", "dumbbell", "kettlebell"},
+    "full gym": HOUSEHOLD | {"step", "band", "dumbbell", "kettlebell", "bench", "barbell", "machine", "bar"},
+}
+EXTERNAL_LOADS = frozenset({"band", "dumbbell", "kettlebell", "barbell", "machine"})
+POSTURE_BLOCK = "back extensors and posture"
+AXIAL_BLOCK = "axial lower body"
+# Which pattern carries each block, per session template; push/pull alternate for variety.
+TEMPLATES = {
+    "A": {AXIAL_BLOCK: ("squat",), "upper body push": ("push",), "upper body pull": ("pull",), POSTURE_BLOCK: ("back-extensor",)},
+    "B": {AXIAL_BLOCK: ("hinge",), "upper body push": ("push",), "upper body pull": ("pull",), POSTURE_BLOCK: ("posture",)},
+    "C": {AXIAL_BLOCK: ("lunge",), "upper body push": ("push",), "upper body pull": ("pull",), POSTURE_BLOCK: ("back-extensor", "trunk")},
+}
+HEAVY_BLOCKS = (AXIAL_BLOCK, "upper body push")  # LIFTMOR: deadlift, back squat and overhead press
+HEAVY_SESSIONS = ("A", "B")  # LIFTMOR trained twice a week; a third session keeps the 8-12 repetition dose
+AXIAL_PATTERNS = ("squat", "hinge", "lunge")  # when a block's own pattern has nothing that suits, another axial one
+# A "modify" exercise is planned only when every deciding rule asks for one of these changes, which the
+# client can always make (a counter at fingertip reach) and the plan prints in the cell beside the dose.
+PLANNABLE_MODIFICATIONS = frozenset({"support-within-reach"})
+BALANCE_CIRCUIT = 2  # drills in a session's balance block (2-4 is a usual circuit), each at its own dose
+WARM_UP = "5 minutes"
+SLOT_COLUMNS = ["session", "block", "phase", "exercise_id", "exercise", "status", "modification", "move_on_when",
+                "dose_kind", "heavy", "sets", "reps", "effort"]
+
+
+def _regression_depth(exercise_id: str, exercises: dict[str, dict]) -> int:
+    depth, seen, current = 0, set(), exercises[exercise_id]["regression"]
+    while current and current not in seen:
+        seen.add(current)
+        depth, current = depth + 1, exercises[current]["regression"]
+    return depth
+
+
+def plannable(row: dict, rules_by_id: dict[str, dict]) -> bool:
+    """Recommended, or "modify" only to keep support in reach: a change the plan can print and the client make."""
+    if row["status"] == "recommended":
+        return True
+    return row["status"] == "modify" and row["hands_free"] and all(
+        rules_by_id[rule_id].get("modification") in PLANNABLE_MODIFICATIONS for rule_id in row["rules"])
+
+
+def _kit_change(row: dict, equipment: frozenset[str], stand_ins: dict[str, str]) -> str | None:
+    """'' when the kit holds what the exercise needs; a stand-in's words when only a bench is missing; else None.
+
+    An exercise listing "none" can be done with no kit (a reverse lunge, with dumbbells when there are some).
+    """
+    needs = set() if "none" in row["equipment"] else set(row["equipment"])
+    if needs <= equipment:
+        return ""
+    if needs - equipment == {"bench"} and row["id"] in stand_ins:
+        return stand_ins[row["id"]]
+    return None
+
+
+def _plan_change(row: dict, profile: Profile, catalog: Catalog) -> str:
+    """The planner's own set-up for this exercise and profile (data/planner.yaml), beside the assessment's change."""
+    if row["heavy"]:
+        return catalog.planner["heavy_lift"]["modification"]
+    if profile.vertebral_fracture and row["id"] in catalog.planner["after_vertebral_fracture"]["lower_body_cap"]:
+        return catalog.planner["after_vertebral_fracture"]["lower_body_cap"][row["id"]]
+    return ""
+
+
+def usable_exercises(table: pd.DataFrame, equipment: frozenset[str], profile: Profile, catalog: Catalog) -> list[dict]:
+    """Plannable exercises for the profile, doable with this kit, each with every change the plan prints."""
+    exercises, rules_by_id = catalog.exercises_by_id, {rule["id"]: rule for rule in catalog.rules}
+    usable = []
+    for row in table.to_dict("records"):
+        kit_change = _kit_change(row, equipment, catalog.planner["bench_stand_ins"])
+        if kit_change is None or not plannable(row, rules_by_id):
+            continue
+        changes = [row["modification"], kit_change, _plan_change(row, profile, catalog)]
+        usable.append(row | {"depth": _regression_depth(row["id"], exercises),
+                             "impacts_max": exercises[row["id"]].get("impacts_max"),
+                             "modification": " ".join(change for change in changes if change)})
+    return usable
+
+
+def _reaches_the_effort(row: dict) -> bool:
+    """Whether a trained client can reach the target effort: a load, or a body-weight move past the beginner level."""
+    return bool(set(row["equipment"]) & EXTERNAL_LOADS) or row["level"] != "beginner"
+
+
+def _candidates(usable: list[dict], patterns: tuple[str, ...], benefit: str, heavy: bool) -> list[dict]:
+    """A block's exercises, easiest first (by level, then steps from the easiest version); heavy ones only if asked."""
+    chosen = [row for row in usable if row["pattern"] in patterns and row["benefit"] == benefit
+              and row["heavy"] == heavy]
+    return sorted(chosen, key=lambda row: (LEVELS.index(row["level"]), row["depth"]))
+
+
+def _impact_candidates(usable: list[dict], ceiling: str) -> list[dict]:
+    """Counted impact exercises from low up to the profile's ceiling, gentlest first.
+
+    Only those whose own dose reaches the session's usual count, so the impacts never fall when a
+    harder exercise comes in (tuck jumps stop at 10 a session).
+    """
+    top = IMPACT_LEVELS.index(ceiling)
+    chosen = [row for row in usable if row["dose_kind"] == "impacts" and 0 < IMPACT_LEVELS.index(row["impact"]) <= top
+              and (row["impacts_max"] or 0) >= TARGET_IMPACTS]
+    return sorted(chosen, key=lambda row: (IMPACT_LEVELS.index(row["impact"]), row["depth"]))
+
+
+def _impact_pick(candidates: list[dict], phase: str) -> dict | None:
+    """The foundation starts low or moderate, high impact comes later; impact rises, never falls, phase by phase."""
+    if phase == "foundation":
+        candidates = [row for row in candidates if row["impact"] != "high"]
+    return _pick(candidates, phase)
+
+
+def balance_ladder(usable: list[dict], profile: Profile, catalog: Catalog) -> list[dict]:
+    """The profile's balance levels from most support to least (data/planner.yaml), each with when to move on."""
+    by_id = {row["id"]: row for row in usable if row["benefit"] == "balance"}
+    rungs = catalog.planner["balance_ladder"]
+    ids = [rung["exercise"] for rung in rungs]
+    start = ids.index(catalog.planner["balance_start"][profile.falls])
+    return [by_id[rung["exercise"]] | {"move_on_when": rung["move_on_when"]}
+            for rung in rungs[start:] if rung["exercise"] in by_id]
+
+
+def _balance_circuit(ladder: list[dict], phase: str, trained: bool) -> list[dict]:
+    """A short circuit of BALANCE_CIRCUIT drills, each at its own dose, sliding one level harder each phase.
+
+    The window moves up the ladder, so each level (a supported tandem stance, say) is practised before
+    the level that builds on it (a heel-to-toe walk).
+    """
+    size = min(BALANCE_CIRCUIT, len(ladder))
+    first = min(PHASES.index(phase) + int(trained), len(ladder) - size)
+    return ladder[first:first + size]
+
+
+def _pick(candidates: list[dict], phase: str, trained: bool = False) -> dict | None:
+    """Foundation takes the easiest, build the middle, strength and maintenance the hardest.
+
+    A trained client starts one step on: the middle in the foundation, the hardest from the build.
+    """
+    if not candidates:
+        return None
+    middle, hardest = (len(candidates) - 1) // 2, len(candidates) - 1
+    position = {"foundation": middle if trained else 0, "build": hardest if trained else middle}.get(phase, hardest)
+    return candidates[position]
+
+
+OWN_DOSE_FREQUENCY = re.compile(r"^(Daily|Daily or most days), |,? (2-3 days a week|most days)( or more)?$")
+# A balance drill's share of the day's balance work: the week table gives the balance minutes instead.
+BALANCE_SHARE = re.compile(r",? (as )?(part of|counting toward|building toward) about .* balance work a (day|week)( \(.*\))?$")
+
+
+def own_dose(exercise: dict) -> str:
+    """The exercise's own dose up to its first semicolon, without how often (the plan says when), 'reps' spelled out."""
+    first = exercise["dose"].split(";")[0].strip().rstrip(".")
+    return re.sub(r"\breps\b", "repetitions", OWN_DOSE_FREQUENCY.sub("", BALANCE_SHARE.sub("", first)))
+
+
+def _slot(session: str, block: str, phase: str, exercise: dict, sets=None, reps: str = "", effort=None) -> dict:
+    return {"session": session, "block": block, "phase": phase, "exercise_id": exercise["id"],
+            "exercise": exercise["name"], "status": exercise["status"], "modification": exercise["modification"],
+            "move_on_when": exercise.get("move_on_when", ""), "dose_kind": exercise["dose_kind"],
+            "heavy": exercise["heavy"], "sets": sets, "reps": reps or own_dose(exercise), "effort": effort}
+
+
+def _block_candidates(usable: list[dict], block: str, patterns: tuple[str, ...], heavy: bool, profile: Profile,
+                      catalog: Catalog) -> list[dict]:
+    """The block's candidates: after a vertebral fracture the lower body stops at the capped list; a trained
+    client gets only work that can reach the target effort when some exists."""
+    benefit = "spine" if block == POSTURE_BLOCK else "bone"
+    chosen = _candidates(usable, patterns, benefit, heavy)
+    if block == AXIAL_BLOCK and profile.vertebral_fracture:
+        cap = catalog.planner["after_vertebral_fracture"]["lower_body_cap"]
+        chosen = [row for row in chosen if row["id"] in cap]
+    if profile.experience == "trained" and benefit == "bone":
+        chosen = [row for row in chosen if _reaches_the_effort(row)] or chosen
+    return chosen
+
+
+def _block_pick(usable: list[dict], session: str, block: str, phase: str, heavy: bool, profile: Profile,
+                catalog: Catalog) -> dict | None:
+    """The block's exercise: a heavy lift where heavy work is planned, else the phase's pick of its pattern.
+
+    When the pattern offers nothing (or, for a trained client, nothing that reaches the target effort),
+    an axial block picks from every axial pattern: with no kit, a trained client lunges.
+    """
+    trained = profile.experience == "trained"
+    own = TEMPLATES[session][block]
+    for patterns in (own, AXIAL_PATTERNS) if block == AXIAL_BLOCK else (own,):
+        candidates = (heavy and _block_candidates(usable, block, patterns, True, profile, catalog)) or \
+            _block_candidates(usable, block, patterns, False, profile, catalog)
+        if candidates and (not trained or block == POSTURE_BLOCK or _reaches_the_effort(candidates[-1])):
+            return _pick(candidates, phase, trained)
+    return _pick(_block_candidates(usable, block, own, False, profile, catalog), phase, trained)
+
+
+def phase_sessions(usable: list[dict], ladder: list[dict], sessions_per_week: int, phase: str, heavy_allowed: bool,
+                   ceiling: str, profile: Profile, catalog: Catalog, lift_dose) -> list[dict]:
+    """Every slot of every session template in one phase; `lift_dose(phase, heavy)` gives a strength slot's dose."""
+    warm_up = _pick([row for row in usable if row["dose_kind"] == "minutes" and row["impact"] == "low"
+                     and row["benefit"] == "bone"], "foundation")
+    impact = _impact_pick(_impact_candidates(usable, ceiling), phase)
+    balance = _balance_circuit(ladder, phase, profile.experience == "trained")
+    impact_dose = catalog.planner["impact"]["cell"].format(impacts="the week's impacts")
+    rows = []
+    for session in list(TEMPLATES)[:sessions_per_week]:
+        if warm_up is not None:
+            rows.append(_slot(session, "warm-up", phase, warm_up, reps=WARM_UP))
+        for block in TEMPLATES[session]:
+            heavy = heavy_allowed and phase in HEAVY_PHASES and block in HEAVY_BLOCKS and session in HEAVY_SESSIONS
+            chosen = _block_pick(usable, session, block, phase, heavy, profile, catalog)
+            if chosen is None:
+                continue
+            if chosen["dose_kind"] == "strength":
+                dose = lift_dose(phase, heavy and chosen["heavy"])
+                rows.append(_slot(session, block, phase, chosen, dose["sets"], str(dose["reps"]), dose["effort"]))
+            else:
+                rows.append(_slot(session, block, phase, chosen))
+        if impact is not None:
+            rows.append(_slot(session, "impact", phase, impact, reps=impact_dose))
+        rows += [_slot(session, "balance", phase, drill) for drill in balance]
+    return rows
+
+
+def home_work(usable: list[dict], sessions: pd.DataFrame, profile: Profile, balance_at_home: bool) -> pd.DataFrame:
+    """Daily home work per phase: the phase's balance drills, and back-extensor work where bone mass is low."""
+    rows = []
+    balance = sessions[sessions["block"] == "balance"].drop_duplicates(["phase", "exercise_id"])
+    for slot in balance.itertuples() if balance_at_home else ():
+        rows.append({"phase": slot.phase, "block": "balance", "exercise_id": slot.exercise_id, "exercise": slot.exercise,
+                     "modification": slot.modification, "move_on_when": slot.move_on_when,
+                     "dose": "every day, in short blocks that make up the week's balance minutes"})
+    extensors = _candidates(usable, ("back-extensor",), "spine", False)
+    if profile.fragility in LOW_BONE_MASS and extensors:
+        daily = extensors[0]  # the easiest: a daily habit, not a training load
+        dose = "every day: " + own_dose(daily).removeprefix("Daily, ").removeprefix("Daily or most days, ")
+        rows += [{"phase": phase, "block": POSTURE_BLOCK, "exercise_id": daily["id"], "exercise": daily["name"],
+                  "modification": daily["modification"], "move_on_when": "", "dose": dose} for phase in PHASES]
+    return pd.DataFrame(rows, columns=["phase", "block", "exercise_id", "exercise", "modification", "move_on_when", "dose"])

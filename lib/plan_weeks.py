@@ -1,0 +1,153 @@
+"""The week-by-week dose of a plan: phases, main-lift dose, deloads, impacts, minutes (used by lib/planner.py).
+
+The doses come from the guidelines: Too Fit To Fracture and Strong, Steady and Straight
+(8-12 reps at an effort of 5-8 out of 10, progressing toward 3 x 8; about 50 impacts;
+about 2 hours of balance and 150 minutes of moderate aerobic activity a week; daily
+back-extensor work) and, only for a cleared and supervised client after at least four weeks
+of technique work, LIFTMOR (5 x 5 above 80-85 % of 1RM).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from lib.plan_sessions import PHASES, POSTURE_BLOCK, TARGET_IMPACTS, WARM_UP
+
+WEEKS_PER_MONTH = 52 / 12
+DELOAD_EVERY = 5  # a lighter week every 5th week: inside the 4-6 week cadence coaches use
+FOUNDATION_WEEKS = {"novice": 8, "trained": 4}  # LIFTMOR began with a month of technique work; novices get longer
+MIN_FOUNDATION_WEEKS = 4  # never less than a month of technique work before the build
+BALANCE_START, BALANCE_TARGET = 60, 120  # minutes a week, building toward TFTF's ~2 hours
+AEROBIC_START, AEROBIC_TARGET = 60, 150  # minutes a week, building toward TFTF's 150 (the start is the planner's own)
+AEROBIC_INTENSITY = "moderate"  # TFTF and the profile guidance: moderate, such as brisk walking
+TARGET_BY_WEEK = 16  # balance and aerobic targets reached by week 16 (or the plan's last week)
+HEAVY_PCT_1RM = (80, 85)  # LIFTMOR: 5 x 5 above 80-85 % 1RM
+MAX_EFFORT = 8  # TFTF: effort 5-8 out of 10 for the 8-12 repetition dose
+# 5 reps at 80 % of 1RM is close to an 8-repetition maximum; at 85 % it is a 5-6 repetition maximum: near the limit.
+HEAVY_EFFORT = {80: 8, 85: 9}
+# The session's blocks as the minutes chart groups them.
+COMPONENT_OF_BLOCK = {"warm-up": "warm_up", "axial lower body": "axial", "upper body push": "upper_body",
+                      "upper body pull": "upper_body", "impact": "impact", "balance": "balance", POSTURE_BLOCK: "posture"}
+COMPONENTS = ("warm_up", "axial", "upper_body", "impact", "balance", "posture")
+
+
+def week_count(months: int) -> int:
+    return round(months * WEEKS_PER_MONTH)
+
+
+def phase_lengths(total_weeks: int, experience: str) -> dict[str, int]:
+    """Foundation first (at least four weeks, longer for novices), then build, strength and maintenance."""
+    foundation = min(FOUNDATION_WEEKS[experience], max(MIN_FOUNDATION_WEEKS, total_weeks // 4))
+    remaining = total_weeks - foundation
+    build = max(1, round(remaining * 0.4))
+    strength = max(1, round(remaining * 0.35))
+    return {"foundation": foundation, "build": build, "strength": strength, "maintenance": remaining - build - strength}
+
+
+def _progress(start: float, end: float, position: int, length: int) -> float:
+    return start if length <= 1 else start + (end - start) * position / (length - 1)
+
+
+def main_lift_dose(phase: str, position: int, length: int, heavy: bool) -> dict:
+    """Sets, reps, effort and %1RM of the main lifts for one (non-deload) week."""
+    if phase == "foundation":
+        return {"sets": 1 if position < length / 2 else 2, "reps": 12, "effort": 5, "intensity_pct_1rm": None}
+    if phase == "build":
+        return {"sets": round(_progress(2, 3, position, length)), "reps": [12, 10, 8][min(2, 3 * position // length)],
+                "effort": round(_progress(5, 7, position, length)), "intensity_pct_1rm": None}
+    if heavy:
+        percent = HEAVY_PCT_1RM[1] if phase == "strength" and position >= length / 2 else HEAVY_PCT_1RM[0]
+        return {"sets": 5, "reps": 5, "effort": HEAVY_EFFORT[percent], "intensity_pct_1rm": percent}
+    effort = round(_progress(7, MAX_EFFORT, position, length)) if phase == "strength" else 7
+    return {"sets": 3, "reps": 8, "effort": effort, "intensity_pct_1rm": None}
+
+
+def _impacts(phase: str, position: int, length: int, impact_planned: bool) -> int:
+    """Impacts a session: building toward about 50, rising phase by phase, never falling."""
+    if not impact_planned:
+        return 0
+    start, end = {"foundation": (10, 20), "build": (20, TARGET_IMPACTS)}.get(phase, (TARGET_IMPACTS, TARGET_IMPACTS))
+    return int(5 * round(_progress(start, end, position, length) / 5))
+
+
+def _deload(previous: dict, dose: dict) -> dict:
+    """A lighter week: last week's dose less one set at the same effort and %1RM, half the impacts.
+
+    At a single set, a third fewer repetitions instead: the week is still lighter at the same effort.
+    """
+    sets, reps = previous["sets"] - 1, previous["reps"]
+    if sets < 1:
+        sets, reps = 1, reps * 2 // 3
+    return dose | {
+        "sets": sets, "reps": reps, "effort": previous["effort"], "intensity_pct_1rm": previous["intensity_pct_1rm"],
+        "impacts_per_session": min(previous["impacts_per_session"] // 2, dose["impacts_per_session"]),
+    }
+
+
+def _toward_target(start: int, target: int, week: int, total: int) -> int:
+    return round(_progress(start, target, min(week, TARGET_BY_WEEK, total) - 1, min(TARGET_BY_WEEK, total)))
+
+
+def component_minutes(sessions: pd.DataFrame, session_minutes: int) -> dict[str, dict[str, int]]:
+    """Minutes a week per component in each phase, from its session templates.
+
+    The warm-up keeps its own minutes; every other slot of a session gets an equal share of the rest.
+    """
+    warm_up = int(WARM_UP.split()[0])
+    by_phase = {}
+    for phase, slots in sessions.groupby("phase", sort=False):
+        minutes = dict.fromkeys(COMPONENTS, 0.0)
+        for _, session in slots.groupby("session"):
+            main = session[session["block"] != "warm-up"]
+            minutes["warm_up"] += warm_up if len(main) < len(session) else 0
+            share = (session_minutes - (warm_up if len(main) < len(session) else 0)) / max(1, len(main))
+            for block in main["block"]:
+                minutes[COMPONENT_OF_BLOCK[block]] += share
+        by_phase[phase] = {f"minutes_{name}": round(value) for name, value in minutes.items()}
+    return by_phase
+
+
+def _review(profile, phase: str, position: int, wording: dict) -> str:
+    """A review point: a medical review before week 1 for a low Z-score, a physiotherapist's before each
+    harder phase after a vertebral fracture."""
+    if position != 0:
+        return ""
+    if profile.bone == "low_for_age" and phase == "foundation":
+        return wording["low_for_age"]["review"]
+    if profile.vertebral_fracture and phase in ("build", "strength"):
+        return wording["after_vertebral_fracture"]["review"]
+    return ""
+
+
+def plan_weeks(profile, sessions_per_week: int, months: int, phase_plan: dict[str, dict],
+               minutes: dict[str, dict[str, int]], balance_target: bool, wording: dict) -> pd.DataFrame:
+    """One row per week. Heavy weeks begin only after a deload week, so the first heavy week is a fresh one."""
+    total = week_count(months)
+    lengths = phase_lengths(total, profile.experience)
+    rows, week, previous, heavy_started = [], 1, None, False
+    for phase in PHASES:
+        heavy_lifts = phase_plan[phase]["heavy_lifts"]
+        for position in range(lengths[phase]):
+            heavy_started = heavy_started or (bool(heavy_lifts) and bool(rows) and rows[-1]["deload"])
+            dose = main_lift_dose(phase, position, lengths[phase], bool(heavy_lifts) and heavy_started)
+            dose["impacts_per_session"] = _impacts(phase, position, lengths[phase], phase_plan[phase]["impact"])
+            deload = week % DELOAD_EVERY == 0
+            if deload:
+                dose = _deload(previous or dose, dose)
+            previous = dose
+            in_sessions = minutes[phase]["minutes_balance"]
+            rows.append({
+                "week": week, "month": min(months, int((week - 1) // WEEKS_PER_MONTH) + 1), "phase": phase,
+                "deload": deload, "sessions": sessions_per_week, **dose,
+                "heavy_lifts": ", ".join(heavy_lifts) if dose["intensity_pct_1rm"] is not None else "",
+                "review": _review(profile, phase, position, wording),
+                "balance_minutes": (_toward_target(BALANCE_START, BALANCE_TARGET, week, total) if balance_target
+                                    else in_sessions),
+                "aerobic_minutes": _toward_target(AEROBIC_START, AEROBIC_TARGET, week, total),
+                "aerobic_intensity": AEROBIC_INTENSITY,
+                **minutes[phase],
+            })
+            week += 1
+    frame = pd.DataFrame(rows)
+    frame["intensity_pct_1rm"] = frame["intensity_pct_1rm"].astype("Float64")
+    return frame
