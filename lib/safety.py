@@ -35,7 +35,18 @@ UNCONFIRMED_REASON = "Not yet reviewed for this profile: no rule confirms it sui
 NEUTRAL_EXERCISE = {
     "impact": "none", "spinal_flexion": "none", "spinal_extension": "none", "rotation": "none",
     "fall_demand": "low", "hands_free": True, "deep_knee_bend": False, "floor": False, "heavy": False, "barbell": False, "bench_lying": False,
-    "supervision": False, "technique_fault": False, "benefit": "bone", "level": "beginner", "pattern": "impact",
+    "supervision": False, "technique_fault": False, "benefit": "bone", "level": "beginner", "pattern": "impact", "dose_kind": "own",
+}
+# How a near-maximal lift stands (the library's heavy squat, deadlift and overhead press): barbell in both hands,
+# asking for steady footing, so the guidance's heavy line hears the fall rules the assessment applies to them.
+HEAVY_LIFT = {"heavy": True, "supervision": True, "barbell": True, "fall_demand": "moderate", "hands_free": False,
+              "pattern": "squat"}
+# The strength line for a heavy lift under modify, by the change asked for, the first that applies
+# (any other change: the coach line).
+HEAVY_CASE_BY_MODIFICATION = {
+    "technique-first": "heavy_technique_first",
+    "with-a-coach": "heavy_with_a_coach",
+    "support-within-reach": "heavy_with_support",
 }
 ROW_TAGS = (
     "pattern", "impact", "peak_force_bw", "spinal_flexion", "spinal_extension", "rotation", "fall_demand",
@@ -238,38 +249,52 @@ def _strength_case(profile: Profile, profile_rules: list[dict]) -> str:
     """Which strength line fits: read from how the rules treat a supervised heavy lift for this profile."""
     if profile.fragility == "vertebral_fracture":
         return "vertebral_fracture"
-    heavy = decide(NEUTRAL_EXERCISE | {"heavy": True, "supervision": True}, profile_rules)
+    heavy = decide(NEUTRAL_EXERCISE | HEAVY_LIFT, profile_rules)
     if heavy.status == "modify":
         keys = {rule["modification"] for rule in profile_rules if rule["id"] in heavy.rule_ids}
-        return "heavy_technique_first" if "technique-first" in keys else "heavy_with_a_coach"
+        return next((case for key, case in HEAVY_CASE_BY_MODIFICATION.items() if key in keys), "heavy_with_a_coach")
     return {"recommended": "heavy_recommended", "avoid": "heavy_avoided"}[heavy.status]
 
 
-def _guidance_cases(profile: Profile, profile_rules: list[dict]) -> dict[str, str | None]:
-    """The case of each topic in data/safety_wording.yaml that fits the profile (None: the topic is left out)."""
+def _clearance_cases(profile: Profile) -> tuple[str, ...]:
+    """Clearance before a fracture's or osteoporosis's training, and, with a low Z-score, the search for its cause.
+
+    A vertebral fracture does not make a bone density below the expected range for age any less a reason to
+    look for the cause, so both lines are kept.
+    """
+    fragile = (profile.fragility,) if profile.fragility in ("vertebral_fracture", "osteoporosis") else ()
+    return (*fragile, *(("low_for_age",) if profile.bone == "low_for_age" else ()))
+
+
+def _guidance_cases(profile: Profile, profile_rules: list[dict]) -> dict[str, tuple[str, ...]]:
+    """The cases of each topic in data/safety_wording.yaml that fit the profile (none: the topic is left out)."""
     return {
-        "Impact": "any",
-        "Strength": _strength_case(profile, profile_rules),
-        "Balance": "high_fall_risk" if profile.falls == "high" else "low_fall_risk",
-        "Aerobic": "vertebral_fracture" if profile.fragility == "vertebral_fracture" else "any",
-        "Spine": "low_bone_mass" if profile.fragility in LOW_BONE_MASS else "normal",
-        "Floor": None if profile.floor_transfers else "no_floor_transfers",
-        "Clearance": profile.fragility if profile.fragility in ("vertebral_fracture", "osteoporosis", "low_for_age") else None,
-        "Red flags": "any",
+        "Impact": ("any",),
+        "Strength": (_strength_case(profile, profile_rules),),
+        "Balance": ("high_fall_risk" if profile.falls == "high" else "low_fall_risk",),
+        "Aerobic": ("vertebral_fracture" if profile.fragility == "vertebral_fracture" else "any",),
+        "Spine": ("low_bone_mass" if profile.fragility in LOW_BONE_MASS else "normal",),
+        "Floor": () if profile.floor_transfers else ("no_floor_transfers",),
+        "Clearance": _clearance_cases(profile),
+        "Red flags": ("any",),
     }
 
 
 def profile_guidance(profile: Profile, catalog: Catalog | None = None) -> list[Guidance]:
-    """What this profile needs, topic by topic, in plain words with the guideline behind each line."""
+    """What this profile needs, topic by topic, in plain words with the guideline behind each line.
+
+    Where several cases of a topic fit, their lines are joined into the topic's one item.
+    """
     catalog = catalog or default_catalog()
     cases = _guidance_cases(profile, rules_for(profile, catalog.rules))
     ceiling = catalog.wording["impact_ceiling"][impact_ceiling(profile, catalog)]
     guidance = []
     for topic in catalog.wording["guidance"]:
-        case = topic["cases"].get(cases[topic["topic"]] or "")
-        if case is not None:
-            advice = case["advice"].format(impact_ceiling=ceiling)
-            guidance.append(Guidance(topic["topic"], advice[:1].upper() + advice[1:], tuple(case["sources"])))
+        fitting = [topic["cases"][case] for case in cases[topic["topic"]]]
+        if fitting:
+            lines = [case["advice"].format(impact_ceiling=ceiling) for case in fitting]
+            advice = " ".join(line[:1].upper() + line[1:] for line in lines)
+            guidance.append(Guidance(topic["topic"], advice, _unique(key for case in fitting for key in case["sources"])))
     return guidance
 
 
