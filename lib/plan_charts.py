@@ -125,7 +125,7 @@ def describe_components(plan: Plan) -> str:
     parts = [f"{row.component} {row.minutes} min" for row in first.itertuples()]
     return (f"In week 1: {', '.join(parts)}. Balance grows to {plan.weeks['balance_minutes'].max()} minutes a week "
             f"(in sessions and at home) and aerobic activity to {plan.weeks['aerobic_minutes'].max()} minutes "
-            f"({plan.weeks['aerobic_intensity'].iloc[0]}); the other components keep their share of each session.")
+            f"({plan.weeks['aerobic_intensity'].iloc[0]}); the other components take the minutes their blocks need.")
 
 
 @cache

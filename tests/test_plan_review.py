@@ -216,3 +216,20 @@ def test_27_a_deload_is_a_lighter_week_at_the_same_effort_and_aerobic_work_is_mo
         assert weeks.loc[position, "effort"] == weeks.loc[position - 1, "effort"]
         assert weeks.loc[position, "volume"] < weeks.loc[position - 1, "volume"]
     assert (plan.weeks["aerobic_intensity"] == "moderate").all()
+
+
+@pytest.mark.parametrize("profile, kit", [(Profile(bone="osteoporosis", falls="high", experience="trained", clearance=True),
+                                           "full gym"), (Profile(falls="high"), "none")], ids=["P4", "P5"])
+def test_review_a_2_a_planned_modify_item_prints_its_support_beside_the_dose(profile, kit):
+    """Physio review A #2 (high risk of falling): a "modify" item planned carries its change in plan.sessions
+    and plan.home, and each session table prints it right after the exercise's dose."""
+    plan = build_plan(profile, sessions_per_week=3, months=12, equipment=kit)
+    table = assess(profile).set_index("id")
+    modified = pd.concat([plan.sessions, plan.home])
+    modified = modified[modified["exercise_id"].map(table["status"]) == "modify"]
+    assert not modified.empty
+    for item in modified.itertuples():
+        assert item.modification.startswith(table.loc[item.exercise_id, "modification"]), item.exercise
+    for slot in plan.sessions[plan.sessions["exercise_id"].isin(modified["exercise_id"])].itertuples():
+        cell = session_grid(plan, slot.session).loc[slot.block, slot.phase]
+        assert f"{slot.exercise} (" in cell and f"). {slot.modification}" in cell, slot.exercise
