@@ -318,7 +318,7 @@ def _moved_home(moved: list[dict], balance_at_home: bool) -> list[dict]:
         rows.append({"phase": slots[0]["phase"], "block": slots[0]["block"], "exercise_id": slots[0]["exercise_id"],
                      "exercise": slots[0]["exercise"], "modification": slots[0]["modification"],
                      "move_on_when": slots[0]["move_on_when"],
-                     "dose": f"on {days}, as the session has no time for it: {_slot_dose(slots[0])}"})
+                     "dose": f"on {days} (no time for it in the session): {_slot_dose(slots[0])}", "daily": False})
     return rows
 
 
@@ -333,13 +333,15 @@ def home_work(usable: list[dict], slots: list[dict], moved: list[dict], profile:
         rows.append({"phase": slot["phase"], "block": "balance", "exercise_id": slot["exercise_id"],
                      "exercise": slot["exercise"], "modification": slot["modification"],
                      "move_on_when": slot["move_on_when"],
-                     "dose": "every day, in short blocks that make up the week's balance minutes"})
+                     "dose": "every day, in short blocks that make up the week's balance minutes", "daily": True})
     extensors = _candidates(usable, ("back-extensor",), "spine", False)
     if profile.fragility in LOW_BONE_MASS and extensors:
         daily = extensors[0]  # the easiest: a daily habit, not a training load
         dose = "every day: " + own_dose(daily).removeprefix("Daily, ").removeprefix("Daily or most days, ")
         rows += [{"phase": phase, "block": POSTURE_BLOCK, "exercise_id": daily["id"], "exercise": daily["name"],
-                  "modification": daily["modification"], "move_on_when": "", "dose": dose} for phase in PHASES]
+                  "modification": daily["modification"], "move_on_when": "", "dose": dose, "daily": True}
+                 for phase in PHASES]
     planned = {(row["phase"], row["exercise_id"]) for row in rows}
     rows += [row for row in _moved_home(moved, balance_at_home) if (row["phase"], row["exercise_id"]) not in planned]
-    return pd.DataFrame(rows, columns=["phase", "block", "exercise_id", "exercise", "modification", "move_on_when", "dose"])
+    return pd.DataFrame(rows, columns=["phase", "block", "exercise_id", "exercise", "modification", "move_on_when", "dose",
+                                      "daily"])

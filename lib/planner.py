@@ -50,7 +50,7 @@ class Plan:
     notes: tuple[str, ...]  # what comes before the plan: a medical review first, fuelling, no impact work
     weeks: pd.DataFrame
     sessions: pd.DataFrame
-    home: pd.DataFrame  # daily home work per phase: block, exercise, modification (empty if none), move_on_when, dose
+    home: pd.DataFrame  # home work per phase: block, exercise, modification (empty if none), move_on_when, dose, daily
 
 
 def _phase_plan(sessions: pd.DataFrame) -> dict[str, dict]:

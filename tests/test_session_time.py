@@ -73,7 +73,7 @@ def test_the_review_case_30_minutes_with_heavy_lifts_holds_one_heavy_lift_and_se
     assert strength.loc[strength["session"] == "A", "heavy"].any()
     home = plan.home[plan.home["phase"] == "strength"]
     assert {"balance", POSTURE_BLOCK} <= set(home["block"])
-    moved = home[home["dose"].str.contains("as the session has no time for it")]
+    moved = home[home["dose"].str.contains("(no time for it in the session)", regex=False)]
     assert set(moved["exercise_id"]) >= {"prone-superman"}
     assert moved["dose"].str.startswith("on the day of session ").all()
 
@@ -117,3 +117,14 @@ def test_the_time_costs_say_where_they_come_from():
     for key in ("warm_up", "heavy_lift", "strength", "drill", "impact", "balance_drill"):
         assert f"- {key}:" in comment, key
     assert "app's own estimates" in comment and "watson2018" in comment and "giangregorio2014" in comment
+
+
+def test_work_moved_home_is_done_on_its_session_day_and_the_calendar_keeps_only_the_daily_items():
+    from lib.plan_charts import home_work
+
+    plan = build_plan(Profile(bone="osteopenia", experience="trained", clearance=True), 3, 12, 30, "full gym")
+    moved = plan.home[~plan.home["daily"]]
+    assert not moved.empty and moved["dose"].str.contains("(no time for it in the session)", regex=False).all()
+    daily_first = plan.home[plan.home["daily"] & (plan.home["phase"] == "foundation")]
+    assert home_work(plan) == "; ".join(daily_first["exercise"])
+    assert not set(home_work(plan).split("; ")) & set(moved.loc[moved["phase"] == "foundation", "exercise"])
