@@ -1,56 +1,37 @@
-"""What the client handout says: for one profile, the exercises, cautions and balance work, in plain words.
+"""What the client handout says: for one profile, every word of the sheet, chosen once per click.
 
 Public API::
 
-    from lib.handout import handout_exercises, handout_cautions, clean_first_name
-    handout_exercises(profile, plan)  # the exercises the handout recommends, as plain records
-    handout_cautions(profile)         # what it says to avoid or change, with the safer swap
+    from lib.handout import build_handout, clean_first_name
+    handout = build_handout(profile, plan, first_name="Ann", start=date)  # the whole sheet's content
     clean_first_name("Łucja")         # the name if it is plainly a name the handout's font prints, else ''
 
+build_handout assesses the profile once and holds all client wording: its own fixed words from
+data/handout.yaml, the choices of exercises and cautions from lib/handout_choices.py. lib/handout_pdf.py
+only lays it out, showing as many of each ranked list as fit.
 Written for a reader with about twelve years of schooling: short sentences, every term explained.
-The sheet itself is lib/handout_pdf.py (its sections and fixed wording) over lib/handout_draw.py (page design and drawing).
 """
 
 from __future__ import annotations
 
-import re
+import datetime as dt
 import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
 
-import pandas as pd
-
-from lib.catalog import Catalog, default_catalog
-from lib.drawings import exercise_strip_svg
-from lib.handout_font import prints
-from lib.planner import DELOAD_EVERY, Plan
-from lib.profiles import Profile
-from lib.safety import IMPACT_LEVELS, Guidance, assess, in_words
-from lib.vocabulary import LEVELS
-
-# --- Words -------------------------------------------------------------------------------------
-
-# Terms in the shared guidance lines that a client may not know, each with a gloss added on first use.
-GLOSSES = {
-    "one-repetition maximum": "one-repetition maximum (the most you can lift once)",
-    "sets of 5 x 5": "heavy sets (5 sets of 5 repetitions)",
-    "x body weight": "times your body weight",
-    "progressing toward": "building up to",
-}
-
-# --- Choosing what goes on the sheet -------------------------------------------------------------
-
-# One exercise per slot, in this order: a balanced set across the movements bone needs.
-EXERCISE_SLOTS = (
-    ("squat", "lunge"),
-    ("hinge",),
-    ("push",),
-    ("pull",),
-    ("balance",),
-    ("back-extensor", "posture"),
+from lib.catalog import PROJECT_ROOT, Catalog, _check_sources, _source_lists, default_catalog
+from lib.handout_choices import (
+    MAX_BALANCE_SUGGESTIONS, MAX_CAUTIONS, balance_lines, balance_suggestions, gloss, handout_cautions,
+    handout_exercises, plan_lines,
 )
-FALLBACK_PATTERNS = ("posture", "trunk", "carry")  # spine-friendly extras when a slot has nothing to offer
-MIN_EXERCISES, MAX_EXERCISES = 4, 6
-MAX_CAUTIONS = 4
-SPINE_PLACES = 2  # with other concerns too, the spine keeps two places and each other concern gets one
+from lib.handout_font import prints
+from lib.planner import Plan, next_monday, session_dates
+from lib.profiles import Profile
+from lib.safety import Guidance, assess, profile_guidance
+from lib.validation import load_validated
+
+WORDING_FILE = PROJECT_ROOT / "data" / "handout.yaml"
+SCHEDULE_WEEKS = 2  # the pattern repeats every week: two rows show that without crowding the page
 NAME_MARKS = " -'"  # besides letters
 MAX_NAME_LENGTH = 40
 
@@ -68,248 +49,132 @@ def clean_first_name(name: str) -> str:
     return " ".join(name.split())
 
 
-def gloss(text: str) -> str:
-    for term, explained in GLOSSES.items():
-        text = text.replace(term, explained)
-    return text
+# --- The whole sheet -----------------------------------------------------------------------------
 
 
-def _first_clause(dose: str) -> str:
-    """The dose without its progression note, with 'reps' spelled out."""
-    return gloss(re.sub(r"\breps\b", "repetitions", dose.split(";")[0].strip().rstrip(".")))
+def load_handout_words(path: Path, references: dict) -> dict:
+    """data/handout.yaml, checked against its schema and the sources (a DataError names file, entry and field)."""
+    words = load_validated(path, "handout")
+    for entry, keys in _source_lists(words):
+        _check_sources(path, entry, "sources", keys, references)
+    _check_sources(path, "source_notes", "(key)", words["source_notes"], references)
+    return words
 
 
-def _is_home_safe(row: dict) -> bool:
-    """Recommended, and nothing that needs supervision, heavy loads, bending or twisting the spine."""
-    return (row["status"] == "recommended" and not row["heavy"] and not row["supervision"]
-            and row["spinal_flexion"] == "none" and row["rotation"] == "none")
+@dataclass(frozen=True)
+class Handout:
+    """Everything the client handout says, built once per click; lib/handout_pdf.py only lays it out.
+
+    The ranked lists (cautions, balance_suggestions, each exercise's cues) hold more than a page may take:
+    the layout shows as many as fit, best first.
+    """
+
+    words: dict  # data/handout.yaml: the sheet's headings, labels and fixed lines
+    title: str  # with the client's first name when one was given
+    starting: str  # the first session's date in words, or ''
+    about: str
+    exercises: list[dict]  # handout_exercises records
+    cautions: list[dict]  # handout_cautions records, most relevant first
+    moving_safely: list[str]
+    after_fall: list[str]  # only for a client who cannot get up from the floor or is at a high risk of falling
+    schedule: list[tuple[str, list[str]]]  # with a plan: (week label, the session letter or '' for each weekday)
+    week_lines: list[str]  # with a plan, the plan in a few lines; without, how often and the guidance
+    balance_suggestions: list[str]  # without a plan: balance drills, best first
+    balance_lines: list[str]  # after the suggestions; the last is the advice to stress
+    source_keys: tuple[tuple[str, ...], tuple[str, ...]]  # cited before and after the cautions' own sources
+    source_names: dict[str, tuple[str, str]]  # by key: (name on the sheet, link)
+
+    def sources(self, cautions_shown: list[dict]) -> list[tuple[str, str]]:
+        """(name, link) of each source behind what the sheet shows, in order of first use."""
+        before, after = self.source_keys
+        keys = [*before, *(key for caution in cautions_shown for key in caution["sources"])]
+        if not cautions_shown:
+            keys += self.words["no_cautions"]["sources"]
+        return [self.source_names[key] for key in dict.fromkeys([*keys, *after])]
 
 
-def _planned_ids(plan: Plan | None) -> list[str]:
-    """Exercise ids of the plan's foundation sessions, session A first."""
+def _schedule(plan: Plan, start: dt.date | None, weekdays: tuple[int, ...] | None,
+              words: dict) -> list[tuple[str, list[str]]]:
+    """The first weeks as rows of weekday cells holding session letters (dates only if a start was given)."""
+    days = session_dates(plan, start or next_monday(dt.date.today()), weekdays)
+    rows = []
+    for week in range(1, SCHEDULE_WEEKS + 1):
+        letters = {day.weekday(): letter for day, letter, number in days if number == week}
+        monday = next(day for day, _, number in days if number == week)  # the week's first session day
+        label = (words["week_label_dated"] if start else words["week_label"]).format(week=week, monday=monday)
+        rows.append((label, [letters.get(weekday, "") for weekday in range(7)]))
+    return rows
+
+
+def _week_lines(plan: Plan | None, guidance: dict[str, Guidance], words: dict) -> list[str]:
+    if plan is not None:
+        return plan_lines(plan)
+    labelled = [label + gloss(guidance[topic].advice) for topic, label in words["guidance_labels"].items()
+                if topic in guidance]
+    return [words["how_often"], *labelled]
+
+
+def _source_keys(plan: Plan | None, guidance: dict[str, Guidance], words: dict,
+                 fall_lines: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The sources of what the sheet says before its cautions, and after them."""
     if plan is None:
-        return []
-    first = plan.sessions[plan.sessions["phase"] == "foundation"].sort_values("session", kind="stable")
-    return list(dict.fromkeys(first["exercise_id"]))
-
-
-def _ranked(rows: list[dict], patterns: tuple[str, ...], planned: list[str], experience: str) -> list[dict]:
-    """Candidates of these patterns: the plan's own first, then the level that suits the client."""
-    target = "intermediate" if experience == "trained" else "beginner"
-    chosen = [row for row in rows if row["pattern"] in patterns]
-    return sorted(chosen, key=lambda row: (
-        planned.index(row["id"]) if row["id"] in planned else len(planned),
-        row["level"] != target, LEVELS.index(row["level"]),
-    ))
-
-
-def _plan_dose(exercise_id: str, plan: Plan) -> str | None:
-    """The week-1 dose of a planned exercise, in words."""
-    slots = plan.sessions[(plan.sessions["phase"] == "foundation") & (plan.sessions["exercise_id"] == exercise_id)]
-    if slots.empty:
-        return None
-    slot = slots.iloc[0]
-    where = _where(exercise_id, plan)
-    if slot["block"] == "balance":
-        return f"{where}: {slot['reps']}"
-    if pd.isna(slot["sets"]):
-        return f"{where}: {slot['reps']}"
-    sets = f"{slot['sets']} set{'s' if slot['sets'] > 1 else ''}"
-    if pd.isna(slot["effort"]):
-        return f"{where}: {sets} of {slot['reps']}"
-    return f"{where}, week 1: {sets} of {slot['reps']} at effort {slot['effort']} out of 10"
-
-
-def _sessions_holding(exercise_id: str, plan: Plan) -> list[str]:
-    first = plan.sessions[(plan.sessions["phase"] == "foundation") & (plan.sessions["exercise_id"] == exercise_id)]
-    return sorted(set(first["session"]))
-
-
-def _where(exercise_id: str, plan: Plan) -> str:
-    """'Session A', 'Sessions A and C', 'Sessions A-C', with 'and daily at home' when the plan's home work holds it."""
-    letters = _sessions_holding(exercise_id, plan)
-    span = len(letters) > 2 and letters == sorted(letters)  # 'Sessions A-C': the sessions run consecutively
-    where = f"Sessions {letters[0]}-{letters[-1]}" if span else f"Session{'s' if len(letters) > 1 else ''} {in_words(letters)}"
-    home = plan.home[(plan.home["phase"] == "foundation") & (plan.home["exercise_id"] == exercise_id)]
-    return where + (" and daily at home" if not home.empty else "")
-
-
-def _record(row: dict, catalog: Catalog, plan: Plan | None) -> dict:
-    exercise = catalog.exercise(row["id"])
-    dose = (_plan_dose(row["id"], plan) if plan is not None else None) or _first_clause(exercise["dose"])
-    return {"id": row["id"], "name": row["name"], "pattern": row["pattern"], "status": row["status"],
-            "cues": list(exercise["cues"]), "dose": dose, "drawing": exercise_strip_svg(row["id"]),
-            "sessions": _sessions_holding(row["id"], plan) if plan is not None else []}
-
-
-def handout_exercises(profile: Profile, plan: Plan | None = None, catalog: Catalog | None = None) -> list[dict]:
-    """Four to six recommended exercises, one per movement slot, as plain records.
-
-    Each record has id, name, pattern, status, cues, dose (in words), drawing (SVG text: the movement's
-    start and end side by side, lib.drawings.exercise_strip_svg) and sessions (the plan's session letters
-    that hold it). With a plan, its foundation sessions' exercises come first, grouped by session, each
-    dose saying where it is done, with the plan's week-1 dose.
-    """
-    catalog = catalog or default_catalog()
-    rows = [row for row in assess(profile, catalog).to_dict("records") if _is_home_safe(row)]
-    planned = _planned_ids(plan)
-    chosen: list[dict] = []
-    for patterns in EXERCISE_SLOTS:
-        ranked = _ranked(rows, patterns, planned, profile.experience)
-        if ranked:
-            chosen.append(ranked[0])
-    for row in _ranked(rows, FALLBACK_PATTERNS, planned, profile.experience):
-        if len(chosen) >= MIN_EXERCISES:
-            break
-        if row not in chosen:
-            chosen.append(row)
-    records = [_record(row, catalog, plan) for row in chosen[:MAX_EXERCISES]]
-    # With a plan, grouped by session: session A's exercises first, then B's, then C's, then the rest.
-    return sorted(records, key=lambda record: record["sessions"][:1] or ["Z"])
-
-
-def _spine_kind(row: dict) -> int:
-    """Kinds of spine caution, most everyday first: sit-up style bending, twisting, rounded-back lifting, toe touching."""
-    if row["rotation"] == "loaded":
-        return 1
-    if row["pattern"] == "hinge":
-        return 2
-    return 3 if row["spinal_flexion"] == "end_range" else 0
-
-
-def _concern_order(profile: Profile) -> tuple[str, ...]:
-    if profile.fragility == "vertebral_fracture":
-        return ("spine", "impact", "falls", "heavy", "joints", "floor", "other")
-    if profile.falls == "high":
-        return ("spine", "falls", "impact", "heavy", "joints", "floor", "other")
-    return ("spine", "impact", "heavy", "falls", "joints", "floor", "other")
-
-
-def _one_of_each_kind_first(rows: list[dict]) -> list[dict]:
-    rows = sorted(rows, key=lambda row: (_spine_kind(row), LEVELS.index(row["level"])))
-    firsts = [row for position, row in enumerate(rows) if position == 0 or _spine_kind(rows[position - 1]) != _spine_kind(row)]
-    return firsts + [row for row in rows if row not in firsts]
-
-
-def _concerns(rows: list[dict], profile: Profile, rules: dict[str, dict]) -> list[list[dict]]:
-    """Restricted exercises grouped by the most relevant concern among their rules, in the profile's order."""
-    order = _concern_order(profile)
-    groups: dict[str, list[dict]] = {concern: [] for concern in order}
-    for row in rows:
-        concerns = {rules[rule]["concern"] for rule in row["rules"]} or {"other"}
-        groups[min(concerns, key=order.index)].append(row)
-    groups["spine"] = _one_of_each_kind_first(groups["spine"])
-    for concern in order[1:]:
-        groups[concern].sort(key=lambda row: (IMPACT_LEVELS.index(row["impact"]), LEVELS.index(row["level"])))
-    return [groups[concern] for concern in order]
-
-
-def _pick_cautions(groups: list[list[dict]], places: int) -> list[dict]:
-    """The spine keeps up to two places while other concerns each get one; leftovers fill the rest."""
-    spine, *others = groups
-    others = [group for group in others if group]
-    picks = (spine[: SPINE_PLACES if others else places] + [group[0] for group in others])[:places]
-    for row in spine + [row for group in others for row in group]:
-        if len(picks) >= places:
-            break
-        if row not in picks:
-            picks.append(row)
-    return picks
-
-
-def _plain_reason(row: dict, rules: dict[str, dict]) -> str:
-    """The client's one-line reason (data/safety_rules.yaml, `plain`); a twisting exercise gives the twisting one first."""
-    twisting = row["rotation"] == "loaded"
-    first = sorted(row["rules"], key=lambda rule: twisting and "twist" not in rules[rule]["plain"].lower())[0]
-    return rules[first]["plain"]
-
-
-def handout_cautions(profile: Profile, catalog: Catalog | None = None, places: int = MAX_CAUTIONS) -> list[dict]:
-    """Up to four exercises to avoid (or, when none is avoided, to change), most relevant first.
-
-    Each record has id, name, status ('avoid' or 'change'), instead (the safer swap's name or None),
-    why (one plain line) and sources.
-    """
-    catalog = catalog or default_catalog()
-    rules = {rule["id"]: rule for rule in catalog.rules}
-    rows = assess(profile, catalog).to_dict("records")
-    for status in ("avoid", "modify"):
-        restricted = [row for row in rows if row["status"] == status]
-        if restricted:
-            break
-    picks = _pick_cautions(_concerns(restricted, profile, rules), places)
-    return [{
-        "id": row["id"], "name": row["name"], "status": "avoid" if status == "avoid" else "change",
-        "instead": row["swap_name"] if status == "avoid" else row["modification"],
-        "why": _plain_reason(row, rules), "sources": list(row["sources"]),
-    } for row in picks]
-
-
-def balance_suggestions(profile: Profile, catalog: Catalog, shown: list[str], count: int) -> list[dict]:
-    """Recommended balance exercises not already shown, at the client's level first."""
-    rows = [row for row in assess(profile, catalog).to_dict("records") if _is_home_safe(row) and row["id"] not in shown]
-    rows = _ranked(rows, ("balance",), [], profile.experience)
-    doses = [_first_clause(row["dose"]).split(",")[0] for row in rows[:count]]
-    return [{"name": row["name"], "dose": dose[:1].lower() + dose[1:]} for row, dose in zip(rows, doses)]
-
-
-def _peak_dose(weeks: pd.DataFrame) -> pd.Series:
-    """The first ordinary (not lighter) week at the plan's highest effort."""
-    ordinary = weeks[~weeks["deload"]]
-    return ordinary[ordinary["effort"] == ordinary["effort"].max()].iloc[0]
-
-
-def plan_lines(plan: Plan) -> list[str]:
-    """The week in a few short lines: sessions, the starting dose, how it builds, impacts."""
-    weeks = plan.weeks
-    first, peak = weeks.iloc[0], _peak_dose(weeks)
-    reviews = weeks[weeks["review"] != ""]  # a review before week 1 comes first; later ones by their week
-    lines = [*reviews.loc[reviews["week"] == 1, "review"],
-        f"{plan.sessions_per_week} sessions a week: A, B{', C' if plan.sessions_per_week == 3 else ''}.",
-        f"Week 1: {first['sets']} set{'s' if first['sets'] > 1 else ''} of {first['reps']} at effort {first['effort']}.",
-        f"By week {peak['week']}: {peak['sets']} sets of {peak['reps']} at effort {peak['effort']}.",
-        f"Every {DELOAD_EVERY}th week is lighter.",
-    ]
-    lines += [f"Week {row.week}: {row.review}" for row in reviews[reviews["week"] > 1].itertuples()]
-    if plan.heavy:
-        lines.append("Heavy sets (80-85 % of the most you can lift once) only with your coach.")
-    impacts = weeks["impacts_per_session"]
-    if impacts.max() == 0:
-        lines.append("No impact work for now.")
+        before = [key for topic in words["guidance_labels"] if topic in guidance for key in guidance[topic].sources]
     else:
-        planned = in_words(list(dict.fromkeys(plan.sessions.loc[plan.sessions["block"] == "impact", "exercise"])))
-        lines.append(f"Impacts ({planned.lower()}): {impacts.iloc[0]} a session, slowly up to about {impacts.max()}.")
-    return lines
+        before = [*words["plan_sources"], *(words["heavy_sources"] if plan.heavy else [])]
+    after = [*words["moving_safely"]["sources"], *(words["after_fall"]["sources"] if fall_lines else []),
+             *guidance["Balance"].sources, *words["stop"]["sources"]]
+    return tuple(before), tuple(after)
 
 
-def _balance_progression(plan: Plan) -> list[str]:
-    """The plan's home balance circuit: the first weeks' drills, then each harder drill and the week it comes in.
+def _source_names(keys: list[str], catalog: Catalog, words: dict) -> dict[str, tuple[str, str]]:
+    """Each source's author-year name, with the handout's note where the year alone could mislead."""
+    names = {}
+    for key in keys:
+        reference = catalog.references[key]
+        note = words["source_notes"].get(key)
+        names[key] = (f"{reference.short} {note}" if note else reference.short, reference.link)
+    return names
 
-    Then the drills' support change once: plan.home's own items and words, nothing else.
+
+def needs_fall_lines(profile: Profile) -> bool:
+    """A client who cannot get up from the floor, or falls often, is told what to do after a fall."""
+    return not profile.floor_transfers or profile.falls == "high"
+
+
+def build_handout(profile: Profile, plan: Plan | None = None, first_name: str = "", catalog: Catalog | None = None,
+                  start: dt.date | None = None, weekdays: tuple[int, ...] | None = None) -> Handout:
+    """The client handout's content for one profile (and plan): the profile is assessed once, here.
+
+    The schedule puts the sessions on `weekdays` (0 is Monday; by default the planner's usual days).
     """
-    spans = plan.weeks.groupby("phase", sort=False)["week"].agg(["min", "max"])
-    balance = plan.home[plan.home["block"] == "balance"]
-    drills = balance.groupby("phase", sort=False)["exercise"].agg(list)
-    steps: list[list] = []  # [first week, last week, drills]
-    for phase, (first, last) in spans.iterrows():
-        if phase in drills and steps and steps[-1][2] == drills[phase]:
-            steps[-1][1] = last
-        elif phase in drills:
-            steps.append([first, last, drills[phase]])
-    harder = [f"{name} (week {first})" for (first, _, current), (_, _, previous) in zip(steps[1:], steps)
-              for name in current if name not in previous]
-    then = f" Then, each replacing the easiest: {in_words(harder)}." if harder else ""
-    lines = [f"Start: {in_words(steps[0][2])}.{then}"] if steps else []
-    support = balance.loc[balance["modification"] != "", "modification"].unique()
-    return lines + [f"Standing drills: {change[:1].lower()}{change[1:]}" for change in support]
-
-
-def balance_lines(plan: Plan | None, suggestions: list[dict], guidance: dict[str, Guidance]) -> list[str]:
-    """Without a plan, suggestions and the guidance; with one, the plan's own balance progression and minutes."""
-    if plan is None:
-        return [f"{item['name']}: {item['dose']}." for item in suggestions] + [guidance["Balance"].advice]
-    by_week = min(16, len(plan.weeks))
-    target = (f" Minutes a week: {plan.weeks['balance_minutes'].iloc[0]} at first, "
-              f"{plan.weeks.set_index('week').loc[by_week, 'balance_minutes']} by week {by_week}.")
-    progression = _balance_progression(plan) or [""]
-    return [progression[0] + target, *progression[1:]]
+    catalog = catalog or default_catalog()
+    words = load_handout_words(WORDING_FILE, catalog.references)
+    assessed = assess(profile, catalog).to_dict("records")
+    guidance = {item.topic: item for item in profile_guidance(profile, catalog)}
+    exercises = handout_exercises(profile, plan, catalog, assessed)
+    cautions = handout_cautions(profile, catalog, MAX_CAUTIONS, assessed)
+    name = clean_first_name(first_name)
+    first_day = session_dates(plan, start, weekdays)[0][0] if plan is not None and start else start
+    suggestions = [] if plan is not None else balance_suggestions(
+        profile, catalog, [exercise["id"] for exercise in exercises], MAX_BALANCE_SUGGESTIONS, assessed)
+    balance = balance_lines(plan, suggestions, guidance)
+    fall_lines = needs_fall_lines(profile)
+    source_keys = _source_keys(plan, guidance, words, fall_lines)
+    every_key = [*source_keys[0], *(key for caution in cautions for key in caution["sources"]),
+                 *words["no_cautions"]["sources"], *source_keys[1]]
+    return Handout(
+        words=words,
+        title=words["title"] + (f", {name}" if name else ""),
+        starting=words["starting"].format(day=first_day) if first_day else "",
+        about=words["about"] + profile.describe(),
+        exercises=exercises,
+        cautions=cautions,
+        moving_safely=list(words["moving_safely"]["lines"]),
+        after_fall=list(words["after_fall"]["lines"]) if fall_lines else [],
+        schedule=_schedule(plan, start, weekdays, words) if plan is not None else [],
+        week_lines=_week_lines(plan, guidance, words),
+        balance_suggestions=balance[: len(suggestions)],
+        balance_lines=balance[len(suggestions):],
+        source_keys=source_keys,
+        source_names=_source_names(list(dict.fromkeys(every_key)), catalog, words),
+    )

@@ -5,11 +5,14 @@ Public API::
     from lib import handout_draw as draw
     pdf = draw.Sheet(title="Your bone-strength plan")
     pdf.add_page()
-    draw.heading(pdf, "Your week")
-    draw.bullet(pdf, "Walk on most days", draw.MARGIN_MM, pdf.width)
+    def week(sheet):
+        draw.heading(sheet, "Your week")
+        draw.bullet(sheet, "Walk on most days", draw.MARGIN_MM, sheet.width)
+    draw.kept_whole(pdf, week)  # on the next page, whole, if it does not fit on this one
 
 Sizes are in millimetres (points for type). Everything here is about paper and ink, nothing about bones or
-exercises: the handout's wording and sections are lib/handout_pdf.py, its content choices lib/handout.py.
+exercises (lib/handout_sections.py lays the handout's content out with these pieces). Every piece also works
+on the recorder that fpdf2's offset_rendering() hands out, which trial drawings use to see what fits.
 Type is DejaVu Sans Condensed, embedded (lib/handout_font.py): names in Latin, Greek and Cyrillic letters print.
 Text passes through plain(), so a character the font has no glyph for prints as '?', never as a blank.
 """
@@ -18,9 +21,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Callable
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
+from fpdf.recorder import FPDFRecorder
 
 from lib.handout_font import FAMILY, FILES, plain
 
@@ -32,9 +37,9 @@ TOP_MM = 16
 BOTTOM_MM = 15  # the page number sits inside this margin
 BODY_PT, HEADING_PT, TITLE_PT, NAME_PT = 13, 18, 26, 15  # large type, readable at arm's length
 LINE_MM = 5.6  # 13 pt text with about 20 % leading: easy to track, not airy
-HEADING_MM = 13  # an 18 pt heading with the space around it
 BULLET_MM = 4.5  # indent of a bullet's text
 TABLE_ROW_MM = 7.5
+BOX_PAD_MM = 3.5  # inside a box, above and below its text
 PT_MM = 0.3528
 INK = (20, 20, 20)  # near-black on white: the highest contrast
 SOFT_INK = (70, 70, 70)  # still above 9:1 on white, for secondary lines
@@ -76,12 +81,8 @@ class Sheet(FPDF):
     def width(self) -> float:
         return self.w - 2 * MARGIN_MM
 
-    @property
-    def room(self) -> float:
-        return self.h - BOTTOM_MM - self.get_y()
 
-
-def font(pdf: FPDF, size: int = BODY_PT, bold: bool = False, colour: tuple = INK) -> None:
+def font(pdf: FPDF, size: float = BODY_PT, bold: bool = False, colour: tuple = INK) -> None:
     pdf.set_font(FAMILY, style="B" if bold else "", size=size)
     pdf.set_text_color(*colour)
 
@@ -93,15 +94,55 @@ def text(pdf: Sheet, text: str, x: float | None = None, w: float | None = None, 
     pdf.multi_cell(w or pdf.width, LINE_MM, plain(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
-def height(pdf: Sheet, text: str, w: float, size: int = BODY_PT, bold: bool = False) -> float:
-    """How tall a paragraph will be, without drawing it."""
-    font(pdf, size, bold)
-    return len(pdf.multi_cell(w, LINE_MM, plain(text), align="L", dry_run=True, output="LINES")) * LINE_MM
+def pages_taken(pdf: Sheet, draw_it: Callable[[Sheet], None]) -> int:
+    """The page the sheet would end on after draw_it: a trial drawing with fpdf2's offset_rendering(), undone.
+
+    Ending below the page's bottom margin counts as the next page.
+    """
+    with pdf.offset_rendering() as trial:
+        draw_it(trial)
+        return trial.page + (trial.y > trial.page_break_trigger)
 
 
-def ensure_room(pdf: Sheet, height: float) -> None:
-    if pdf.room < height:
+def kept_whole(pdf: Sheet, draw_it: Callable[[Sheet], None]) -> None:
+    """draw_it on this page if it fits whole, else on the next (tried first with offset_rendering()).
+
+    Not fpdf2's unbreakable(): it replays the recorded calls after the page break, with the absolute
+    positions they were given on the first page. Inside a trial drawing (an FPDFRecorder) the block is drawn
+    as it comes: a trial only asks whether everything ends on its page, which a split answers the same way.
+    """
+    if not isinstance(pdf, FPDFRecorder) and pages_taken(pdf, draw_it) > pdf.page:
         pdf.add_page()
+    draw_it(pdf)
+
+
+def measure(pdf: Sheet, draw_it: Callable[[Sheet], None]) -> float:
+    """How tall draw_it(pdf) will be, by drawing it with fpdf2's offset_rendering() (then undone)."""
+    with pdf.offset_rendering() as trial:
+        top = trial.y
+        draw_it(trial)
+        return trial.y - top
+
+
+def box(pdf: Sheet, draw_inside: Callable[[Sheet], None], fill: tuple = TINT, border: tuple | None = None,
+        at_foot: bool = False) -> None:
+    """A rounded, filled box sized to what draw_inside draws at the text width, less a 5 mm inset each side.
+
+    at_foot: at the bottom of the page (on a new page if this one has no room for it).
+    """
+    inside = measure(pdf, draw_inside) + 2 * BOX_PAD_MM
+    if pdf.will_page_break(inside + (BOX_PAD_MM if at_foot else 0)):
+        pdf.add_page()
+    top = pdf.h - BOTTOM_MM - inside if at_foot else pdf.y
+    pdf.set_fill_color(*fill)
+    if border:
+        pdf.set_draw_color(*border)
+        pdf.set_line_width(0.4)
+    pdf.rect(MARGIN_MM, top, pdf.width, inside, style="DF" if border else "F", round_corners=True, corner_radius=2)
+    pdf.set_line_width(0.2)
+    pdf.set_y(top + BOX_PAD_MM)
+    draw_inside(pdf)
+    pdf.set_y(top + inside)
 
 
 def title(pdf: Sheet, text: str) -> None:
@@ -110,16 +151,15 @@ def title(pdf: Sheet, text: str) -> None:
     pdf.multi_cell(pdf.width, TITLE_PT * PT_MM * 1.2, plain(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
-def heading(pdf: Sheet, text: str, keep_with: float = 3 * LINE_MM, x: float = MARGIN_MM) -> None:
-    """An 18 pt heading after a blue bar, kept on the same page as what follows it."""
-    ensure_room(pdf, HEADING_MM + keep_with)
-    pdf.ln(2)
-    top = pdf.get_y()
+def heading(pdf: Sheet, text: str, x: float = MARGIN_MM) -> None:
+    """An 18 pt heading after a blue bar (keep it whole with what follows it: kept_whole)."""
+    pdf.ln(1.5)
+    top = pdf.y
     pdf.set_fill_color(*BLUE)
     pdf.rect(x, top + 0.8, 2.2, HEADING_PT * PT_MM + 0.8, style="F")
     font(pdf, HEADING_PT, bold=True)
     pdf.set_xy(x + 5, top)
-    pdf.cell(0, HEADING_PT * PT_MM + 2.5, plain(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.cell(0, HEADING_PT * PT_MM + 2, plain(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(1.5)
 
 
@@ -142,7 +182,7 @@ def symbol(pdf: Sheet, kind: str, x: float, y: float, r: float = 2.6) -> None:
 
 def labelled(pdf: Sheet, kind: str, label: str, words: str, x: float, w: float) -> None:
     """Symbol, bold label word, then the words wrapped beside it: (x) AVOID: Sit-up."""
-    y = pdf.get_y()
+    y = pdf.y
     symbol(pdf, kind, x + 2.6, y + LINE_MM / 2)
     font(pdf, bold=True)
     pdf.set_xy(x + 7, y)
@@ -153,7 +193,7 @@ def labelled(pdf: Sheet, kind: str, label: str, words: str, x: float, w: float) 
 
 def bullet(pdf: Sheet, words: str, x: float, w: float, **style) -> None:
     """A dot, then the words wrapped in a hanging indent."""
-    y = pdf.get_y()
+    y = pdf.y
     pdf.set_fill_color(*INK)
     pdf.circle(x + 1.2, y + LINE_MM / 2, 0.9, style="F")
     text(pdf, words, x=x + BULLET_MM, w=w - BULLET_MM, **style)

@@ -59,8 +59,10 @@ def _effort_template() -> dict:
     deloads = weeks.transform_filter("datum.deload").mark_point(
         shape="triangle-down", size=110, filled=True, color="#333333").encode(x=x, y="effort:Q", tooltip=tooltip)
     # a review before progressing (after a vertebral fracture; a medical review first): a dashed line before its week
+    # aria=False: with no review the layer is empty, and Vega would give its empty mark group an image role
+    # with no text (axe: svg-img-alt); "Chart as text" lists the reviews.
     reviews = weeks.transform_filter("datum.review != ''").transform_calculate(start="datum.week - 0.5").mark_rule(
-        strokeDash=[6, 4], strokeWidth=2, color="#333333").encode(x=alt.X("start:Q"), tooltip=["week:Q", "review:N"])
+        strokeDash=[6, 4], strokeWidth=2, color="#333333", aria=False).encode(x=alt.X("start:Q"), tooltip=["week:Q", "review:N"])
     return (phases + line + deloads + reviews).properties(
         height=280, description="Step line of target effort by week, phases shaded, deload weeks marked with triangles, "
                                 "a dashed line before each week that starts with a review.",

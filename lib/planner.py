@@ -65,6 +65,8 @@ def _phase_plan(sessions: pd.DataFrame) -> dict[str, dict]:
 
 def _notes(profile: Profile, sessions: pd.DataFrame, wording: dict) -> tuple[str, ...]:
     notes = []
+    if profile.vertebral_fracture:
+        notes.append(wording["after_vertebral_fracture"]["start"])
     if profile.bone == "low_for_age":
         notes += [wording["low_for_age"]["review"], wording["low_for_age"]["fuel"]]
     if not (sessions["block"] == "impact").any():

@@ -119,10 +119,17 @@ class Profile:
         if self.joint_limits:
             parts.append("painful joints that limit impact")
         parts.append("experienced with strength training" if self.experience == "trained" else "new to strength training")
-        parts.append("cleared for supervised heavy lifting" if self.clearance else "no clearance yet for heavy lifting")
+        parts.append(self._clearance_words())
         if not self.floor_transfers:
             parts.append("no floor work yet")
         return "; ".join(parts).capitalize() + "."
+
+    def _clearance_words(self) -> str:
+        if not self.clearance:
+            return "no clearance yet for heavy lifting"
+        # After a spine fracture no heavy lifting is planned, cleared or not: do not invite it.
+        return ("cleared by a doctor, but after a spine fracture only moderate loads" if self.vertebral_fracture
+                else "cleared for supervised heavy lifting")
 
 
 def _as_link_value(field: str, value: Any) -> Any:

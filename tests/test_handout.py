@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import io
 import os
+import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
+import yaml
 from pypdf import PdfReader
 
-from lib.handout import (
-    MAX_EXERCISES, MIN_EXERCISES, clean_first_name, handout_cautions, handout_exercises,
-)
+from lib.catalog import PROJECT_ROOT
+from lib.handout import WORDING_FILE, clean_first_name, load_handout_words
+from lib.handout_choices import MAX_EXERCISES, MIN_EXERCISES, handout_cautions, handout_exercises
 from lib.handout_font import plain
 from lib.handout_pdf import LAYOUTS, handout_pdf
 from lib.planner import build_plan
 from lib.profiles import PRESETS, Profile
 from lib.safety import assess
+from lib.validation import DataError
 
 START = dt.date(2026, 1, 7)  # a Wednesday: the plan begins the next Monday
 FIRST_NAME = "Margaret"
@@ -98,7 +103,7 @@ def test_a_plans_foundation_exercises_come_first(plans, catalog):
 
 
 def test_with_a_plan_exercises_are_grouped_by_session_and_balance_follows_the_plan(plans, catalog):
-    from lib.handout import balance_lines
+    from lib.handout_choices import balance_lines
     from lib.safety import profile_guidance
     for key in ("frail-faller", "osteopenia"):
         plan = plans[key]
@@ -210,3 +215,160 @@ def test_page_one_as_a_picture_for_review(handouts, screenshots):
     subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", "-", str(target)],
                    input=handouts[SCREENSHOT_PRESET, True], check=True, timeout=60)
     assert target.with_suffix(".png").stat().st_size > 10_000
+
+
+# --- One content model, built once per click (issue #12) ------------------------------------------
+
+
+def test_one_click_assesses_the_profile_once_and_draws_one_sheet(monkeypatch, plans, catalog):
+    """Before the content model, one frail-faller handout ran assess() 18 times and made 6 sheets."""
+    import lib.handout
+    import lib.handout_draw
+
+    counts = {"assess": 0, "sheets": 0}
+    real_assess, real_sheet = lib.handout.assess, lib.handout_draw.Sheet.__init__
+
+    def counted_assess(*args, **kwargs):
+        counts["assess"] += 1
+        return real_assess(*args, **kwargs)
+
+    def counted_sheet(self, *args, **kwargs):
+        counts["sheets"] += 1
+        real_sheet(self, *args, **kwargs)
+
+    monkeypatch.setattr(lib.handout, "assess", counted_assess)
+    monkeypatch.setattr(lib.handout_draw.Sheet, "__init__", counted_sheet)
+    handout_pdf(PRESETS["frail-faller"], plans["frail-faller"], FIRST_NAME, catalog, START)
+    assert counts == {"assess": 1, "sheets": 1}
+
+
+def _imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)} | {
+        alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+
+
+def test_the_drawing_layer_does_not_import_the_content_layer():
+    imported = _imported_modules(PROJECT_ROOT / "lib" / "handout_draw.py")
+    content = {"lib.handout", "lib.safety", "lib.planner", "lib.catalog", "lib.profiles", "lib.handout_sections"}
+    assert not imported & content, imported & content
+
+
+def _string_literals_but_docstrings(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef)) and node.body
+                  and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+    return [node.value for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings]
+
+
+@pytest.mark.parametrize("module", ["handout_sections.py", "handout_pdf.py"])
+def test_the_layout_holds_no_client_wording(module):
+    """Every word the client reads comes from the content model (data/handout.yaml and the catalog)."""
+    words = [text for text in _string_literals_but_docstrings(PROJECT_ROOT / "lib" / module)
+             if re.search(r"[A-Za-z]{3,} [A-Za-z]{3,}", text)]
+    assert words == []
+
+
+def test_handout_words_name_file_entry_and_field_on_an_unknown_source(tmp_path, catalog):
+    bad = yaml.safe_load(WORDING_FILE.read_text(encoding="utf-8"))
+    bad["after_fall"]["sources"] = ["nosuchsource"]
+    path = tmp_path / "handout.yaml"
+    path.write_text(yaml.safe_dump(bad), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_handout_words(path, catalog.references)
+    assert caught.value.file.endswith("handout.yaml") and caught.value.entry == "after_fall"
+    assert caught.value.field == "sources"
+
+
+# --- What a frail client needs (physio review findings 1, 25 and 27) ------------------------------
+
+
+def test_a_frail_fallers_cautions_are_daily_movements_not_floor_work_she_cannot_do(handouts, catalog):
+    profile = PRESETS["frail-faller"]
+    cautions = handout_cautions(profile, catalog)
+    assert [caution["id"] for caution in cautions[:3]] == ["rounded-back-lifting", "standing-toe-touch",
+                                                          "loaded-wood-chop"]
+    assert not any(catalog.exercise(caution["id"])["floor"] for caution in cautions)
+    for with_plan in (True, False):
+        _, text = _read(handouts["frail-faller", with_plan])
+        section = text.split("What to avoid", 1)[1].split("Moving safely", 1)[0]
+        assert "Rounded-back lifting" in section and "Standing toe touch" in section
+        assert "Sit-up" not in section and "Bicycle crunch" not in section
+
+
+def test_a_client_who_can_get_to_the_floor_still_hears_about_lifting_first(catalog):
+    cautions = handout_cautions(PRESETS["osteoporosis"], catalog)
+    assert [caution["id"] for caution in cautions[:3]] == ["rounded-back-lifting", "standing-toe-touch",
+                                                          "loaded-wood-chop"]
+
+
+@pytest.mark.parametrize("key", list(PRESETS))
+def test_every_handout_shows_three_ways_of_moving_safely_every_day(key, handouts, catalog):
+    words = load_handout_words(WORDING_FILE, catalog.references)
+    for with_plan in (True, False):
+        _, text = _read(handouts[key, with_plan])
+        assert "Moving safely every day" in text
+        for line in words["moving_safely"]["lines"]:
+            assert _words(line) in text
+        for key_ in words["moving_safely"]["sources"]:
+            assert catalog.references[key_].short in text
+
+
+@pytest.mark.parametrize("profile, told", [
+    (PRESETS["frail-faller"], True),
+    (Profile(bone="osteopenia", floor_transfers=False), True),
+    (Profile(bone="normal", falls="high"), True),
+    (PRESETS["osteoporosis"], False),
+], ids=["frail-faller", "no-floor", "high-falls", "osteoporosis"])
+def test_the_after_a_fall_lines_reach_whoever_cannot_get_up_or_falls_often(profile, told, catalog):
+    words = load_handout_words(WORDING_FILE, catalog.references)
+    _, text = _read(handout_pdf(profile, build_plan(profile), catalog=catalog))
+    for line in words["after_fall"]["lines"]:
+        assert (_words(line) in text) == told
+    assert ("If you fall" in text) == told
+    assert ("Australian Government 2011" in text) == told
+
+
+def test_the_daily_and_after_a_fall_lines_cite_lesson_sevens_own_sources(catalog):
+    words = load_handout_words(WORDING_FILE, catalog.references)
+    lesson = catalog.lessons_by_slug["moving-safely"]
+    for part in ("moving_safely", "after_fall"):
+        assert set(words[part]["sources"]) <= set(lesson.sources), part
+
+
+def test_the_abridged_cochrane_review_is_named_as_the_app_names_it(handouts, catalog):
+    reference = catalog.references["sherrington2019"]
+    assert reference.short == "Sherrington 2020" and "abridged Cochrane" in reference.title
+    assert reference.journal.startswith("British Journal of Sports Medicine")
+    _, text = _read(handouts["frail-faller", True])
+    assert "Sherrington 2020 (BJSM), abridged Cochrane review" in text
+    assert "Sherrington 2019" not in text
+
+
+def test_the_schedule_puts_sessions_on_the_clients_own_days(catalog):
+    from lib.handout import build_handout
+
+    profile = PRESETS["osteopenia"]
+    plan = build_plan(profile, sessions_per_week=2)
+    handout = build_handout(profile, plan, catalog=catalog, start=START, weekdays=(1, 3))
+    assert handout.schedule[0] == ("Week 1 (13 Jan)", ["", "A", "", "B", "", "", ""])
+    assert handout.starting == "Starting Tuesday 13 January 2026"
+
+
+# Second physiotherapist review (findings 1 and 7): what must come first reaches the sheet the client takes home.
+@pytest.mark.parametrize("profile", [Profile(bone="normal", vertebral_fracture=True, experience="trained", clearance=True),
+                                     Profile(bone="low_for_age", vertebral_fracture=True)], ids=str)
+def test_after_a_spine_fracture_the_handout_says_physiotherapist_first_no_jumping_and_no_heavy_invitation(profile, catalog):
+    plan = build_plan(profile, catalog=catalog)
+    _, text = _read(handout_pdf(profile, plan, catalog=catalog))
+    assert plan.notes[0].startswith("After a spine fracture")
+    assert "a physiotherapist guides the start" in text and "no jogging or jumping" in text
+    assert "cleared for supervised heavy lifting" not in text
+
+
+def test_a_low_z_score_handout_starts_with_the_medical_review_and_fuelling(catalog):
+    profile = Profile.from_z_score(-2.3, experience="trained")
+    _, text = _read(handout_pdf(profile, build_plan(profile, catalog=catalog), catalog=catalog))
+    assert "Medical review first" in text and "Eat enough to fuel your training" in text

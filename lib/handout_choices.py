@@ -1,0 +1,318 @@
+"""What goes on the client handout for one profile: which exercises, cautions and balance work, in plain words.
+
+Public API::
+
+    from lib.handout_choices import handout_exercises, handout_cautions, balance_lines, plan_lines
+    handout_exercises(profile, plan)  # the exercises the handout recommends, as plain records
+    handout_cautions(profile)         # what it says to avoid or change, with the safer swap, most relevant first
+
+Each takes the profile's assessment as `assessed` when the caller has one (lib/handout.py build_handout
+assesses once per handout). Written for a reader with about twelve years of schooling.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from lib.catalog import Catalog, default_catalog
+from lib.drawings import exercise_strip_svg
+from lib.planner import DELOAD_EVERY, Plan
+from lib.profiles import Profile
+from lib.safety import IMPACT_LEVELS, Guidance, assess, in_words
+from lib.vocabulary import LEVELS
+
+# --- Words -------------------------------------------------------------------------------------
+
+# Terms in the shared guidance lines that a client may not know, each with a gloss added on first use.
+GLOSSES = {
+    "one-repetition maximum": "one-repetition maximum (the most you can lift once)",
+    "sets of 5 x 5": "heavy sets (5 sets of 5 repetitions)",
+    "x body weight": "times your body weight",
+    "progressing toward": "building up to",
+}
+
+# --- Choosing what goes on the sheet -------------------------------------------------------------
+
+# One exercise per slot, in this order: a balanced set across the movements bone needs.
+EXERCISE_SLOTS = (
+    ("squat", "lunge"),
+    ("hinge",),
+    ("push",),
+    ("pull",),
+    ("balance",),
+    ("back-extensor", "posture"),
+)
+FALLBACK_PATTERNS = ("posture", "trunk", "carry")  # spine-friendly extras when a slot has nothing to offer
+MIN_EXERCISES, MAX_EXERCISES = 4, 6
+MAX_CAUTIONS = 4
+MAX_BALANCE_SUGGESTIONS = 3
+# With other concerns too, the spine keeps three places (one each for lifting, toe touching and twisting,
+# the daily movements that matter most) and the first other concern gets the fourth.
+SPINE_PLACES = 3
+
+
+def gloss(text: str) -> str:
+    for term, explained in GLOSSES.items():
+        text = text.replace(term, explained)
+    return text
+
+
+def _first_clause(dose: str) -> str:
+    """The dose without its progression note, with 'reps' spelled out."""
+    return gloss(re.sub(r"\breps\b", "repetitions", dose.split(";")[0].strip().rstrip(".")))
+
+
+def _is_home_safe(row: dict) -> bool:
+    """Recommended, and nothing that needs supervision, heavy loads, bending or twisting the spine."""
+    return (row["status"] == "recommended" and not row["heavy"] and not row["supervision"]
+            and row["spinal_flexion"] == "none" and row["rotation"] == "none")
+
+
+def _planned_ids(plan: Plan | None) -> list[str]:
+    """Exercise ids of the plan's foundation sessions, session A first."""
+    if plan is None:
+        return []
+    first = plan.sessions[plan.sessions["phase"] == "foundation"].sort_values("session", kind="stable")
+    return list(dict.fromkeys(first["exercise_id"]))
+
+
+def _ranked(rows: list[dict], patterns: tuple[str, ...], planned: list[str], experience: str) -> list[dict]:
+    """Candidates of these patterns: the plan's own first, then the level that suits the client."""
+    target = "intermediate" if experience == "trained" else "beginner"
+    chosen = [row for row in rows if row["pattern"] in patterns]
+    return sorted(chosen, key=lambda row: (
+        planned.index(row["id"]) if row["id"] in planned else len(planned),
+        row["level"] != target, LEVELS.index(row["level"]),
+    ))
+
+
+def _plan_dose(exercise_id: str, plan: Plan) -> str | None:
+    """The week-1 dose of a planned exercise, in words."""
+    slots = plan.sessions[(plan.sessions["phase"] == "foundation") & (plan.sessions["exercise_id"] == exercise_id)]
+    if slots.empty:
+        return None
+    slot = slots.iloc[0]
+    where = _where(exercise_id, plan)
+    if slot["block"] == "balance":
+        return f"{where}: {slot['reps']}"
+    if pd.isna(slot["sets"]):
+        return f"{where}: {slot['reps']}"
+    sets = f"{slot['sets']} set{'s' if slot['sets'] > 1 else ''}"
+    if pd.isna(slot["effort"]):
+        return f"{where}: {sets} of {slot['reps']}"
+    return f"{where}, week 1: {sets} of {slot['reps']} at effort {slot['effort']} out of 10"
+
+
+def _sessions_holding(exercise_id: str, plan: Plan) -> list[str]:
+    first = plan.sessions[(plan.sessions["phase"] == "foundation") & (plan.sessions["exercise_id"] == exercise_id)]
+    return sorted(set(first["session"]))
+
+
+def _where(exercise_id: str, plan: Plan) -> str:
+    """'Session A', 'Sessions A and C', 'Sessions A-C', with 'and daily at home' when the plan's home work holds it."""
+    letters = _sessions_holding(exercise_id, plan)
+    span = len(letters) > 2 and letters == sorted(letters)  # 'Sessions A-C': the sessions run consecutively
+    where = f"Sessions {letters[0]}-{letters[-1]}" if span else f"Session{'s' if len(letters) > 1 else ''} {in_words(letters)}"
+    home = plan.home[(plan.home["phase"] == "foundation") & (plan.home["exercise_id"] == exercise_id)]
+    return where + (" and daily at home" if not home.empty else "")
+
+
+def _record(row: dict, catalog: Catalog, plan: Plan | None) -> dict:
+    exercise = catalog.exercise(row["id"])
+    dose = (_plan_dose(row["id"], plan) if plan is not None else None) or _first_clause(exercise["dose"])
+    return {"id": row["id"], "name": row["name"], "pattern": row["pattern"], "status": row["status"],
+            "cues": list(exercise["cues"]), "dose": dose, "drawing": exercise_strip_svg(row["id"]),
+            "sessions": _sessions_holding(row["id"], plan) if plan is not None else []}
+
+
+def _assessed(profile: Profile, catalog: Catalog, assessed: list[dict] | None) -> list[dict]:
+    """The profile's assessment as records: the one build_handout made, or a new one."""
+    return assess(profile, catalog).to_dict("records") if assessed is None else assessed
+
+
+def handout_exercises(profile: Profile, plan: Plan | None = None, catalog: Catalog | None = None,
+                      assessed: list[dict] | None = None) -> list[dict]:
+    """Four to six recommended exercises, one per movement slot, as plain records.
+
+    Each record has id, name, pattern, status, cues, dose (in words), drawing (SVG text: the movement's
+    start and end side by side, lib.drawings.exercise_strip_svg) and sessions (the plan's session letters
+    that hold it). With a plan, its foundation sessions' exercises come first, grouped by session, each
+    dose saying where it is done, with the plan's week-1 dose.
+    """
+    catalog = catalog or default_catalog()
+    rows = [row for row in _assessed(profile, catalog, assessed) if _is_home_safe(row)]
+    planned = _planned_ids(plan)
+    chosen: list[dict] = []
+    for patterns in EXERCISE_SLOTS:
+        ranked = _ranked(rows, patterns, planned, profile.experience)
+        if ranked:
+            chosen.append(ranked[0])
+    for row in _ranked(rows, FALLBACK_PATTERNS, planned, profile.experience):
+        if len(chosen) >= MIN_EXERCISES:
+            break
+        if row not in chosen:
+            chosen.append(row)
+    records = [_record(row, catalog, plan) for row in chosen[:MAX_EXERCISES]]
+    # With a plan, grouped by session: session A's exercises first, then B's, then C's, then the rest.
+    return sorted(records, key=lambda record: record["sessions"][:1] or ["Z"])
+
+
+def _spine_kind(row: dict) -> int:
+    """Kinds of spine caution, closest to daily life first: bending to lift, toe touching, twisting, sit-up style."""
+    if row["pattern"] == "hinge":
+        return 0
+    if row["rotation"] == "loaded":
+        return 2
+    return 1 if row["spinal_flexion"] == "end_range" else 3
+
+
+def _out_of_reach(row: dict, profile: Profile) -> bool:
+    """Floor work for a client who cannot get down to the floor: a caution she has no use for."""
+    return row["floor"] and not profile.floor_transfers
+
+
+def _concern_order(profile: Profile) -> tuple[str, ...]:
+    if profile.fragility == "vertebral_fracture":
+        return ("spine", "impact", "falls", "heavy", "joints", "floor", "other")
+    if profile.falls == "high":
+        return ("spine", "falls", "impact", "heavy", "joints", "floor", "other")
+    return ("spine", "impact", "heavy", "falls", "joints", "floor", "other")
+
+
+def _one_of_each_kind_first(rows: list[dict]) -> list[dict]:
+    """One caution of each kind, then the rest; within a kind, standing work first (it is closer to daily life)."""
+    rows = sorted(rows, key=lambda row: (_spine_kind(row), row["floor"], LEVELS.index(row["level"])))
+    firsts = [row for position, row in enumerate(rows) if position == 0 or _spine_kind(rows[position - 1]) != _spine_kind(row)]
+    return firsts + [row for row in rows if row not in firsts]
+
+
+def _concerns(rows: list[dict], profile: Profile, rules: dict[str, dict]) -> list[list[dict]]:
+    """Restricted exercises grouped by the most relevant concern among their rules, in the profile's order."""
+    order = _concern_order(profile)
+    groups: dict[str, list[dict]] = {concern: [] for concern in order}
+    for row in rows:
+        concerns = {rules[rule]["concern"] for rule in row["rules"]} or {"other"}
+        groups[min(concerns, key=order.index)].append(row)
+    groups["spine"] = _one_of_each_kind_first(groups["spine"])
+    for concern in order[1:]:
+        groups[concern].sort(key=lambda row: (IMPACT_LEVELS.index(row["impact"]), LEVELS.index(row["level"])))
+    return [groups[concern] for concern in order]
+
+
+def _pick_cautions(groups: list[list[dict]], places: int) -> list[dict]:
+    """The spine keeps up to three places while other concerns each get one; leftovers fill the rest."""
+    spine, *others = groups
+    others = [group for group in others if group]
+    picks = (spine[: SPINE_PLACES if others else places] + [group[0] for group in others])[:places]
+    for row in spine + [row for group in others for row in group]:
+        if len(picks) >= places:
+            break
+        if row not in picks:
+            picks.append(row)
+    return picks
+
+
+def _plain_reason(row: dict, rules: dict[str, dict]) -> str:
+    """The client's one-line reason (data/safety_rules.yaml, `plain`); a twisting exercise gives the twisting one first."""
+    twisting = row["rotation"] == "loaded"
+    first = sorted(row["rules"], key=lambda rule: twisting and "twist" not in rules[rule]["plain"].lower())[0]
+    return rules[first]["plain"]
+
+
+def handout_cautions(profile: Profile, catalog: Catalog | None = None, places: int = MAX_CAUTIONS,
+                     assessed: list[dict] | None = None) -> list[dict]:
+    """Up to four exercises to avoid (or, when none is avoided, to change), most relevant first.
+
+    Most relevant: what daily life asks of the spine (bending to lift, toe touching, twisting), then the
+    profile's other concerns; never floor work for a client who cannot get down to the floor (she cannot
+    do it anyway), unless nothing else is restricted.
+    Each record has id, name, status ('avoid' or 'change'), instead (the safer swap's name or None),
+    why (one plain line) and sources.
+    """
+    catalog = catalog or default_catalog()
+    rules = {rule["id"]: rule for rule in catalog.rules}
+    rows = _assessed(profile, catalog, assessed)
+    for status in ("avoid", "modify"):
+        restricted = [row for row in rows if row["status"] == status]
+        if restricted:
+            break
+    within_reach = [row for row in restricted if not _out_of_reach(row, profile)] or restricted
+    picks = _pick_cautions(_concerns(within_reach, profile, rules), places)
+    return [{
+        "id": row["id"], "name": row["name"], "status": "avoid" if status == "avoid" else "change",
+        "instead": row["swap_name"] if status == "avoid" else row["modification"],
+        "why": _plain_reason(row, rules), "sources": list(row["sources"]),
+    } for row in picks]
+
+
+def balance_suggestions(profile: Profile, catalog: Catalog, shown: list[str], count: int,
+                        assessed: list[dict] | None = None) -> list[dict]:
+    """Recommended balance exercises not already shown, at the client's level first."""
+    rows = [row for row in _assessed(profile, catalog, assessed) if _is_home_safe(row) and row["id"] not in shown]
+    rows = _ranked(rows, ("balance",), [], profile.experience)
+    doses = [_first_clause(row["dose"]).split(",")[0] for row in rows[:count]]
+    return [{"name": row["name"], "dose": dose[:1].lower() + dose[1:]} for row, dose in zip(rows, doses)]
+
+
+def _peak_dose(weeks: pd.DataFrame) -> pd.Series:
+    """The first ordinary (not lighter) week at the plan's highest effort."""
+    ordinary = weeks[~weeks["deload"]]
+    return ordinary[ordinary["effort"] == ordinary["effort"].max()].iloc[0]
+
+
+def plan_lines(plan: Plan) -> list[str]:
+    """The week in a few short lines: what comes first (plan.notes), sessions, the starting dose, how it builds, impacts."""
+    weeks = plan.weeks
+    first, peak = weeks.iloc[0], _peak_dose(weeks)
+    reviews = weeks[weeks["review"] != ""]  # a review before week 1 comes first; later ones by their week
+    lines = [*plan.notes, *reviews.loc[reviews["week"] == 1, "review"],
+        f"{plan.sessions_per_week} sessions a week: A, B{', C' if plan.sessions_per_week == 3 else ''}.",
+        f"Week 1: {first['sets']} set{'s' if first['sets'] > 1 else ''} of {first['reps']} at effort {first['effort']}.",
+        f"By week {peak['week']}: {peak['sets']} sets of {peak['reps']} at effort {peak['effort']}.",
+        f"Every {DELOAD_EVERY}th week is lighter.",
+    ]
+    lines += [f"Week {row.week}: {row.review}" for row in reviews[reviews["week"] > 1].itertuples()]
+    if plan.heavy:
+        # No one-repetition-maximum test for the client: the coach sets the load (physio review #16).
+        lines.append("Heavy sets: a load you can lift about 6 times with good form, set by your coach, "
+                     "and only with your coach present.")
+    impacts = weeks["impacts_per_session"]
+    if impacts.max() > 0:  # with none, plan.notes says so
+        planned = in_words(list(dict.fromkeys(plan.sessions.loc[plan.sessions["block"] == "impact", "exercise"])))
+        lines.append(f"Impacts ({planned.lower()}): {impacts.iloc[0]} a session, slowly up to about {impacts.max()}.")
+    return lines
+
+
+def _balance_progression(plan: Plan) -> list[str]:
+    """The plan's home balance circuit: the first weeks' drills, then each harder drill and the week it comes in.
+
+    Then the drills' support change once: plan.home's own items and words, nothing else.
+    """
+    spans = plan.weeks.groupby("phase", sort=False)["week"].agg(["min", "max"])
+    balance = plan.home[plan.home["block"] == "balance"]
+    drills = balance.groupby("phase", sort=False)["exercise"].agg(list)
+    steps: list[list] = []  # [first week, last week, drills]
+    for phase, (first, last) in spans.iterrows():
+        if phase in drills and steps and steps[-1][2] == drills[phase]:
+            steps[-1][1] = last
+        elif phase in drills:
+            steps.append([first, last, drills[phase]])
+    harder = [f"{name} (week {first})" for (first, _, current), (_, _, previous) in zip(steps[1:], steps)
+              for name in current if name not in previous]
+    then = f" Then, each replacing the easiest: {in_words(harder)}." if harder else ""
+    lines = [f"Start: {in_words(steps[0][2])}.{then}"] if steps else []
+    support = balance.loc[balance["modification"] != "", "modification"].unique()
+    return lines + [f"Standing drills: {change[:1].lower()}{change[1:]}" for change in support]
+
+
+def balance_lines(plan: Plan | None, suggestions: list[dict], guidance: dict[str, Guidance]) -> list[str]:
+    """Without a plan, suggestions and the guidance; with one, the plan's own balance progression and minutes."""
+    if plan is None:
+        return [f"{item['name']}: {item['dose']}." for item in suggestions] + [guidance["Balance"].advice]
+    by_week = min(16, len(plan.weeks))
+    target = (f" Minutes a week: {plan.weeks['balance_minutes'].iloc[0]} at first, "
+              f"{plan.weeks.set_index('week').loc[by_week, 'balance_minutes']} by week {by_week}.")
+    progression = _balance_progression(plan) or [""]
+    return [progression[0] + target, *progression[1:]]

@@ -1,0 +1,257 @@
+"""The client handout's sections, laid out on the sheet: what lib/handout.py says, placed with lib/handout_draw.py.
+
+Public API::
+
+    from lib.handout_sections import Layout, back, front
+    front(pdf, handout, cues=[2, 3, 2, 2, 2, 2])                     # title and exercises: page 1
+    back(pdf, handout, Layout(cautions=4, balance=3, chart=True), chart_png)   # the rest: page 2
+
+Each block that must not split across pages is drawn with handout_draw.kept_whole, which tries it first
+with fpdf2's offset_rendering() and starts a new page when it does not fit; nothing here computes a height
+by hand. How many cues each exercise shows, and the Layout, are chosen by lib/handout_pdf.py.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from lib import handout_draw as draw
+from lib.drawings import drawing_alt
+from lib.handout import Handout
+from lib.handout_draw import (
+    BLUE, LINE_MM, MARGIN_MM, NAME_PT, RULE_GREY, SOFT_INK, TABLE_ROW_MM, TINT, VERMILLION,
+)
+from lib.handout_font import plain
+
+DRAWING_MM = 30  # width on the page of the movement's frames side by side (the handout must stay on one sheet)
+EXERCISE_GAP_MM = 2.5
+CHART_SHARE = 0.5  # of the text width; the dose lines take the rest
+COLUMN_GAP_MM = 6
+AVOID_SHARE = 0.44  # of a caution row; the safer swap's name, usually the longer, takes the rest
+WEEK_LABEL_MM = 40
+SOURCES_PT = 9.5  # for whoever looks a source up; the client's own lines stay at 13 pt
+SOURCES_LINE_MM = 4.2
+SOURCES_GAP = "  "  # between two sources on a line, never at a line's start
+MAX_SHOWN_LINK = 45  # characters: a DOI link fits; a long web address would run over a line
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How much of each ranked list the back page shows."""
+
+    cautions: int
+    reasons: bool  # each caution's one-line reason
+    balance: int  # balance drills suggested (without a plan)
+    chart: bool  # the plan's effort chart beside its lines (without it the lines take the full width)
+    weeks: int  # rows of the plan's schedule table (the pattern repeats every week)
+    links: bool  # each source's link in print (it stays clickable on its name)
+
+
+def _exercise_block(pdf: draw.Sheet, exercise: dict, cues: int, dose_label: str) -> None:
+    """The movement's frames on the left; name, cues and dose beside it."""
+    text_x = MARGIN_MM + DRAWING_MM + 6
+    text_w = pdf.width - DRAWING_MM - 6
+    top = pdf.y
+    pdf.image(io.BytesIO(draw.svg_bytes(exercise["drawing"])), x=MARGIN_MM, y=top + 1, w=DRAWING_MM,
+              alt_text=drawing_alt(exercise["id"]))
+    draw.text(pdf, exercise["name"], x=text_x, w=text_w, size=NAME_PT, bold=True)
+    _bullets(pdf, exercise["cues"][:cues], text_x, text_w)
+    draw.font(pdf, bold=True)
+    label_w = pdf.get_string_width(dose_label) + 0.5
+    pdf.set_x(text_x)
+    pdf.cell(label_w, LINE_MM, dose_label)
+    draw.text(pdf, exercise["dose"], x=text_x + label_w, w=text_w - label_w)
+    pdf.set_y(max(pdf.y, top + DRAWING_MM * draw.svg_aspect(exercise["drawing"]) + 2) + EXERCISE_GAP_MM)
+
+
+def _title_block(pdf: draw.Sheet, handout: Handout) -> None:
+    draw.title(pdf, handout.title)
+    if handout.starting:
+        draw.text(pdf, handout.starting, colour=SOFT_INK)
+    pdf.ln(2.5)
+    draw.box(pdf, lambda sheet: draw.text(sheet, handout.about, x=MARGIN_MM + 5, w=sheet.width - 10))
+
+
+def front(pdf: draw.Sheet, handout: Handout, cues: list[int]) -> None:
+    """Page 1: the title block and the exercises, each with its count of cues, each kept whole."""
+    _title_block(pdf, handout)
+    draw.heading(pdf, handout.words["headings"]["exercises"])
+    draw.text(pdf, handout.words["exercises_intro"], colour=SOFT_INK)
+    pdf.ln(2)
+    for exercise, count in zip(handout.exercises, cues):
+        draw.kept_whole(pdf, lambda sheet: _exercise_block(sheet, exercise, count, handout.words["dose_label"]))
+
+
+def _bullets(pdf: draw.Sheet, lines: list[str], x: float, w: float) -> None:
+    for line in lines:
+        draw.bullet(pdf, line, x, w)
+
+
+def _caution_row(pdf: draw.Sheet, caution: dict, words: dict, reason: bool) -> None:
+    """(x) AVOID: name | (tick) INSTEAD: swap, with the reason on the line below if asked for."""
+    split = pdf.width * AVOID_SHARE
+    label = words["avoid_label"] if caution["status"] == "avoid" else words["change_label"]
+    top = pdf.y
+    draw.labelled(pdf, caution["status"], label, caution["name"], MARGIN_MM, split - 2)
+    left_end = pdf.y
+    pdf.set_y(top)
+    draw.labelled(pdf, "do", words["instead_label"], caution["instead"] or words["instead_fallback"],
+                  MARGIN_MM + split, pdf.width - split)
+    pdf.set_y(max(left_end, pdf.y))
+    if reason:
+        draw.text(pdf, caution["why"], x=MARGIN_MM + 7, w=pdf.width - 7, colour=SOFT_INK)
+    pdf.ln(1.5)
+
+
+def _cautions(pdf: draw.Sheet, handout: Handout, cautions: list[dict], reasons: bool) -> None:
+    draw.heading(pdf, handout.words["headings"]["cautions"])
+    if not cautions:
+        draw.text(pdf, handout.words["no_cautions"]["text"])
+    for caution in cautions:
+        _caution_row(pdf, caution, handout.words, reasons)
+
+
+def _framed(pdf: draw.Sheet, x: float, top: float, w: float, heading: str, lines: list[str], colour: tuple,
+            symbol: str) -> None:
+    """A bold heading after a symbol, then bullets, in a coloured frame drawn round them once they are drawn."""
+    draw.symbol(pdf, symbol, x + 5.5, top + 4 + LINE_MM / 2)
+    pdf.set_y(top + 4)
+    draw.text(pdf, heading, x=x + 10, w=w - 15, bold=True)
+    _bullets(pdf, lines, x + 5, w - 10)
+    bottom = pdf.y + 3
+    pdf.set_draw_color(*colour)
+    pdf.set_line_width(0.8)
+    pdf.rect(x, top, w, bottom - top, round_corners=True, corner_radius=2)
+    pdf.set_line_width(0.2)
+    pdf.set_y(bottom)
+
+
+def _beside_a_frame(pdf: draw.Sheet, heading: str, lines: list[str], frame: tuple[str, list[str], tuple, str],
+                    stress_last: bool = False) -> None:
+    """A heading and bullets on the left half; a framed list (heading, lines, colour, symbol) on the right."""
+    half = (pdf.width - COLUMN_GAP_MM) / 2
+    top = pdf.y
+    draw.heading(pdf, heading)
+    _bullets(pdf, lines[:-1] if stress_last else lines, MARGIN_MM, half)
+    if stress_last:
+        draw.text(pdf, lines[-1], w=half, bold=True)
+    left_end = pdf.y
+    _framed(pdf, MARGIN_MM + half + COLUMN_GAP_MM, top + 2.5, half, *frame)
+    pdf.set_y(max(left_end, pdf.y) + 1)
+
+
+def _stop_frame(handout: Handout) -> tuple[str, list[str], tuple, str]:
+    stop = handout.words["stop"]
+    return stop["heading"], stop["flags"], VERMILLION, "avoid"
+
+
+def _moving(pdf: draw.Sheet, handout: Handout) -> None:
+    """'Moving safely every day'; the red flags beside it when the steps after a fall sit beside balance."""
+    heading = handout.words["headings"]["moving"]
+    if handout.after_fall:
+        _beside_a_frame(pdf, heading, handout.moving_safely, _stop_frame(handout))
+    else:
+        draw.heading(pdf, heading)
+        _bullets(pdf, handout.moving_safely, MARGIN_MM, pdf.width)
+
+
+def _schedule_table(pdf: draw.Sheet, handout: Handout, weeks: int) -> None:
+    """Week rows, weekday columns, a session letter on each training day."""
+    cell_w = (pdf.width - WEEK_LABEL_MM) / 7
+    draw.font(pdf, bold=True)
+    pdf.set_fill_color(*TINT)
+    pdf.set_draw_color(*RULE_GREY)
+    pdf.cell(WEEK_LABEL_MM, TABLE_ROW_MM, "", border=1)
+    for name in handout.words["weekday_names"]:
+        pdf.cell(cell_w, TABLE_ROW_MM, name, border=1, align="C")
+    pdf.ln()
+    for label, letters in handout.schedule[:weeks]:
+        draw.font(pdf)
+        pdf.cell(WEEK_LABEL_MM, TABLE_ROW_MM, label, border=1)
+        draw.font(pdf, bold=True)
+        for letter in letters:
+            pdf.cell(cell_w, TABLE_ROW_MM, letter, border=1, align="C", fill=bool(letter))
+        pdf.ln()
+    pdf.ln(2)
+
+
+def _lines_beside_chart(pdf: draw.Sheet, handout: Handout, chart: bytes) -> None:
+    chart_w = pdf.width * CHART_SHARE
+    text_w = pdf.width - chart_w - 4
+    top = pdf.y
+    _bullets(pdf, handout.week_lines, MARGIN_MM, text_w)
+    text_end = pdf.y
+    chart_x = MARGIN_MM + text_w + 4
+    width_px, height_px = draw.png_size(chart)
+    pdf.image(io.BytesIO(chart), x=chart_x, y=top, w=chart_w, alt_text=handout.words["chart_alt"])
+    pdf.set_y(top + chart_w * height_px / width_px)
+    draw.text(pdf, handout.words["chart_caption"], x=chart_x, w=chart_w, colour=SOFT_INK)
+    pdf.set_y(max(text_end, pdf.y))
+
+
+def _week(pdf: draw.Sheet, handout: Handout, chart: bytes | None, weeks: int) -> None:
+    """With a plan: the schedule table, then the plan's lines (beside the effort chart). Without: the guidance."""
+    draw.heading(pdf, handout.words["headings"]["week"])
+    if handout.schedule and weeks:
+        _schedule_table(pdf, handout, weeks)
+    if chart is None:
+        _bullets(pdf, handout.week_lines, MARGIN_MM, pdf.width)
+    else:
+        _lines_beside_chart(pdf, handout, chart)
+
+
+def _balance(pdf: draw.Sheet, handout: Handout, suggestions: int) -> None:
+    """'Balance every day' on the left; on the right, the steps after a fall if the client needs them, else the red flags."""
+    frame = (handout.words["headings"]["after_fall"], handout.after_fall, BLUE, "do") if handout.after_fall \
+        else _stop_frame(handout)
+    pdf.ln(1)
+    _beside_a_frame(pdf, handout.words["headings"]["balance"],
+                    handout.balance_suggestions[:suggestions] + handout.balance_lines, frame, stress_last=True)
+
+
+def _shown_link(link: str) -> str:
+    """The link as printed: in full when short (a DOI), else by its site (the full address stays clickable)."""
+    parts = urlsplit(link)
+    full = parts.netloc + parts.path
+    return full if len(full) <= MAX_SHOWN_LINK else parts.netloc.removeprefix("www.")
+
+
+def _sources(pdf: draw.Sheet, handout: Handout, cautions: list[dict], links: bool) -> None:
+    """Name (and, if asked for, link) of each source, never split across lines; each is clickable."""
+    right = pdf.w - MARGIN_MM - 2 * pdf.c_margin  # write() wraps a little inside the margin
+    sources = handout.sources(cautions)
+    pdf.ln(2)
+    draw.font(pdf, SOURCES_PT, bold=True)
+    pdf.write(SOURCES_LINE_MM, handout.words["sources_label"])
+    for number, (name, link) in enumerate(sources):
+        label, shown = plain(name), " " + plain(_shown_link(link)) if links else ""
+        end = ";" if number < len(sources) - 1 else ""
+        draw.font(pdf, SOURCES_PT, bold=True)
+        width = pdf.get_string_width(SOURCES_GAP + label)
+        draw.font(pdf, SOURCES_PT)
+        width += pdf.get_string_width(shown + end)
+        if pdf.x + width > right and pdf.x > MARGIN_MM + 1:
+            pdf.ln(SOURCES_LINE_MM)
+        draw.font(pdf, SOURCES_PT, bold=True)
+        pdf.write(SOURCES_LINE_MM, (SOURCES_GAP if pdf.x > MARGIN_MM + 1 else "") + label, link=link)
+        draw.font(pdf, SOURCES_PT, colour=BLUE)
+        pdf.write(SOURCES_LINE_MM, shown, link=link)
+        draw.font(pdf, SOURCES_PT)
+        pdf.write(SOURCES_LINE_MM, end)
+    pdf.ln(SOURCES_LINE_MM)
+
+
+def back(pdf: draw.Sheet, handout: Handout, layout: Layout, chart: bytes | None) -> None:
+    """Page 2, from its top: what to avoid, moving safely, the week, balance and when to stop, the sources,
+    and the notice at the foot. Each section is kept whole."""
+    cautions = handout.cautions[: layout.cautions]
+    pdf.add_page()
+    draw.kept_whole(pdf, lambda sheet: _cautions(sheet, handout, cautions, layout.reasons))
+    draw.kept_whole(pdf, lambda sheet: _moving(sheet, handout))
+    draw.kept_whole(pdf, lambda sheet: _week(sheet, handout, chart if layout.chart else None, layout.weeks))
+    draw.kept_whole(pdf, lambda sheet: _balance(sheet, handout, layout.balance))
+    draw.kept_whole(pdf, lambda sheet: _sources(sheet, handout, cautions, layout.links))
+    draw.box(pdf, lambda sheet: draw.text(sheet, handout.words["disclaimer"], x=MARGIN_MM + 5, w=sheet.width - 10),
+             border=draw.INK, at_foot=True)
