@@ -2,7 +2,8 @@
 
 A plan holds only exercises `assess` recommends for the profile, or marks "modify" solely to keep
 support within reach (PLANNABLE_MODIFICATIONS), printed with that modification; in its bone blocks
-only those that build bone; each keeps its own kind of dose (data/exercises.yaml, dose_kind).
+only those that build bone; each keeps its own kind of dose (data/exercises.yaml, dose_kind), except balance
+drills, which get the minutes their session has for them.
 The planner's own progression rules and words (the balance levels and when to move on, the cap
 after a vertebral fracture, stand-ins for a bench, the minutes each block takes) live in data/planner.yaml.
 Every session's blocks fit its minutes (fit_session): what does not fit is made lighter, moved home or left out.
@@ -16,7 +17,7 @@ import pandas as pd
 
 from lib.catalog import Catalog
 from lib.profiles import Profile
-from lib.safety import IMPACT_LEVELS, LOW_BONE_MASS
+from lib.safety import IMPACT_LEVELS, LOW_BONE_MASS, in_words
 from lib.vocabulary import LEVELS
 
 PHASES = ("foundation", "build", "strength", "maintenance")
@@ -44,7 +45,7 @@ AXIAL_PATTERNS = ("squat", "hinge", "lunge")  # when a block's own pattern has n
 # A "modify" exercise is planned only when every deciding rule asks for one of these changes, which the
 # client can always make (a counter at fingertip reach) and the plan prints in the cell beside the dose.
 PLANNABLE_MODIFICATIONS = frozenset({"support-within-reach"})
-BALANCE_CIRCUIT = 2  # drills in a session's balance block (2-4 is a usual circuit), each at its own dose
+BALANCE_CIRCUIT = 2  # drills in a session's balance block (2-4 is a usual circuit), sharing its balance minutes
 HOME_BLOCKS = ("balance", POSTURE_BLOCK)  # blocks that move to the home list when a session has no time for them
 SLOT_COLUMNS = ["session", "block", "phase", "exercise_id", "exercise", "status", "modification", "move_on_when",
                 "dose_kind", "heavy", "sets", "reps", "effort"]
@@ -313,12 +314,12 @@ def _moved_home(moved: list[dict], balance_at_home: bool) -> list[dict]:
             days.setdefault((slot["phase"], slot["exercise_id"]), []).append(slot)
     rows = []
     for slots in days.values():
-        letters = " and ".join(slot["session"] for slot in slots)
-        days = f"the day of session {letters}" if len(slots) == 1 else f"the days of sessions {letters}"
+        letters = in_words([slot["session"] for slot in slots])
+        when = f"the day of session {letters}" if len(slots) == 1 else f"the days of sessions {letters}"
         rows.append({"phase": slots[0]["phase"], "block": slots[0]["block"], "exercise_id": slots[0]["exercise_id"],
                      "exercise": slots[0]["exercise"], "modification": slots[0]["modification"],
                      "move_on_when": slots[0]["move_on_when"],
-                     "dose": f"on {days} (no time for it in the session): {_slot_dose(slots[0])}", "daily": False})
+                     "dose": f"on {when} (no time for it in the session): {_slot_dose(slots[0])}", "daily": False})
     return rows
 
 
