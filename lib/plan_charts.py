@@ -127,7 +127,7 @@ def describe_components(plan: Plan) -> str:
     parts = [f"{row.component} {row.minutes} min" for row in first.itertuples()]
     return (f"In week 1: {', '.join(parts)}. Balance grows to {plan.weeks['balance_minutes'].max()} minutes a week "
             f"(in sessions and at home) and aerobic activity to {plan.weeks['aerobic_minutes'].max()} minutes "
-            f"({plan.weeks['aerobic_intensity'].iloc[0]}); the other components keep their share of each session.")
+            f"({plan.weeks['aerobic_intensity'].iloc[0]}); the other components take the minutes their blocks need.")
 
 
 @cache
@@ -163,8 +163,8 @@ def calendar_frame(plan: Plan, start: dt.date, weekdays: tuple[int, ...] | None 
 
 def home_work(plan: Plan) -> str:
     """The daily home work of the first phase, in a few words: 'Seated balance reach; Seated back extension'."""
-    first = plan.home[plan.home["phase"] == plan.home["phase"].iloc[0]] if not plan.home.empty else plan.home
-    return "; ".join(first["exercise"])
+    daily = plan.home[plan.home["daily"].astype(bool)]
+    return "; ".join(daily.loc[daily["phase"] == daily["phase"].iloc[0], "exercise"]) if not daily.empty else ""
 
 
 def home_frame(plan: Plan, start: dt.date, weekdays: tuple[int, ...] | None = None) -> pd.DataFrame:
@@ -197,7 +197,7 @@ def _calendar_template(with_home: bool) -> dict:
 def calendar_spec(plan: Plan, start: dt.date, weekdays: tuple[int, ...] | None = None) -> dict:
     """The first weeks, a cell per session on the client's training days (by default the usual ones)."""
     sessions = calendar_frame(plan, start, weekdays)
-    if plan.home.empty:
+    if not home_work(plan):
         return _with_data(_calendar_template(with_home=False), sessions=sessions)
     return _with_data(_calendar_template(with_home=True), sessions=sessions, home=home_frame(plan, start, weekdays))
 
@@ -205,7 +205,8 @@ def calendar_spec(plan: Plan, start: dt.date, weekdays: tuple[int, ...] | None =
 def describe_calendar(plan: Plan, start: dt.date, weekdays: tuple[int, ...] | None = None) -> str:
     frame = calendar_frame(plan, start, weekdays)
     days = ", ".join(dict.fromkeys(frame["weekday"]))
-    home = f" Every day at home: {home_work(plan)}." if not plan.home.empty else ""
+    daily = home_work(plan)
+    home = f" Every day at home: {daily}." if daily else ""
     return (f"Sessions on {days} each week, starting {frame['date'].iloc[0]}; "
             f"sessions {', '.join(dict.fromkeys(frame['session']))} in turn.{home}"
             + describe_reviews(plan.weeks[plan.weeks["week"] <= CALENDAR_WEEKS]))

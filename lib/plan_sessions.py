@@ -2,9 +2,11 @@
 
 A plan holds only exercises `assess` recommends for the profile, or marks "modify" solely to keep
 support within reach (PLANNABLE_MODIFICATIONS), printed with that modification; in its bone blocks
-only those that build bone; each keeps its own kind of dose (data/exercises.yaml, dose_kind).
+only those that build bone; each keeps its own kind of dose (data/exercises.yaml, dose_kind), except balance
+drills, which get the minutes their session has for them.
 The planner's own progression rules and words (the balance levels and when to move on, the cap
-after a vertebral fracture, stand-ins for a bench) live in data/planner.yaml.
+after a vertebral fracture, stand-ins for a bench, the minutes each block takes) live in data/planner.yaml.
+Every session's blocks fit its minutes (fit_session): what does not fit is made lighter, moved home or left out.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import pandas as pd
 
 from lib.catalog import Catalog
 from lib.profiles import Profile
-from lib.safety import IMPACT_LEVELS, LOW_BONE_MASS
+from lib.safety import IMPACT_LEVELS, LOW_BONE_MASS, in_words
 from lib.vocabulary import LEVELS
 
 PHASES = ("foundation", "build", "strength", "maintenance")
@@ -43,8 +45,8 @@ AXIAL_PATTERNS = ("squat", "hinge", "lunge")  # when a block's own pattern has n
 # A "modify" exercise is planned only when every deciding rule asks for one of these changes, which the
 # client can always make (a counter at fingertip reach) and the plan prints in the cell beside the dose.
 PLANNABLE_MODIFICATIONS = frozenset({"support-within-reach"})
-BALANCE_CIRCUIT = 2  # drills in a session's balance block (2-4 is a usual circuit), each at its own dose
-WARM_UP = "5 minutes"
+BALANCE_CIRCUIT = 2  # drills in a session's balance block (2-4 is a usual circuit), sharing its balance minutes
+HOME_BLOCKS = ("balance", POSTURE_BLOCK)  # blocks that move to the home list when a session has no time for them
 SLOT_COLUMNS = ["session", "block", "phase", "exercise_id", "exercise", "status", "modification", "move_on_when",
                 "dose_kind", "heavy", "sets", "reps", "effort"]
 
@@ -215,46 +217,132 @@ def _block_pick(usable: list[dict], session: str, block: str, phase: str, heavy:
     return _pick(_block_candidates(usable, block, own, False, profile, catalog), phase, trained)
 
 
-def phase_sessions(usable: list[dict], ladder: list[dict], sessions_per_week: int, phase: str, heavy_allowed: bool,
-                   ceiling: str, profile: Profile, catalog: Catalog, lift_dose) -> list[dict]:
-    """Every slot of every session template in one phase; `lift_dose(phase, heavy)` gives a strength slot's dose."""
+def slot_minutes(slot: dict, time: dict) -> int:
+    """The minutes one slot takes in a session (data/planner.yaml, session_time); a balance drill's are its dose."""
+    if slot["block"] == "balance":
+        return int(slot["reps"].split()[0])
+    if slot["block"] == "warm-up":
+        return time["warm_up"]
+    if slot["heavy"]:
+        return time["heavy_lift"]
+    return {"strength": time["strength"], "impacts": time["impact"]}.get(slot["dose_kind"], time["drill"])
+
+
+def _keep_order(session: str, time: dict) -> list[str]:
+    """The blocks in the order a session keeps them; session B keeps its pull before its push, so that a week
+    of short sessions still holds both."""
+    order = list(time["keep_first"])
+    if session == "B":
+        push, pull = order.index("upper body push"), order.index("upper body pull")
+        order[push], order[pull] = order[pull], order[push]
+    return order
+
+
+def fit_session(session: str, options: dict[str, list[dict]], balance: list[dict], minutes: int,
+                time: dict) -> tuple[list[dict], list[dict]]:
+    """(the session's slots, the slots moved home): the blocks kept in their order of importance while they fit,
+    each block's first option that fits (a heavy lift, then its ordinary lift); the balance drills share the
+    minutes left, in steps of `balance_drill` up to `balance_most`, or move home when even one step does not fit."""
+    kept, moved, used = {}, [], 0
+    for block in _keep_order(session, time):
+        fitting = [slot for slot in options.get(block, []) if used + slot_minutes(slot, time) <= minutes]
+        if fitting:
+            kept[block] = fitting[0]
+            used += slot_minutes(fitting[0], time)
+        elif block in HOME_BLOCKS and block in options:
+            moved.append(options[block][-1])
+    slots = [kept[block] for block in options if block in kept]
+    step = time["balance_drill"]
+    each = min(time["balance_most"], minutes - used) // max(1, len(balance)) // step * step
+    if each >= step:
+        slots += [drill | {"reps": f"{each} minutes"} for drill in balance]
+    else:
+        moved += [drill | {"reps": f"{step} minutes"} for drill in balance]
+    return slots, moved
+
+
+def phase_sessions(usable: list[dict], ladder: list[dict], sessions_per_week: int, session_minutes: int, phase: str,
+                   heavy_allowed: bool, ceiling: str, profile: Profile, catalog: Catalog,
+                   lift_dose) -> tuple[list[dict], list[dict]]:
+    """(every slot of every session template in one phase, the slots moved home for want of time);
+    `lift_dose(phase, heavy)` gives a strength slot's dose."""
+    time = catalog.planner["session_time"]
     warm_up = _pick([row for row in usable if row["dose_kind"] == "minutes" and row["impact"] == "low"
                      and row["benefit"] == "bone"], "foundation")
     impact = _impact_pick(_impact_candidates(usable, ceiling), phase)
     balance = _balance_circuit(ladder, phase, profile.experience == "trained")
     impact_dose = catalog.planner["impact"]["cell"].format(impacts="the week's impacts")
-    rows = []
+    rows, moved = [], []
     for session in list(TEMPLATES)[:sessions_per_week]:
+        options: dict[str, list[dict]] = {}
         if warm_up is not None:
-            rows.append(_slot(session, "warm-up", phase, warm_up, reps=WARM_UP))
+            options["warm-up"] = [_slot(session, "warm-up", phase, warm_up, reps=f"{time['warm_up']} minutes")]
         for block in TEMPLATES[session]:
             heavy = heavy_allowed and phase in HEAVY_PHASES and block in HEAVY_BLOCKS and session in HEAVY_SESSIONS
-            chosen = _block_pick(usable, session, block, phase, heavy, profile, catalog)
-            if chosen is None:
-                continue
-            if chosen["dose_kind"] == "strength":
-                dose = lift_dose(phase, heavy and chosen["heavy"])
-                rows.append(_slot(session, block, phase, chosen, dose["sets"], str(dose["reps"]), dose["effort"]))
-            else:
-                rows.append(_slot(session, block, phase, chosen))
+            picks = [_block_pick(usable, session, block, phase, heavy, profile, catalog)]
+            if picks[0] is not None and picks[0]["heavy"]:  # the ordinary lift, should the heavy one not fit
+                picks.append(_block_pick(usable, session, block, phase, False, profile, catalog))
+            options[block] = [_strength_or_own_slot(session, block, phase, chosen, lift_dose) for chosen in picks
+                              if chosen is not None]
         if impact is not None:
-            rows.append(_slot(session, "impact", phase, impact, reps=impact_dose))
-        rows += [_slot(session, "balance", phase, drill) for drill in balance]
+            options["impact"] = [_slot(session, "impact", phase, impact, reps=impact_dose)]
+        slots, home = fit_session(session, {block: found for block, found in options.items() if found},
+                                  [_slot(session, "balance", phase, drill) for drill in balance], session_minutes, time)
+        rows += slots
+        moved += home
+    return rows, moved
+
+
+def _strength_or_own_slot(session: str, block: str, phase: str, chosen: dict, lift_dose) -> dict:
+    """A strength exercise at the phase's lift dose (heavy for a heavy lift), anything else at its own dose."""
+    if chosen["dose_kind"] != "strength":
+        return _slot(session, block, phase, chosen)
+    dose = lift_dose(phase, chosen["heavy"])
+    return _slot(session, block, phase, chosen, dose["sets"], str(dose["reps"]), dose["effort"])
+
+
+def _slot_dose(slot: dict) -> str:
+    return f"{slot['sets']} x {slot['reps']} at effort {slot['effort']}" if slot["sets"] is not None else slot["reps"]
+
+
+def _moved_home(moved: list[dict], balance_at_home: bool) -> list[dict]:
+    """Home rows for the work the sessions had no time for, on the days of those sessions; balance moved home
+    is already in a daily balance target's list."""
+    days: dict[tuple[str, str], list[dict]] = {}
+    for slot in moved:
+        if not (balance_at_home and slot["block"] == "balance"):
+            days.setdefault((slot["phase"], slot["exercise_id"]), []).append(slot)
+    rows = []
+    for slots in days.values():
+        letters = in_words([slot["session"] for slot in slots])
+        when = f"the day of session {letters}" if len(slots) == 1 else f"the days of sessions {letters}"
+        rows.append({"phase": slots[0]["phase"], "block": slots[0]["block"], "exercise_id": slots[0]["exercise_id"],
+                     "exercise": slots[0]["exercise"], "modification": slots[0]["modification"],
+                     "move_on_when": slots[0]["move_on_when"],
+                     "dose": f"on {when} (no time for it in the session): {_slot_dose(slots[0])}", "daily": False})
     return rows
 
 
-def home_work(usable: list[dict], sessions: pd.DataFrame, profile: Profile, balance_at_home: bool) -> pd.DataFrame:
-    """Daily home work per phase: the phase's balance drills, and back-extensor work where bone mass is low."""
+def home_work(usable: list[dict], slots: list[dict], moved: list[dict], profile: Profile,
+              balance_at_home: bool) -> pd.DataFrame:
+    """Daily home work per phase: the phase's balance drills (from the sessions' slots, or moved home from
+    them), and back-extensor work where bone mass is low; then the work the sessions had no time for."""
     rows = []
-    balance = sessions[sessions["block"] == "balance"].drop_duplicates(["phase", "exercise_id"])
-    for slot in balance.itertuples() if balance_at_home else ():
-        rows.append({"phase": slot.phase, "block": "balance", "exercise_id": slot.exercise_id, "exercise": slot.exercise,
-                     "modification": slot.modification, "move_on_when": slot.move_on_when,
-                     "dose": "every day, in short blocks that make up the week's balance minutes"})
+    balance = {(slot["phase"], slot["exercise_id"]): slot for slot in slots + moved if slot["block"] == "balance"}
+    by_phase = sorted(balance.values(), key=lambda slot: PHASES.index(slot["phase"]))
+    for slot in by_phase if balance_at_home else ():
+        rows.append({"phase": slot["phase"], "block": "balance", "exercise_id": slot["exercise_id"],
+                     "exercise": slot["exercise"], "modification": slot["modification"],
+                     "move_on_when": slot["move_on_when"],
+                     "dose": "every day, in short blocks that make up the week's balance minutes", "daily": True})
     extensors = _candidates(usable, ("back-extensor",), "spine", False)
     if profile.fragility in LOW_BONE_MASS and extensors:
         daily = extensors[0]  # the easiest: a daily habit, not a training load
         dose = "every day: " + own_dose(daily).removeprefix("Daily, ").removeprefix("Daily or most days, ")
         rows += [{"phase": phase, "block": POSTURE_BLOCK, "exercise_id": daily["id"], "exercise": daily["name"],
-                  "modification": daily["modification"], "move_on_when": "", "dose": dose} for phase in PHASES]
-    return pd.DataFrame(rows, columns=["phase", "block", "exercise_id", "exercise", "modification", "move_on_when", "dose"])
+                  "modification": daily["modification"], "move_on_when": "", "dose": dose, "daily": True}
+                 for phase in PHASES]
+    planned = {(row["phase"], row["exercise_id"]) for row in rows}
+    rows += [row for row in _moved_home(moved, balance_at_home) if (row["phase"], row["exercise_id"]) not in planned]
+    return pd.DataFrame(rows, columns=["phase", "block", "exercise_id", "exercise", "modification", "move_on_when", "dose",
+                                      "daily"])

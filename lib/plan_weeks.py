@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lib.plan_sessions import PHASES, POSTURE_BLOCK, TARGET_IMPACTS, WARM_UP
+from lib.plan_sessions import PHASES, POSTURE_BLOCK, TARGET_IMPACTS, slot_minutes
 
 WEEKS_PER_MONTH = 52 / 12
 DELOAD_EVERY = 5  # a lighter week every 5th week: inside the 4-6 week cadence coaches use
@@ -88,23 +88,21 @@ def _toward_target(start: int, target: int, week: int, total: int) -> int:
     return round(_progress(start, target, min(week, TARGET_BY_WEEK, total) - 1, min(TARGET_BY_WEEK, total)))
 
 
-def component_minutes(sessions: pd.DataFrame, session_minutes: int) -> dict[str, dict[str, int]]:
-    """Minutes a week per component in each phase, from its session templates.
-
-    The warm-up keeps its own minutes; every other slot of a session gets an equal share of the rest.
-    """
-    warm_up = int(WARM_UP.split()[0])
-    by_phase = {}
-    for phase, slots in sessions.groupby("phase", sort=False):
-        minutes = dict.fromkeys(COMPONENTS, 0.0)
-        for _, session in slots.groupby("session"):
-            main = session[session["block"] != "warm-up"]
-            minutes["warm_up"] += warm_up if len(main) < len(session) else 0
-            share = (session_minutes - (warm_up if len(main) < len(session) else 0)) / max(1, len(main))
-            for block in main["block"]:
-                minutes[COMPONENT_OF_BLOCK[block]] += share
-        by_phase[phase] = {f"minutes_{name}": round(value) for name, value in minutes.items()}
+def component_minutes(sessions: pd.DataFrame, time: dict) -> dict[str, dict[str, int]]:
+    """Minutes a week per component in each phase: what its sessions' blocks take (data/planner.yaml, session_time)."""
+    by_phase = {phase: {f"minutes_{name}": 0 for name in COMPONENTS} for phase in PHASES}
+    for slot in sessions.to_dict("records"):
+        by_phase[slot["phase"]][f"minutes_{COMPONENT_OF_BLOCK[slot['block']]}"] += slot_minutes(slot, time)
     return by_phase
+
+
+def moved_balance_minutes(moved: list[dict]) -> dict[str, int]:
+    """Minutes a week of balance work moved home for want of time in the sessions, per phase."""
+    minutes = dict.fromkeys(PHASES, 0)
+    for slot in moved:
+        if slot["block"] == "balance":
+            minutes[slot["phase"]] += int(slot["reps"].split()[0])
+    return minutes
 
 
 def _review(profile, phase: str, position: int, wording: dict) -> str:
@@ -120,8 +118,11 @@ def _review(profile, phase: str, position: int, wording: dict) -> str:
 
 
 def plan_weeks(profile, sessions_per_week: int, months: int, phase_plan: dict[str, dict],
-               minutes: dict[str, dict[str, int]], balance_target: bool, wording: dict) -> pd.DataFrame:
-    """One row per week. Heavy weeks begin only after a deload week, so the first heavy week is a fresh one."""
+               minutes: dict[str, dict[str, int]], balance_at_home: dict[str, int], balance_target: bool,
+               wording: dict) -> pd.DataFrame:
+    """One row per week. Heavy weeks begin only after a deload week, so the first heavy week is a fresh one.
+
+    Without a balance target the week's balance is the sessions' own, with what moved home for want of time."""
     total = week_count(months)
     lengths = phase_lengths(total, profile.experience)
     rows, week, previous, heavy_started = [], 1, None, False
@@ -135,14 +136,14 @@ def plan_weeks(profile, sessions_per_week: int, months: int, phase_plan: dict[st
             if deload:
                 dose = _deload(previous or dose, dose)
             previous = dose
-            in_sessions = minutes[phase]["minutes_balance"]
+            own_balance = minutes[phase]["minutes_balance"] + balance_at_home[phase]
             rows.append({
                 "week": week, "month": min(months, int((week - 1) // WEEKS_PER_MONTH) + 1), "phase": phase,
                 "deload": deload, "sessions": sessions_per_week, **dose,
                 "heavy_lifts": ", ".join(heavy_lifts) if dose["intensity_pct_1rm"] is not None else "",
                 "review": _review(profile, phase, position, wording),
                 "balance_minutes": (_toward_target(BALANCE_START, BALANCE_TARGET, week, total) if balance_target
-                                    else in_sessions),
+                                    else own_balance),
                 "aerobic_minutes": _toward_target(AEROBIC_START, AEROBIC_TARGET, week, total),
                 "aerobic_intensity": AEROBIC_INTENSITY,
                 **minutes[phase],

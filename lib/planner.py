@@ -22,10 +22,12 @@ import pandas as pd
 
 from lib.catalog import Catalog, default_catalog
 from lib.plan_sessions import (
-    EQUIPMENT_SETS, PHASES, POSTURE_BLOCK, TEMPLATES, balance_ladder, home_work, phase_sessions, usable_exercises,
+    EQUIPMENT_SETS, PHASES, POSTURE_BLOCK, SLOT_COLUMNS, TEMPLATES, balance_ladder, home_work, phase_sessions,
+    usable_exercises,
 )
 from lib.plan_weeks import (
-    DELOAD_EVERY, HEAVY_PCT_1RM, MAX_EFFORT, component_minutes, main_lift_dose, plan_weeks, week_count,
+    DELOAD_EVERY, HEAVY_PCT_1RM, MAX_EFFORT, component_minutes, main_lift_dose, moved_balance_minutes, plan_weeks,
+    week_count,
 )
 from lib.profiles import Profile
 from lib.safety import assess, impact_ceiling
@@ -42,12 +44,13 @@ class Plan:
     profile: Profile
     sessions_per_week: int
     months: int
+    session_minutes: int  # every session's blocks fit in these minutes
     heavy: bool  # whether some phase's sessions hold LIFTMOR-style heavy sets
     impact_ceiling: str
     notes: tuple[str, ...]  # what comes before the plan: a medical review first, fuelling, no impact work
     weeks: pd.DataFrame
     sessions: pd.DataFrame
-    home: pd.DataFrame  # daily home work per phase: block, exercise, modification (empty if none), move_on_when, dose
+    home: pd.DataFrame  # home work per phase: block, exercise, modification (empty if none), move_on_when, dose, daily
 
 
 def _phase_plan(sessions: pd.DataFrame) -> dict[str, dict]:
@@ -95,21 +98,25 @@ def build_plan(
     def lift_dose(phase: str, heavy: bool) -> dict:
         return main_lift_dose(phase, 0, 1, heavy)  # the phase's first week; the grid shows the weeks' range
 
-    sessions = pd.DataFrame([row for phase in PHASES
-                             for row in phase_sessions(usable, ladder, sessions_per_week, phase, heavy_allowed,
-                                                       ceiling, profile, catalog, lift_dose)])
+    slots, moved = [], []
+    for phase in PHASES:
+        in_sessions, home = phase_sessions(usable, ladder, sessions_per_week, session_minutes, phase, heavy_allowed,
+                                           ceiling, profile, catalog, lift_dose)
+        slots, moved = slots + in_sessions, moved + home
+    sessions = pd.DataFrame(slots, columns=SLOT_COLUMNS)
     sessions["sets"] = sessions["sets"].astype("Int64")
     sessions["effort"] = sessions["effort"].astype("Int64")
     # The fall-prevention balance target is for older adults and anyone at risk of falling, not a
     # young athlete with a low Z-score (physio review #13).
     balance_target = profile.bone != "low_for_age" or profile.falls == "high"
     weeks = plan_weeks(profile, sessions_per_week, months, _phase_plan(sessions),
-                       component_minutes(sessions, session_minutes), balance_target, catalog.planner)
+                       component_minutes(sessions, catalog.planner["session_time"]), moved_balance_minutes(moved),
+                       balance_target, catalog.planner)
     return Plan(
-        profile=profile, sessions_per_week=sessions_per_week, months=months,
+        profile=profile, sessions_per_week=sessions_per_week, months=months, session_minutes=session_minutes,
         heavy=bool(weeks["intensity_pct_1rm"].notna().any()), impact_ceiling=ceiling,
         notes=_notes(profile, sessions, catalog.planner), weeks=weeks, sessions=sessions,
-        home=home_work(usable, sessions, profile, balance_target),
+        home=home_work(usable, slots, moved, profile, balance_target),
     )
 
 

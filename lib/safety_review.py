@@ -102,7 +102,7 @@ def plan_section(label: str, profile: Profile) -> str:
                         for letter in plan.sessions["session"].unique())
     home = "\n".join(f"- {row.phase}: {row.exercise}, {row.dose}" + (f". {row.modification}" if row.modification else "")
                      + (f" {row.move_on_when}" if row.move_on_when else "") for row in plan.home.itertuples())
-    return f"### {label}\n\n{summary}\n\n{grids}\n\nEvery day at home:\n\n{home or '- nothing extra'}\n"
+    return f"### {label}\n\n{summary}\n\n{grids}\n\nAt home:\n\n{home or '- nothing extra'}\n"
 
 
 def review_sheet(catalog: Catalog | None = None) -> str:

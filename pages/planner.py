@@ -112,7 +112,7 @@ def home_table(plan_key: tuple) -> str:
                         + home["modification"].map(lambda change: f". {change}" if change else "")
                         + home["move_on_when"].map(lambda criterion: f" {criterion}" if criterion else ""))
     grid = cells.pivot_table(index="block", columns="phase", values="what", aggfunc="; ".join, sort=False).reindex(columns=list(dict.fromkeys(home["phase"])))
-    return markdown_table(grid.fillna("").rename(columns=str.capitalize), "Every day")
+    return markdown_table(grid.fillna("").rename(columns=str.capitalize), "At home")
 
 
 def render_sessions(tables: dict[str, str], home: str) -> None:
@@ -124,7 +124,7 @@ def render_sessions(tables: dict[str, str], home: str) -> None:
     for tab, table in zip(st.tabs([f"Session {letter}" for letter in tables]), tables.values()):
         tab.markdown(table)
     if home:
-        st.markdown("**Every day at home**")
+        st.markdown("**At home**")
         st.markdown(home)
 
 

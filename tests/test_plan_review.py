@@ -82,8 +82,8 @@ def test_9_minutes_per_component_come_from_the_sessions_and_no_impact_means_no_i
         has_impact = (slots["block"] == "impact").any()
         assert (weeks["minutes_impact"] > 0).all() == has_impact
         assert ((weeks["minutes_balance"] > 0) == (slots["block"] == "balance").any()).all()
-    per_session = plan.weeks[minutes].sum(axis=1) / plan.sessions_per_week  # the whole session, shared out
-    assert per_session.map(lambda total: min(abs(total - length) for length in (30, 45, 60)) <= 2).all()
+    per_session = plan.weeks[minutes].sum(axis=1) / plan.sessions_per_week  # what the blocks take, on average
+    assert (per_session <= plan.session_minutes).all()
     if (plan.weeks["impacts_per_session"] == 0).all():
         assert (plan.weeks["minutes_impact"] == 0).all()
         assert "No impact work; brisk walking counts toward the aerobic minutes." in plan.notes
@@ -216,3 +216,20 @@ def test_27_a_deload_is_a_lighter_week_at_the_same_effort_and_aerobic_work_is_mo
         assert weeks.loc[position, "effort"] == weeks.loc[position - 1, "effort"]
         assert weeks.loc[position, "volume"] < weeks.loc[position - 1, "volume"]
     assert (plan.weeks["aerobic_intensity"] == "moderate").all()
+
+
+@pytest.mark.parametrize("profile, kit", [(Profile(bone="osteoporosis", falls="high", experience="trained", clearance=True),
+                                           "full gym"), (Profile(falls="high"), "none")], ids=["P4", "P5"])
+def test_review_a_2_a_planned_modify_item_prints_its_support_beside_the_dose(profile, kit):
+    """Physio review A #2 (high risk of falling): a "modify" item planned carries its change in plan.sessions
+    and plan.home, and each session table prints it right after the exercise's dose."""
+    plan = build_plan(profile, sessions_per_week=3, months=12, equipment=kit)
+    table = assess(profile).set_index("id")
+    modified = pd.concat([plan.sessions, plan.home])
+    modified = modified[modified["exercise_id"].map(table["status"]) == "modify"]
+    assert not modified.empty
+    for item in modified.itertuples():
+        assert item.modification.startswith(table.loc[item.exercise_id, "modification"]), item.exercise
+    for slot in plan.sessions[plan.sessions["exercise_id"].isin(modified["exercise_id"])].itertuples():
+        cell = session_grid(plan, slot.session).loc[slot.block, slot.phase]
+        assert f"{slot.exercise} (" in cell and f"). {slot.modification}" in cell, slot.exercise

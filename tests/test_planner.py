@@ -10,7 +10,7 @@ from hypothesis import given, settings, strategies as st
 
 from lib.catalog import default_catalog
 from lib.planner import (
-    DELOAD_EVERY, EQUIPMENT_SETS, HEAVY_PCT_1RM, MAX_EFFORT, POSTURE_BLOCK, build_plan, next_monday, session_dates, session_grid,
+    DELOAD_EVERY, EQUIPMENT_SETS, HEAVY_PCT_1RM, MAX_EFFORT, PHASES, POSTURE_BLOCK, build_plan, next_monday, session_dates, session_grid,
     week_count,
 )
 from lib.profiles import CHOICES, PRESETS, Profile, all_profiles
@@ -84,8 +84,15 @@ def test_balance_reaches_two_hours_a_week_by_week_16_and_fallers_progress_their_
     assert weeks.loc[min(16, len(weeks)), "aerobic_minutes"] == 150
     if plan.profile.falls == "high":
         demand = {e["id"]: e["fall_demand"] for e in default_catalog().exercises}
-        picks = plan.sessions[plan.sessions["block"] == "balance"].drop_duplicates("phase")["exercise_id"]
+        picks = balance_drills(plan).drop_duplicates("phase")["exercise_id"]
         assert demand[picks.iloc[0]] == "low" and demand[picks.iloc[-1]] == "moderate"  # support first, stepping later
+
+
+def balance_drills(plan) -> pd.DataFrame:
+    """The plan's balance drills phase by phase, in sessions or, where a session had no time for them, at home."""
+    both = pd.concat([plan.sessions, plan.home])
+    both = both[both["block"] == "balance"].drop_duplicates(["phase", "exercise_id"])
+    return both.sort_values("phase", key=lambda phase: phase.map(PHASES.index), kind="stable")
 
 
 SUPPORT_IN_REACH = "kitchen counter"
