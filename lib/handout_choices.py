@@ -115,7 +115,8 @@ def _where(exercise_id: str, plan: Plan) -> str:
     letters = _sessions_holding(exercise_id, plan)
     span = len(letters) > 2 and letters == sorted(letters)  # 'Sessions A-C': the sessions run consecutively
     where = f"Sessions {letters[0]}-{letters[-1]}" if span else f"Session{'s' if len(letters) > 1 else ''} {in_words(letters)}"
-    home = plan.home[(plan.home["phase"] == "foundation") & (plan.home["exercise_id"] == exercise_id)]
+    home = plan.home[(plan.home["phase"] == "foundation") & (plan.home["exercise_id"] == exercise_id)
+                     & plan.home["daily"]]  # not the work a short session sends home on its own day
     return where + (" and daily at home" if not home.empty else "")
 
 
