@@ -27,6 +27,7 @@ test: $(BIN)/.dev
 
 lint: $(BIN)/.dev
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 bench: $(BIN)/.dev
 	$(BIN)/python bench/run.py

@@ -8,7 +8,9 @@ from pages.components.presenter import apply_presenter_style, presenter_requeste
 
 presenting = presenter_requested()
 st.set_page_config(
-    page_title="Bone Loading Lab", page_icon="🦴", layout="wide",
+    page_title="Bone Loading Lab",
+    page_icon="🦴",
+    layout="wide",
     initial_sidebar_state="collapsed" if presenting else "auto",
 )
 catalog_or_stop()  # a broken content file stops here with its file and field named

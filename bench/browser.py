@@ -62,8 +62,9 @@ WATCHER_JS = """
 # Busy: a run in progress or code still loading. Stale elements are the ones a running script has
 # not redrawn yet; the status widget and skeletons are what tests/browser/test_browser.py waits for.
 BUSY = "[data-testid='stStatusWidget'], [data-testid='stSkeleton'], [data-stale='true']"
-STATE_JS = ("() => ({...window.__bench, busy: document.querySelector(%r) !== null, "
-            "origin: performance.timeOrigin})" % BUSY)
+STATE_JS = (
+    "() => ({...window.__bench, busy: document.querySelector(%r) !== null, origin: performance.timeOrigin})" % BUSY
+)
 
 
 def watcher_script(marker: str = "h1") -> str:
@@ -79,8 +80,12 @@ class Settled:
 
 def answered(state: dict) -> bool:
     """The input sent a request and the server has answered since."""
-    return (state["t0"] is not None and state["sentAt"] is not None and state["lastIn"] is not None
-            and state["lastIn"] > state["sentAt"])
+    return (
+        state["t0"] is not None
+        and state["sentAt"] is not None
+        and state["lastIn"] is not None
+        and state["lastIn"] > state["sentAt"]
+    )
 
 
 async def wait_quiet(page, after_input: bool, timeout_s: float = SETTLE_TIMEOUT_S) -> dict:
@@ -110,8 +115,11 @@ async def arm(page) -> None:
 
 async def settled_since_input(page) -> Settled:
     state = await wait_quiet(page, after_input=True)
-    return Settled(settled_ms=max(state["lastMutation"], state["lastIn"]) - state["t0"],
-                   run_done_ms=state["lastIn"] - state["t0"], status_seen=state["statusSeen"])
+    return Settled(
+        settled_ms=max(state["lastMutation"], state["lastIn"]) - state["t0"],
+        run_done_ms=state["lastIn"] - state["t0"],
+        status_seen=state["statusSeen"],
+    )
 
 
 async def request_sent(page, within_s: float = REQUEST_WAIT_S) -> bool:
@@ -148,6 +156,7 @@ async def exception_count(page) -> int:
 
 
 # The controls, as a person uses them.
+
 
 def toggle(page, label: str) -> Callable[[], Awaitable[None]]:
     async def action() -> None:  # the switch input itself is visually hidden: click its label

@@ -60,8 +60,12 @@ class Table:
     notes: list[str] = field(default_factory=list)
 
     def markdown(self) -> str:
-        lines = [f"## {self.title}", "", "| " + " | ".join(self.header) + " |",
-                 "|" + "|".join("---" for _ in self.header) + "|"]
+        lines = [
+            f"## {self.title}",
+            "",
+            "| " + " | ".join(self.header) + " |",
+            "|" + "|".join("---" for _ in self.header) + "|",
+        ]
         lines += ["| " + " | ".join(row) + " |" for row in self.rows]
         lines += [""] + [f"- {note}" for note in self.notes]
         return "\n".join(lines).rstrip() + "\n"
@@ -93,18 +97,20 @@ def cpu_model() -> str:
 def machine_header(mode: str) -> str:
     import streamlit
 
-    return "\n".join([
-        "# Bone Loading Lab: measured speed",
-        "",
-        f"- Date: {dt.datetime.now().isoformat(timespec='seconds')}",
-        f"- Machine: nproc {os.cpu_count()} ({subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()}"
-        f" available), CPU {cpu_model()}",
-        f"- Python {platform.python_version()}, Streamlit {streamlit.__version__}",
-        f"- Last written by a {mode} run; each table says when it was measured. Figures are medians on a shared"
-        " machine: read the ratios against the bare page (bench/bare_app.py) measured in the same run, not the"
-        " milliseconds alone.",
-        "",
-    ])
+    return "\n".join(
+        [
+            "# Bone Loading Lab: measured speed",
+            "",
+            f"- Date: {dt.datetime.now().isoformat(timespec='seconds')}",
+            f"- Machine: nproc {os.cpu_count()} ({subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()}"
+            f" available), CPU {cpu_model()}",
+            f"- Python {platform.python_version()}, Streamlit {streamlit.__version__}",
+            f"- Last written by a {mode} run; each table says when it was measured. Figures are medians on a shared"
+            " machine: read the ratios against the bare page (bench/bare_app.py) measured in the same run, not the"
+            " milliseconds alone.",
+            "",
+        ]
+    )
 
 
 def split_sections(text: str) -> tuple[str, dict[str, str]]:

@@ -40,13 +40,35 @@ from locust.env import Environment  # noqa: E402
 
 from bench.common import save_tables  # noqa: E402
 from bench.load_measures import (  # noqa: E402
-    CLOSE_SETTLE_S, SESSION_TTL_S, Recorder, ServerWatch, count, load_average, raise_priority, rss_kib, server_errors,
+    CLOSE_SETTLE_S,
+    SESSION_TTL_S,
+    Recorder,
+    ServerWatch,
+    count,
+    load_average,
+    raise_priority,
+    rss_kib,
+    server_errors,
 )
 from bench.load_report import (  # noqa: E402
-    Clinic, Ramp, RampStep, Workshop, clinic_table, header, ramp_table, stamp, workshop_table,
+    Clinic,
+    Ramp,
+    RampStep,
+    Workshop,
+    clinic_table,
+    header,
+    ramp_table,
+    stamp,
+    workshop_table,
 )
 from bench.load_users import (  # noqa: E402
-    OPEN_LINK, RUN_TIMEOUT_S, THINK_S, ClinicVisitor, LoopingVisitor, Visitor, WorkshopVisitor,
+    OPEN_LINK,
+    RUN_TIMEOUT_S,
+    THINK_S,
+    ClinicVisitor,
+    LoopingVisitor,
+    Visitor,
+    WorkshopVisitor,
 )
 from bench.streamlit_client import StreamlitClient  # noqa: E402
 from tests.support.server import StreamlitServer  # noqa: E402
@@ -140,8 +162,19 @@ def workshop(users: int, arrival_s: float, think: tuple[float, float]) -> Worksh
         swarm.end()
         gevent.sleep(CLOSE_SETTLE_S)
         closed = rss_kib(server.process.pid)
-        return Workshop(users, arrival_s, think, swarm.recorder, solo, usage, idle, warm, closed, finished,
-                        server_errors(server.output()))
+        return Workshop(
+            users,
+            arrival_s,
+            think,
+            swarm.recorder,
+            solo,
+            usage,
+            idle,
+            warm,
+            closed,
+            finished,
+            server_errors(server.output()),
+        )
     finally:
         server.close()
 
@@ -158,8 +191,9 @@ def ramp(start: int, step: int, hold_s: float, limit_users: int, think: tuple[fl
             swarm.wait(swarm.spawned, limit_s=120)
             gevent.sleep(hold_s)
             steps.append(RampStep(users, swarm.recorder.since(begun), watch.stop()))
-            print(f"ramp: {users} users, p95 {steps[-1].p95:.0f} ms, {steps[-1].problems} failed or timed out",
-                  flush=True)
+            print(
+                f"ramp: {users} users, p95 {steps[-1].p95:.0f} ms, {steps[-1].problems} failed or timed out", flush=True
+            )
             if not steps[-1].keeps_up:
                 break
         swarm.end()
@@ -183,9 +217,18 @@ def clinic(users: int, minutes: float, think: tuple[float, float], expire_s: flo
         presenter_opens_home(server)  # one new visit: the session store drops what has expired
         expired = rss_kib(server.process.pid)
         started = watch.started
-        return Clinic(users, minutes, think, swarm.recorder, usage,
-                      [(at - started, kib) for at, kib in watch.samples], warm, closed, expired,
-                      sessions=sum(sample.name == OPEN_LINK for sample in swarm.recorder.samples))
+        return Clinic(
+            users,
+            minutes,
+            think,
+            swarm.recorder,
+            usage,
+            [(at - started, kib) for at, kib in watch.samples],
+            warm,
+            closed,
+            expired,
+            sessions=sum(sample.name == OPEN_LINK for sample in swarm.recorder.samples),
+        )
     finally:
         server.close()
 
@@ -195,22 +238,41 @@ def clinic(users: int, minutes: float, think: tuple[float, float], expire_s: flo
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("scenarios", nargs="*", choices=["workshop", "ramp", "clinic"], default=["workshop", "ramp"],
-                        help="what to run (default: workshop ramp)")
+    parser.add_argument(
+        "scenarios",
+        nargs="*",
+        choices=["workshop", "ramp", "clinic"],
+        default=["workshop", "ramp"],
+        help="what to run (default: workshop ramp)",
+    )
     parser.add_argument("--users", type=int, default=100, help="workshop: people (default 100)")
     parser.add_argument("--arrival", type=float, default=ARRIVAL_S, help="workshop: seconds over which they arrive")
-    parser.add_argument("--think", type=float, nargs=2, default=THINK_S, metavar=("MIN", "MAX"),
-                        help=f"seconds of pause before each interaction (default {THINK_S[0]:g} {THINK_S[1]:g})")
+    parser.add_argument(
+        "--think",
+        type=float,
+        nargs=2,
+        default=THINK_S,
+        metavar=("MIN", "MAX"),
+        help=f"seconds of pause before each interaction (default {THINK_S[0]:g} {THINK_S[1]:g})",
+    )
     parser.add_argument("--ramp-start", type=int, default=2, help="ramp: people at the first step")
     parser.add_argument("--ramp-step", type=int, default=2, help="ramp: people added at each step")
     parser.add_argument("--ramp-hold", type=float, default=40, help="ramp: seconds at each step after arrivals")
     parser.add_argument("--ramp-max", type=int, default=400, help="ramp: never more people than this")
     parser.add_argument("--clinic-users", type=int, default=5)
     parser.add_argument("--minutes", type=float, default=10, help="clinic: how long (default 10; shorter to try it)")
-    parser.add_argument("--expire", type=float, default=SESSION_TTL_S + 10,
-                        help="clinic: seconds to wait after the tabs close, for their sessions to expire")
-    parser.add_argument("--nice", type=int, default=NICENESS,
-                        help=f"CPU priority of the server and the load generator (default {NICENESS}; needs root)")
+    parser.add_argument(
+        "--expire",
+        type=float,
+        default=SESSION_TTL_S + 10,
+        help="clinic: seconds to wait after the tabs close, for their sessions to expire",
+    )
+    parser.add_argument(
+        "--nice",
+        type=int,
+        default=NICENESS,
+        help=f"CPU priority of the server and the load generator (default {NICENESS}; needs root)",
+    )
     args = parser.parse_args(argv)
     think = tuple(args.think)
     niceness = raise_priority(args.nice)

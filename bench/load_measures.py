@@ -79,7 +79,7 @@ def server_errors(output: str) -> Counter:
     lines = output.splitlines()
     for number, line in enumerate(lines):
         if line.startswith("Traceback (most recent call last)"):
-            following = lines[number + 1:]
+            following = lines[number + 1 :]
             last = next((text for text in following if text and not text.startswith((" ", "Traceback"))), "?")
             errors[last[:160]] += 1
     return errors
@@ -129,18 +129,26 @@ class ServerWatch:
             gevent.sleep(SAMPLE_S)
 
     def thread_seconds(self, column: int) -> float:
-        return sum(times[column] - self.threads_before.get(tid, (0, 0))[column]
-                   for tid, times in self.threads_last.items()) / 1e9
+        return (
+            sum(
+                times[column] - self.threads_before.get(tid, (0, 0))[column] for tid, times in self.threads_last.items()
+            )
+            / 1e9
+        )
 
     def stop(self) -> Usage:
         self.sampler.kill()
         self.threads_last.update(thread_cpu_and_wait(self.pid))
         busy, total = machine_busy()
         return Usage(
-            seconds=time.monotonic() - self.started, server_cpu=cpu_seconds(self.pid) - self.cpu,
+            seconds=time.monotonic() - self.started,
+            server_cpu=cpu_seconds(self.pid) - self.cpu,
             harness_cpu=cpu_seconds() - self.own_cpu,
-            machine_busy=(busy - self.busy[0]) / max(1, total - self.busy[1]), peak_kib=self.peak,
-            load_after=load_average(), threads_on_cpu=self.thread_seconds(0), threads_waiting=self.thread_seconds(1),
+            machine_busy=(busy - self.busy[0]) / max(1, total - self.busy[1]),
+            peak_kib=self.peak,
+            load_after=load_average(),
+            threads_on_cpu=self.thread_seconds(0),
+            threads_waiting=self.thread_seconds(1),
         )
 
 

@@ -111,9 +111,18 @@ def interaction_rows(recorder: Recorder, solo: Recorder | None) -> list[list[str
         samples = [s for s in recorder.samples if name in (s.name, "all interactions")]
         ok = times(samples)
         alone_ms = median(times([s for s in solo.samples if name in (s.name, "all interactions")])) if solo else None
-        rows.append([name, str(len(samples)), problems_cell(samples), ms(percentile(ok, 0.5)), ms(percentile(ok, 0.95)),
-                     ms(percentile(ok, 0.99)), ms(max(ok, default=float("nan")))]
-                    + ([ms(alone_ms)] if solo else []))
+        rows.append(
+            [
+                name,
+                str(len(samples)),
+                problems_cell(samples),
+                ms(percentile(ok, 0.5)),
+                ms(percentile(ok, 0.95)),
+                ms(percentile(ok, 0.99)),
+                ms(max(ok, default=float("nan"))),
+            ]
+            + ([ms(alone_ms)] if solo else [])
+        )
     return rows
 
 
@@ -135,17 +144,23 @@ def usage_notes(usage: Usage, interactions: int, sessions: int) -> list[str]:
 
 
 def failure_notes(recorder: Recorder, errors: Counter | None = None) -> list[str]:
-    notes = [f"Failed ({n}x): {detail}" for detail, n in
-             Counter(s.detail for s in recorder.samples if s.outcome == "failed").most_common(8)]
-    notes += [f"Timed out ({n}x): {name}" for name, n in
-              Counter(s.name for s in recorder.samples if s.outcome == "time-out").most_common()]
+    notes = [
+        f"Failed ({n}x): {detail}"
+        for detail, n in Counter(s.detail for s in recorder.samples if s.outcome == "failed").most_common(8)
+    ]
+    notes += [
+        f"Timed out ({n}x): {name}"
+        for name, n in Counter(s.name for s in recorder.samples if s.outcome == "time-out").most_common()
+    ]
     notes += [f"Server traceback ({n}x): {line}" for line, n in (errors or Counter()).most_common(5)]
     return notes
 
 
 def workshop_table(run: Workshop) -> Table:
-    table = Table("Workshop: a room on one shared link", [
-        "interaction", "count", "failed / timed out", "p50 ms", "p95 ms", "p99 ms", "max ms", "alone ms"])
+    table = Table(
+        "Workshop: a room on one shared link",
+        ["interaction", "count", "failed / timed out", "p50 ms", "p95 ms", "p99 ms", "max ms", "alone ms"],
+    )
     table.rows = interaction_rows(run.recorder, run.alone)
     interactions = len(run.recorder.samples)
     per_session = (run.usage.peak_kib - run.warm_kib) / run.users
@@ -171,20 +186,40 @@ def workshop_table(run: Workshop) -> Table:
 
 
 def ramp_table(run: Ramp) -> Table:
-    table = Table("Ramp: more people until one server stops keeping up", [
-        "people", "interactions", "failed / timed out", "p50 ms", "p95 ms", "p99 ms", "server CPU (one core)",
-        "keeps up"])
+    table = Table(
+        "Ramp: more people until one server stops keeping up",
+        [
+            "people",
+            "interactions",
+            "failed / timed out",
+            "p50 ms",
+            "p95 ms",
+            "p99 ms",
+            "server CPU (one core)",
+            "keeps up",
+        ],
+    )
     for step in run.steps:
         ok = times(step.samples)
-        table.rows.append([
-            str(step.users), str(len(step.samples)), problems_cell(step.samples), ms(percentile(ok, 0.5)),
-            ms(step.p95), ms(percentile(ok, 0.99)), f"{step.usage.server_share():.0%}",
-            "yes" if step.keeps_up else "**no**",
-        ])
+        table.rows.append(
+            [
+                str(step.users),
+                str(len(step.samples)),
+                problems_cell(step.samples),
+                ms(percentile(ok, 0.5)),
+                ms(step.p95),
+                ms(percentile(ok, 0.99)),
+                f"{step.usage.server_share():.0%}",
+                "yes" if step.keeps_up else "**no**",
+            ]
+        )
     held, broke = run.held, run.broke_at
-    verdict = (f"**One server kept up with {held} people**" if held else "**Not even the first step kept up**")
-    verdict += (f"; at {broke} the p95 passed {P95_LIMIT_MS} ms or something failed." if broke else
-                f"; the ramp stopped at its limit of {run.limit_users} people without breaking.")
+    verdict = f"**One server kept up with {held} people**" if held else "**Not even the first step kept up**"
+    verdict += (
+        f"; at {broke} the p95 passed {P95_LIMIT_MS} ms or something failed."
+        if broke
+        else f"; the ramp stopped at its limit of {run.limit_users} people without breaking."
+    )
     table.notes += [
         verdict,
         f"From {run.start} people, {run.step} more every {run.hold_s:g} s (arriving over about ten seconds, "
@@ -199,8 +234,7 @@ def ramp_table(run: Ramp) -> Table:
 
 
 def clinic_table(run: Clinic) -> Table:
-    table = Table("Clinic day: memory over a long stretch", [
-        "minute", "VmRSS MiB"])
+    table = Table("Clinic day: memory over a long stretch", ["minute", "VmRSS MiB"])
     minutes = max(1, round(run.minutes))
     for minute in range(0, minutes + 1, max(1, minutes // 10)):
         kib = next((kib for at, kib in run.samples if at >= minute * 60), run.samples[-1][1])
@@ -227,20 +261,24 @@ def clinic_table(run: Clinic) -> Table:
 def header() -> str:
     import streamlit
 
-    return "\n".join([
-        "# Bone Loading Lab: load",
-        "",
-        f"- Written by `bench/load.py` (Locust over Streamlit's websocket protocol), last on "
-        f"{dt.datetime.now(dt.timezone.utc).isoformat(timespec='seconds')}; each table says when it ran.",
-        f"- Machine: {os.cpu_count()} CPUs ({cpu_model()}), Python {sys.version.split()[0]}, "
-        f"Streamlit {streamlit.__version__}; the server and the load generator share it.",
-        "- The machine is shared with other work (other test runs); each table gives the load average and "
-        "how busy the CPUs were, so read the milliseconds with that in mind.",
-        "",
-    ])
+    return "\n".join(
+        [
+            "# Bone Loading Lab: load",
+            "",
+            f"- Written by `bench/load.py` (Locust over Streamlit's websocket protocol), last on "
+            f"{dt.datetime.now(dt.timezone.utc).isoformat(timespec='seconds')}; each table says when it ran.",
+            f"- Machine: {os.cpu_count()} CPUs ({cpu_model()}), Python {sys.version.split()[0]}, "
+            f"Streamlit {streamlit.__version__}; the server and the load generator share it.",
+            "- The machine is shared with other work (other test runs); each table gives the load average and "
+            "how busy the CPUs were, so read the milliseconds with that in mind.",
+            "",
+        ]
+    )
 
 
 def stamp(table: Table, load_before: str, niceness: int) -> Table:
-    table.notes.append(f"Measured {dt.datetime.now(dt.timezone.utc).isoformat(timespec='seconds')}; load average "
-                       f"before: {load_before}; server and load generator at niceness {niceness}.")
+    table.notes.append(
+        f"Measured {dt.datetime.now(dt.timezone.utc).isoformat(timespec='seconds')}; load average "
+        f"before: {load_before}; server and load generator at niceness {niceness}."
+    )
     return table

@@ -62,7 +62,11 @@ class Visitor(User):
 
     def report(self, name: str, milliseconds: float, error: Exception | None) -> None:
         self.environment.events.request.fire(
-            request_type="rerun", name=name, response_time=milliseconds, exception=error, context={},
+            request_type="rerun",
+            name=name,
+            response_time=milliseconds,
+            exception=error,
+            context={},
             response_length=self.page.elements if self.page else 0,
         )
 
@@ -78,8 +82,10 @@ class Visitor(User):
         else:
             self.page, milliseconds = run, run.seconds * 1000
             if not run.ok:
-                error = RunFailed("; ".join(run.exceptions) or ("page not found" if run.page_not_found
-                                                                 else f"finished with status {run.status}"))
+                error = RunFailed(
+                    "; ".join(run.exceptions)
+                    or ("page not found" if run.page_not_found else f"finished with status {run.status}")
+                )
         self.report(name, milliseconds, error)
         return error is None
 

@@ -35,12 +35,36 @@ from typing import Awaitable, Callable
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script: `lib`, `tests`, `bench` importable
 
 from bench.browser import (
-    Settled, exception_count, interact, launch_chromium, new_watched_page, open_settled, script_server, search_for,
-    segment, slider_key, toggle,
+    Settled,
+    exception_count,
+    interact,
+    launch_chromium,
+    new_watched_page,
+    open_settled,
+    script_server,
+    search_for,
+    segment,
+    slider_key,
+    toggle,
 )
 from bench.common import (
-    BARE_APP, BROWSER_MAX_RATIO, CHECK_MS, COLD_MAX_RATIO, FULL, PLANNER_MAX_MS, QUICK, QUIET_CHECKS, RESULTS, ROOT,
-    Reps, Table, machine_header, median, percentile, save_tables, verdict,
+    BARE_APP,
+    BROWSER_MAX_RATIO,
+    CHECK_MS,
+    COLD_MAX_RATIO,
+    FULL,
+    PLANNER_MAX_MS,
+    QUICK,
+    QUIET_CHECKS,
+    RESULTS,
+    ROOT,
+    Reps,
+    Table,
+    machine_header,
+    median,
+    percentile,
+    save_tables,
+    verdict,
 )
 from bench.server_reruns import profile_page, server_part
 from tests.support.server import StreamlitServer
@@ -63,24 +87,34 @@ class Control:
 
 # The control timed on each app page, as a person uses it: its name and its actions on the open page.
 APP_CONTROLS: dict[str, tuple[str, Callable[[object], list[Callable[[], Awaitable[None]]]]]] = {
-    "safe-exercises": ("Safe options: toggle Past vertebral fracture",
-                       lambda page: [toggle(page, "Past vertebral fracture")] * 2),
-    "program": ("Planner: Sessions a week 2/3",
-                lambda page: [segment(page, "Sessions a week", "2"), segment(page, "Sessions a week", "3")]),
-    "exercise-library": ("Exercise library: search squat / all",
-                         lambda page: [search_for(page, "Search", "squat"), search_for(page, "Search", "")]),
+    "safe-exercises": (
+        "Safe options: toggle Past vertebral fracture",
+        lambda page: [toggle(page, "Past vertebral fracture")] * 2,
+    ),
+    "program": (
+        "Planner: Sessions a week 2/3",
+        lambda page: [segment(page, "Sessions a week", "2"), segment(page, "Sessions a week", "3")],
+    ),
+    "exercise-library": (
+        "Exercise library: search squat / all",
+        lambda page: [search_for(page, "Search", "squat"), search_for(page, "Search", "")],
+    ),
 }
 
 
-async def browser_controls(browser, app_url: str, bare_url: str,
-                           only: str | None = None) -> tuple[list[Control], list]:
+async def browser_controls(browser, app_url: str, bare_url: str, only: str | None = None) -> tuple[list[Control], list]:
     """The bare page's slider, then each app page's control (only=URL_PATH: that page's alone)."""
     app_context, first = await new_watched_page(browser)
     await open_settled(first, f"{app_url}/")  # first request: the home page (see README on deep links)
     bare_context, bare = await new_watched_page(browser, BARE_MARKER)
     await open_settled(bare, bare_url, BARE_MARKER)
-    controls = [Control("bare page: slider, arrow key", bare,
-                        [slider_key(bare, None, "ArrowRight"), slider_key(bare, None, "ArrowLeft")])]
+    controls = [
+        Control(
+            "bare page: slider, arrow key",
+            bare,
+            [slider_key(bare, None, "ArrowRight"), slider_key(bare, None, "ArrowLeft")],
+        )
+    ]
     for index, url_path in enumerate([only] if only is not None else APP_CONTROLS):
         page = first if index == 0 else await app_context.new_page()
         await open_settled(page, f"{app_url}/{url_path}")
@@ -130,16 +164,31 @@ def browser_part(reps: Reps, only: str | None = None) -> Table:
     bare_done = median([s.run_done_ms for s in controls[0].samples])
     table = Table(
         "Browser: from changing a control to the page settled (streamlit run + Chromium)",
-        ["control", "settled ms (median)", "ratio vs bare", "run finished ms (median)", "ratio vs bare",
-         "status widget shown", f"target (settled <= {BROWSER_MAX_RATIO:g}x bare)"],
+        [
+            "control",
+            "settled ms (median)",
+            "ratio vs bare",
+            "run finished ms (median)",
+            "ratio vs bare",
+            "status widget shown",
+            f"target (settled <= {BROWSER_MAX_RATIO:g}x bare)",
+        ],
     )
     for control in controls:
         settled = median([s.settled_ms for s in control.samples])
         done = median([s.run_done_ms for s in control.samples])
         shown = sum(s.status_seen for s in control.samples)
-        table.rows.append([control.name, f"{settled:.0f}", f"{settled / bare_settled:.2f}x", f"{done:.0f}",
-                           f"{done / bare_done:.2f}x", f"{shown} of {len(control.samples)}",
-                           verdict(settled / bare_settled <= BROWSER_MAX_RATIO)])
+        table.rows.append(
+            [
+                control.name,
+                f"{settled:.0f}",
+                f"{settled / bare_settled:.2f}x",
+                f"{done:.0f}",
+                f"{done / bare_done:.2f}x",
+                f"{shown} of {len(control.samples)}",
+                verdict(settled / bare_settled <= BROWSER_MAX_RATIO),
+            ]
+        )
     table.notes += [
         f"{reps.browser} interactions per control after {reps.warmups} warm-ups, one per control per round.",
         "Timed on the page's clock from the real pointerdown/keydown. Settled: the last DOM change or server "
@@ -189,12 +238,21 @@ async def cold_measure(reps: Reps) -> dict[str, list[float]]:
 def cold_part(reps: Reps) -> Table:
     times = asyncio.run(cold_measure(reps))
     bare = median(times["bare page"])
-    table = Table("Cold start: `streamlit run` to the first page drawn and settled",
-                  ["app", "median ms", "runs (ms)", "ratio vs bare", f"target (<= {COLD_MAX_RATIO:g}x)"])
+    table = Table(
+        "Cold start: `streamlit run` to the first page drawn and settled",
+        ["app", "median ms", "runs (ms)", "ratio vs bare", f"target (<= {COLD_MAX_RATIO:g}x)"],
+    )
     for name, values in times.items():
         ratio = median(values) / bare
-        table.rows.append([name, f"{median(values):.0f}", ", ".join(f"{v:.0f}" for v in values), f"{ratio:.2f}x",
-                           verdict(ratio <= COLD_MAX_RATIO)])
+        table.rows.append(
+            [
+                name,
+                f"{median(values):.0f}",
+                ", ".join(f"{v:.0f}" for v in values),
+                f"{ratio:.2f}x",
+                verdict(ratio <= COLD_MAX_RATIO),
+            ]
+        )
     table.notes += [
         f"Median of {reps.cold}, alternating app and bare page; Chromium is already running.",
         "From Popen to the title (the bare page: its slider) drawn, the last DOM change and server message "
@@ -219,10 +277,18 @@ def planner_part(reps: Reps) -> Table:
         start = time.perf_counter()
         build_plan(profile, 3, 24, catalog=catalog)
         times.append((time.perf_counter() - start) * 1000)
-    table = Table("Planner: lib.planner.build_plan, 24 months, 3 sessions a week",
-                  ["calls", "median ms", "p95 ms", f"target (well under {PLANNER_MAX_MS:g} ms)"])
-    table.rows.append([str(reps.planner), f"{median(times):.1f}", f"{percentile(times, 0.95):.1f}",
-                       verdict(median(times) < PLANNER_MAX_MS / 2)])
+    table = Table(
+        "Planner: lib.planner.build_plan, 24 months, 3 sessions a week",
+        ["calls", "median ms", "p95 ms", f"target (well under {PLANNER_MAX_MS:g} ms)"],
+    )
+    table.rows.append(
+        [
+            str(reps.planner),
+            f"{median(times):.1f}",
+            f"{percentile(times, 0.95):.1f}",
+            verdict(median(times) < PLANNER_MAX_MS / 2),
+        ]
+    )
     table.notes.append(f"'Well under' read as under half the target ({PLANNER_MAX_MS / 2:g} ms).")
     return table
 
@@ -230,7 +296,10 @@ def planner_part(reps: Reps) -> Table:
 # --------------------------------------------------------------------------- command line
 
 PARTS: dict[str, Callable[..., Table]] = {
-    "server": server_part, "browser": browser_part, "cold": cold_part, "planner": planner_part,
+    "server": server_part,
+    "browser": browser_part,
+    "cold": cold_part,
+    "planner": planner_part,
 }
 PAGE_PARTS = ["server", "browser"]  # the parts that --page narrows to one page
 
@@ -240,8 +309,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="fewer repetitions, for a smoke run")
     parser.add_argument("--part", choices=list(PARTS), help="run only this part")
     parser.add_argument("--profile", metavar="URL_PATH", help="print a cProfile of reruns of this page and exit")
-    parser.add_argument("--page", metavar="URL_PATH", choices=list(APP_CONTROLS),
-                        help="server and browser parts for this page alone, beside the bare page")
+    parser.add_argument(
+        "--page",
+        metavar="URL_PATH",
+        choices=list(APP_CONTROLS),
+        help="server and browser parts for this page alone, beside the bare page",
+    )
     args = parser.parse_args(argv)
     os.chdir(ROOT)
     if args.profile:
@@ -253,8 +326,9 @@ def main(argv: list[str] | None = None) -> int:
     for name in names:
         print(f"Running part: {name} ...", flush=True)
         tables.append(PARTS[name](reps, args.page) if name in PAGE_PARTS else PARTS[name](reps))
-        tables[-1].notes.append(f"Measured {dt.datetime.now().isoformat(timespec='seconds')}, "
-                                f"{'quick' if args.quick else 'full'} run.")
+        tables[-1].notes.append(
+            f"Measured {dt.datetime.now().isoformat(timespec='seconds')}, {'quick' if args.quick else 'full'} run."
+        )
         print(tables[-1].markdown(), flush=True)
     if args.page:  # one page's figures would replace the whole server and browser tables
         print(f"Not written to {RESULTS.relative_to(ROOT)}: --page measures one page only.")

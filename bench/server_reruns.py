@@ -69,17 +69,25 @@ def click_button(label: str) -> Callable[[object, int], None]:
 PAGE_CHANGES: dict[str, tuple[Callable[[object, int], None], str]] = {
     "safe-exercises": (lambda at, i: at.toggle(key="vf").set_value(i % 2 == 0), "toggle `vf`"),
     "program": (lambda at, i: at.slider(key="months").set_value(18 if i % 2 == 0 else 12), "slider `months` 12/18"),
-    "learn-impact-forces": (lambda at, i: at.select_slider(key="oi_load").set_value(2.0 if i % 2 == 0 else 4.0),
-                            "select_slider `oi_load` 2.0/4.0"),
+    "learn-impact-forces": (
+        lambda at, i: at.select_slider(key="oi_load").set_value(2.0 if i % 2 == 0 else 4.0),
+        "select_slider `oi_load` 2.0/4.0",
+    ),
     "study-practice": (lambda at, i: toggle_topics(at, i), "multiselect `topics`"),
-    "study-exam": (lambda at, i: at.segmented_control(key="length").set_value(10 if i % 2 == 0 else 20),
-                   "segmented control `length` 10/20"),
+    "study-exam": (
+        lambda at, i: at.segmented_control(key="length").set_value(10 if i % 2 == 0 else 20),
+        "segmented control `length` 10/20",
+    ),
     "study-flashcards": (click_button("Next"), "button Next"),
-    "study-glossary": (lambda at, i: at.text_input(key="find").set_value("bone" if i % 2 == 0 else ""),
-                       "text_input `find`"),
+    "study-glossary": (
+        lambda at, i: at.text_input(key="find").set_value("bone" if i % 2 == 0 else ""),
+        "text_input `find`",
+    ),
     "client-cases": (lambda at, i: at.selectbox(key="case").select_index(i % 2), "selectbox `case`"),
-    "exercise-library": (lambda at, i: at.text_input(key="find").set_value("squat" if i % 2 == 0 else ""),
-                         "text_input `find` squat/all"),
+    "exercise-library": (
+        lambda at, i: at.text_input(key="find").set_value("squat" if i % 2 == 0 else ""),
+        "text_input `find` squat/all",
+    ),
 }
 
 
@@ -94,7 +102,9 @@ def app_url_paths() -> list[str]:
     from tests.apptest_helpers import app
 
     registered = app().run()._registered_pages  # noqa: SLF001 - page hash -> page info
-    words = re.findall(r"[\"']([\w-]+)[\"']", (ROOT / "pages" / "components" / "site_map.py").read_text(encoding="utf-8"))
+    words = re.findall(
+        r"[\"']([\w-]+)[\"']", (ROOT / "pages" / "components" / "site_map.py").read_text(encoding="utf-8")
+    )
     by_hash = {calc_hash(word): word for word in words}
     return [info["url_pathname"] or by_hash.get(page_hash, "") for page_hash, info in registered.items()]
 
@@ -179,8 +189,13 @@ def server_part(reps: Reps, only: str | None = None) -> Table:
     bare = median(times["bare page"])
     table = Table(
         "Server: rerun after a widget change (AppTest)",
-        ["page", "change", "median ms", "ratio vs bare",
-         f"target (<= {SERVER_MAX_RATIO:g}x and <= {SERVER_MAX_MS:g} ms)"],
+        [
+            "page",
+            "change",
+            "median ms",
+            "ratio vs bare",
+            f"target (<= {SERVER_MAX_RATIO:g}x and <= {SERVER_MAX_MS:g} ms)",
+        ],
     )
     for scenario in scenarios:
         if scenario.name in failed:
@@ -190,11 +205,14 @@ def server_part(reps: Reps, only: str | None = None) -> Table:
         ratio = page_median / bare
         ok = ratio <= SERVER_MAX_RATIO and page_median <= SERVER_MAX_MS
         table.rows.append([scenario.name, scenario.what, f"{page_median:.1f}", f"{ratio:.1f}x", verdict(ok)])
-    table.notes.append(f"{reps.server} timed reruns per page after {reps.warmups} warm-ups, "
-                       "interleaved in random order.")
-    table.notes.append("AppTest runs the script in-process: server time only, no network and no browser. Its runs "
-                       "are made to match a served app's (see as_served in bench/server_reruns.py): scripts compiled "
-                       "once, and no legacy pages/ routing after the first run.")
+    table.notes.append(
+        f"{reps.server} timed reruns per page after {reps.warmups} warm-ups, interleaved in random order."
+    )
+    table.notes.append(
+        "AppTest runs the script in-process: server time only, no network and no browser. Its runs "
+        "are made to match a served app's (see as_served in bench/server_reruns.py): scripts compiled "
+        "once, and no legacy pages/ routing after the first run."
+    )
     table.notes += [f"{name}: {problem}" for name, problem in failed.items()]
     return table
 

@@ -52,7 +52,7 @@ class Widget:
     def key(self) -> str | None:
         if not self.id.startswith(ID_PREFIX):
             return None
-        key = self.id[len(ID_PREFIX):].split("-", 1)[1]
+        key = self.id[len(ID_PREFIX) :].split("-", 1)[1]
         return None if key == "None" else key
 
 
@@ -69,14 +69,23 @@ class Run:
 
     @property
     def ok(self) -> bool:
-        return not self.exceptions and not self.page_not_found and self.status in (
-            ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY)
+        return (
+            not self.exceptions
+            and not self.page_not_found
+            and self.status in (ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY)
+        )
 
     def widget(self, key: str | None = None, label: str | None = None, key_prefix: str | None = None) -> Widget:
         """The first widget on the page with this key, label or key prefix."""
         for widget in self.widgets:
-            if (key is not None and widget.key == key or label is not None and widget.label == label
-                    or key_prefix is not None and (widget.key or "").startswith(key_prefix)):
+            if (
+                key is not None
+                and widget.key == key
+                or label is not None
+                and widget.label == label
+                or key_prefix is not None
+                and (widget.key or "").startswith(key_prefix)
+            ):
                 return widget
         raise LookupError(f"no widget with key {key!r}, label {label!r} or key prefix {key_prefix!r} on this page")
 
@@ -88,7 +97,9 @@ class StreamlitClient:
         parts = urlsplit(base_url)
         self.cookie = cookie  # e.g. a proxy's sticky-session cookie, sent with the websocket handshake
         self.origin = f"{parts.scheme}://{parts.netloc}"
-        self.ws_url = f"{'wss' if parts.scheme == 'https' else 'ws'}://{parts.netloc}{parts.path.rstrip('/')}{STREAM_PATH}"
+        self.ws_url = (
+            f"{'wss' if parts.scheme == 'https' else 'ws'}://{parts.netloc}{parts.path.rstrip('/')}{STREAM_PATH}"
+        )
         self.timeout_s = timeout_s
         self.query_string = ""
         self.page_hash = ""  # the page the server says it runs (Navigation.page_script_hash)
@@ -104,8 +115,12 @@ class StreamlitClient:
     def connect(self) -> None:
         try:
             self._socket = websocket.create_connection(
-                self.ws_url, subprotocols=["streamlit"], origin=self.origin, timeout=self.timeout_s,
-                cookie=self.cookie, enable_multithread=True,
+                self.ws_url,
+                subprotocols=["streamlit"],
+                origin=self.origin,
+                timeout=self.timeout_s,
+                cookie=self.cookie,
+                enable_multithread=True,
             )
         except (websocket.WebSocketException, OSError) as error:
             raise RunFailed(f"could not open the websocket: {error}") from error

@@ -75,7 +75,9 @@ def _check_exercises(file: Path, exercises: list[dict], references: dict) -> Non
     ids = {exercise["id"] for exercise in exercises}
     for exercise in exercises:
         _check_sources(file, exercise["id"], "sources", exercise["sources"], references)
-        _check_sources(file, exercise["id"], "peak_force_source", filter(None, [exercise.get("peak_force_source")]), references)
+        _check_sources(
+            file, exercise["id"], "peak_force_source", filter(None, [exercise.get("peak_force_source")]), references
+        )
         for link in EXERCISE_LINKS:
             target = exercise[link]
             if target is not None and target not in ids:
@@ -94,17 +96,27 @@ def _check_impact_bands(file: Path, exercises: list[dict]) -> None:
         entry, band = exercise["id"], exercise["impact"]
         if "peak_force_bw" in exercise:
             if band != impact_band(exercise["peak_force_bw"]):
-                raise DataError(file, entry, "impact", f"{exercise['peak_force_bw']} x body weight is "
-                                f"{impact_band(exercise['peak_force_bw'])} impact by the app's bands, not {band}")
+                raise DataError(
+                    file,
+                    entry,
+                    "impact",
+                    f"{exercise['peak_force_bw']} x body weight is "
+                    f"{impact_band(exercise['peak_force_bw'])} impact by the app's bands, not {band}",
+                )
             if "banded_like" in exercise:
                 raise DataError(file, entry, "banded_like", "a measured exercise is banded by its own force")
             continue
         relative = by_id.get(exercise.get("banded_like", ""))
         if band in ("moderate", "high") and relative is None:
-            raise DataError(file, entry, "banded_like", "an unmeasured moderate or high impact names its closest measured relative")
-        if relative is not None and ("peak_force_bw" not in relative
-                                     or IMPACT_BANDS.index(band) < IMPACT_BANDS.index(relative["impact"])):
-            raise DataError(file, entry, "banded_like", f"{relative['id']} must be measured, and banded no higher than this")
+            raise DataError(
+                file, entry, "banded_like", "an unmeasured moderate or high impact names its closest measured relative"
+            )
+        if relative is not None and (
+            "peak_force_bw" not in relative or IMPACT_BANDS.index(band) < IMPACT_BANDS.index(relative["impact"])
+        ):
+            raise DataError(
+                file, entry, "banded_like", f"{relative['id']} must be measured, and banded no higher than this"
+            )
 
 
 def _check_rules(file: Path, rules: list[dict], references: dict, exercises: list[dict]) -> None:
@@ -118,16 +130,28 @@ def _check_rules(file: Path, rules: list[dict], references: dict, exercises: lis
             if pattern not in patterns:
                 raise DataError(file, rule["id"], "exercise.pattern", f"no exercise has the pattern {pattern!r}")
         if rule.get("modification") not in written | {None}:
-            raise DataError(file, rule["id"], "modification", f"no exercise writes a {rule['modification']!r} modification")
+            raise DataError(
+                file, rule["id"], "modification", f"no exercise writes a {rule['modification']!r} modification"
+            )
     key_by_strictness: dict[int, str] = {}
     for rule in rules:
-        if "strictness" in rule and key_by_strictness.setdefault(rule["strictness"], rule["modification"]) != rule["modification"]:
-            raise DataError(file, rule["id"], "strictness", "a row with another modification has this strictness; "
-                            "give each modification its own, so one change always wins")
+        if (
+            "strictness" in rule
+            and key_by_strictness.setdefault(rule["strictness"], rule["modification"]) != rule["modification"]
+        ):
+            raise DataError(
+                file,
+                rule["id"],
+                "strictness",
+                "a row with another modification has this strictness; "
+                "give each modification its own, so one change always wins",
+            )
     named = {rule.get("modification") for rule in rules}
     for exercise in exercises:
         for key in set(exercise.get("modifications", {})) - named:
-            raise DataError(file.parent / "exercises.yaml", exercise["id"], f"modifications.{key}", "no rule names this key")
+            raise DataError(
+                file.parent / "exercises.yaml", exercise["id"], f"modifications.{key}", "no rule names this key"
+            )
 
 
 def _check_wording(file: Path, wording: dict, references: dict) -> None:
@@ -145,7 +169,9 @@ def _check_question(file: Path, entry: str, question: dict, references: dict) ->
     if kind == "true_false" and question["options"] != ["True", "False"]:
         raise DataError(file, entry, "options", "a true_false question has the options [True, False]")
     if (kind == "multiple") != (len(question["answer"]) > 1):
-        raise DataError(file, entry, "answer", f"a {kind} question has {'several answers' if kind == 'multiple' else 'one answer'}")
+        raise DataError(
+            file, entry, "answer", f"a {kind} question has {'several answers' if kind == 'multiple' else 'one answer'}"
+        )
     _check_sources(file, entry, "sources", question["sources"], references)
 
 
@@ -212,7 +238,9 @@ def _load_planner(file: Path, references: dict, exercises: list[dict]) -> dict[s
     # each entry names an exercise: (where, id)
     named = [("balance_ladder", rung["exercise"]) for rung in planner["balance_ladder"]]
     named += [("balance_start", planner["balance_start"][falls]) for falls in ("low", "high")]
-    named += [("after_vertebral_fracture.lower_body_cap", i) for i in planner["after_vertebral_fracture"]["lower_body_cap"]]
+    named += [
+        ("after_vertebral_fracture.lower_body_cap", i) for i in planner["after_vertebral_fracture"]["lower_body_cap"]
+    ]
     named += [("bench_stand_ins", exercise_id) for exercise_id in planner["bench_stand_ins"]]
     for entry, exercise_id in named:
         if exercise_id not in ids:

@@ -24,10 +24,15 @@ PRESENTER_CONFIG = {
 def presenter_spec(spec: dict) -> dict:
     """A Vega-Lite spec restyled for a room: larger type, thicker marks, and a height the page sets from
     the screen's (FIT_TO_SCREEN) where the chart has one of its own; facets and concatenations keep theirs."""
+
     def scaled(node):
         if isinstance(node, dict):
-            return {key: (value * PRESENTER_SCALE if key in SCALED_KEYS
-                          and isinstance(value, (int, float)) else scaled(value)) for key, value in node.items()}
+            return {
+                key: (
+                    value * PRESENTER_SCALE if key in SCALED_KEYS and isinstance(value, (int, float)) else scaled(value)
+                )
+                for key, value in node.items()
+            }
         if isinstance(node, list):
             return [scaled(item) for item in node]
         return node

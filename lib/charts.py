@@ -37,9 +37,16 @@ def impact_forces_chart(records: Iterable[dict[str, Any]]) -> alt.LayerChart:
     y = alt.Y("activity:N", sort=order, title=None, axis=alt.Axis(labelLimit=260))
     colour = alt.Color("category:N", scale=_scale(IMPACT_COLOURS), title="Impact category")
     tooltip = ["activity", "label", "category", "source", alt.Tooltip("note:N")]
-    bars = alt.Chart(frame).mark_bar(size=14, cornerRadius=3).encode(
-        y=y, x=alt.X("low_bw:Q", title="Peak ground reaction force (x body weight)"), x2="high_bw:Q",
-        color=colour, tooltip=tooltip,
+    bars = (
+        alt.Chart(frame)
+        .mark_bar(size=14, cornerRadius=3)
+        .encode(
+            y=y,
+            x=alt.X("low_bw:Q", title="Peak ground reaction force (x body weight)"),
+            x2="high_bw:Q",
+            color=colour,
+            tooltip=tooltip,
+        )
     )
     ticks = alt.Chart(frame).mark_tick(thickness=4, size=18).encode(y=y, x="high_bw:Q", color=colour, tooltip=tooltip)
     labels = alt.Chart(frame).mark_text(align="left", dx=8, fontSize=13).encode(y=y, x="high_bw:Q", text="label:N")
@@ -62,8 +69,10 @@ def _bouts_label(bouts: int, cycles_per_bout: float) -> str:
 
 def osteogenic_index_frame(peak_load_bw: float, total_cycles: int, max_bouts: int = 4) -> pd.DataFrame:
     rows = [
-        {"bouts": _bouts_label(bouts, total_cycles / bouts),
-         "index": round(split_osteogenic_index(peak_load_bw, total_cycles, bouts), 1)}
+        {
+            "bouts": _bouts_label(bouts, total_cycles / bouts),
+            "index": round(split_osteogenic_index(peak_load_bw, total_cycles, bouts), 1),
+        }
         for bouts in range(1, max_bouts + 1)
     ]
     return pd.DataFrame(rows)
@@ -73,8 +82,10 @@ def osteogenic_index_chart(peak_load_bw: float, total_cycles: int) -> alt.LayerC
     """The same loads in one bout versus split into bouts hours apart."""
     frame = osteogenic_index_frame(peak_load_bw, total_cycles)
     x = alt.X("bouts:N", sort=None, title="How the loading is split", axis=alt.Axis(labelAngle=0, labelLimit=240))
-    bars = alt.Chart(frame).mark_bar(color="#0072B2", size=48).encode(
-        x=x, y=alt.Y("index:Q", title="Osteogenic index"), tooltip=["bouts", "index"]
+    bars = (
+        alt.Chart(frame)
+        .mark_bar(color="#0072B2", size=48)
+        .encode(x=x, y=alt.Y("index:Q", title="Osteogenic index"), tooltip=["bouts", "index"])
     )
     labels = alt.Chart(frame).mark_text(dy=-10, fontSize=15, fontWeight="bold").encode(x=x, y="index:Q", text="index:Q")
     return (bars + labels).properties(
@@ -92,9 +103,13 @@ def trial_results_frame(records: Iterable[dict[str, Any]]) -> pd.DataFrame:
     rows = []
     for record in records:
         trial = f"{record['study']} ({record['months']} months)"
-        rows.append({"trial": trial, "site": record["site"], "group": "Exercise group", "change": record["exercise_pct"]})
+        rows.append(
+            {"trial": trial, "site": record["site"], "group": "Exercise group", "change": record["exercise_pct"]}
+        )
         if record.get("control_pct") is not None:
-            rows.append({"trial": trial, "site": record["site"], "group": "Control group", "change": record["control_pct"]})
+            rows.append(
+                {"trial": trial, "site": record["site"], "group": "Control group", "change": record["control_pct"]}
+            )
     return pd.DataFrame(rows)
 
 
@@ -111,16 +126,33 @@ def trial_results_chart(records: Iterable[dict[str, Any]]) -> alt.FacetChart:
         tooltip=["trial", "site", "group", alt.Tooltip("change:Q", format="+.2f")],
     )
     labels = base.mark_text(align="left", dx=4, fontSize=12).encode(text=alt.Text("change:Q", format="+.1f"))
-    return (bars + labels).properties(width=420, height=alt.Step(14)).facet(
-        row=alt.Row("site:N", title=None, header=alt.Header(labelFontSize=14, labelFontWeight="bold", labelAngle=0, labelAlign="left")),
-    ).resolve_scale(y="independent").properties(title=alt.Title("Bone density change in exercise trials", subtitle=GROUP_RESULTS_NOTE),
-                 description="Bars of mean bone density change for exercise and control groups in trials. " + GROUP_RESULTS_NOTE)
+    return (
+        (bars + labels)
+        .properties(width=420, height=alt.Step(14))
+        .facet(
+            row=alt.Row(
+                "site:N",
+                title=None,
+                header=alt.Header(labelFontSize=14, labelFontWeight="bold", labelAngle=0, labelAlign="left"),
+            ),
+        )
+        .resolve_scale(y="independent")
+        .properties(
+            title=alt.Title("Bone density change in exercise trials", subtitle=GROUP_RESULTS_NOTE),
+            description="Bars of mean bone density change for exercise and control groups in trials. "
+            + GROUP_RESULTS_NOTE,
+        )
+    )
 
 
 def describe_trial_results(records: Iterable[dict[str, Any]]) -> str:
     parts = []
     for record in records:
-        control = f" vs {record['control_pct']:+g} % control" if record.get("control_pct") is not None else " (pooled difference vs control)"
+        control = (
+            f" vs {record['control_pct']:+g} % control"
+            if record.get("control_pct") is not None
+            else " (pooled difference vs control)"
+        )
         parts.append(f"{record['study']}, {record['site']}: {record['exercise_pct']:+g} %{control}")
     return GROUP_RESULTS_NOTE + " " + "; ".join(parts) + "."
 
@@ -132,24 +164,38 @@ SCORE_TICKS = [0, 25, 50, 75, 100]  # per cent
 def lesson_scores_chart(by_lesson: pd.DataFrame, titles: dict[str, str]) -> alt.LayerChart:
     """An exam's score per lesson (columns lesson, correct, total, percent), every bar named."""
     frame = by_lesson.assign(lesson=by_lesson["lesson"].map(titles))
-    bars = alt.Chart(frame).mark_bar(color="#0072B2").encode(
-        # Ticks at quarters: Vega's default of one per 5 % crowds "95" into "100" at presenter type sizes.
-        x=alt.X("percent:Q", title="Score (%)", scale=alt.Scale(domain=[0, 100]),
-                axis=alt.Axis(values=SCORE_TICKS)),
-        y=alt.Y("lesson:N", title=None, sort="-x", axis=alt.Axis(labelLimit=300, labelOverlap=False)),
-        tooltip=["lesson", "correct", "total", "percent"],
+    bars = (
+        alt.Chart(frame)
+        .mark_bar(color="#0072B2")
+        .encode(
+            # Ticks at quarters: Vega's default of one per 5 % crowds "95" into "100" at presenter type sizes.
+            x=alt.X(
+                "percent:Q", title="Score (%)", scale=alt.Scale(domain=[0, 100]), axis=alt.Axis(values=SCORE_TICKS)
+            ),
+            y=alt.Y("lesson:N", title=None, sort="-x", axis=alt.Axis(labelLimit=300, labelOverlap=False)),
+            tooltip=["lesson", "correct", "total", "percent"],
+        )
     )
     labels = bars.mark_text(align="left", dx=4).encode(text=alt.Text("percent:Q", format="d"))
-    return (bars + labels).properties(height=alt.Step(BAND_STEP), description="Bars of exam score by lesson, in percent.")
+    return (bars + labels).properties(
+        height=alt.Step(BAND_STEP), description="Bars of exam score by lesson, in percent."
+    )
 
 
 def exam_history_chart(records: Iterable[Any]) -> alt.LayerChart:
     """Saved exam scores over time, from records with taken_at, correct, total and percent."""
-    history = pd.DataFrame([{"taken": record.taken_at, "percent": record.percent,
-                             "score": f"{record.correct} of {record.total}"} for record in records])
+    history = pd.DataFrame(
+        [
+            {"taken": record.taken_at, "percent": record.percent, "score": f"{record.correct} of {record.total}"}
+            for record in records
+        ]
+    )
     x = alt.X("taken:T", title="Exam taken", axis=alt.Axis(format="%d %b", labelAngle=0))
     y = alt.Y("percent:Q", title="Score (%)", scale=alt.Scale(domain=[0, 100]))
-    line = alt.Chart(history).mark_line(color="#0072B2", point=alt.OverlayMarkDef(size=80, color="#0072B2")).encode(
-        x=x, y=y, tooltip=[alt.Tooltip("taken:T", format="%d %b %Y %H:%M"), "score", "percent"])
+    line = (
+        alt.Chart(history)
+        .mark_line(color="#0072B2", point=alt.OverlayMarkDef(size=80, color="#0072B2"))
+        .encode(x=x, y=y, tooltip=[alt.Tooltip("taken:T", format="%d %b %Y %H:%M"), "score", "percent"])
+    )
     labels = alt.Chart(history).mark_text(dy=-12).encode(x=x, y=y, text=alt.Text("percent:Q", format="d"))
     return (line + labels).properties(height=240, description="Line of saved exam scores over time, in percent.")

@@ -14,8 +14,15 @@ from lib.profiles import Profile
 PROFILE_COLUMN = "For profile"  # every CSV says whose list it is: the profile in words, on each row
 
 ASSESSMENT_COLUMNS = {
-    "name": "Exercise", "status": "Status", "reason": "Why", "modification": "How to modify", "swap_name": "Safer swap",
-    "dose": "Dose", "impact": "Impact", "pattern": "Pattern", "sources": "Sources",
+    "name": "Exercise",
+    "status": "Status",
+    "reason": "Why",
+    "modification": "How to modify",
+    "swap_name": "Safer swap",
+    "dose": "Dose",
+    "impact": "Impact",
+    "pattern": "Pattern",
+    "sources": "Sources",
 }
 
 
@@ -46,16 +53,24 @@ def plan_sessions_csv(plan: Plan) -> str:
 def session_exercises(plan: Plan, letter: str, phase: str) -> str:
     """What one session holds in one phase, block by block: 'Goblet squat (2 x 12); Wall push-up (2 x 12)'."""
     slots = plan.sessions[(plan.sessions["session"] == letter) & (plan.sessions["phase"] == phase)]
-    return "; ".join(f"{row.exercise} ({row.sets} x {row.reps})" if pd.notna(row.sets) else f"{row.exercise} ({row.reps})"
-                     for row in slots.itertuples())
+    return "; ".join(
+        f"{row.exercise} ({row.sets} x {row.reps})" if pd.notna(row.sets) else f"{row.exercise} ({row.reps})"
+        for row in slots.itertuples()
+    )
 
 
 FIXED_STAMP = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)  # no creation time inside: the file is the plan
 DEFAULT_TIME = dt.time(9)
 
 
-def plan_ics(plan: Plan, start: dt.date, session_minutes: int, weekdays: tuple[int, ...] | None = None,
-             at: dt.time = DEFAULT_TIME, calendar_id: str | None = None) -> bytes:
+def plan_ics(
+    plan: Plan,
+    start: dt.date,
+    session_minutes: int,
+    weekdays: tuple[int, ...] | None = None,
+    at: dt.time = DEFAULT_TIME,
+    calendar_id: str | None = None,
+) -> bytes:
     """A calendar file with one event per session, from the start date (opens in any calendar app).
 
     Event UIDs carry `calendar_id` (a fresh random one by default), so they are globally unique
@@ -74,10 +89,16 @@ def plan_ics(plan: Plan, start: dt.date, session_minutes: int, weekdays: tuple[i
         event.add("dtstamp", FIXED_STAMP)
         event.add("dtstart", begins)
         event.add("dtend", begins + dt.timedelta(minutes=session_minutes))
-        event.add("summary", f"Bone training: session {letter} (week {week}, {row['phase']}{', lighter week' if row['deload'] else ''})")
+        event.add(
+            "summary",
+            f"Bone training: session {letter} (week {week}, {row['phase']}{', lighter week' if row['deload'] else ''})",
+        )
         review = f"{row['review']} " if row["review"] else ""
-        event.add("description", f"{review}{session_exercises(plan, letter, row['phase'])}. "
-                                 f"This week: main lifts {row['sets']} x {row['reps']} at effort {row['effort']}/10; "
-                                 f"{row['impacts_per_session']} impacts. Education, not medical advice.")
+        event.add(
+            "description",
+            f"{review}{session_exercises(plan, letter, row['phase'])}. "
+            f"This week: main lifts {row['sets']} x {row['reps']} at effort {row['effort']}/10; "
+            f"{row['impacts_per_session']} impacts. Education, not medical advice.",
+        )
         calendar.add_component(event)
     return calendar.to_ical()

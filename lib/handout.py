@@ -21,8 +21,14 @@ from pathlib import Path
 
 from lib.catalog import PROJECT_ROOT, Catalog, _check_sources, _source_lists, default_catalog
 from lib.handout_choices import (
-    MAX_BALANCE_SUGGESTIONS, MAX_CAUTIONS, balance_lines, balance_suggestions, gloss, handout_cautions,
-    handout_exercises, plan_lines,
+    MAX_BALANCE_SUGGESTIONS,
+    MAX_CAUTIONS,
+    balance_lines,
+    balance_suggestions,
+    gloss,
+    handout_cautions,
+    handout_exercises,
+    plan_lines,
 )
 from lib.handout_font import prints
 from lib.planner import Plan, next_monday, session_dates
@@ -43,8 +49,12 @@ def clean_first_name(name: str) -> str:
     hyphens and apostrophes, with a letter among them; at most 40 characters.
     """
     name = unicodedata.normalize("NFC", name.replace("\u2019", "'")).strip()
-    if (len(name) > MAX_NAME_LENGTH or not any(c.isalpha() for c in name)
-            or not all(c.isalpha() or c in NAME_MARKS for c in name) or not prints(name)):
+    if (
+        len(name) > MAX_NAME_LENGTH
+        or not any(c.isalpha() for c in name)
+        or not all(c.isalpha() or c in NAME_MARKS for c in name)
+        or not prints(name)
+    ):
         return ""
     return " ".join(name.split())
 
@@ -93,8 +103,9 @@ class Handout:
         return [self.source_names[key] for key in dict.fromkeys([*keys, *after])]
 
 
-def _schedule(plan: Plan, start: dt.date | None, weekdays: tuple[int, ...] | None,
-              words: dict) -> list[tuple[str, list[str]]]:
+def _schedule(
+    plan: Plan, start: dt.date | None, weekdays: tuple[int, ...] | None, words: dict
+) -> list[tuple[str, list[str]]]:
     """The first weeks as rows of weekday cells holding session letters (dates only if a start was given)."""
     days = session_dates(plan, start or next_monday(dt.date.today()), weekdays)
     rows = []
@@ -109,20 +120,26 @@ def _schedule(plan: Plan, start: dt.date | None, weekdays: tuple[int, ...] | Non
 def _week_lines(plan: Plan | None, guidance: dict[str, Guidance], words: dict) -> list[str]:
     if plan is not None:
         return plan_lines(plan)
-    labelled = [label + gloss(guidance[topic].advice) for topic, label in words["guidance_labels"].items()
-                if topic in guidance]
+    labelled = [
+        label + gloss(guidance[topic].advice) for topic, label in words["guidance_labels"].items() if topic in guidance
+    ]
     return [words["how_often"], *labelled]
 
 
-def _source_keys(plan: Plan | None, guidance: dict[str, Guidance], words: dict,
-                 fall_lines: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _source_keys(
+    plan: Plan | None, guidance: dict[str, Guidance], words: dict, fall_lines: bool
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The sources of what the sheet says before its cautions, and after them."""
     if plan is None:
         before = [key for topic in words["guidance_labels"] if topic in guidance for key in guidance[topic].sources]
     else:
         before = [*words["plan_sources"], *(words["heavy_sources"] if plan.heavy else [])]
-    after = [*words["moving_safely"]["sources"], *(words["after_fall"]["sources"] if fall_lines else []),
-             *guidance["Balance"].sources, *words["stop"]["sources"]]
+    after = [
+        *words["moving_safely"]["sources"],
+        *(words["after_fall"]["sources"] if fall_lines else []),
+        *guidance["Balance"].sources,
+        *words["stop"]["sources"],
+    ]
     return tuple(before), tuple(after)
 
 
@@ -141,8 +158,14 @@ def needs_fall_lines(profile: Profile) -> bool:
     return not profile.floor_transfers or profile.falls == "high"
 
 
-def build_handout(profile: Profile, plan: Plan | None = None, first_name: str = "", catalog: Catalog | None = None,
-                  start: dt.date | None = None, weekdays: tuple[int, ...] | None = None) -> Handout:
+def build_handout(
+    profile: Profile,
+    plan: Plan | None = None,
+    first_name: str = "",
+    catalog: Catalog | None = None,
+    start: dt.date | None = None,
+    weekdays: tuple[int, ...] | None = None,
+) -> Handout:
     """The client handout's content for one profile (and plan): the profile is assessed once, here.
 
     The schedule puts the sessions on `weekdays` (0 is Monday; by default the planner's usual days).
@@ -155,13 +178,22 @@ def build_handout(profile: Profile, plan: Plan | None = None, first_name: str = 
     cautions = handout_cautions(profile, catalog, MAX_CAUTIONS, assessed)
     name = clean_first_name(first_name)
     first_day = session_dates(plan, start, weekdays)[0][0] if plan is not None and start else start
-    suggestions = [] if plan is not None else balance_suggestions(
-        profile, catalog, [exercise["id"] for exercise in exercises], MAX_BALANCE_SUGGESTIONS, assessed)
+    suggestions = (
+        []
+        if plan is not None
+        else balance_suggestions(
+            profile, catalog, [exercise["id"] for exercise in exercises], MAX_BALANCE_SUGGESTIONS, assessed
+        )
+    )
     balance = balance_lines(plan, suggestions, guidance)
     fall_lines = needs_fall_lines(profile)
     source_keys = _source_keys(plan, guidance, words, fall_lines)
-    every_key = [*source_keys[0], *(key for caution in cautions for key in caution["sources"]),
-                 *words["no_cautions"]["sources"], *source_keys[1]]
+    every_key = [
+        *source_keys[0],
+        *(key for caution in cautions for key in caution["sources"]),
+        *words["no_cautions"]["sources"],
+        *source_keys[1],
+    ]
     return Handout(
         words=words,
         title=words["title"] + (f", {name}" if name else ""),
@@ -174,7 +206,7 @@ def build_handout(profile: Profile, plan: Plan | None = None, first_name: str = 
         schedule=_schedule(plan, start, weekdays, words) if plan is not None else [],
         week_lines=_week_lines(plan, guidance, words),
         balance_suggestions=balance[: len(suggestions)],
-        balance_lines=balance[len(suggestions):],
+        balance_lines=balance[len(suggestions) :],
         source_keys=source_keys,
         source_names=_source_names(list(dict.fromkeys(every_key)), catalog, words),
     )

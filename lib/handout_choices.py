@@ -66,8 +66,13 @@ def _first_clause(dose: str) -> str:
 
 def _is_home_safe(row: dict) -> bool:
     """Recommended, and nothing that needs supervision, heavy loads, bending or twisting the spine."""
-    return (row["status"] == "recommended" and not row["heavy"] and not row["supervision"]
-            and row["spinal_flexion"] == "none" and row["rotation"] == "none")
+    return (
+        row["status"] == "recommended"
+        and not row["heavy"]
+        and not row["supervision"]
+        and row["spinal_flexion"] == "none"
+        and row["rotation"] == "none"
+    )
 
 
 def _planned_ids(plan: Plan | None) -> list[str]:
@@ -82,10 +87,14 @@ def _ranked(rows: list[dict], patterns: tuple[str, ...], planned: list[str], exp
     """Candidates of these patterns: the plan's own first, then the level that suits the client."""
     target = "intermediate" if experience == "trained" else "beginner"
     chosen = [row for row in rows if row["pattern"] in patterns]
-    return sorted(chosen, key=lambda row: (
-        planned.index(row["id"]) if row["id"] in planned else len(planned),
-        row["level"] != target, LEVELS.index(row["level"]),
-    ))
+    return sorted(
+        chosen,
+        key=lambda row: (
+            planned.index(row["id"]) if row["id"] in planned else len(planned),
+            row["level"] != target,
+            LEVELS.index(row["level"]),
+        ),
+    )
 
 
 def _plan_dose(exercise_id: str, plan: Plan) -> str | None:
@@ -114,18 +123,30 @@ def _where(exercise_id: str, plan: Plan) -> str:
     """'Session A', 'Sessions A and C', 'Sessions A-C', with 'and daily at home' when the plan's home work holds it."""
     letters = _sessions_holding(exercise_id, plan)
     span = len(letters) > 2 and letters == sorted(letters)  # 'Sessions A-C': the sessions run consecutively
-    where = f"Sessions {letters[0]}-{letters[-1]}" if span else f"Session{'s' if len(letters) > 1 else ''} {in_words(letters)}"
-    home = plan.home[(plan.home["phase"] == "foundation") & (plan.home["exercise_id"] == exercise_id)
-                     & plan.home["daily"]]  # not the work a short session sends home on its own day
+    where = (
+        f"Sessions {letters[0]}-{letters[-1]}"
+        if span
+        else f"Session{'s' if len(letters) > 1 else ''} {in_words(letters)}"
+    )
+    home = plan.home[
+        (plan.home["phase"] == "foundation") & (plan.home["exercise_id"] == exercise_id) & plan.home["daily"]
+    ]  # not the work a short session sends home on its own day
     return where + (" and daily at home" if not home.empty else "")
 
 
 def _record(row: dict, catalog: Catalog, plan: Plan | None) -> dict:
     exercise = catalog.exercise(row["id"])
     dose = (_plan_dose(row["id"], plan) if plan is not None else None) or _first_clause(exercise["dose"])
-    return {"id": row["id"], "name": row["name"], "pattern": row["pattern"], "status": row["status"],
-            "cues": list(exercise["cues"]), "dose": dose, "drawing": exercise_strip_svg(row["id"]),
-            "sessions": _sessions_holding(row["id"], plan) if plan is not None else []}
+    return {
+        "id": row["id"],
+        "name": row["name"],
+        "pattern": row["pattern"],
+        "status": row["status"],
+        "cues": list(exercise["cues"]),
+        "dose": dose,
+        "drawing": exercise_strip_svg(row["id"]),
+        "sessions": _sessions_holding(row["id"], plan) if plan is not None else [],
+    }
 
 
 def _assessed(profile: Profile, catalog: Catalog, assessed: list[dict] | None) -> list[dict]:
@@ -133,8 +154,9 @@ def _assessed(profile: Profile, catalog: Catalog, assessed: list[dict] | None) -
     return assess(profile, catalog).to_dict("records") if assessed is None else assessed
 
 
-def handout_exercises(profile: Profile, plan: Plan | None = None, catalog: Catalog | None = None,
-                      assessed: list[dict] | None = None) -> list[dict]:
+def handout_exercises(
+    profile: Profile, plan: Plan | None = None, catalog: Catalog | None = None, assessed: list[dict] | None = None
+) -> list[dict]:
     """Four to six recommended exercises, one per movement slot, as plain records.
 
     Each record has id, name, pattern, status, cues, dose (in words), drawing (SVG text: the movement's
@@ -185,7 +207,9 @@ def _concern_order(profile: Profile) -> tuple[str, ...]:
 def _one_of_each_kind_first(rows: list[dict]) -> list[dict]:
     """One caution of each kind, then the rest; within a kind, standing work first (it is closer to daily life)."""
     rows = sorted(rows, key=lambda row: (_spine_kind(row), row["floor"], LEVELS.index(row["level"])))
-    firsts = [row for position, row in enumerate(rows) if position == 0 or _spine_kind(rows[position - 1]) != _spine_kind(row)]
+    firsts = [
+        row for position, row in enumerate(rows) if position == 0 or _spine_kind(rows[position - 1]) != _spine_kind(row)
+    ]
     return firsts + [row for row in rows if row not in firsts]
 
 
@@ -222,8 +246,9 @@ def _plain_reason(row: dict, rules: dict[str, dict]) -> str:
     return rules[first]["plain"]
 
 
-def handout_cautions(profile: Profile, catalog: Catalog | None = None, places: int = MAX_CAUTIONS,
-                     assessed: list[dict] | None = None) -> list[dict]:
+def handout_cautions(
+    profile: Profile, catalog: Catalog | None = None, places: int = MAX_CAUTIONS, assessed: list[dict] | None = None
+) -> list[dict]:
     """Up to four exercises to avoid (or, when none is avoided, to change), most relevant first.
 
     Most relevant: what daily life asks of the spine (bending to lift, toe touching, twisting), then the
@@ -241,15 +266,22 @@ def handout_cautions(profile: Profile, catalog: Catalog | None = None, places: i
             break
     within_reach = [row for row in restricted if not _out_of_reach(row, profile)] or restricted
     picks = _pick_cautions(_concerns(within_reach, profile, rules), places)
-    return [{
-        "id": row["id"], "name": row["name"], "status": "avoid" if status == "avoid" else "change",
-        "instead": row["swap_name"] if status == "avoid" else row["modification"],
-        "why": _plain_reason(row, rules), "sources": list(row["sources"]),
-    } for row in picks]
+    return [
+        {
+            "id": row["id"],
+            "name": row["name"],
+            "status": "avoid" if status == "avoid" else "change",
+            "instead": row["swap_name"] if status == "avoid" else row["modification"],
+            "why": _plain_reason(row, rules),
+            "sources": list(row["sources"]),
+        }
+        for row in picks
+    ]
 
 
-def balance_suggestions(profile: Profile, catalog: Catalog, shown: list[str], count: int,
-                        assessed: list[dict] | None = None) -> list[dict]:
+def balance_suggestions(
+    profile: Profile, catalog: Catalog, shown: list[str], count: int, assessed: list[dict] | None = None
+) -> list[dict]:
     """Recommended balance exercises not already shown, at the client's level first."""
     rows = [row for row in _assessed(profile, catalog, assessed) if _is_home_safe(row) and row["id"] not in shown]
     rows = _ranked(rows, ("balance",), [], profile.experience)
@@ -268,7 +300,9 @@ def plan_lines(plan: Plan) -> list[str]:
     weeks = plan.weeks
     first, peak = weeks.iloc[0], _peak_dose(weeks)
     reviews = weeks[weeks["review"] != ""]  # a review before week 1 comes first; later ones by their week
-    lines = [*plan.notes, *reviews.loc[reviews["week"] == 1, "review"],
+    lines = [
+        *plan.notes,
+        *reviews.loc[reviews["week"] == 1, "review"],
         f"{plan.sessions_per_week} sessions a week: A, B{', C' if plan.sessions_per_week == 3 else ''}.",
         f"Week 1: {first['sets']} set{'s' if first['sets'] > 1 else ''} of {first['reps']} at effort {first['effort']}.",
         f"By week {peak['week']}: {peak['sets']} sets of {peak['reps']} at effort {peak['effort']}.",
@@ -277,8 +311,10 @@ def plan_lines(plan: Plan) -> list[str]:
     lines += [f"Week {row.week}: {row.review}" for row in reviews[reviews["week"] > 1].itertuples()]
     if plan.heavy:
         # No one-repetition-maximum test for the client: the coach sets the load (physio review #16).
-        lines.append("Heavy sets: a load you can lift about 6 times with good form, set by your coach, "
-                     "and only with your coach present.")
+        lines.append(
+            "Heavy sets: a load you can lift about 6 times with good form, set by your coach, "
+            "and only with your coach present."
+        )
     impacts = weeks["impacts_per_session"]
     if impacts.max() > 0:  # with none, plan.notes says so
         planned = in_words(list(dict.fromkeys(plan.sessions.loc[plan.sessions["block"] == "impact", "exercise"])))
@@ -300,8 +336,12 @@ def _balance_progression(plan: Plan) -> list[str]:
             steps[-1][1] = last
         elif phase in drills:
             steps.append([first, last, drills[phase]])
-    harder = [f"{name} (week {first})" for (first, _, current), (_, _, previous) in zip(steps[1:], steps)
-              for name in current if name not in previous]
+    harder = [
+        f"{name} (week {first})"
+        for (first, _, current), (_, _, previous) in zip(steps[1:], steps)
+        for name in current
+        if name not in previous
+    ]
     then = f" Then, each replacing the easiest: {in_words(harder)}." if harder else ""
     lines = [f"Start: {in_words(steps[0][2])}.{then}"] if steps else []
     support = balance.loc[balance["modification"] != "", "modification"].unique()
@@ -313,7 +353,9 @@ def balance_lines(plan: Plan | None, suggestions: list[dict], guidance: dict[str
     if plan is None:
         return [f"{item['name']}: {item['dose']}." for item in suggestions] + [guidance["Balance"].advice]
     by_week = min(16, len(plan.weeks))
-    target = (f" Minutes a week: {plan.weeks['balance_minutes'].iloc[0]} at first, "
-              f"{plan.weeks.set_index('week').loc[by_week, 'balance_minutes']} by week {by_week}.")
+    target = (
+        f" Minutes a week: {plan.weeks['balance_minutes'].iloc[0]} at first, "
+        f"{plan.weeks.set_index('week').loc[by_week, 'balance_minutes']} by week {by_week}."
+    )
     progression = _balance_progression(plan) or [""]
     return [progression[0] + target, *progression[1:]]

@@ -124,8 +124,13 @@ def measure(pdf: Sheet, draw_it: Callable[[Sheet], None]) -> float:
         return trial.y - top
 
 
-def box(pdf: Sheet, draw_inside: Callable[[Sheet], None], fill: tuple = TINT, border: tuple | None = None,
-        at_foot: bool = False) -> None:
+def box(
+    pdf: Sheet,
+    draw_inside: Callable[[Sheet], None],
+    fill: tuple = TINT,
+    border: tuple | None = None,
+    at_foot: bool = False,
+) -> None:
     """A rounded, filled box sized to what draw_inside draws at the text width, less a 5 mm inset each side.
 
     at_foot: at the bottom of the page (on a new page if this one has no room for it).

@@ -35,18 +35,32 @@ CHART_INK = "#141414"
 CHART_SCALE = 2  # vl-convert scale: 2 x resolution keeps lines sharp in print
 
 # The back page's layouts, from the roomiest to the tightest: the least a client loses comes off first.
-LAYOUTS = tuple(Layout(*fields) for fields in (  # cautions, reasons, balance, chart, weeks, links
-    (4, True, 3, True, 2, True), (4, True, 2, True, 2, True), (3, True, 2, True, 2, True), (3, True, 1, True, 2, True),
-    (3, False, 1, True, 2, True), (2, False, 1, True, 2, True), (2, False, 1, False, 2, True),
-    (2, False, 1, False, 1, True), (2, False, 1, False, 1, False),
-    (2, False, 1, False, 0, False), (1, False, 1, False, 0, False),
-))
+LAYOUTS = tuple(
+    Layout(*fields)
+    for fields in (  # cautions, reasons, balance, chart, weeks, links
+        (4, True, 3, True, 2, True),
+        (4, True, 2, True, 2, True),
+        (3, True, 2, True, 2, True),
+        (3, True, 1, True, 2, True),
+        (3, False, 1, True, 2, True),
+        (2, False, 1, True, 2, True),
+        (2, False, 1, False, 2, True),
+        (2, False, 1, False, 1, True),
+        (2, False, 1, False, 1, False),
+        (2, False, 1, False, 0, False),
+        (1, False, 1, False, 0, False),
+    )
+)
 
 
 def _effort_png(plan: Plan) -> bytes:
     """The planner's effort chart, sized and lettered for paper."""
-    lettering = {"labelFontSize": CHART_FONT_PX, "titleFontSize": CHART_FONT_PX, "labelColor": CHART_INK,
-                 "titleColor": CHART_INK}
+    lettering = {
+        "labelFontSize": CHART_FONT_PX,
+        "titleFontSize": CHART_FONT_PX,
+        "labelColor": CHART_INK,
+        "titleColor": CHART_INK,
+    }
     spec = copy.deepcopy(effort_spec(plan)) | CHART_SPEC | {"config": {"axis": lettering, "legend": lettering}}
     return vl_convert.vegalite_to_png(_legend_beside(spec), scale=CHART_SCALE)
 
@@ -77,8 +91,14 @@ def _cue_counts(pdf: draw.Sheet, handout: Handout) -> list[int]:
     return _bisect(most_first, lambda cues: draw.pages_taken(pdf, lambda trial: front(trial, handout, cues)) == 1)
 
 
-def handout_pdf(profile: Profile, plan: Plan | None = None, first_name: str = "", catalog: Catalog | None = None,
-                start: dt.date | None = None, weekdays: tuple[int, ...] | None = None) -> bytes:
+def handout_pdf(
+    profile: Profile,
+    plan: Plan | None = None,
+    first_name: str = "",
+    catalog: Catalog | None = None,
+    start: dt.date | None = None,
+    weekdays: tuple[int, ...] | None = None,
+) -> bytes:
     """The client handout as PDF bytes: one or two A4 pages (see the module docstring).
 
     The schedule puts the sessions on `weekdays` (0 is Monday; by default the planner's usual days).
@@ -92,7 +112,9 @@ def handout_pdf(profile: Profile, plan: Plan | None = None, first_name: str = ""
     pdf.add_page()
     cues = _cue_counts(pdf, handout)
     front(pdf, handout, cues)
-    layout = _bisect(list(LAYOUTS), lambda layout: draw.pages_taken(
-        pdf, lambda trial: back(trial, handout, layout, chart)) <= MAX_PAGES)
+    layout = _bisect(
+        list(LAYOUTS),
+        lambda layout: draw.pages_taken(pdf, lambda trial: back(trial, handout, layout, chart)) <= MAX_PAGES,
+    )
     back(pdf, handout, layout, chart)
     return bytes(pdf.output())

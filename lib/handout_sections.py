@@ -21,7 +21,15 @@ from lib import handout_draw as draw
 from lib.drawings import drawing_alt
 from lib.handout import Handout
 from lib.handout_draw import (
-    BLUE, LINE_MM, MARGIN_MM, NAME_PT, RULE_GREY, SOFT_INK, TABLE_ROW_MM, TINT, VERMILLION,
+    BLUE,
+    LINE_MM,
+    MARGIN_MM,
+    NAME_PT,
+    RULE_GREY,
+    SOFT_INK,
+    TABLE_ROW_MM,
+    TINT,
+    VERMILLION,
 )
 from lib.handout_font import plain
 
@@ -54,8 +62,13 @@ def _exercise_block(pdf: draw.Sheet, exercise: dict, cues: int, dose_label: str)
     text_x = MARGIN_MM + DRAWING_MM + 6
     text_w = pdf.width - DRAWING_MM - 6
     top = pdf.y
-    pdf.image(io.BytesIO(draw.svg_bytes(exercise["drawing"])), x=MARGIN_MM, y=top + 1, w=DRAWING_MM,
-              alt_text=drawing_alt(exercise["id"]))
+    pdf.image(
+        io.BytesIO(draw.svg_bytes(exercise["drawing"])),
+        x=MARGIN_MM,
+        y=top + 1,
+        w=DRAWING_MM,
+        alt_text=drawing_alt(exercise["id"]),
+    )
     draw.text(pdf, exercise["name"], x=text_x, w=text_w, size=NAME_PT, bold=True)
     _bullets(pdf, exercise["cues"][:cues], text_x, text_w)
     draw.font(pdf, bold=True)
@@ -97,8 +110,14 @@ def _caution_row(pdf: draw.Sheet, caution: dict, words: dict, reason: bool) -> N
     draw.labelled(pdf, caution["status"], label, caution["name"], MARGIN_MM, split - 2)
     left_end = pdf.y
     pdf.set_y(top)
-    draw.labelled(pdf, "do", words["instead_label"], caution["instead"] or words["instead_fallback"],
-                  MARGIN_MM + split, pdf.width - split)
+    draw.labelled(
+        pdf,
+        "do",
+        words["instead_label"],
+        caution["instead"] or words["instead_fallback"],
+        MARGIN_MM + split,
+        pdf.width - split,
+    )
     pdf.set_y(max(left_end, pdf.y))
     if reason:
         draw.text(pdf, caution["why"], x=MARGIN_MM + 7, w=pdf.width - 7, colour=SOFT_INK)
@@ -113,8 +132,9 @@ def _cautions(pdf: draw.Sheet, handout: Handout, cautions: list[dict], reasons: 
         _caution_row(pdf, caution, handout.words, reasons)
 
 
-def _framed(pdf: draw.Sheet, x: float, top: float, w: float, heading: str, lines: list[str], colour: tuple,
-            symbol: str) -> None:
+def _framed(
+    pdf: draw.Sheet, x: float, top: float, w: float, heading: str, lines: list[str], colour: tuple, symbol: str
+) -> None:
     """A bold heading after a symbol, then bullets, in a coloured frame drawn round them once they are drawn."""
     draw.symbol(pdf, symbol, x + 5.5, top + 4 + LINE_MM / 2)
     pdf.set_y(top + 4)
@@ -128,8 +148,9 @@ def _framed(pdf: draw.Sheet, x: float, top: float, w: float, heading: str, lines
     pdf.set_y(bottom)
 
 
-def _beside_a_frame(pdf: draw.Sheet, heading: str, lines: list[str], frame: tuple[str, list[str], tuple, str],
-                    stress_last: bool = False) -> None:
+def _beside_a_frame(
+    pdf: draw.Sheet, heading: str, lines: list[str], frame: tuple[str, list[str], tuple, str], stress_last: bool = False
+) -> None:
     """A heading and bullets on the left half; a framed list (heading, lines, colour, symbol) on the right."""
     half = (pdf.width - COLUMN_GAP_MM) / 2
     top = pdf.y
@@ -204,11 +225,19 @@ def _week(pdf: draw.Sheet, handout: Handout, chart: bytes | None, weeks: int) ->
 
 def _balance(pdf: draw.Sheet, handout: Handout, suggestions: int) -> None:
     """'Balance every day' on the left; on the right, the steps after a fall if the client needs them, else the red flags."""
-    frame = (handout.words["headings"]["after_fall"], handout.after_fall, BLUE, "do") if handout.after_fall \
+    frame = (
+        (handout.words["headings"]["after_fall"], handout.after_fall, BLUE, "do")
+        if handout.after_fall
         else _stop_frame(handout)
+    )
     pdf.ln(1)
-    _beside_a_frame(pdf, handout.words["headings"]["balance"],
-                    handout.balance_suggestions[:suggestions] + handout.balance_lines, frame, stress_last=True)
+    _beside_a_frame(
+        pdf,
+        handout.words["headings"]["balance"],
+        handout.balance_suggestions[:suggestions] + handout.balance_lines,
+        frame,
+        stress_last=True,
+    )
 
 
 def _shown_link(link: str) -> str:
@@ -253,5 +282,9 @@ def back(pdf: draw.Sheet, handout: Handout, layout: Layout, chart: bytes | None)
     draw.kept_whole(pdf, lambda sheet: _week(sheet, handout, chart if layout.chart else None, layout.weeks))
     draw.kept_whole(pdf, lambda sheet: _balance(sheet, handout, layout.balance))
     draw.kept_whole(pdf, lambda sheet: _sources(sheet, handout, cautions, layout.links))
-    draw.box(pdf, lambda sheet: draw.text(sheet, handout.words["disclaimer"], x=MARGIN_MM + 5, w=sheet.width - 10),
-             border=draw.INK, at_foot=True)
+    draw.box(
+        pdf,
+        lambda sheet: draw.text(sheet, handout.words["disclaimer"], x=MARGIN_MM + 5, w=sheet.width - 10),
+        border=draw.INK,
+        at_foot=True,
+    )

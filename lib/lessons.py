@@ -13,9 +13,17 @@ from pathlib import Path
 from lib.references import Reference, cited_keys
 from lib.validation import DataError, parse_yaml, validate
 
-FIGURES = ("impact-forces", "osteogenic-index", "trial-results", "guidelines-table",
-           # exercise drawings side by side (pages/components/lesson_figures.py COMPARISONS)
-           "hinge-vs-rounded-lift", "dead-bug-vs-sit-up", "step-turn-vs-twist", "heel-drop-vs-drop-landing")
+FIGURES = (
+    "impact-forces",
+    "osteogenic-index",
+    "trial-results",
+    "guidelines-table",
+    # exercise drawings side by side (pages/components/lesson_figures.py COMPARISONS)
+    "hinge-vs-rounded-lift",
+    "dead-bug-vs-sit-up",
+    "step-turn-vs-twist",
+    "heel-drop-vs-drop-landing",
+)
 FIGURE_MARKER = re.compile(r"^<!-- figure: ([a-z-]+) -->$", re.MULTILINE)
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n(.*)\Z", re.DOTALL)
 HEADING = re.compile(r"^## (.+?)\s*$", re.MULTILINE)
@@ -112,7 +120,9 @@ def parse_lesson(text: str, file: Path | str, references: dict[str, Reference]) 
     """Parse and check one lesson: schema, citations, sources list and figure names."""
     match = FRONT_MATTER.match(text.replace("\r\n", "\n"))
     if not match:
-        raise DataError(file, "(whole file)", "front matter", "the file must start with a '---' YAML block closed by '---'")
+        raise DataError(
+            file, "(whole file)", "front matter", "the file must start with a '---' YAML block closed by '---'"
+        )
     front = validate(parse_yaml(match.group(1), file), "lesson", file, entry=Path(file).stem)
     body = match.group(2)
     entry = front["slug"]
@@ -152,5 +162,7 @@ def load_lessons(folder: Path, references: dict[str, Reference]) -> list[Lesson]
         values = [getattr(lesson, field) for lesson in lessons]
         repeated = {value for value in values if values.count(value) > 1}
         if repeated:
-            raise DataError(folder, str(sorted(repeated)[0]), field, f"two lessons share the {field} {sorted(repeated)[0]!r}")
+            raise DataError(
+                folder, str(sorted(repeated)[0]), field, f"two lessons share the {field} {sorted(repeated)[0]!r}"
+            )
     return sorted(lessons, key=lambda lesson: lesson.order)

@@ -35,9 +35,24 @@ POSTURE_BLOCK = "back extensors and posture"
 AXIAL_BLOCK = "axial lower body"
 # Which pattern carries each block, per session template; push/pull alternate for variety.
 TEMPLATES = {
-    "A": {AXIAL_BLOCK: ("squat",), "upper body push": ("push",), "upper body pull": ("pull",), POSTURE_BLOCK: ("back-extensor",)},
-    "B": {AXIAL_BLOCK: ("hinge",), "upper body push": ("push",), "upper body pull": ("pull",), POSTURE_BLOCK: ("posture",)},
-    "C": {AXIAL_BLOCK: ("lunge",), "upper body push": ("push",), "upper body pull": ("pull",), POSTURE_BLOCK: ("back-extensor", "trunk")},
+    "A": {
+        AXIAL_BLOCK: ("squat",),
+        "upper body push": ("push",),
+        "upper body pull": ("pull",),
+        POSTURE_BLOCK: ("back-extensor",),
+    },
+    "B": {
+        AXIAL_BLOCK: ("hinge",),
+        "upper body push": ("push",),
+        "upper body pull": ("pull",),
+        POSTURE_BLOCK: ("posture",),
+    },
+    "C": {
+        AXIAL_BLOCK: ("lunge",),
+        "upper body push": ("push",),
+        "upper body pull": ("pull",),
+        POSTURE_BLOCK: ("back-extensor", "trunk"),
+    },
 }
 HEAVY_BLOCKS = (AXIAL_BLOCK, "upper body push")  # LIFTMOR: deadlift, back squat and overhead press
 HEAVY_SESSIONS = ("A", "B")  # LIFTMOR trained twice a week; a third session keeps the 8-12 repetition dose
@@ -47,8 +62,21 @@ AXIAL_PATTERNS = ("squat", "hinge", "lunge")  # when a block's own pattern has n
 PLANNABLE_MODIFICATIONS = frozenset({"support-within-reach"})
 BALANCE_CIRCUIT = 2  # drills in a session's balance block (2-4 is a usual circuit), sharing its balance minutes
 HOME_BLOCKS = ("balance", POSTURE_BLOCK)  # blocks that move to the home list when a session has no time for them
-SLOT_COLUMNS = ["session", "block", "phase", "exercise_id", "exercise", "status", "modification", "move_on_when",
-                "dose_kind", "heavy", "sets", "reps", "effort"]
+SLOT_COLUMNS = [
+    "session",
+    "block",
+    "phase",
+    "exercise_id",
+    "exercise",
+    "status",
+    "modification",
+    "move_on_when",
+    "dose_kind",
+    "heavy",
+    "sets",
+    "reps",
+    "effort",
+]
 
 
 def _regression_depth(exercise_id: str, exercises: dict[str, dict]) -> int:
@@ -63,8 +91,11 @@ def plannable(row: dict, rules_by_id: dict[str, dict]) -> bool:
     """Recommended, or "modify" only to keep support in reach: a change the plan can print and the client make."""
     if row["status"] == "recommended":
         return True
-    return row["status"] == "modify" and row["hands_free"] and all(
-        rules_by_id[rule_id].get("modification") in PLANNABLE_MODIFICATIONS for rule_id in row["rules"])
+    return (
+        row["status"] == "modify"
+        and row["hands_free"]
+        and all(rules_by_id[rule_id].get("modification") in PLANNABLE_MODIFICATIONS for rule_id in row["rules"])
+    )
 
 
 def _kit_change(row: dict, equipment: frozenset[str], stand_ins: dict[str, str]) -> str | None:
@@ -98,9 +129,14 @@ def usable_exercises(table: pd.DataFrame, equipment: frozenset[str], profile: Pr
         if kit_change is None or not plannable(row, rules_by_id):
             continue
         changes = [row["modification"], kit_change, _plan_change(row, profile, catalog)]
-        usable.append(row | {"depth": _regression_depth(row["id"], exercises),
-                             "impacts_max": exercises[row["id"]].get("impacts_max"),
-                             "modification": " ".join(change for change in changes if change)})
+        usable.append(
+            row
+            | {
+                "depth": _regression_depth(row["id"], exercises),
+                "impacts_max": exercises[row["id"]].get("impacts_max"),
+                "modification": " ".join(change for change in changes if change),
+            }
+        )
     return usable
 
 
@@ -111,8 +147,9 @@ def _reaches_the_effort(row: dict) -> bool:
 
 def _candidates(usable: list[dict], patterns: tuple[str, ...], benefit: str, heavy: bool) -> list[dict]:
     """A block's exercises, easiest first (by level, then steps from the easiest version); heavy ones only if asked."""
-    chosen = [row for row in usable if row["pattern"] in patterns and row["benefit"] == benefit
-              and row["heavy"] == heavy]
+    chosen = [
+        row for row in usable if row["pattern"] in patterns and row["benefit"] == benefit and row["heavy"] == heavy
+    ]
     return sorted(chosen, key=lambda row: (LEVELS.index(row["level"]), row["depth"]))
 
 
@@ -123,8 +160,13 @@ def _impact_candidates(usable: list[dict], ceiling: str) -> list[dict]:
     harder exercise comes in (tuck jumps stop at 10 a session).
     """
     top = IMPACT_LEVELS.index(ceiling)
-    chosen = [row for row in usable if row["dose_kind"] == "impacts" and 0 < IMPACT_LEVELS.index(row["impact"]) <= top
-              and (row["impacts_max"] or 0) >= TARGET_IMPACTS]
+    chosen = [
+        row
+        for row in usable
+        if row["dose_kind"] == "impacts"
+        and 0 < IMPACT_LEVELS.index(row["impact"]) <= top
+        and (row["impacts_max"] or 0) >= TARGET_IMPACTS
+    ]
     return sorted(chosen, key=lambda row: (IMPACT_LEVELS.index(row["impact"]), row["depth"]))
 
 
@@ -141,8 +183,11 @@ def balance_ladder(usable: list[dict], profile: Profile, catalog: Catalog) -> li
     rungs = catalog.planner["balance_ladder"]
     ids = [rung["exercise"] for rung in rungs]
     start = ids.index(catalog.planner["balance_start"][profile.falls])
-    return [by_id[rung["exercise"]] | {"move_on_when": rung["move_on_when"]}
-            for rung in rungs[start:] if rung["exercise"] in by_id]
+    return [
+        by_id[rung["exercise"]] | {"move_on_when": rung["move_on_when"]}
+        for rung in rungs[start:]
+        if rung["exercise"] in by_id
+    ]
 
 
 def _balance_circuit(ladder: list[dict], phase: str, trained: bool) -> list[dict]:
@@ -153,7 +198,7 @@ def _balance_circuit(ladder: list[dict], phase: str, trained: bool) -> list[dict
     """
     size = min(BALANCE_CIRCUIT, len(ladder))
     first = min(PHASES.index(phase) + int(trained), len(ladder) - size)
-    return ladder[first:first + size]
+    return ladder[first : first + size]
 
 
 def _pick(candidates: list[dict], phase: str, trained: bool = False) -> dict | None:
@@ -170,7 +215,9 @@ def _pick(candidates: list[dict], phase: str, trained: bool = False) -> dict | N
 
 OWN_DOSE_FREQUENCY = re.compile(r"^(Daily|Daily or most days), |,? (2-3 days a week|most days)( or more)?$")
 # A balance drill's share of the day's balance work: the week table gives the balance minutes instead.
-BALANCE_SHARE = re.compile(r",? (as )?(part of|counting toward|building toward) about .* balance work a (day|week)( \(.*\))?$")
+BALANCE_SHARE = re.compile(
+    r",? (as )?(part of|counting toward|building toward) about .* balance work a (day|week)( \(.*\))?$"
+)
 
 
 def own_dose(exercise: dict) -> str:
@@ -180,14 +227,26 @@ def own_dose(exercise: dict) -> str:
 
 
 def _slot(session: str, block: str, phase: str, exercise: dict, sets=None, reps: str = "", effort=None) -> dict:
-    return {"session": session, "block": block, "phase": phase, "exercise_id": exercise["id"],
-            "exercise": exercise["name"], "status": exercise["status"], "modification": exercise["modification"],
-            "move_on_when": exercise.get("move_on_when", ""), "dose_kind": exercise["dose_kind"],
-            "heavy": exercise["heavy"], "sets": sets, "reps": reps or own_dose(exercise), "effort": effort}
+    return {
+        "session": session,
+        "block": block,
+        "phase": phase,
+        "exercise_id": exercise["id"],
+        "exercise": exercise["name"],
+        "status": exercise["status"],
+        "modification": exercise["modification"],
+        "move_on_when": exercise.get("move_on_when", ""),
+        "dose_kind": exercise["dose_kind"],
+        "heavy": exercise["heavy"],
+        "sets": sets,
+        "reps": reps or own_dose(exercise),
+        "effort": effort,
+    }
 
 
-def _block_candidates(usable: list[dict], block: str, patterns: tuple[str, ...], heavy: bool, profile: Profile,
-                      catalog: Catalog) -> list[dict]:
+def _block_candidates(
+    usable: list[dict], block: str, patterns: tuple[str, ...], heavy: bool, profile: Profile, catalog: Catalog
+) -> list[dict]:
     """The block's candidates: after a vertebral fracture the lower body stops at the capped list; a trained
     client gets only work that can reach the target effort when some exists."""
     benefit = "spine" if block == POSTURE_BLOCK else "bone"
@@ -200,8 +259,9 @@ def _block_candidates(usable: list[dict], block: str, patterns: tuple[str, ...],
     return chosen
 
 
-def _block_pick(usable: list[dict], session: str, block: str, phase: str, heavy: bool, profile: Profile,
-                catalog: Catalog) -> dict | None:
+def _block_pick(
+    usable: list[dict], session: str, block: str, phase: str, heavy: bool, profile: Profile, catalog: Catalog
+) -> dict | None:
     """The block's exercise: a heavy lift where heavy work is planned, else the phase's pick of its pattern.
 
     When the pattern offers nothing (or, for a trained client, nothing that reaches the target effort),
@@ -210,8 +270,9 @@ def _block_pick(usable: list[dict], session: str, block: str, phase: str, heavy:
     trained = profile.experience == "trained"
     own = TEMPLATES[session][block]
     for patterns in (own, AXIAL_PATTERNS) if block == AXIAL_BLOCK else (own,):
-        candidates = (heavy and _block_candidates(usable, block, patterns, True, profile, catalog)) or \
-            _block_candidates(usable, block, patterns, False, profile, catalog)
+        candidates = (
+            heavy and _block_candidates(usable, block, patterns, True, profile, catalog)
+        ) or _block_candidates(usable, block, patterns, False, profile, catalog)
         if candidates and (not trained or block == POSTURE_BLOCK or _reaches_the_effort(candidates[-1])):
             return _pick(candidates, phase, trained)
     return _pick(_block_candidates(usable, block, own, False, profile, catalog), phase, trained)
@@ -238,8 +299,9 @@ def _keep_order(session: str, time: dict) -> list[str]:
     return order
 
 
-def fit_session(session: str, options: dict[str, list[dict]], balance: list[dict], minutes: int,
-                time: dict) -> tuple[list[dict], list[dict]]:
+def fit_session(
+    session: str, options: dict[str, list[dict]], balance: list[dict], minutes: int, time: dict
+) -> tuple[list[dict], list[dict]]:
     """(the session's slots, the slots moved home): the blocks kept in their order of importance while they fit,
     each block's first option that fits (a heavy lift, then its ordinary lift); the balance drills share the
     minutes left, in steps of `balance_drill` up to `balance_most`, or move home when even one step does not fit."""
@@ -261,14 +323,29 @@ def fit_session(session: str, options: dict[str, list[dict]], balance: list[dict
     return slots, moved
 
 
-def phase_sessions(usable: list[dict], ladder: list[dict], sessions_per_week: int, session_minutes: int, phase: str,
-                   heavy_allowed: bool, ceiling: str, profile: Profile, catalog: Catalog,
-                   lift_dose) -> tuple[list[dict], list[dict]]:
+def phase_sessions(
+    usable: list[dict],
+    ladder: list[dict],
+    sessions_per_week: int,
+    session_minutes: int,
+    phase: str,
+    heavy_allowed: bool,
+    ceiling: str,
+    profile: Profile,
+    catalog: Catalog,
+    lift_dose,
+) -> tuple[list[dict], list[dict]]:
     """(every slot of every session template in one phase, the slots moved home for want of time);
     `lift_dose(phase, heavy)` gives a strength slot's dose."""
     time = catalog.planner["session_time"]
-    warm_up = _pick([row for row in usable if row["dose_kind"] == "minutes" and row["impact"] == "low"
-                     and row["benefit"] == "bone"], "foundation")
+    warm_up = _pick(
+        [
+            row
+            for row in usable
+            if row["dose_kind"] == "minutes" and row["impact"] == "low" and row["benefit"] == "bone"
+        ],
+        "foundation",
+    )
     impact = _impact_pick(_impact_candidates(usable, ceiling), phase)
     balance = _balance_circuit(ladder, phase, profile.experience == "trained")
     impact_dose = catalog.planner["impact"]["cell"].format(impacts="the week's impacts")
@@ -282,12 +359,20 @@ def phase_sessions(usable: list[dict], ladder: list[dict], sessions_per_week: in
             picks = [_block_pick(usable, session, block, phase, heavy, profile, catalog)]
             if picks[0] is not None and picks[0]["heavy"]:  # the ordinary lift, should the heavy one not fit
                 picks.append(_block_pick(usable, session, block, phase, False, profile, catalog))
-            options[block] = [_strength_or_own_slot(session, block, phase, chosen, lift_dose) for chosen in picks
-                              if chosen is not None]
+            options[block] = [
+                _strength_or_own_slot(session, block, phase, chosen, lift_dose)
+                for chosen in picks
+                if chosen is not None
+            ]
         if impact is not None:
             options["impact"] = [_slot(session, "impact", phase, impact, reps=impact_dose)]
-        slots, home = fit_session(session, {block: found for block, found in options.items() if found},
-                                  [_slot(session, "balance", phase, drill) for drill in balance], session_minutes, time)
+        slots, home = fit_session(
+            session,
+            {block: found for block, found in options.items() if found},
+            [_slot(session, "balance", phase, drill) for drill in balance],
+            session_minutes,
+            time,
+        )
         rows += slots
         moved += home
     return rows, moved
@@ -316,33 +401,61 @@ def _moved_home(moved: list[dict], balance_at_home: bool) -> list[dict]:
     for slots in days.values():
         letters = in_words([slot["session"] for slot in slots])
         when = f"the day of session {letters}" if len(slots) == 1 else f"the days of sessions {letters}"
-        rows.append({"phase": slots[0]["phase"], "block": slots[0]["block"], "exercise_id": slots[0]["exercise_id"],
-                     "exercise": slots[0]["exercise"], "modification": slots[0]["modification"],
-                     "move_on_when": slots[0]["move_on_when"],
-                     "dose": f"on {when} (no time for it in the session): {_slot_dose(slots[0])}", "daily": False})
+        rows.append(
+            {
+                "phase": slots[0]["phase"],
+                "block": slots[0]["block"],
+                "exercise_id": slots[0]["exercise_id"],
+                "exercise": slots[0]["exercise"],
+                "modification": slots[0]["modification"],
+                "move_on_when": slots[0]["move_on_when"],
+                "dose": f"on {when} (no time for it in the session): {_slot_dose(slots[0])}",
+                "daily": False,
+            }
+        )
     return rows
 
 
-def home_work(usable: list[dict], slots: list[dict], moved: list[dict], profile: Profile,
-              balance_at_home: bool) -> pd.DataFrame:
+def home_work(
+    usable: list[dict], slots: list[dict], moved: list[dict], profile: Profile, balance_at_home: bool
+) -> pd.DataFrame:
     """Daily home work per phase: the phase's balance drills (from the sessions' slots, or moved home from
     them), and back-extensor work where bone mass is low; then the work the sessions had no time for."""
     rows = []
     balance = {(slot["phase"], slot["exercise_id"]): slot for slot in slots + moved if slot["block"] == "balance"}
     by_phase = sorted(balance.values(), key=lambda slot: PHASES.index(slot["phase"]))
     for slot in by_phase if balance_at_home else ():
-        rows.append({"phase": slot["phase"], "block": "balance", "exercise_id": slot["exercise_id"],
-                     "exercise": slot["exercise"], "modification": slot["modification"],
-                     "move_on_when": slot["move_on_when"],
-                     "dose": "every day, in short blocks that make up the week's balance minutes", "daily": True})
+        rows.append(
+            {
+                "phase": slot["phase"],
+                "block": "balance",
+                "exercise_id": slot["exercise_id"],
+                "exercise": slot["exercise"],
+                "modification": slot["modification"],
+                "move_on_when": slot["move_on_when"],
+                "dose": "every day, in short blocks that make up the week's balance minutes",
+                "daily": True,
+            }
+        )
     extensors = _candidates(usable, ("back-extensor",), "spine", False)
     if profile.fragility in LOW_BONE_MASS and extensors:
         daily = extensors[0]  # the easiest: a daily habit, not a training load
         dose = "every day: " + own_dose(daily).removeprefix("Daily, ").removeprefix("Daily or most days, ")
-        rows += [{"phase": phase, "block": POSTURE_BLOCK, "exercise_id": daily["id"], "exercise": daily["name"],
-                  "modification": daily["modification"], "move_on_when": "", "dose": dose, "daily": True}
-                 for phase in PHASES]
+        rows += [
+            {
+                "phase": phase,
+                "block": POSTURE_BLOCK,
+                "exercise_id": daily["id"],
+                "exercise": daily["name"],
+                "modification": daily["modification"],
+                "move_on_when": "",
+                "dose": dose,
+                "daily": True,
+            }
+            for phase in PHASES
+        ]
     planned = {(row["phase"], row["exercise_id"]) for row in rows}
     rows += [row for row in _moved_home(moved, balance_at_home) if (row["phase"], row["exercise_id"]) not in planned]
-    return pd.DataFrame(rows, columns=["phase", "block", "exercise_id", "exercise", "modification", "move_on_when", "dose",
-                                      "daily"])
+    return pd.DataFrame(
+        rows, columns=["phase", "block", "exercise_id", "exercise", "modification", "move_on_when", "dose", "daily"]
+    )

@@ -26,8 +26,15 @@ MAX_EFFORT = 8  # TFTF: effort 5-8 out of 10 for the 8-12 repetition dose
 # 5 reps at 80 % of 1RM is close to an 8-repetition maximum; at 85 % it is a 5-6 repetition maximum: near the limit.
 HEAVY_EFFORT = {80: 8, 85: 9}
 # The session's blocks as the minutes chart groups them.
-COMPONENT_OF_BLOCK = {"warm-up": "warm_up", "axial lower body": "axial", "upper body push": "upper_body",
-                      "upper body pull": "upper_body", "impact": "impact", "balance": "balance", POSTURE_BLOCK: "posture"}
+COMPONENT_OF_BLOCK = {
+    "warm-up": "warm_up",
+    "axial lower body": "axial",
+    "upper body push": "upper_body",
+    "upper body pull": "upper_body",
+    "impact": "impact",
+    "balance": "balance",
+    POSTURE_BLOCK: "posture",
+}
 COMPONENTS = ("warm_up", "axial", "upper_body", "impact", "balance", "posture")
 
 
@@ -53,8 +60,12 @@ def main_lift_dose(phase: str, position: int, length: int, heavy: bool) -> dict:
     if phase == "foundation":
         return {"sets": 1 if position < length / 2 else 2, "reps": 12, "effort": 5, "intensity_pct_1rm": None}
     if phase == "build":
-        return {"sets": round(_progress(2, 3, position, length)), "reps": [12, 10, 8][min(2, 3 * position // length)],
-                "effort": round(_progress(5, 7, position, length)), "intensity_pct_1rm": None}
+        return {
+            "sets": round(_progress(2, 3, position, length)),
+            "reps": [12, 10, 8][min(2, 3 * position // length)],
+            "effort": round(_progress(5, 7, position, length)),
+            "intensity_pct_1rm": None,
+        }
     if heavy:
         percent = HEAVY_PCT_1RM[1] if phase == "strength" and position >= length / 2 else HEAVY_PCT_1RM[0]
         return {"sets": 5, "reps": 5, "effort": HEAVY_EFFORT[percent], "intensity_pct_1rm": percent}
@@ -79,7 +90,10 @@ def _deload(previous: dict, dose: dict) -> dict:
     if sets < 1:
         sets, reps = 1, reps * 2 // 3
     return dose | {
-        "sets": sets, "reps": reps, "effort": previous["effort"], "intensity_pct_1rm": previous["intensity_pct_1rm"],
+        "sets": sets,
+        "reps": reps,
+        "effort": previous["effort"],
+        "intensity_pct_1rm": previous["intensity_pct_1rm"],
         "impacts_per_session": min(previous["impacts_per_session"] // 2, dose["impacts_per_session"]),
     }
 
@@ -117,9 +131,16 @@ def _review(profile, phase: str, position: int, wording: dict) -> str:
     return ""
 
 
-def plan_weeks(profile, sessions_per_week: int, months: int, phase_plan: dict[str, dict],
-               minutes: dict[str, dict[str, int]], balance_at_home: dict[str, int], balance_target: bool,
-               wording: dict) -> pd.DataFrame:
+def plan_weeks(
+    profile,
+    sessions_per_week: int,
+    months: int,
+    phase_plan: dict[str, dict],
+    minutes: dict[str, dict[str, int]],
+    balance_at_home: dict[str, int],
+    balance_target: bool,
+    wording: dict,
+) -> pd.DataFrame:
     """One row per week. Heavy weeks begin only after a deload week, so the first heavy week is a fresh one.
 
     Without a balance target the week's balance is the sessions' own, with what moved home for want of time."""
@@ -137,17 +158,24 @@ def plan_weeks(profile, sessions_per_week: int, months: int, phase_plan: dict[st
                 dose = _deload(previous or dose, dose)
             previous = dose
             own_balance = minutes[phase]["minutes_balance"] + balance_at_home[phase]
-            rows.append({
-                "week": week, "month": min(months, int((week - 1) // WEEKS_PER_MONTH) + 1), "phase": phase,
-                "deload": deload, "sessions": sessions_per_week, **dose,
-                "heavy_lifts": ", ".join(heavy_lifts) if dose["intensity_pct_1rm"] is not None else "",
-                "review": _review(profile, phase, position, wording),
-                "balance_minutes": (_toward_target(BALANCE_START, BALANCE_TARGET, week, total) if balance_target
-                                    else own_balance),
-                "aerobic_minutes": _toward_target(AEROBIC_START, AEROBIC_TARGET, week, total),
-                "aerobic_intensity": AEROBIC_INTENSITY,
-                **minutes[phase],
-            })
+            rows.append(
+                {
+                    "week": week,
+                    "month": min(months, int((week - 1) // WEEKS_PER_MONTH) + 1),
+                    "phase": phase,
+                    "deload": deload,
+                    "sessions": sessions_per_week,
+                    **dose,
+                    "heavy_lifts": ", ".join(heavy_lifts) if dose["intensity_pct_1rm"] is not None else "",
+                    "review": _review(profile, phase, position, wording),
+                    "balance_minutes": (
+                        _toward_target(BALANCE_START, BALANCE_TARGET, week, total) if balance_target else own_balance
+                    ),
+                    "aerobic_minutes": _toward_target(AEROBIC_START, AEROBIC_TARGET, week, total),
+                    "aerobic_intensity": AEROBIC_INTENSITY,
+                    **minutes[phase],
+                }
+            )
             week += 1
     frame = pd.DataFrame(rows)
     frame["intensity_pct_1rm"] = frame["intensity_pct_1rm"].astype("Float64")

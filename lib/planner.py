@@ -22,19 +22,45 @@ import pandas as pd
 
 from lib.catalog import Catalog, default_catalog
 from lib.plan_sessions import (
-    EQUIPMENT_SETS, PHASES, POSTURE_BLOCK, SLOT_COLUMNS, TEMPLATES, balance_ladder, home_work, phase_sessions,
+    EQUIPMENT_SETS,
+    PHASES,
+    POSTURE_BLOCK,
+    SLOT_COLUMNS,
+    TEMPLATES,
+    balance_ladder,
+    home_work,
+    phase_sessions,
     usable_exercises,
 )
 from lib.plan_weeks import (
-    DELOAD_EVERY, HEAVY_PCT_1RM, MAX_EFFORT, component_minutes, main_lift_dose, moved_balance_minutes, plan_weeks,
+    DELOAD_EVERY,
+    HEAVY_PCT_1RM,
+    MAX_EFFORT,
+    component_minutes,
+    main_lift_dose,
+    moved_balance_minutes,
+    plan_weeks,
     week_count,
 )
 from lib.profiles import Profile
 from lib.safety import assess, impact_ceiling
 
-__all__ = ["DEFAULT_WEEKDAYS", "DELOAD_EVERY", "EQUIPMENT_SETS", "HEAVY_PCT_1RM", "MAX_EFFORT", "PHASES",
-           "POSTURE_BLOCK", "SESSION_MINUTES", "Plan", "build_plan", "session_dates", "session_grid", "week_count",
-           "week_starts"]
+__all__ = [
+    "DEFAULT_WEEKDAYS",
+    "DELOAD_EVERY",
+    "EQUIPMENT_SETS",
+    "HEAVY_PCT_1RM",
+    "MAX_EFFORT",
+    "PHASES",
+    "POSTURE_BLOCK",
+    "SESSION_MINUTES",
+    "Plan",
+    "build_plan",
+    "session_dates",
+    "session_grid",
+    "week_count",
+    "week_starts",
+]
 
 SESSION_MINUTES = (30, 45, 60)
 
@@ -58,8 +84,10 @@ def _phase_plan(sessions: pd.DataFrame) -> dict[str, dict]:
     plan = {}
     for phase in PHASES:
         slots = sessions[sessions["phase"] == phase]
-        plan[phase] = {"heavy_lifts": list(dict.fromkeys(slots.loc[slots["heavy"].astype(bool), "exercise"])),
-                       "impact": bool((slots["block"] == "impact").any())}
+        plan[phase] = {
+            "heavy_lifts": list(dict.fromkeys(slots.loc[slots["heavy"].astype(bool), "exercise"])),
+            "impact": bool((slots["block"] == "impact").any()),
+        }
     return plan
 
 
@@ -100,8 +128,18 @@ def build_plan(
 
     slots, moved = [], []
     for phase in PHASES:
-        in_sessions, home = phase_sessions(usable, ladder, sessions_per_week, session_minutes, phase, heavy_allowed,
-                                           ceiling, profile, catalog, lift_dose)
+        in_sessions, home = phase_sessions(
+            usable,
+            ladder,
+            sessions_per_week,
+            session_minutes,
+            phase,
+            heavy_allowed,
+            ceiling,
+            profile,
+            catalog,
+            lift_dose,
+        )
         slots, moved = slots + in_sessions, moved + home
     sessions = pd.DataFrame(slots, columns=SLOT_COLUMNS)
     sessions["sets"] = sessions["sets"].astype("Int64")
@@ -109,13 +147,26 @@ def build_plan(
     # The fall-prevention balance target is for older adults and anyone at risk of falling, not a
     # young athlete with a low Z-score (physio review #13).
     balance_target = profile.bone != "low_for_age" or profile.falls == "high"
-    weeks = plan_weeks(profile, sessions_per_week, months, _phase_plan(sessions),
-                       component_minutes(sessions, catalog.planner["session_time"]), moved_balance_minutes(moved),
-                       balance_target, catalog.planner)
+    weeks = plan_weeks(
+        profile,
+        sessions_per_week,
+        months,
+        _phase_plan(sessions),
+        component_minutes(sessions, catalog.planner["session_time"]),
+        moved_balance_minutes(moved),
+        balance_target,
+        catalog.planner,
+    )
     return Plan(
-        profile=profile, sessions_per_week=sessions_per_week, months=months, session_minutes=session_minutes,
-        heavy=bool(weeks["intensity_pct_1rm"].notna().any()), impact_ceiling=ceiling,
-        notes=_notes(profile, sessions, catalog.planner), weeks=weeks, sessions=sessions,
+        profile=profile,
+        sessions_per_week=sessions_per_week,
+        months=months,
+        session_minutes=session_minutes,
+        heavy=bool(weeks["intensity_pct_1rm"].notna().any()),
+        impact_ceiling=ceiling,
+        notes=_notes(profile, sessions, catalog.planner),
+        weeks=weeks,
+        sessions=sessions,
         home=home_work(usable, slots, moved, profile, balance_target),
     )
 
@@ -123,13 +174,14 @@ def build_plan(
 DEFAULT_WEEKDAYS = {2: (0, 3), 3: (0, 2, 4)}  # Mon/Thu for two a week, Mon/Wed/Fri for three (0 is Monday)
 
 
-
 def next_monday(today: dt.date) -> dt.date:
     """The first Monday after today: a plan with no start date of its own starts then."""
     return today + dt.timedelta(days=(7 - today.weekday()) % 7 or 7)
 
 
-def session_dates(plan: Plan, start: dt.date, weekdays: tuple[int, ...] | None = None) -> list[tuple[dt.date, str, int]]:
+def session_dates(
+    plan: Plan, start: dt.date, weekdays: tuple[int, ...] | None = None
+) -> list[tuple[dt.date, str, int]]:
     """(date, session letter, week) for every session, on the given weekdays (by default as DEFAULT_WEEKDAYS)."""
     weekdays = tuple(sorted(weekdays or DEFAULT_WEEKDAYS[plan.sessions_per_week]))
     if len(weekdays) != plan.sessions_per_week:
@@ -173,8 +225,11 @@ def _phase_doses(weeks: pd.DataFrame) -> dict[str, str | None]:
     heavy_weeks = weeks[weeks["intensity_pct_1rm"].notna()]
     ordinary = weeks[~weeks["deload"]] if (~weeks["deload"]).any() else weeks
     impacts = default_catalog().planner["impact"]["cell"].format(impacts=_span(ordinary["impacts_per_session"]))
-    return {"strength": _weeks_dose(weeks), "heavy": None if heavy_weeks.empty else _heavy_dose(weeks, heavy_weeks),
-            "impacts": impacts}
+    return {
+        "strength": _weeks_dose(weeks),
+        "heavy": None if heavy_weeks.empty else _heavy_dose(weeks, heavy_weeks),
+        "impacts": impacts,
+    }
 
 
 def _slot_dose(slot, phase_doses: dict[str, str | None]) -> str:
@@ -209,9 +264,12 @@ def session_grid(plan: Plan, session: str) -> pd.DataFrame:
     for slot in slots.itertuples():
         what = f"{slot.exercise} ({_slot_dose(slot, doses[slot.phase])})"
         cells.setdefault(slot.block, {}).setdefault(slot.phase, []).append(
-            what + (f". {slot.modification}" if slot.modification else "")
-            + (f" {slot.move_on_when}" if slot.move_on_when else ""))
-    grid = pd.DataFrame({phase: {block: "; ".join(by_phase.get(phase, [])) for block, by_phase in cells.items()}
-                         for phase in PHASES})
+            what
+            + (f". {slot.modification}" if slot.modification else "")
+            + (f" {slot.move_on_when}" if slot.move_on_when else "")
+        )
+    grid = pd.DataFrame(
+        {phase: {block: "; ".join(by_phase.get(phase, [])) for block, by_phase in cells.items()} for phase in PHASES}
+    )
     grid.index.name, grid.columns.name = "block", "phase"
     return grid.reindex(list(cells))

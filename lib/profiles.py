@@ -36,8 +36,13 @@ CHOICES: dict[str, tuple] = {
 # links, slides and client cases carry them. The form, the presets, and the cases' and screening's links
 # all go through this table.
 LINK_KEYS = {
-    "bone": "bone", "vertebral_fracture": "vf", "falls": "falls", "joint_limits": "joints",
-    "experience": "exp", "clearance": "cleared", "floor_transfers": "nofloor",
+    "bone": "bone",
+    "vertebral_fracture": "vf",
+    "falls": "falls",
+    "joint_limits": "joints",
+    "experience": "exp",
+    "clearance": "cleared",
+    "floor_transfers": "nofloor",
 }
 NEGATED_IN_LINK = frozenset({"floor_transfers"})  # nofloor=true: the link names what the client cannot do
 
@@ -118,7 +123,9 @@ class Profile:
         parts.append("a high risk of falling" if self.falls == "high" else "a low risk of falling")
         if self.joint_limits:
             parts.append("painful joints that limit impact")
-        parts.append("experienced with strength training" if self.experience == "trained" else "new to strength training")
+        parts.append(
+            "experienced with strength training" if self.experience == "trained" else "new to strength training"
+        )
         parts.append(self._clearance_words())
         if not self.floor_transfers:
             parts.append("no floor work yet")
@@ -128,8 +135,11 @@ class Profile:
         if not self.clearance:
             return "no clearance yet for heavy lifting"
         # After a spine fracture no heavy lifting is planned, cleared or not: do not invite it.
-        return ("cleared by a doctor, but after a spine fracture only moderate loads" if self.vertebral_fracture
-                else "cleared for supervised heavy lifting")
+        return (
+            "cleared by a doctor, but after a spine fracture only moderate loads"
+            if self.vertebral_fracture
+            else "cleared for supervised heavy lifting"
+        )
 
 
 def _as_link_value(field: str, value: Any) -> Any:

@@ -33,14 +33,34 @@ LOW_BONE_MASS = ("low_for_age", "osteopenia", "osteoporosis", "vertebral_fractur
 UNCONFIRMED_REASON = "Not yet reviewed for this profile: no rule confirms it suits it, so it is left out."
 # A movement that triggers no restriction on any axis, used to probe what a profile allows.
 NEUTRAL_EXERCISE = {
-    "impact": "none", "spinal_flexion": "none", "spinal_extension": "none", "rotation": "none",
-    "fall_demand": "low", "hands_free": True, "deep_knee_bend": False, "floor": False, "heavy": False, "barbell": False, "bench_lying": False,
-    "supervision": False, "technique_fault": False, "benefit": "bone", "level": "beginner", "pattern": "impact", "dose_kind": "own",
+    "impact": "none",
+    "spinal_flexion": "none",
+    "spinal_extension": "none",
+    "rotation": "none",
+    "fall_demand": "low",
+    "hands_free": True,
+    "deep_knee_bend": False,
+    "floor": False,
+    "heavy": False,
+    "barbell": False,
+    "bench_lying": False,
+    "supervision": False,
+    "technique_fault": False,
+    "benefit": "bone",
+    "level": "beginner",
+    "pattern": "impact",
+    "dose_kind": "own",
 }
 # How a near-maximal lift stands (the library's heavy squat, deadlift and overhead press): barbell in both hands,
 # asking for steady footing, so the guidance's heavy line hears the fall rules the assessment applies to them.
-HEAVY_LIFT = {"heavy": True, "supervision": True, "barbell": True, "fall_demand": "moderate", "hands_free": False,
-              "pattern": "squat"}
+HEAVY_LIFT = {
+    "heavy": True,
+    "supervision": True,
+    "barbell": True,
+    "fall_demand": "moderate",
+    "hands_free": False,
+    "pattern": "squat",
+}
 # The strength line for a heavy lift under modify, by the change asked for, the first that applies
 # (any other change: the coach line).
 HEAVY_CASE_BY_MODIFICATION = {
@@ -49,9 +69,28 @@ HEAVY_CASE_BY_MODIFICATION = {
     "support-within-reach": "heavy_with_support",
 }
 ROW_TAGS = (
-    "pattern", "impact", "peak_force_bw", "spinal_flexion", "spinal_extension", "rotation", "fall_demand",
-    "hands_free", "deep_knee_bend", "floor", "heavy", "barbell", "bench_lying", "supervision", "technique_fault", "benefit", "dose_kind",
-    "level", "equipment", "sites", "loading", "dose",
+    "pattern",
+    "impact",
+    "peak_force_bw",
+    "spinal_flexion",
+    "spinal_extension",
+    "rotation",
+    "fall_demand",
+    "hands_free",
+    "deep_knee_bend",
+    "floor",
+    "heavy",
+    "barbell",
+    "bench_lying",
+    "supervision",
+    "technique_fault",
+    "benefit",
+    "dose_kind",
+    "level",
+    "equipment",
+    "sites",
+    "loading",
+    "dose",
 )
 
 
@@ -73,7 +112,8 @@ def rules_for(profile: Profile, rules: tuple[dict, ...]) -> list[dict]:
     """The rules whose `when` matches the profile (no `when`: everyone) and whose `unless` does not."""
     facts = profile.as_dict()
     return [
-        rule for rule in rules
+        rule
+        for rule in rules
         if matches(rule.get("when", {}), facts) and not ("unless" in rule and matches(rule["unless"], facts))
     ]
 
@@ -96,7 +136,9 @@ def benefit_words(exercise: dict[str, Any], wording: dict[str, Any]) -> str:
         return exercise["benefit_words"]
     loading = [wording["loading"][kind] for kind in exercise["loading"] if kind in ("axial", "muscle-pull", "impact")]
     sites = [wording["sites"][site] for site in exercise["sites"]]
-    return wording["benefit"][exercise["benefit"]].format(loading=in_words(loading), sites=in_words(sites) or "skeleton")
+    return wording["benefit"][exercise["benefit"]].format(
+        loading=in_words(loading), sites=in_words(sites) or "skeleton"
+    )
 
 
 def decide(exercise: dict[str, Any], profile_rules: list[dict], wording: dict[str, Any] | None = None) -> Decision:
@@ -115,7 +157,9 @@ def decide(exercise: dict[str, Any], profile_rules: list[dict], wording: dict[st
         reasons = (benefit_words(exercise, wording), *reasons)
     strictest = strictest_modify_rule(deciding)
     return Decision(
-        status, reasons, tuple(rule["id"] for rule in deciding),
+        status,
+        reasons,
+        tuple(rule["id"] for rule in deciding),
         _unique(key for rule in deciding for key in rule["sources"]),
         exercise.get("modifications", {}).get(strictest["modification"], "") if strictest else "",
         strictest["id"] if strictest else "",
@@ -136,7 +180,8 @@ def impact_ceiling(profile: Profile, catalog: Catalog | None = None) -> str:
     """The highest impact category that no rule makes the profile avoid."""
     profile_rules = rules_for(profile, (catalog or default_catalog()).rules)
     allowed = [
-        level for level in IMPACT_LEVELS
+        level
+        for level in IMPACT_LEVELS
         if decide(NEUTRAL_EXERCISE | {"impact": level}, profile_rules).status != "avoid"
     ]
     return allowed[-1]
@@ -146,12 +191,17 @@ def impact_basis(exercise: dict[str, Any], catalog: Catalog) -> str:
     """How the exercise's impact band was reached: its measured force, a measured relative, or the app's bands."""
     words, band = catalog.wording["impact_basis"], exercise["impact"]
     if "peak_force_bw" in exercise:
-        return words["measured"].format(force=exercise["peak_force_bw"], band=band,
-                                        measured_in=exercise["peak_force_measured_in"])
+        return words["measured"].format(
+            force=exercise["peak_force_bw"], band=band, measured_in=exercise["peak_force_measured_in"]
+        )
     if "banded_like" in exercise:
         relative = catalog.exercise(exercise["banded_like"])
-        return words["banded_like"].format(band=band, relative=relative["name"], force=relative["peak_force_bw"],
-                                           measured_in=relative["peak_force_measured_in"])
+        return words["banded_like"].format(
+            band=band,
+            relative=relative["name"],
+            force=relative["peak_force_bw"],
+            measured_in=relative["peak_force_measured_in"],
+        )
     return words["none" if band == "none" else "unmeasured"].format(band=band)
 
 
@@ -181,8 +231,9 @@ def _alternatives(exercise_id: str, catalog: Catalog) -> Iterator[str]:
         candidate = catalog.exercise(candidate)["alternative"]
 
 
-def _safer_swap(exercise_id: str, status_by_id: dict[str, str], catalog: Catalog,
-                equipment: Iterable[str] | None) -> str | None:
+def _safer_swap(
+    exercise_id: str, status_by_id: dict[str, str], catalog: Catalog, equipment: Iterable[str] | None
+) -> str | None:
     """The first alternative not avoided for this profile that is doable with the equipment at hand.
 
     Where none is, the one missing the fewest items, the later (simpler) link on a tie: never a kettlebell
@@ -219,22 +270,28 @@ def assess(profile: Profile, catalog: Catalog | None = None, equipment: Iterable
     for exercise in catalog.exercises:
         decision = decisions[exercise["id"]]
         swap = _safer_swap(exercise["id"], status_by_id, catalog, equipment) if decision.status == "avoid" else None
-        rows.append({
-            "id": exercise["id"],
-            "name": exercise["name"],
-            "status": decision.status,
-            "reason": " ".join(decision.reasons),
-            "modification": decision.modification,  # one instruction; empty when nothing is to change
-            "modification_rule": decision.modification_rule,
-            "rules": list(decision.rule_ids),
-            "sources": _row_sources(exercise, decision),
-            "swap_id": swap,
-            "swap_name": catalog.exercise(swap)["name"] if swap else None,
-            "base": base_class(exercise),
-            "impact_basis": impact_basis(exercise, catalog),
-            **{field: exercise.get(field) for field in ROW_TAGS},
-            **({"dose": exercise["dose_falls_high"]} if profile.falls == "high" and "dose_falls_high" in exercise else {}),
-        })
+        rows.append(
+            {
+                "id": exercise["id"],
+                "name": exercise["name"],
+                "status": decision.status,
+                "reason": " ".join(decision.reasons),
+                "modification": decision.modification,  # one instruction; empty when nothing is to change
+                "modification_rule": decision.modification_rule,
+                "rules": list(decision.rule_ids),
+                "sources": _row_sources(exercise, decision),
+                "swap_id": swap,
+                "swap_name": catalog.exercise(swap)["name"] if swap else None,
+                "base": base_class(exercise),
+                "impact_basis": impact_basis(exercise, catalog),
+                **{field: exercise.get(field) for field in ROW_TAGS},
+                **(
+                    {"dose": exercise["dose_falls_high"]}
+                    if profile.falls == "high" and "dose_falls_high" in exercise
+                    else {}
+                ),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -294,7 +351,9 @@ def profile_guidance(profile: Profile, catalog: Catalog | None = None) -> list[G
         if fitting:
             lines = [case["advice"].format(impact_ceiling=ceiling) for case in fitting]
             advice = " ".join(line[:1].upper() + line[1:] for line in lines)
-            guidance.append(Guidance(topic["topic"], advice, _unique(key for case in fitting for key in case["sources"])))
+            guidance.append(
+                Guidance(topic["topic"], advice, _unique(key for case in fitting for key in case["sources"]))
+            )
     return guidance
 
 
@@ -319,24 +378,28 @@ def filter_assessment(
 
 
 def conditions_in_words(conditions: dict[str, list]) -> str:
-    return "; ".join(f"{field.replace('_', ' ')}: {' or '.join(str(value).lower() for value in values)}"
-                     for field, values in conditions.items())
+    return "; ".join(
+        f"{field.replace('_', ' ')}: {' or '.join(str(value).lower() for value in values)}"
+        for field, values in conditions.items()
+    )
 
 
 def rules_table(catalog: Catalog | None = None) -> pd.DataFrame:
     """The rules as a reviewer reads them, one row per rule."""
-    return pd.DataFrame([
-        {
-            "Rule": rule["id"],
-            "When the client has": conditions_in_words(rule.get("when", {})) or "any profile",
-            "Unless": conditions_in_words(rule.get("unless", {})),
-            "Exercises with": conditions_in_words(rule["exercise"]),
-            "Status": rule["status"],
-            "Why": rule["reason"],
-            "Sources": list(rule["sources"]),
-        }
-        for rule in (catalog or default_catalog()).rules
-    ])
+    return pd.DataFrame(
+        [
+            {
+                "Rule": rule["id"],
+                "When the client has": conditions_in_words(rule.get("when", {})) or "any profile",
+                "Unless": conditions_in_words(rule.get("unless", {})),
+                "Exercises with": conditions_in_words(rule["exercise"]),
+                "Status": rule["status"],
+                "Why": rule["reason"],
+                "Sources": list(rule["sources"]),
+            }
+            for rule in (catalog or default_catalog()).rules
+        ]
+    )
 
 
 def one_of_each_pattern_first(table: pd.DataFrame) -> pd.DataFrame:

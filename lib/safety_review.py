@@ -56,27 +56,40 @@ def _cell(value) -> str:
 def preset_section(key: str, profile: Profile, catalog: Catalog) -> str:
     table = assess(profile, catalog)
     table = table.assign(order=table["status"].map(STATUS_ORDER)).sort_values(["order", "pattern"], kind="stable")
-    rows = pd.DataFrame({
-        "Status": table["status"], "Exercise": table["name"], "Base": table["base"], "Why": table["reason"],
-        "How to modify": table["modification"].map(_cell), "Safer swap": table["swap_name"].map(_cell),
-        "Rules": table["rules"].map(_cell), "Sources": table["sources"].map(_cell),
-    }).set_index("Status")
+    rows = pd.DataFrame(
+        {
+            "Status": table["status"],
+            "Exercise": table["name"],
+            "Base": table["base"],
+            "Why": table["reason"],
+            "How to modify": table["modification"].map(_cell),
+            "Safer swap": table["swap_name"].map(_cell),
+            "Rules": table["rules"].map(_cell),
+            "Sources": table["sources"].map(_cell),
+        }
+    ).set_index("Status")
     counts = table["status"].value_counts()
-    guidance = "\n".join(f"- **{item.topic}:** {item.advice} ({', '.join(item.sources)})"
-                         for item in profile_guidance(profile, catalog))
-    return (f"### {PRESET_LABELS[key]} (`{key}`)\n\n{profile.describe()}\n\n{guidance}\n\n"
-            f"{counts.get('recommended', 0)} recommended, {counts.get('modify', 0)} with modifications, "
-            f"{counts.get('avoid', 0)} avoided.\n\n{markdown_table(rows, 'Status')}\n")
+    guidance = "\n".join(
+        f"- **{item.topic}:** {item.advice} ({', '.join(item.sources)})" for item in profile_guidance(profile, catalog)
+    )
+    return (
+        f"### {PRESET_LABELS[key]} (`{key}`)\n\n{profile.describe()}\n\n{guidance}\n\n"
+        f"{counts.get('recommended', 0)} recommended, {counts.get('modify', 0)} with modifications, "
+        f"{counts.get('avoid', 0)} avoided.\n\n{markdown_table(rows, 'Status')}\n"
+    )
 
 
 def rule_section(rule: dict, catalog: Catalog) -> str:
     """A rule in words, and the exercises it matched in each preset it applies to."""
     unless = f" unless {conditions_in_words(rule['unless'])}" if "unless" in rule else ""
     change = f" Modification key: `{rule['modification']}`." if "modification" in rule else ""
-    lines = [f"#### `{rule['id']}`: {rule['status']}",
-             f"When {conditions_in_words(rule.get('when', {})) or 'any profile'}{unless}; exercises with "
-             f"{conditions_in_words(rule['exercise'])}. {rule['reason']}{change} Client line: \"{rule['plain']}\" "
-             f"({', '.join(rule['sources'])})", ""]
+    lines = [
+        f"#### `{rule['id']}`: {rule['status']}",
+        f"When {conditions_in_words(rule.get('when', {})) or 'any profile'}{unless}; exercises with "
+        f'{conditions_in_words(rule["exercise"])}. {rule["reason"]}{change} Client line: "{rule["plain"]}" '
+        f"({', '.join(rule['sources'])})",
+        "",
+    ]
     matched = [exercise["name"] for exercise in catalog.exercises if matches(rule["exercise"], exercise)]
     presets = [key for key, profile in PRESETS.items() if rule in rules_for(profile, catalog.rules)]
     lines.append(f"- Applies to: {', '.join(presets) or 'no preset'}")
@@ -88,20 +101,34 @@ def plan_section(label: str, profile: Profile) -> str:
     plan = build_plan(profile, sessions_per_week=3, months=12)
     weeks = plan.weeks
     heavy = weeks[weeks["intensity_pct_1rm"].notna()]
-    heavy_words = (f"heavy weeks {heavy['week'].min()}-{heavy['week'].max()} ({heavy['heavy_lifts'].iloc[0]})"
-                   if not heavy.empty else "no heavy weeks")
-    parts = [f"Impact up to {plan.impact_ceiling}", heavy_words,
-             f"balance {weeks.set_index('week').loc[16, 'balance_minutes']} min a week by week 16",
-             f"aerobic {weeks['aerobic_minutes'].max()} min a week ({weeks['aerobic_intensity'].iloc[0]})"]
+    heavy_words = (
+        f"heavy weeks {heavy['week'].min()}-{heavy['week'].max()} ({heavy['heavy_lifts'].iloc[0]})"
+        if not heavy.empty
+        else "no heavy weeks"
+    )
+    parts = [
+        f"Impact up to {plan.impact_ceiling}",
+        heavy_words,
+        f"balance {weeks.set_index('week').loc[16, 'balance_minutes']} min a week by week 16",
+        f"aerobic {weeks['aerobic_minutes'].max()} min a week ({weeks['aerobic_intensity'].iloc[0]})",
+    ]
     if weeks["impacts_per_session"].max():  # with none, plan.notes says so
         parts.append(f"impacts up to {weeks['impacts_per_session'].max()} a session")
     summary = f"{profile.describe()} {'; '.join(parts)}."
     later = weeks[(weeks["review"] != "") & (weeks["week"] > 1)]  # a week-1 review is the first of plan.notes
-    summary = " ".join([*plan.notes, summary, *(f"Review at week {row.week}: {row.review}" for row in later.itertuples())])
-    grids = "\n\n".join(f"Session {letter}\n\n{markdown_table(session_grid(plan, letter), 'Block')}"
-                        for letter in plan.sessions["session"].unique())
-    home = "\n".join(f"- {row.phase}: {row.exercise}, {row.dose}" + (f". {row.modification}" if row.modification else "")
-                     + (f" {row.move_on_when}" if row.move_on_when else "") for row in plan.home.itertuples())
+    summary = " ".join(
+        [*plan.notes, summary, *(f"Review at week {row.week}: {row.review}" for row in later.itertuples())]
+    )
+    grids = "\n\n".join(
+        f"Session {letter}\n\n{markdown_table(session_grid(plan, letter), 'Block')}"
+        for letter in plan.sessions["session"].unique()
+    )
+    home = "\n".join(
+        f"- {row.phase}: {row.exercise}, {row.dose}"
+        + (f". {row.modification}" if row.modification else "")
+        + (f" {row.move_on_when}" if row.move_on_when else "")
+        for row in plan.home.itertuples()
+    )
     return f"### {label}\n\n{summary}\n\n{grids}\n\nAt home:\n\n{home or '- nothing extra'}\n"
 
 

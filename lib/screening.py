@@ -30,7 +30,14 @@ from lib.catalog import Catalog, default_catalog
 from lib.profiles import EXPERIENCE_LEVELS, Profile, classify_t_score, classify_z_score
 from lib.screening_findings import Finding, findings_frame, read_results
 from lib.screening_inputs import (
-    DXA_SITES, SEXES, check_balance, check_checklist, check_choice, check_many, check_number, fracture_sites,
+    DXA_SITES,
+    SEXES,
+    check_balance,
+    check_checklist,
+    check_choice,
+    check_many,
+    check_number,
+    fracture_sites,
     risk_factor_ids,
 )
 
@@ -85,11 +92,22 @@ def _derive(findings: list[Finding], inputs: dict, data: dict, references: dict)
     falls, falls_why = _falls(findings, references)
     spine = [finding for finding in findings if finding.sets == "vertebral_fracture" and finding.decides]
     vertebral = bool(spine)
-    vertebral_why = spine[0].because(references) if spine else "no spine fracture, and not several fragility fractures, was reported"
+    vertebral_why = (
+        spine[0].because(references)
+        if spine
+        else "no spine fracture, and not several fragility fractures, was reported"
+    )
     joint_limits, experience, clearance = inputs["joint_limits"], inputs["experience"], inputs["clearance"]
     floor = inputs["floor"] is not False  # not checked: the profile's default (floor work allowed)
-    profile = Profile(bone=bone, vertebral_fracture=vertebral, falls=falls, joint_limits=joint_limits,
-                      experience=experience, clearance=clearance, floor_transfers=floor)
+    profile = Profile(
+        bone=bone,
+        vertebral_fracture=vertebral,
+        falls=falls,
+        joint_limits=joint_limits,
+        experience=experience,
+        clearance=clearance,
+        floor_transfers=floor,
+    )
     traces = {
         "bone": _trace(labels["bone"], bone, bone_why),
         "vertebral_fracture": _trace(labels["vertebral_fracture"], vertebral, vertebral_why),
@@ -97,8 +115,11 @@ def _derive(findings: list[Finding], inputs: dict, data: dict, references: dict)
         "joint_limits": _trace(labels["joint_limits"], joint_limits, "it was reported so"),
         "experience": _trace(labels["experience"], experience, "it was reported so"),
         "clearance": _trace(labels["clearance"], clearance, "it was reported so"),
-        "floor_transfers": _trace(labels["floor_transfers"], floor,
-                                  "it was checked so" if inputs["floor"] is not None else "it was not checked (the default)"),
+        "floor_transfers": _trace(
+            labels["floor_transfers"],
+            floor,
+            "it was checked so" if inputs["floor"] is not None else "it was not checked (the default)",
+        ),
     }
     return profile, traces
 
@@ -111,21 +132,44 @@ def _derived_flag(condition: dict, inputs: dict) -> bool:
 
 
 def _flags(inputs: dict, data: dict) -> pd.DataFrame:
-    rows = [{"risk_factor": factor["label"],
-             "present": _derived_flag(factor["derived"], inputs) if "derived" in factor else factor["id"] in inputs["risk_factors"],
-             "changes": factor["changes"], "source": list(factor["sources"]), "id": factor["id"]}
-            for factor in data["risk_factors"]]
+    rows = [
+        {
+            "risk_factor": factor["label"],
+            "present": _derived_flag(factor["derived"], inputs)
+            if "derived" in factor
+            else factor["id"] in inputs["risk_factors"],
+            "changes": factor["changes"],
+            "source": list(factor["sources"]),
+            "id": factor["id"],
+        }
+        for factor in data["risk_factors"]
+    ]
     return pd.DataFrame(rows, columns=[*FLAG_COLUMNS, "id"])
 
 
 def screen(
-    *, age: int | None = None, sex: str | None = None, tug_s: float | None = None,
-    chair_stands_30s: int | None = None, balance_stances_s: Sequence[float] | None = None,
-    falls_past_year: int | None = None, fall_injured: bool = False, fear_of_falling: bool | None = None,
-    stay_independent: Sequence[bool] | None = None, t_score: float | None = None, z_score: float | None = None,
-    dxa_site: str | None = None, fractures: Iterable[str] | None = None, height_loss_cm: float | None = None,
-    occiput_to_wall_cm: float | None = None, risk_factors: Iterable[str] | None = None, joint_limits: bool = False,
-    experience: str = "novice", clearance: bool = False, floor: bool | None = None, catalog: Catalog | None = None,
+    *,
+    age: int | None = None,
+    sex: str | None = None,
+    tug_s: float | None = None,
+    chair_stands_30s: int | None = None,
+    balance_stances_s: Sequence[float] | None = None,
+    falls_past_year: int | None = None,
+    fall_injured: bool = False,
+    fear_of_falling: bool | None = None,
+    stay_independent: Sequence[bool] | None = None,
+    t_score: float | None = None,
+    z_score: float | None = None,
+    dxa_site: str | None = None,
+    fractures: Iterable[str] | None = None,
+    height_loss_cm: float | None = None,
+    occiput_to_wall_cm: float | None = None,
+    risk_factors: Iterable[str] | None = None,
+    joint_limits: bool = False,
+    experience: str = "novice",
+    clearance: bool = False,
+    floor: bool | None = None,
+    catalog: Catalog | None = None,
 ) -> Screening:
     """Read a client's results against their cut-offs and derive the exercise profile, with a trace per field.
 
@@ -167,5 +211,3 @@ def screen(
     profile, traces = _derive(findings, inputs, data, catalog.references)
     given = {key: value for key, value in inputs.items() if value not in (None, ())}
     return Screening(profile, findings_frame(findings), _flags(inputs, data), traces, given)
-
-

@@ -35,10 +35,17 @@ BOOLEAN_KEYS = ("fall_injured", "fear_of_falling", "joint_limits", "clearance", 
 CHOICE_KEYS = ("sex", "experience", "dxa_site")
 LIST_KEYS = ("fractures", "risk_factors")
 OTHER_LABELS = {
-    "date": "Screening date", "sex": "Sex", "fall_injured": "Injured in a fall", "fear_of_falling": "Fear of falling",
-    "stay_independent": "Stay Independent answers (yes/no, in order)", "dxa_site": "DXA site",
-    "fractures": "Fragility fractures after 40", "risk_factors": "Risk factors", "joint_limits": "Joint pain limits impact",
-    "experience": "Strength-training experience", "clearance": "Cleared for heavy lifting",
+    "date": "Screening date",
+    "sex": "Sex",
+    "fall_injured": "Injured in a fall",
+    "fear_of_falling": "Fear of falling",
+    "stay_independent": "Stay Independent answers (yes/no, in order)",
+    "dxa_site": "DXA site",
+    "fractures": "Fragility fractures after 40",
+    "risk_factors": "Risk factors",
+    "joint_limits": "Joint pain limits impact",
+    "experience": "Strength-training experience",
+    "clearance": "Cleared for heavy lifting",
     "floor": "Gets down to and up from the floor",
 }
 SAFE_KEY = re.compile(r"^[a-z_0-9]{1,30}$")
@@ -135,7 +142,9 @@ def _rows(raw: bytes) -> list[dict[str, str]]:
     except csv.Error as error:
         raise ScreeningFileError("The file is not a readable CSV table.") from error
     if not table or [cell.strip().lower() for cell in table[0][:3]] != HEADER[:3]:
-        raise ScreeningFileError("The first row must be the column names key, label, value: upload the CSV this page saved.")
+        raise ScreeningFileError(
+            "The first row must be the column names key, label, value: upload the CSV this page saved."
+        )
     if len(table) - 1 > MAX_ROWS:
         raise ScreeningFileError(f"The file has more rows than a screening ({MAX_ROWS} at most).")
     return [{"key": row[0].strip(), "value": row[2].strip() if len(row) > 2 else ""} for row in table[1:] if any(row)]
@@ -223,13 +232,17 @@ def changes(today: Screening, earlier: list[EarlierScreening], catalog: Catalog 
         last = next((value for value in reversed(before) if value is not None), None)
         change = "" if now is None or last is None else f"{now - last:+g}"
         row = {"measure": label}
-        row |= {screening.date.isoformat(): ("" if value is None else f"{value:g}") for screening, value in zip(earlier, before)}
+        row |= {
+            screening.date.isoformat(): ("" if value is None else f"{value:g}")
+            for screening, value in zip(earlier, before)
+        }
         rows.append(row | {"today": "" if now is None else f"{now:g}", "change": change})
     return pd.DataFrame(rows)
 
 
-def changes_chart_spec(today: Screening, today_date: dt.date, earlier: list[EarlierScreening],
-                       catalog: Catalog | None = None) -> dict:
+def changes_chart_spec(
+    today: Screening, today_date: dt.date, earlier: list[EarlierScreening], catalog: Catalog | None = None
+) -> dict:
     """A Vega-Lite spec: one small line chart per measure over the screening dates (for two or more earlier files)."""
     data = (catalog or default_catalog()).screening
     points = []
@@ -242,13 +255,23 @@ def changes_chart_spec(today: Screening, today_date: dt.date, earlier: list[Earl
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "description": "Each screening measure over the screening dates, one small chart per measure.",
         "data": {"values": points},
-        "facet": {"row": {"field": "measure", "type": "nominal", "title": None, "header": {"labelAngle": 0, "labelAlign": "left"}}},
+        "facet": {
+            "row": {
+                "field": "measure",
+                "type": "nominal",
+                "title": None,
+                "header": {"labelAngle": 0, "labelAlign": "left"},
+            }
+        },
         "spec": {
             "height": 90,
             "layer": [
                 {"mark": {"type": "line", "color": "#0072B2"}},
                 {"mark": {"type": "point", "filled": True, "color": "#0072B2", "size": 60}},
-                {"mark": {"type": "text", "dy": -10, "fontSize": 12}, "encoding": {"text": {"field": "value", "type": "quantitative"}}},
+                {
+                    "mark": {"type": "text", "dy": -10, "fontSize": 12},
+                    "encoding": {"text": {"field": "value", "type": "quantitative"}},
+                },
             ],
             "encoding": {
                 "x": {"field": "date", "type": "temporal", "title": "Screening date", "axis": {"format": "%d %b %Y"}},
@@ -261,6 +284,9 @@ def changes_chart_spec(today: Screening, today_date: dt.date, earlier: list[Earl
 
 def describe_changes(table: pd.DataFrame) -> str:
     """The comparison in words, as the chart's text alternative."""
-    lines = [f"{row['measure']}: today {row['today'] or 'not measured'}" + (f", change {row['change']}" if row["change"] else "")
-             for row in table.to_dict("records")]
+    lines = [
+        f"{row['measure']}: today {row['today'] or 'not measured'}"
+        + (f", change {row['change']}" if row["change"] else "")
+        for row in table.to_dict("records")
+    ]
     return "; ".join(lines) + "."

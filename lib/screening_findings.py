@@ -51,8 +51,18 @@ def _tug(seconds: float, data: dict) -> Finding:
     borderline = _near(seconds, cutoff, test["borderline"])
     meaning = (test["at_risk"] if at_risk else test["not_at_risk"]) + " " + test["caution"]
     reason = f"{seconds:g} s is {'at or over' if at_risk else 'under'} the {cutoff:g} s cut-off"
-    return Finding("tug_s", test["name"], f"{seconds:g} s", f"at risk from {cutoff:g} s", _with_borderline(meaning, borderline),
-                   tuple(test["sources"]), reason, "falls", at_risk, borderline)
+    return Finding(
+        "tug_s",
+        test["name"],
+        f"{seconds:g} s",
+        f"at risk from {cutoff:g} s",
+        _with_borderline(meaning, borderline),
+        tuple(test["sources"]),
+        reason,
+        "falls",
+        at_risk,
+        borderline,
+    )
 
 
 def chair_stand_norm(age: float | None, sex: str | None, data: dict) -> dict | None:
@@ -79,9 +89,21 @@ def _chair_stand(count: int, age: float | None, sex: str | None, data: dict) -> 
     at_risk = count < norm
     borderline = _near(count, norm, test["borderline"])
     meaning = test["at_risk"] if at_risk else test["not_at_risk"]
-    reason = f"{value} is {'under' if at_risk else 'at or over'} the norm of {norm} for a {sex} client aged {low}-{high}"
-    return Finding("chair_stands_30s", test["name"], value, f"at risk under {norm} ({sex}, {low}-{high})",
-                   _with_borderline(meaning, borderline), sources, reason, "falls", at_risk, borderline)
+    reason = (
+        f"{value} is {'under' if at_risk else 'at or over'} the norm of {norm} for a {sex} client aged {low}-{high}"
+    )
+    return Finding(
+        "chair_stands_30s",
+        test["name"],
+        value,
+        f"at risk under {norm} ({sex}, {low}-{high})",
+        _with_borderline(meaning, borderline),
+        sources,
+        reason,
+        "falls",
+        at_risk,
+        borderline,
+    )
 
 
 def _balance(held: tuple[float, ...], data: dict) -> Finding:
@@ -94,8 +116,18 @@ def _balance(held: tuple[float, ...], data: dict) -> Finding:
     value = ", ".join(f"{name} {time:g} s" for name, time in zip(test["stances"], held))
     meaning = test["at_risk"] if at_risk else test["not_at_risk"]
     reason = f"{test['stances'][stance]} stance held {seconds:g} s, {'under' if at_risk else 'reaching'} the {hold:g} s needed"
-    return Finding("balance_stances_s", test["name"], value, f"at risk if {test['stances'][stance]} held under {hold:g} s",
-                   _with_borderline(meaning, borderline), tuple(test["sources"]), reason, "falls", at_risk, borderline)
+    return Finding(
+        "balance_stances_s",
+        test["name"],
+        value,
+        f"at risk if {test['stances'][stance]} held under {hold:g} s",
+        _with_borderline(meaning, borderline),
+        tuple(test["sources"]),
+        reason,
+        "falls",
+        at_risk,
+        borderline,
+    )
 
 
 def stay_independent_score(answers: Sequence[bool], data: dict) -> int:
@@ -109,8 +141,18 @@ def _stay_independent(answers: tuple[bool, ...], data: dict) -> Finding:
     borderline = _near(score, cutoff, test["borderline"])
     meaning = test["at_risk"] if at_risk else test["not_at_risk"]
     reason = f"{score} points is {'at or over' if at_risk else 'under'} the {cutoff}-point cut-off"
-    return Finding("stay_independent", test["name"], f"{score} of 14 points", f"at risk from {cutoff} points",
-                   _with_borderline(meaning, borderline), tuple(test["sources"]), reason, "falls", at_risk, borderline)
+    return Finding(
+        "stay_independent",
+        test["name"],
+        f"{score} of 14 points",
+        f"at risk from {cutoff} points",
+        _with_borderline(meaning, borderline),
+        tuple(test["sources"]),
+        reason,
+        "falls",
+        at_risk,
+        borderline,
+    )
 
 
 def _falls_history(count: int, injured: bool, data: dict) -> Finding:
@@ -118,15 +160,32 @@ def _falls_history(count: int, injured: bool, data: dict) -> Finding:
     at_risk = count >= test["at_risk_from"]
     meaning = test["at_risk"] + (f" {test['injured']}" if injured else "") if at_risk else test["not_at_risk"]
     value = f"{count:g} fall" + ("" if count == 1 else "s") + (", injured" if injured and at_risk else "")
-    return Finding("falls_past_year", test["name"], value, f"at risk from {test['at_risk_from']} fall",
-                   meaning, tuple(test["sources"]), f"{value} reported", "falls", at_risk)
+    return Finding(
+        "falls_past_year",
+        test["name"],
+        value,
+        f"at risk from {test['at_risk_from']} fall",
+        meaning,
+        tuple(test["sources"]),
+        f"{value} reported",
+        "falls",
+        at_risk,
+    )
 
 
 def _fear(afraid: bool, data: dict) -> Finding:
     test = data["tests"]["fear_of_falling"]
-    return Finding("fear_of_falling", test["name"], "yes" if afraid else "no", "any fear counts",
-                   test["at_risk"] if afraid else test["not_at_risk"], tuple(test["sources"]),
-                   "reported" if afraid else "none reported", "falls", afraid)
+    return Finding(
+        "fear_of_falling",
+        test["name"],
+        "yes" if afraid else "no",
+        "any fear counts",
+        test["at_risk"] if afraid else test["not_at_risk"],
+        tuple(test["sources"]),
+        "reported" if afraid else "none reported",
+        "falls",
+        afraid,
+    )
 
 
 def _site(site: str | None) -> str:
@@ -140,23 +199,47 @@ def _t_score(t: float, age: float | None, site: str | None, data: dict) -> Findi
     meaning = spec["meanings"][category]
     if age is not None and age < data["bone"]["z_score"]["applies_under"]:
         meaning += " " + spec["under_50"]
-    return Finding("t_score", spec["name"], f"{t:.1f}{_site(site)}", "normal from -1.0; osteoporosis at -2.5 or lower",
-                   _with_borderline(meaning, borderline), tuple(spec["sources"]), f"{t:.1f} is {category} by the WHO thresholds",
-                   "bone", category != "normal", borderline)
+    return Finding(
+        "t_score",
+        spec["name"],
+        f"{t:.1f}{_site(site)}",
+        "normal from -1.0; osteoporosis at -2.5 or lower",
+        _with_borderline(meaning, borderline),
+        tuple(spec["sources"]),
+        f"{t:.1f} is {category} by the WHO thresholds",
+        "bone",
+        category != "normal",
+        borderline,
+    )
 
 
 def _z_score(z: float, age: float | None, site: str | None, data: dict) -> Finding:
     spec = data["bone"]["z_score"]
     cutoff = spec["below_from"]
-    value, cut = f"{z:.1f}{_site(site)}", f"below the expected range at {cutoff:.1f} or lower, under {spec['applies_under']}"
+    value, cut = (
+        f"{z:.1f}{_site(site)}",
+        f"below the expected range at {cutoff:.1f} or lower, under {spec['applies_under']}",
+    )
     if age is not None and age >= spec["applies_under"]:
-        return Finding("z_score", spec["name"], value, cut, spec["not_used"], tuple(spec["sources"]), "not used from 50")
+        return Finding(
+            "z_score", spec["name"], value, cut, spec["not_used"], tuple(spec["sources"]), "not used from 50"
+        )
     below = classify_z_score(z) == "low_for_age"
     borderline = _near(z, cutoff, spec["borderline"])
     meaning = spec["below"] if below else spec["within"]
     reason = f"{z:.1f} is {'at or below' if below else 'above'} {cutoff:.1f}, {'below' if below else 'within'} the expected range for age"
-    return Finding("z_score", spec["name"], value, cut, _with_borderline(meaning, borderline), tuple(spec["sources"]),
-                   reason, "bone", below, borderline)
+    return Finding(
+        "z_score",
+        spec["name"],
+        value,
+        cut,
+        _with_borderline(meaning, borderline),
+        tuple(spec["sources"]),
+        reason,
+        "bone",
+        below,
+        borderline,
+    )
 
 
 def _fractures(sites: tuple[str, ...], age: float | None, data: dict) -> list[Finding]:
@@ -168,14 +251,47 @@ def _fractures(sites: tuple[str, ...], age: float | None, data: dict) -> list[Fi
     old_enough = age is None or age >= spec["clinical_from_age"]
     if clinical and old_enough:
         clinical_names = ", ".join(spec["sites"][site] for site in clinical)
-        findings.append(Finding("fractures", spec["name"], names, f"hip, spine, upper arm or pelvis after 40, from age {spec['clinical_from_age']}",
-                                spec["clinical"], sources, f"a low-trauma {clinical_names} fracture after 40 counts as osteoporosis, whatever the T-score", "bone", True))
+        findings.append(
+            Finding(
+                "fractures",
+                spec["name"],
+                names,
+                f"hip, spine, upper arm or pelvis after 40, from age {spec['clinical_from_age']}",
+                spec["clinical"],
+                sources,
+                f"a low-trauma {clinical_names} fracture after 40 counts as osteoporosis, whatever the T-score",
+                "bone",
+                True,
+            )
+        )
     if "spine" in sites:
-        findings.append(Finding("fractures", spec["name"], spec["sites"]["spine"], "reported", spec["spine"], sources,
-                                "a spine fracture reported", "vertebral_fracture", True))
+        findings.append(
+            Finding(
+                "fractures",
+                spec["name"],
+                spec["sites"]["spine"],
+                "reported",
+                spec["spine"],
+                sources,
+                "a spine fracture reported",
+                "vertebral_fracture",
+                True,
+            )
+        )
     elif len(sites) >= SEVERAL_FRACTURES:
-        findings.append(Finding("fractures", spec["name"], names, f"{SEVERAL_FRACTURES} sites or more", spec["several"], sources,
-                                f"{len(sites)} fragility fractures reported", "vertebral_fracture", True))
+        findings.append(
+            Finding(
+                "fractures",
+                spec["name"],
+                names,
+                f"{SEVERAL_FRACTURES} sites or more",
+                spec["several"],
+                sources,
+                f"{len(sites)} fragility fractures reported",
+                "vertebral_fracture",
+                True,
+            )
+        )
     if not findings:
         findings.append(Finding("fractures", spec["name"], names, "", spec["other"], sources, f"{names} reported"))
     return findings
@@ -189,21 +305,45 @@ def _height_loss(cm: float, t: float | None, data: dict) -> Finding:
         meaning = spec["under"]
     else:
         meaning = spec["over"] if t is not None and t < -1.0 else spec["over_without_t"]
-    return Finding("height_loss_cm", spec["name"], f"{cm:g} cm", f"more than {spec['over_cm']:g} cm",
-                   _with_borderline(meaning, borderline), tuple(spec["sources"]), f"{cm:g} cm", borderline=borderline)
+    return Finding(
+        "height_loss_cm",
+        spec["name"],
+        f"{cm:g} cm",
+        f"more than {spec['over_cm']:g} cm",
+        _with_borderline(meaning, borderline),
+        tuple(spec["sources"]),
+        f"{cm:g} cm",
+        borderline=borderline,
+    )
 
 
 def _occiput_to_wall(cm: float, data: dict) -> Finding:
     spec = data["bone"]["occiput_to_wall"]
     at_or_over = cm >= spec["from_cm"]
-    return Finding("occiput_to_wall_cm", spec["name"], f"{cm:g} cm", f"{spec['from_cm'] * 10:g} mm or more",
-                   spec["at_or_over"] if at_or_over else spec["under"], tuple(spec["sources"]), f"{cm:g} cm")
+    return Finding(
+        "occiput_to_wall_cm",
+        spec["name"],
+        f"{cm:g} cm",
+        f"{spec['from_cm'] * 10:g} mm or more",
+        spec["at_or_over"] if at_or_over else spec["under"],
+        tuple(spec["sources"]),
+        f"{cm:g} cm",
+    )
 
 
 def _yes_no(key: str, answer: bool, sets: str, data: dict) -> Finding:
     spec = data["other"][key]
-    return Finding(key, spec["name"], "yes" if answer else "no", "as reported",
-                   spec["if_yes"] if answer else spec["if_no"], tuple(spec.get("sources", ())), "as reported", sets, answer)
+    return Finding(
+        key,
+        spec["name"],
+        "yes" if answer else "no",
+        "as reported",
+        spec["if_yes"] if answer else spec["if_no"],
+        tuple(spec.get("sources", ())),
+        "as reported",
+        sets,
+        answer,
+    )
 
 
 def read_results(inputs: dict, data: dict) -> list[Finding]:
@@ -236,17 +376,46 @@ def read_results(inputs: dict, data: dict) -> list[Finding]:
 
 def _experience(level: str, data: dict) -> Finding:
     spec = data["other"]["experience"]
-    return Finding("experience", spec["name"], level, "as reported", spec[level], (), "as reported", "experience",
-                   level == "trained")
+    return Finding(
+        "experience",
+        spec["name"],
+        level,
+        "as reported",
+        spec[level],
+        (),
+        "as reported",
+        "experience",
+        level == "trained",
+    )
 
 
 def _floor(can: bool, data: dict) -> Finding:
     spec = data["other"]["floor"]
-    return Finding("floor", spec["name"], "yes" if can else "no", "as checked", spec["if_yes"] if can else spec["if_no"],
-                   tuple(spec["sources"]), "as checked", "floor_transfers", not can)
+    return Finding(
+        "floor",
+        spec["name"],
+        "yes" if can else "no",
+        "as checked",
+        spec["if_yes"] if can else spec["if_no"],
+        tuple(spec["sources"]),
+        "as checked",
+        "floor_transfers",
+        not can,
+    )
 
 
 def findings_frame(findings: list[Finding]) -> pd.DataFrame:
-    rows = [{"measure": f.measure, "value": f.value, "cutoff": f.cutoff, "meaning": f.meaning,
-             "sets": f.sets, "source": list(f.source), "key": f.key, "borderline": f.borderline} for f in findings]
+    rows = [
+        {
+            "measure": f.measure,
+            "value": f.value,
+            "cutoff": f.cutoff,
+            "meaning": f.meaning,
+            "sets": f.sets,
+            "source": list(f.source),
+            "key": f.key,
+            "borderline": f.borderline,
+        }
+        for f in findings
+    ]
     return pd.DataFrame(rows, columns=FINDING_COLUMNS)

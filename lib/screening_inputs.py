@@ -62,8 +62,10 @@ def check_balance(value: Sequence | None, data: dict) -> tuple[float, ...] | Non
         return None
     stances = data["tests"]["balance"]["stances"]
     if isinstance(value, (str, bytes)) or not hasattr(value, "__len__") or len(value) != len(stances):
-        raise ValueError(f"balance_stances_s must hold {len(stances)} times, one per stance ({', '.join(stances)}), "
-                         f"each {allowed_range('balance_stances_s', data)}")
+        raise ValueError(
+            f"balance_stances_s must hold {len(stances)} times, one per stance ({', '.join(stances)}), "
+            f"each {allowed_range('balance_stances_s', data)}"
+        )
     return tuple(check_number("balance_stances_s", seconds, data) for seconds in value)
 
 
@@ -71,8 +73,12 @@ def check_checklist(value: Sequence | None, data: dict) -> tuple[bool, ...] | No
     if value is None:
         return None
     items = data["tests"]["stay_independent"]["items"]
-    if isinstance(value, (str, bytes)) or not hasattr(value, "__len__") or len(value) != len(items) \
-            or not all(isinstance(answer, bool) for answer in value):
+    if (
+        isinstance(value, (str, bytes))
+        or not hasattr(value, "__len__")
+        or len(value) != len(items)
+        or not all(isinstance(answer, bool) for answer in value)
+    ):
         raise ValueError(f"stay_independent must hold {len(items)} yes/no answers (True or False), one per question")
     return tuple(value)
 

@@ -33,8 +33,14 @@ def _results_table(pdf: draw.Sheet, screening: Screening) -> None:
     draw.font(pdf, TABLE_PT)
     pdf.set_fill_color(255, 255, 255)  # the headings' bar colour would otherwise fill every cell
     rows = screening.findings[screening.findings["cutoff"] != "as reported"]
-    with pdf.table(col_widths=COLUMN_SHARES, text_align="LEFT", line_height=4.6, first_row_as_headings=True, cell_fill_mode="NONE",
-                   headings_style=FontFace(emphasis="BOLD", fill_color=draw.TINT)) as table:
+    with pdf.table(
+        col_widths=COLUMN_SHARES,
+        text_align="LEFT",
+        line_height=4.6,
+        first_row_as_headings=True,
+        cell_fill_mode="NONE",
+        headings_style=FontFace(emphasis="BOLD", fill_color=draw.TINT),
+    ) as table:
         header = table.row()
         for title in ("Measure", "Today", "Cut-off (at risk)", "Re-test: date ____"):
             header.cell(title)

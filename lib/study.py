@@ -82,12 +82,17 @@ def search_glossary(terms: Iterable[dict], text: str) -> list[dict]:
 
     def rank(term: dict) -> int | None:
         name = _squeezed(term["term"])
-        for position, matches in enumerate((name == needle, name.startswith(needle), needle in name,
-                                            needle in _squeezed(term["definition"]))):
+        for position, matches in enumerate(
+            (name == needle, name.startswith(needle), needle in name, needle in _squeezed(term["definition"]))
+        ):
             if matches:
                 return position
         return None
 
     ranked = [(rank(term), term["term"].lower(), term) for term in terms]
-    return [term for position, _, term in sorted((entry for entry in ranked if entry[0] is not None),
-                                                 key=lambda entry: entry[:2])]
+    return [
+        term
+        for position, _, term in sorted(
+            (entry for entry in ranked if entry[0] is not None), key=lambda entry: entry[:2]
+        )
+    ]

@@ -10,13 +10,18 @@ from typing import Any, Iterable
 import pandas as pd
 
 GUIDELINE_COLUMNS = {
-    "name": "Source", "frequency": "How often", "resistance": "Resistance", "impact": "Impact",
-    "balance": "Balance", "spine": "Spine",
+    "name": "Source",
+    "frequency": "How often",
+    "resistance": "Resistance",
+    "impact": "Impact",
+    "balance": "Balance",
+    "spine": "Spine",
 }
 
 
 def markdown_table(frame: pd.DataFrame, index_label: str = "") -> str:
     """A small table as Markdown, index first, every cell kept in its column."""
+
     def cell(value: object) -> str:
         return str(value).replace("|", "\\|").replace("\n", " ")
 

@@ -64,8 +64,11 @@ def refused_keys(raw: Mapping[str, list[str]], params: Mapping[str, Param], shar
     `shared` names keys that belong to other pages of the app and ride along in a link.
     """
     shared = set(shared)
-    return [key for key, values in raw.items()
-            if key not in shared and (key not in params or not params[key].accepts(values))]
+    return [
+        key
+        for key, values in raw.items()
+        if key not in shared and (key not in params or not params[key].accepts(values))
+    ]
 
 
 def odd_parameters(raw: Mapping[str, list[str]], params: Mapping[str, Param], shared: Iterable[str] = ()) -> list[str]:

@@ -20,7 +20,9 @@ st.caption("Read the story, decide what the profile is and what to program, then
 ANSWERS = "case-"  # the key prefix of every answer widget below
 kept_settings.restore(["case"])
 kept_settings.restore_answers(ANSWERS)
-case_id = st.selectbox("Case", list(CASES), format_func=lambda key: CASES[key]["title"], key="case", bind="query-params")
+case_id = st.selectbox(
+    "Case", list(CASES), format_func=lambda key: CASES[key]["title"], key="case", bind="query-params"
+)
 kept_settings.keep(["case"])
 case = CASES[case_id]
 share_this_view(site_map.CASES.url_path)
@@ -36,14 +38,26 @@ with st.expander("The profile this story implies"):
     st.markdown(profile.describe())
 # The tools in view, not inside the answer above: opening them set to the case is how a trainer checks a plan.
 if "screening" in case:
-    st.page_link(site_map.SCREENING.page(), label="Open this case's screening: each field with its reason",
-                 query_params=screening_query_params(case["screening"]), icon=":material/checklist:")
+    st.page_link(
+        site_map.SCREENING.page(),
+        label="Open this case's screening: each field with its reason",
+        query_params=screening_query_params(case["screening"]),
+        icon=":material/checklist:",
+    )
 params = profile_query_params(profile)
 left, right = st.columns(2)
-left.page_link(site_map.SAFE_OPTIONS.page(), label="Open Safe options for this profile", query_params=params,
-               icon=":material/health_and_safety:")
-right.page_link(site_map.PLANNER.page(), label="Open the Planner for this profile", query_params=params,
-                icon=":material/calendar_month:")
+left.page_link(
+    site_map.SAFE_OPTIONS.page(),
+    label="Open Safe options for this profile",
+    query_params=params,
+    icon=":material/health_and_safety:",
+)
+right.page_link(
+    site_map.PLANNER.page(),
+    label="Open the Planner for this profile",
+    query_params=params,
+    icon=":material/calendar_month:",
+)
 
 st.subheader("Questions", anchor=False)
 for number, question in enumerate(case["questions"], start=1):

@@ -49,15 +49,22 @@ def mark(paper: list[dict], paper_key: tuple[int, int], answers: dict[str, list[
     """Score the paper; under a study code its score and every answer are saved."""
     st.session_state["exam_answers"] = {"paper": paper_key, "answers": answers}
     st.session_state.pop("exam_pending", None)
-    save_exam(paper_key[1], [Answer(question_card(question), is_correct(question, answers[question["id"]]), source="exam")
-                     for question in paper])
+    save_exam(
+        paper_key[1],
+        [
+            Answer(question_card(question), is_correct(question, answers[question["id"]]), source="exam")
+            for question in paper
+        ],
+    )
 
 
 def render_result(result: ExamResult) -> None:
     st.subheader("Your score", anchor="score")
     st.metric("Score", f"{result.correct} of {result.total} ({result.percent} %)")
-    chart(lesson_scores_spec(result.by_lesson),
-          "; ".join(f"{row.lesson}: {row.correct} of {row.total}" for row in result.by_lesson.itertuples()))
+    chart(
+        lesson_scores_spec(result.by_lesson),
+        "; ".join(f"{row.lesson}: {row.correct} of {row.total}" for row in result.by_lesson.itertuples()),
+    )
     st.subheader("Review your mistakes", anchor="mistakes")
     if not result.mistakes:
         st.success("No mistakes: well done.", icon=":material/celebration:")
@@ -82,16 +89,23 @@ if "seed" not in st.session_state and "seed" not in st.query_params:
     st.session_state["seed"] = st.query_params["seed"] = random_seed()
 length_column, seed_column, new_column = st.columns([2, 1, 1], vertical_alignment="bottom")
 # A bound control given an empty link value returns None even when required: fall back to the default.
-length = length_column.segmented_control("Questions", EXAM_LENGTHS, default=20, required=True, key="length",
-                                         bind="query-params") or 20
+length = (
+    length_column.segmented_control(
+        "Questions", EXAM_LENGTHS, default=20, required=True, key="length", bind="query-params"
+    )
+    or 20
+)
 # A text box, not a number input: a number input bound to a link value like 1e309 fails inside Streamlit.
-entered = seed_column.text_input("Paper number (1-9999)", key="seed", bind="query-params", max_chars=4,
-                                 on_change=seed_typed)
+entered = seed_column.text_input(
+    "Paper number (1-9999)", key="seed", bind="query-params", max_chars=4, on_change=seed_typed
+)
 new_column.button("New paper", on_click=new_paper, icon=":material/shuffle:")
 # Messages go under the row, never inside a column: a caption there would push the controls out of line.
 if typo is not None:
-    st.error(f"Paper number: “{typo}” is not a whole number from 1 to 9999, so the paper has not changed.",
-             icon=":material/pin:")
+    st.error(
+        f"Paper number: “{typo}” is not a whole number from 1 to 9999, so the paper has not changed.",
+        icon=":material/pin:",
+    )
 if site_map.EXAM.params["seed"].accepts([entered]):
     seed = int(entered)
 else:  # an odd value from the link (the notice above names it)
@@ -118,9 +132,11 @@ if submitted:
 pending = st.session_state.get("exam_pending")
 if pending and pending["paper"] == paper_key:
     numbers = ", ".join(map(str, pending["blank"]))
-    st.warning(f"**{len(pending['blank'])} of {len(paper)} questions have no answer** (question {numbers}). "
-               "Answer them above and finish again, or score the paper now and they count as wrong.",
-               icon=":material/warning:")
+    st.warning(
+        f"**{len(pending['blank'])} of {len(paper)} questions have no answer** (question {numbers}). "
+        "Answer them above and finish again, or score the paper now and they count as wrong.",
+        icon=":material/warning:",
+    )
     st.button("Score it anyway", on_click=mark, args=(paper, paper_key, pending["answers"]))
 marked = st.session_state.get("exam_answers")
 if marked and marked["paper"] == paper_key:  # answers belong to the paper they were given for

@@ -65,8 +65,10 @@ def matching_ids(text: str, patterns: tuple[str, ...], sites: tuple[str, ...], e
 def library_cards() -> dict[str, str]:
     """Every exercise's card, each with its link: the same for every visitor, built once."""
     references = catalog().references
-    return {exercise["id"]: exercise_card(exercise, references, link=exercise_link(exercise["id"]))
-            for exercise in catalog().exercises}
+    return {
+        exercise["id"]: exercise_card(exercise, references, link=exercise_link(exercise["id"]))
+        for exercise in catalog().exercises
+    }
 
 
 def link_line(label: str, exercise_id: str | None) -> str:

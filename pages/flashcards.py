@@ -46,16 +46,22 @@ st.title("Flashcards")
 st.caption("Say the meaning out loud, then turn the card.")
 status_line(site_map.REVIEW.page())
 lessons_column, due_column = st.columns([4, 1], vertical_alignment="bottom")
-topics = lessons_column.multiselect("Lessons", list(TITLES), format_func=TITLES.get, key="topics",
-                                    bind="query-params", placeholder="All lessons")
+topics = lessons_column.multiselect(
+    "Lessons", list(TITLES), format_func=TITLES.get, key="topics", bind="query-params", placeholder="All lessons"
+)
 only_due = active_code() and due_column.toggle("Due today only", key="due", bind="query-params")
 share_this_view(site_map.FLASHCARDS.url_path)  # a presenter's link to one lesson's deck
 due = due_cards(saved_answers(), store().now()) if only_due else set()
-deck = [card for card in shuffled([*catalog().glossary, *drawing_cards()], deck_state()["seed"])
-        if (not topics or card.get("lesson") in topics) and (not only_due or term_card(card) in due)]
+deck = [
+    card
+    for card in shuffled([*catalog().glossary, *drawing_cards()], deck_state()["seed"])
+    if (not topics or card.get("lesson") in topics) and (not only_due or term_card(card) in due)
+]
 if not deck:
-    st.info("No card is due today in these lessons." if only_due else "No card matches these lessons.",
-            icon=":material/filter_alt_off:")
+    st.info(
+        "No card is due today in these lessons." if only_due else "No card matches these lessons.",
+        icon=":material/filter_alt_off:",
+    )
     st.stop()
 state = deck_state()
 card = deck[state["position"] % len(deck)]
@@ -71,10 +77,12 @@ else:
             site_map.link_to_lesson_section(lesson, card["section"], "Used in ")
             knew_column, not_yet_column = st.columns(2)
             step = 0 if only_due else 1
-            knew_column.button("I knew it", on_click=rate, args=(card, True, step), icon=":material/thumb_up:",
-                               width="stretch")
-            not_yet_column.button("Not yet", on_click=rate, args=(card, False, step), icon=":material/replay:",
-                                  width="stretch")
+            knew_column.button(
+                "I knew it", on_click=rate, args=(card, True, step), icon=":material/thumb_up:", width="stretch"
+            )
+            not_yet_column.button(
+                "Not yet", on_click=rate, args=(card, False, step), icon=":material/replay:", width="stretch"
+            )
         else:
             st.button("Turn the card", on_click=reveal, type="primary", icon=":material/flip:")
 back, forward = st.columns(2)

@@ -12,8 +12,13 @@ from pages.components.page_params import SEARCH_LIMIT
 notice_odd_parameters(site_map.GLOSSARY.params)
 
 st.title("Glossary")
-text = st.text_input("Search terms and definitions", key="find", bind="query-params", max_chars=SEARCH_LIMIT,
-                     placeholder="e.g. T-score, hinge, impact")
+text = st.text_input(
+    "Search terms and definitions",
+    key="find",
+    bind="query-params",
+    max_chars=SEARCH_LIMIT,
+    placeholder="e.g. T-score, hinge, impact",
+)
 share_this_view(site_map.GLOSSARY.url_path)
 terms = search_glossary(catalog().glossary, text)
 st.caption(f"{len(terms)} of {len(catalog().glossary)} terms")

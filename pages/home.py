@@ -13,19 +13,28 @@ st.markdown(
 )
 
 WAYS_IN = (  # (heading, what it offers, page, link label)
-    (":material/school: Learn the science",
-     "Ten short cited lessons: how bone responds to load, progressive load, axial loading, "
-     "impact, who needs it most, safety with osteoporosis, moving safely every day, the "
-     "guidelines, bone health beyond exercise and an FAQ.",
-     site_map.lesson_as_page(catalog().lessons[0]), "Start with lesson 1"),
-    (":material/health_and_safety: Find safe exercises",
-     "Pick a client's risk profile and see which exercises are recommended, which need a "
-     "modification and which to avoid, each with its reason, source and safer swap.",
-     site_map.SAFE_OPTIONS.page(), "Open Safe options"),
-    (":material/calendar_month: Build a program",
-     "Turn a profile into a two- or three-times-a-week program that progresses over months, "
-     "charted so a client can see where it goes.",
-     site_map.PLANNER.page(), "Open the planner"),
+    (
+        ":material/school: Learn the science",
+        "Ten short cited lessons: how bone responds to load, progressive load, axial loading, "
+        "impact, who needs it most, safety with osteoporosis, moving safely every day, the "
+        "guidelines, bone health beyond exercise and an FAQ.",
+        site_map.lesson_as_page(catalog().lessons[0]),
+        "Start with lesson 1",
+    ),
+    (
+        ":material/health_and_safety: Find safe exercises",
+        "Pick a client's risk profile and see which exercises are recommended, which need a "
+        "modification and which to avoid, each with its reason, source and safer swap.",
+        site_map.SAFE_OPTIONS.page(),
+        "Open Safe options",
+    ),
+    (
+        ":material/calendar_month: Build a program",
+        "Turn a profile into a two- or three-times-a-week program that progresses over months, "
+        "charted so a client can see where it goes.",
+        site_map.PLANNER.page(),
+        "Open the planner",
+    ),
 )
 for column, (heading, offer, page, label) in zip(st.columns(len(WAYS_IN)), WAYS_IN):
     with column.container(border=True, height="stretch"):
@@ -35,8 +44,10 @@ for column, (heading, offer, page, label) in zip(st.columns(len(WAYS_IN)), WAYS_
 
 LESSONS_BEYOND_THE_GYM = ("moving-safely", "beyond-exercise")  # the care a client needs outside the session
 with st.container(border=True):
-    st.markdown("**:material/home_health: Beyond the gym.** How to move safely through the day, and what "
-                "food, medicines and falls prevention add to exercise.")
+    st.markdown(
+        "**:material/home_health: Beyond the gym.** How to move safely through the day, and what "
+        "food, medicines and falls prevention add to exercise."
+    )
     lessons_by_slug = {lesson.slug: lesson for lesson in catalog().lessons}
     for column, slug in zip(st.columns(len(LESSONS_BEYOND_THE_GYM)), LESSONS_BEYOND_THE_GYM):
         column.page_link(site_map.lesson_as_page(lessons_by_slug[slug]), icon=":material/arrow_forward:")

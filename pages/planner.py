@@ -9,13 +9,24 @@ import streamlit as st
 from lib import plan_charts
 from lib.exports import DEFAULT_TIME, plan_ics, plan_sessions_csv, plan_weeks_csv
 from lib.planner import (
-    DEFAULT_WEEKDAYS, EQUIPMENT_SETS, SESSION_MINUTES, Plan, build_plan, next_monday, session_grid,
+    DEFAULT_WEEKDAYS,
+    EQUIPMENT_SETS,
+    SESSION_MINUTES,
+    Plan,
+    build_plan,
+    next_monday,
+    session_grid,
 )
 from lib.profiles import Profile
 from lib.tables import markdown_table
 from pages.components import kept_settings, site_map
 from pages.components.common import (
-    chart, cited_markdown, with_arrow_datasets, disclaimer, notice_odd_parameters, share_this_view,
+    chart,
+    cited_markdown,
+    with_arrow_datasets,
+    disclaimer,
+    notice_odd_parameters,
+    share_this_view,
 )
 from pages.components.lesson_figures import render_trial_results
 from pages.components.handout_form import handout_download
@@ -41,8 +52,10 @@ def charts_for(plan_key: tuple, start: dt.date, weekdays: tuple[int, ...]) -> di
         "effort": (plan_charts.effort_spec(plan), plan_charts.describe_effort(plan)),
         "components": (plan_charts.components_spec(plan), plan_charts.describe_components(plan)),
         "impacts": (plan_charts.impacts_spec(plan), plan_charts.describe_impacts(plan)),
-        "calendar": (plan_charts.calendar_spec(plan, start, weekdays),
-                     plan_charts.describe_calendar(plan, start, weekdays)),
+        "calendar": (
+            plan_charts.calendar_spec(plan, start, weekdays),
+            plan_charts.describe_calendar(plan, start, weekdays),
+        ),
     }
     return {name: (with_arrow_datasets(spec), text) for name, (spec, text) in built.items()}
 
@@ -57,15 +70,35 @@ def program_settings() -> tuple[int, int, int, str, dt.date]:
     with st.container(border=True):
         first, second, third = st.columns(3)
         # A bound control given an empty link value returns None even when required: `or` gives the default.
-        sessions = first.segmented_control("Sessions a week", [2, 3], default=3, required=True, key="spw",
-                                           bind="query-params", on_change=default_days_for_new_count) or 3
+        sessions = (
+            first.segmented_control(
+                "Sessions a week",
+                [2, 3],
+                default=3,
+                required=True,
+                key="spw",
+                bind="query-params",
+                on_change=default_days_for_new_count,
+            )
+            or 3
+        )
         months = second.slider("Length (months)", *MONTHS_RANGE, value=12, key="months", bind="query-params")
         start = third.date_input("Start date", value=None, key="start", bind="query-params", format="YYYY-MM-DD")
-        minutes = first.segmented_control("Minutes a session", SESSION_MINUTES, default=45, required=True,
-                                          key="minutes", bind="query-params") or 45
+        minutes = (
+            first.segmented_control(
+                "Minutes a session", SESSION_MINUTES, default=45, required=True, key="minutes", bind="query-params"
+            )
+            or 45
+        )
         # Radio buttons wrap in a narrow column; a segmented control would hide its first option.
-        kit = second.radio("Equipment", list(EQUIPMENT_SETS), index=list(EQUIPMENT_SETS).index("full gym"),
-                           horizontal=True, key="kit", bind="query-params")
+        kit = second.radio(
+            "Equipment",
+            list(EQUIPMENT_SETS),
+            index=list(EQUIPMENT_SETS).index("full gym"),
+            horizontal=True,
+            key="kit",
+            bind="query-params",
+        )
     return sessions, months, minutes, kit, start or next_monday(dt.date.today())
 
 
@@ -87,10 +120,12 @@ def render_overview(plan: Plan) -> None:
     columns[0].metric("Weeks", len(weeks))
     columns[1].metric("Impact up to", plan.impact_ceiling)
     # Short labels: a longer one is cut off in a fifth of a 1280 px screen; the help says when.
-    columns[2].metric("Balance a week", f"{weeks['balance_minutes'].max()} min",
-                      help="Reached by week 16.")
-    columns[3].metric("Aerobic a week", f"{weeks['aerobic_minutes'].max()} min",
-                      help=f"Reached by week 16. Intensity: {weeks['aerobic_intensity'].iloc[0]}.")
+    columns[2].metric("Balance a week", f"{weeks['balance_minutes'].max()} min", help="Reached by week 16.")
+    columns[3].metric(
+        "Aerobic a week",
+        f"{weeks['aerobic_minutes'].max()} min",
+        help=f"Reached by week 16. Intensity: {weeks['aerobic_intensity'].iloc[0]}.",
+    )
     columns[4].metric("Supervised heavy 5 x 5", "yes" if plan.heavy else "no")
 
 
@@ -98,8 +133,10 @@ def render_overview(plan: Plan) -> None:
 def session_tables(plan_key: tuple) -> dict[str, str]:
     """Each session template as a Markdown table, built once per plan."""
     plan = plan_for(*plan_key)
-    return {session: markdown_table(session_grid(plan, session).rename(columns=str.capitalize), "Block")
-            for session in plan.sessions["session"].unique()}
+    return {
+        session: markdown_table(session_grid(plan, session).rename(columns=str.capitalize), "Block")
+        for session in plan.sessions["session"].unique()
+    }
 
 
 @st.cache_data(show_spinner=False)
@@ -108,19 +145,28 @@ def home_table(plan_key: tuple) -> str:
     home = plan_for(*plan_key).home
     if home.empty:
         return ""
-    cells = home.assign(what=home["exercise"] + " (" + home["dose"] + ")"
-                        + home["modification"].map(lambda change: f". {change}" if change else "")
-                        + home["move_on_when"].map(lambda criterion: f" {criterion}" if criterion else ""))
-    grid = cells.pivot_table(index="block", columns="phase", values="what", aggfunc="; ".join, sort=False).reindex(columns=list(dict.fromkeys(home["phase"])))
+    cells = home.assign(
+        what=home["exercise"]
+        + " ("
+        + home["dose"]
+        + ")"
+        + home["modification"].map(lambda change: f". {change}" if change else "")
+        + home["move_on_when"].map(lambda criterion: f" {criterion}" if criterion else "")
+    )
+    grid = cells.pivot_table(index="block", columns="phase", values="what", aggfunc="; ".join, sort=False).reindex(
+        columns=list(dict.fromkeys(home["phase"]))
+    )
     return markdown_table(grid.fillna("").rename(columns=str.capitalize), "At home")
 
 
 def render_sessions(tables: dict[str, str], home: str) -> None:
     st.subheader("Session templates", anchor="sessions")
-    st.caption("What each session holds in each phase, at the weeks' dose. Exercises come only from this profile's "
-               "recommended list, or with the change that keeps support in reach printed beside them; easier "
-               "versions first, harder ones as the program advances. Balance work moves up a level when the "
-               "client meets the level's 'move on when'.")
+    st.caption(
+        "What each session holds in each phase, at the weeks' dose. Exercises come only from this profile's "
+        "recommended list, or with the change that keeps support in reach printed beside them; easier "
+        "versions first, harder ones as the program advances. Balance work moves up a level when the "
+        "client meets the level's 'move on when'."
+    )
     for tab, table in zip(st.tabs([f"Session {letter}" for letter in tables]), tables.values()):
         tab.markdown(table)
     if home:
@@ -157,33 +203,64 @@ def calendar_choices(sessions_per_week: int) -> tuple[tuple[int, ...], dt.time, 
     chosen as there are sessions), the time and whether the chosen days fit."""
     days_column, time_column = st.columns([3, 1])
     # The day names are the options (no format_func): the link holds them, and kept_settings writes them back.
-    days = days_column.pills(f"Training days ({sessions_per_week} a week)", plan_charts.WEEKDAYS,
-                             selection_mode="multi", default=usual_days(sessions_per_week), key="days",
-                             bind="query-params")
-    at = time_column.time_input("Time", value=DEFAULT_TIME, step=dt.timedelta(minutes=15), key="time",
-                                bind="query-params") or DEFAULT_TIME
+    days = days_column.pills(
+        f"Training days ({sessions_per_week} a week)",
+        plan_charts.WEEKDAYS,
+        selection_mode="multi",
+        default=usual_days(sessions_per_week),
+        key="days",
+        bind="query-params",
+    )
+    at = (
+        time_column.time_input(
+            "Time", value=DEFAULT_TIME, step=dt.timedelta(minutes=15), key="time", bind="query-params"
+        )
+        or DEFAULT_TIME
+    )
     chosen = tuple(sorted({plan_charts.WEEKDAYS.index(day) for day in days}))  # a link may repeat a day
     if len(chosen) != sessions_per_week:
-        st.caption(f"Choose {sessions_per_week} days for the calendar file; until then the calendar and the "
-                   f"handout show {' and '.join(usual_days(sessions_per_week))}.")
+        st.caption(
+            f"Choose {sessions_per_week} days for the calendar file; until then the calendar and the "
+            f"handout show {' and '.join(usual_days(sessions_per_week))}."
+        )
         return DEFAULT_WEEKDAYS[sessions_per_week], at, False
     return chosen, at, True
 
 
-def render_downloads(plan: Plan, start: dt.date, minutes: int, weekdays: tuple[int, ...], at: dt.time,
-                     days_fit: bool) -> None:
+def render_downloads(
+    plan: Plan, start: dt.date, minutes: int, weekdays: tuple[int, ...], at: dt.time, days_fit: bool
+) -> None:
     """Files are built when clicked, not on every rerun (a year's calendar takes longer than the page)."""
     st.subheader("Downloads", anchor="downloads")
     columns = st.columns(3)
-    columns[0].download_button("Weekly plan (CSV)", lambda: plan_weeks_csv(plan, start, weekdays),
-                               "bone-program-weeks.csv", mime="text/csv", icon=":material/download:", width="stretch",
-                               on_click="ignore")
-    columns[1].download_button("Session templates (CSV)", lambda: plan_sessions_csv(plan),
-                               "bone-program-sessions.csv", mime="text/csv", icon=":material/download:", width="stretch",
-                               on_click="ignore")
-    columns[2].download_button("Calendar (.ics)", lambda: plan_ics(plan, start, minutes, weekdays, at), "bone-program.ics",
-                               mime="text/calendar", icon=":material/event:", width="stretch",
-                               on_click="ignore", disabled=not days_fit)
+    columns[0].download_button(
+        "Weekly plan (CSV)",
+        lambda: plan_weeks_csv(plan, start, weekdays),
+        "bone-program-weeks.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        width="stretch",
+        on_click="ignore",
+    )
+    columns[1].download_button(
+        "Session templates (CSV)",
+        lambda: plan_sessions_csv(plan),
+        "bone-program-sessions.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        width="stretch",
+        on_click="ignore",
+    )
+    columns[2].download_button(
+        "Calendar (.ics)",
+        lambda: plan_ics(plan, start, minutes, weekdays, at),
+        "bone-program.ics",
+        mime="text/calendar",
+        icon=":material/event:",
+        width="stretch",
+        on_click="ignore",
+        disabled=not days_fit,
+    )
 
 
 st.title("Program planner")

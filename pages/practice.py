@@ -22,8 +22,14 @@ TITLES = lesson_titles()
 def progress() -> dict:
     """This session's practice state; answers reach the database only under a study code."""
     if "practice" not in st.session_state:
-        st.session_state["practice"] = {"seed": random.randrange(1_000_000), "position": 0, "answered": 0, "right": 0,
-                                        "checked": False, "asked_for_answer": False}
+        st.session_state["practice"] = {
+            "seed": random.randrange(1_000_000),
+            "position": 0,
+            "answered": 0,
+            "right": 0,
+            "checked": False,
+            "asked_for_answer": False,
+        }
     return st.session_state["practice"]
 
 
@@ -34,7 +40,13 @@ def check(question: dict, key: str) -> None:
         state["asked_for_answer"] = True
         return
     right = is_correct(question, chosen)
-    state.update(checked=True, asked_for_answer=False, current=question["id"], answered=state["answered"] + 1, right=state["right"] + right)
+    state.update(
+        checked=True,
+        asked_for_answer=False,
+        current=question["id"],
+        answered=state["answered"] + 1,
+        right=state["right"] + right,
+    )
     save_answers([Answer(question_card(question), right, source="practice")])
 
 
@@ -55,21 +67,28 @@ only_due = active_code() and due_column.toggle("Due today only", key="due", bind
 with link_column:
     share_this_view(site_map.PRACTICE.url_path)
 lessons_column, level_column, score_column, count_column = st.columns([3, 2, 1, 1], vertical_alignment="bottom")
-topics = lessons_column.multiselect("Lessons", list(TITLES), format_func=TITLES.get, key="topics",
-                                    bind="query-params", placeholder="All lessons")
+topics = lessons_column.multiselect(
+    "Lessons", list(TITLES), format_func=TITLES.get, key="topics", bind="query-params", placeholder="All lessons"
+)
 levels = level_column.pills("Difficulty", DIFFICULTIES, selection_mode="multi", key="level", bind="query-params")
 due = due_cards(saved_answers(), store().now()) if only_due else set()
-pool = [question for question in catalog().questions
-        if (not topics or question["lesson"] in topics) and (not levels or question["difficulty"] in levels)
-        and (not only_due or question_card(question) in due)]
+pool = [
+    question
+    for question in catalog().questions
+    if (not topics or question["lesson"] in topics)
+    and (not levels or question["difficulty"] in levels)
+    and (not only_due or question_card(question) in due)
+]
 state = progress()
 if state["checked"]:  # the question just answered, even if answering it took it out of the pool (no longer due)
     question = next(question for question in catalog().questions if question["id"] == state["current"])
 elif pool:
     question = shuffled(pool, state["seed"])[state["position"] % len(pool)]
 else:
-    st.info("Nothing is due today in these lessons." if only_due else "No question matches these filters.",
-            icon=":material/filter_alt_off:")
+    st.info(
+        "Nothing is due today in these lessons." if only_due else "No question matches these filters.",
+        icon=":material/filter_alt_off:",
+    )
     st.stop()
 key = f"practice-{state['position']}-{question['id']}"
 score_column.metric("Right so far", f"{state['right']} of {state['answered']}")
@@ -78,8 +97,9 @@ with st.container(border=True):
     about_column, next_column = st.columns([4, 1], vertical_alignment="center")
     about_column.caption(f"{TITLES[question['lesson']]} · {question['difficulty']}")
     if state["checked"]:
-        next_column.button("Next question", on_click=next_question, type="primary", icon=":material/arrow_forward:",
-                           width="stretch")
+        next_column.button(
+            "Next question", on_click=next_question, type="primary", icon=":material/arrow_forward:", width="stretch"
+        )
     chosen = answer_widget(question, key, disabled=state["checked"])
     if state["checked"]:
         verdict(question, chosen)

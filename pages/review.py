@@ -32,15 +32,25 @@ questions_column, terms_column = st.columns(2)
 with questions_column:
     st.metric("Questions due", due_questions)
     if due_questions:
-        st.page_link(site_map.PRACTICE.page(), label="Practise the questions due", query_params={"due": "true"},
-                     icon=":material/quiz:")
+        st.page_link(
+            site_map.PRACTICE.page(),
+            label="Practise the questions due",
+            query_params={"due": "true"},
+            icon=":material/quiz:",
+        )
 with terms_column:
     st.metric("Flashcards due", due_terms)
     if due_terms:
-        st.page_link(site_map.FLASHCARDS.page(), label="Turn the flashcards due", query_params={"due": "true"},
-                     icon=":material/style:")
-st.caption("Spaced repetition (FSRS): a card you get right comes back after a longer gap each time; "
-           "one you get wrong comes back soon. Cards you have not studied yet are not counted as due.")
+        st.page_link(
+            site_map.FLASHCARDS.page(),
+            label="Turn the flashcards due",
+            query_params={"due": "true"},
+            icon=":material/style:",
+        )
+st.caption(
+    "Spaced repetition (FSRS): a card you get right comes back after a longer gap each time; "
+    "one you get wrong comes back soon. Cards you have not studied yet are not counted as due."
+)
 
 st.subheader("Readiness", anchor="readiness")
 by_lesson = readiness_by_lesson(questions, history, now)
@@ -60,6 +70,10 @@ st.subheader("Exam history", anchor="exams")
 if not exam_records:
     st.info("No exams saved yet: finish an exam while saving and its score appears here.", icon=":material/assignment:")
 else:
-    chart(exam_history_chart(exam_records).to_dict(),
-          "; ".join(f"{record.taken_at:%d %b %Y %H:%M}: {record.correct} of {record.total} ({record.percent} %)"
-                    for record in exam_records))
+    chart(
+        exam_history_chart(exam_records).to_dict(),
+        "; ".join(
+            f"{record.taken_at:%d %b %Y %H:%M}: {record.correct} of {record.total} ({record.percent} %)"
+            for record in exam_records
+        ),
+    )

@@ -37,10 +37,13 @@ def assessment(profile: Profile, equipment: tuple[str, ...] = ()) -> pd.DataFram
 @st.cache_data(show_spinner=False)
 def guidance_markdown(profile: Profile) -> str:
     """What the profile needs, topic by topic, with its sources linked."""
-    return link_citations("\n".join(
-        f"- **{item.topic}:** {item.advice} [{'; '.join('@' + key for key in item.sources)}]"
-        for item in safety.profile_guidance(profile, catalog())
-    ), catalog().references)
+    return link_citations(
+        "\n".join(
+            f"- **{item.topic}:** {item.advice} [{'; '.join('@' + key for key in item.sources)}]"
+            for item in safety.profile_guidance(profile, catalog())
+        ),
+        catalog().references,
+    )
 
 
 @st.cache_data(show_spinner=False)
@@ -50,8 +53,10 @@ def rules_markdown() -> str:
     for rule in safety.rules_table(catalog()).to_dict("records"):
         unless = f", unless {rule['Unless']}" if rule["Unless"] else ""
         sources = "; ".join("@" + key for key in rule["Sources"])
-        lines.append(f"- **{rule['Status'].capitalize()}** exercises with *{rule['Exercises with']}* when the client "
-                     f"has *{rule['When the client has']}*{unless}. {rule['Why']} [{sources}] `{rule['Rule']}`")
+        lines.append(
+            f"- **{rule['Status'].capitalize()}** exercises with *{rule['Exercises with']}* when the client "
+            f"has *{rule['When the client has']}*{unless}. {rule['Why']} [{sources}] `{rule['Rule']}`"
+        )
     return link_citations("\n".join(lines), catalog().references)
 
 
@@ -66,12 +71,20 @@ def render_summary(profile: Profile) -> None:
 
 def render_filters() -> tuple[list[str], list[str], list[str]]:
     equipment_column, pattern_column, site_column = st.columns(3)
-    equipment = equipment_column.multiselect("Equipment at hand", FILTER_EQUIPMENT, key="equip", bind="query-params",
-                                             placeholder="Any equipment", help="Body-weight exercises always show.")
-    patterns = pattern_column.multiselect("Movement pattern", PATTERNS, key="pattern", bind="query-params",
-                                          placeholder="All patterns")
-    sites = site_column.multiselect("Skeletal site loaded", SITES, key="site", bind="query-params",
-                                    placeholder="All sites")
+    equipment = equipment_column.multiselect(
+        "Equipment at hand",
+        FILTER_EQUIPMENT,
+        key="equip",
+        bind="query-params",
+        placeholder="Any equipment",
+        help="Body-weight exercises always show.",
+    )
+    patterns = pattern_column.multiselect(
+        "Movement pattern", PATTERNS, key="pattern", bind="query-params", placeholder="All patterns"
+    )
+    sites = site_column.multiselect(
+        "Skeletal site loaded", SITES, key="site", bind="query-params", placeholder="All sites"
+    )
     return equipment, patterns, sites
 
 
@@ -88,12 +101,20 @@ def cards_for(profile: Profile, equipment: tuple[str, ...] = ()) -> dict[str, st
     Bounded: a profile is one of 256 combinations of its fields, and the equipment multiplies them.
     """
     exercises, references = catalog().exercises_by_id, catalog().references
-    return {row["id"]: exercise_card(
-        exercises[row["id"]], references, row["status"], row["reason"], tuple(row["sources"]),
-        exercises[row["swap_id"]] if isinstance(row["swap_id"], str) else None,
-        modification=row["modification"], notes=card_notes(row),
-        impact_basis=row["impact_basis"] if row["impact"] != "none" else "",
-    ) for row in assessment(profile, equipment).to_dict("records")}
+    return {
+        row["id"]: exercise_card(
+            exercises[row["id"]],
+            references,
+            row["status"],
+            row["reason"],
+            tuple(row["sources"]),
+            exercises[row["swap_id"]] if isinstance(row["swap_id"], str) else None,
+            modification=row["modification"],
+            notes=card_notes(row),
+            impact_basis=row["impact_basis"] if row["impact"] != "none" else "",
+        )
+        for row in assessment(profile, equipment).to_dict("records")
+    }
 
 
 def card_notes(row: dict) -> tuple[str, ...]:
@@ -107,10 +128,15 @@ def render_cards(exercise_ids: list[str], cards: dict[str, str]) -> None:
         st.info("No exercise in this group matches the filters.", icon=":material/filter_alt_off:")
         return
     show_all = len(exercise_ids) <= FIRST_CARDS or st.toggle(
-        f"Show all {len(exercise_ids)} exercises", key="all", bind="query-params",
-        help=f"The first {FIRST_CARDS} cover every movement pattern.")
+        f"Show all {len(exercise_ids)} exercises",
+        key="all",
+        bind="query-params",
+        help=f"The first {FIRST_CARDS} cover every movement pattern.",
+    )
     # One element for all the cards: the browser's cost is the number of elements (issue #13).
-    st.html(card_grid([cards[exercise_id] for exercise_id in (exercise_ids if show_all else exercise_ids[:FIRST_CARDS])]))
+    st.html(
+        card_grid([cards[exercise_id] for exercise_id in (exercise_ids if show_all else exercise_ids[:FIRST_CARDS])])
+    )
 
 
 @st.fragment
@@ -122,12 +148,23 @@ def render_exercises(profile: Profile) -> None:
     share_this_view(site_map.SAFE_OPTIONS.url_path)
     render_counts(filtered)
     # A bound control given an empty link value returns None even when required: fall back to the default.
-    shown = st.segmented_control("Show", list(GROUP_BY_LABEL), default="Recommended", key="show",
-                                 bind="query-params", required=True) or "Recommended"
-    render_cards(filtered.loc[filtered["status"] == GROUP_BY_LABEL[shown], "id"].tolist(), cards_for(profile, tuple(sorted(equipment))))
+    shown = (
+        st.segmented_control(
+            "Show", list(GROUP_BY_LABEL), default="Recommended", key="show", bind="query-params", required=True
+        )
+        or "Recommended"
+    )
+    render_cards(
+        filtered.loc[filtered["status"] == GROUP_BY_LABEL[shown], "id"].tolist(),
+        cards_for(profile, tuple(sorted(equipment))),
+    )
     st.download_button(
-        "Download this list (CSV)", lambda: assessment_csv(filtered, profile), file_name="bone-loading-safe-options.csv",
-        mime="text/csv", icon=":material/download:", on_click="ignore",
+        "Download this list (CSV)",
+        lambda: assessment_csv(filtered, profile),
+        file_name="bone-loading-safe-options.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        on_click="ignore",
     )
 
 

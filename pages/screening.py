@@ -13,7 +13,12 @@ import streamlit as st
 from lib.references import link_citations
 from lib.screening import Screening, screen
 from lib.screening_files import (
-    ScreeningFileError, changes, changes_chart_spec, describe_changes, read_screening_csv, screening_csv,
+    ScreeningFileError,
+    changes,
+    changes_chart_spec,
+    describe_changes,
+    read_screening_csv,
+    screening_csv,
 )
 from lib.screening_inputs import DXA_SITES, SEXES, allowed_range
 from lib.tables import markdown_table
@@ -38,13 +43,22 @@ def number(key: str, name: str | None = None, label: str | None = None, containe
     whole = float(spec["step"]).is_integer()
     unit = f" ({spec['unit']})" if spec["unit"] else ""
     value = container.number_input(
-        label or f"{spec['label']}{unit}", min_value=float(low), max_value=float(high), value=None,
-        step=float(spec["step"]), format="%.0f" if whole else "%.1f", key=key, bind="query-params", placeholder="-",
+        label or f"{spec['label']}{unit}",
+        min_value=float(low),
+        max_value=float(high),
+        value=None,
+        step=float(spec["step"]),
+        format="%.0f" if whole else "%.1f",
+        key=key,
+        bind="query-params",
+        placeholder="-",
         help=f"{low:g} to {high:g}{unit}. Leave empty if not measured.",
     )
     if whole and value is not None and not value.is_integer():  # only a link can hold a fraction here
-        container.error(f"{name or SCREENING_NUMBERS[key]} ({spec['label']}) must be {allowed_range(name or SCREENING_NUMBERS[key], DATA)}",
-                        icon=":material/error:")
+        container.error(
+            f"{name or SCREENING_NUMBERS[key]} ({spec['label']}) must be {allowed_range(name or SCREENING_NUMBERS[key], DATA)}",
+            icon=":material/error:",
+        )
         return None
     return int(value) if whole and value is not None else value
 
@@ -61,9 +75,17 @@ def render_falls_column() -> dict:
     falls = number("falls_n")
     injured = st.toggle("Injured in a fall", key="fall_hurt", bind="query-params", disabled=not falls)
     fear = yes_no("Afraid of falling?", "fear", "Any fear of falling counts.")
-    floor = yes_no("Gets down to the floor and up again?", "floor", "Checked with a chair to hold; see How to run each test.")
-    return {"age": age, "sex": sex, "falls_past_year": falls, "fall_injured": bool(injured and falls),
-            "fear_of_falling": fear, "floor": floor}
+    floor = yes_no(
+        "Gets down to the floor and up again?", "floor", "Checked with a chair to hold; see How to run each test."
+    )
+    return {
+        "age": age,
+        "sex": sex,
+        "falls_past_year": falls,
+        "fall_injured": bool(injured and falls),
+        "fear_of_falling": fear,
+        "floor": floor,
+    }
 
 
 def render_tests_column() -> dict:
@@ -72,13 +94,16 @@ def render_tests_column() -> dict:
     chair = number("chair")
     st.caption("4-stage balance test: seconds held in each stance (0 if not reached)")
     left, right = st.columns(2)
-    stances = [number(key, "balance_stances_s", label=stance.capitalize(), container=column)
-               for key, stance, column in zip(BALANCE_KEYS, TESTS["balance"]["stances"], (left, right, left, right))]
+    stances = [
+        number(key, "balance_stances_s", label=stance.capitalize(), container=column)
+        for key, stance, column in zip(BALANCE_KEYS, TESTS["balance"]["stances"], (left, right, left, right))
+    ]
     balance = None if all(held is None for held in stances) else tuple(held or 0 for held in stances)
     with st.expander("STEADI 'Stay Independent' checklist (optional)"):
         asked = st.toggle("The client answered the checklist", key="si_asked", bind="query-params")
-        yes_items = st.multiselect("Questions answered yes", CHECKLIST, key="si", bind="query-params",
-                                   disabled=not asked, placeholder="None")
+        yes_items = st.multiselect(
+            "Questions answered yes", CHECKLIST, key="si", bind="query-params", disabled=not asked, placeholder="None"
+        )
     checklist = [item in yes_items for item in CHECKLIST] if asked else None
     return {"tug_s": tug, "chair_stands_30s": chair, "balance_stances_s": balance, "stay_independent": checklist}
 
@@ -88,20 +113,42 @@ def render_bone_column() -> dict:
     left, right = st.columns(2)
     t_score, z_score = number("t_score", container=left), number("z_score", container=right)
     site = st.selectbox("DXA site", DXA_SITES, index=None, key="site", bind="query-params", placeholder="not given")
-    fractures = st.multiselect("Fragility fractures after 40", list(FRACTURE_SITES), key="frac", bind="query-params",
-                               format_func=FRACTURE_SITES.get, placeholder="None",
-                               help="Low-trauma breaks: a fall from standing height or less.")
+    fractures = st.multiselect(
+        "Fragility fractures after 40",
+        list(FRACTURE_SITES),
+        key="frac",
+        bind="query-params",
+        format_func=FRACTURE_SITES.get,
+        placeholder="None",
+        help="Low-trauma breaks: a fall from standing height or less.",
+    )
     left, right = st.columns(2)
     height_loss, occiput = number("height_loss", container=left), number("occiput_wall", container=right)
     joints = st.toggle("Joint pain limits impact", key="joints", bind="query-params")
     # A bound control given an empty link value returns None even when required: fall back to the default.
-    experience = st.segmented_control("Strength training", ("novice", "trained"), default="novice", key="exp",
-                                      bind="query-params", required=True) or "novice"
-    cleared = st.toggle("Cleared for heavy lifting", key="cleared", bind="query-params",
-                        help="Medical clearance obtained, and a qualified coach supervises heavy sets.")
-    return {"t_score": t_score, "z_score": z_score, "dxa_site": site, "fractures": fractures,
-            "height_loss_cm": height_loss, "occiput_to_wall_cm": occiput, "joint_limits": joints,
-            "experience": experience, "clearance": cleared}
+    experience = (
+        st.segmented_control(
+            "Strength training", ("novice", "trained"), default="novice", key="exp", bind="query-params", required=True
+        )
+        or "novice"
+    )
+    cleared = st.toggle(
+        "Cleared for heavy lifting",
+        key="cleared",
+        bind="query-params",
+        help="Medical clearance obtained, and a qualified coach supervises heavy sets.",
+    )
+    return {
+        "t_score": t_score,
+        "z_score": z_score,
+        "dxa_site": site,
+        "fractures": fractures,
+        "height_loss_cm": height_loss,
+        "occiput_to_wall_cm": occiput,
+        "joint_limits": joints,
+        "experience": experience,
+        "clearance": cleared,
+    }
 
 
 def render_form() -> dict:
@@ -111,8 +158,14 @@ def render_form() -> dict:
         for column, render in zip(columns, (render_falls_column, render_tests_column, render_bone_column)):
             with column:
                 values |= render()
-        values["risk_factors"] = st.multiselect("Risk factors", list(RISK_FACTORS), key="risk", bind="query-params",
-                                                format_func=RISK_FACTORS.get, placeholder="None")
+        values["risk_factors"] = st.multiselect(
+            "Risk factors",
+            list(RISK_FACTORS),
+            key="risk",
+            bind="query-params",
+            format_func=RISK_FACTORS.get,
+            placeholder="None",
+        )
     return values
 
 
@@ -123,8 +176,10 @@ def render_how_to() -> None:
             steps = test["how_to"]
             if name in DATA["drawings"]:
                 tab.image(DATA["drawings"][name], width=480, caption="The four stances, seen from above")
-            tab.markdown(f"**Set-up:** {steps['setup']}\n\n**Instruction:** {steps['instruction']}\n\n"
-                         f"**What counts:** {steps['counts']}\n\n**Safety:** {steps['safety']}")
+            tab.markdown(
+                f"**Set-up:** {steps['setup']}\n\n**Instruction:** {steps['instruction']}\n\n"
+                f"**What counts:** {steps['counts']}\n\n**Safety:** {steps['safety']}"
+            )
 
 
 def cite(keys: list[str]) -> str:
@@ -137,10 +192,18 @@ def render_profile(screening: Screening) -> None:
         st.markdown("\n".join(f"- {trace}" for trace in screening.traces.values()))
         params = profile_query_params(screening.profile)
         left, right = st.columns(2)
-        left.page_link(site_map.SAFE_OPTIONS.page(), label="Open Safe options for this profile", query_params=params,
-                       icon=":material/health_and_safety:")
-        right.page_link(site_map.PLANNER.page(), label="Open the Planner for this profile", query_params=params,
-                        icon=":material/calendar_month:")
+        left.page_link(
+            site_map.SAFE_OPTIONS.page(),
+            label="Open Safe options for this profile",
+            query_params=params,
+            icon=":material/health_and_safety:",
+        )
+        right.page_link(
+            site_map.PLANNER.page(),
+            label="Open the Planner for this profile",
+            query_params=params,
+            icon=":material/calendar_month:",
+        )
 
 
 def finding_line(row: dict) -> str:
@@ -159,8 +222,11 @@ def render_findings(screening: Screening) -> None:
 def render_flags(screening: Screening) -> None:
     st.subheader("Risk factors", anchor="risk-factors")
     flags = screening.flags.sort_values("present", ascending=False, kind="stable")
-    lines = [f"- {':orange-badge[present]' if row['present'] else ':gray-badge[not reported]'} **{row['risk_factor']}**: "
-             f"{row['changes']} {cite(row['source'])}" for row in flags.to_dict("records")]
+    lines = [
+        f"- {':orange-badge[present]' if row['present'] else ':gray-badge[not reported]'} **{row['risk_factor']}**: "
+        f"{row['changes']} {cite(row['source'])}"
+        for row in flags.to_dict("records")
+    ]
     st.markdown("\n".join(lines))
     st.info(f"{DATA['frax']['why_not']} [Open FRAX]({DATA['frax']['url']})", icon=":material/calculate:")
 
@@ -168,14 +234,28 @@ def render_flags(screening: Screening) -> None:
 def render_files(screening: Screening, today: dt.date) -> None:
     st.subheader("Save, print, compare", anchor="files")
     left, right = st.columns(2)
-    left.download_button("Download the results (CSV)", lambda: screening_csv(screening, today, catalog()),
-                         file_name=f"screening-{today.isoformat()}.csv", mime="text/csv", icon=":material/download:",
-                         on_click="ignore")
-    right.download_button("Download the screening sheet (PDF)", lambda: sheet_bytes(screening, today),
-                          file_name=f"screening-{today.isoformat()}.pdf", mime="application/pdf",
-                          icon=":material/picture_as_pdf:", on_click="ignore")
-    uploads = st.file_uploader("Compare with earlier screenings (the CSV files this page saved)", type="csv",
-                               accept_multiple_files=True, help="Read here only: the files are not kept.")
+    left.download_button(
+        "Download the results (CSV)",
+        lambda: screening_csv(screening, today, catalog()),
+        file_name=f"screening-{today.isoformat()}.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        on_click="ignore",
+    )
+    right.download_button(
+        "Download the screening sheet (PDF)",
+        lambda: sheet_bytes(screening, today),
+        file_name=f"screening-{today.isoformat()}.pdf",
+        mime="application/pdf",
+        icon=":material/picture_as_pdf:",
+        on_click="ignore",
+    )
+    uploads = st.file_uploader(
+        "Compare with earlier screenings (the CSV files this page saved)",
+        type="csv",
+        accept_multiple_files=True,
+        help="Read here only: the files are not kept.",
+    )
     earlier = []
     for number, upload in enumerate(uploads or [], start=1):
         try:
@@ -197,8 +277,10 @@ def sheet_bytes(screening: Screening, today: dt.date) -> bytes:
 
 
 st.title("Screen a client")
-st.caption("Enter what you measured; leave the rest empty. Each result is read against its published cut-off, "
-           "and the profile below says why each field is set.")
+st.caption(
+    "Enter what you measured; leave the rest empty. Each result is read against its published cut-off, "
+    "and the profile below says why each field is set."
+)
 notice_odd_parameters(site_map.SCREENING.params)
 render_how_to()
 values = render_form()

@@ -52,6 +52,9 @@ def registered_pages(at: AppTest) -> dict[str, dict]:
 
 
 def all_text(at: AppTest) -> str:
-    parts = [element.value for kind in ("markdown", "caption", "title", "subheader", "info", "warning", "error")
-             for element in getattr(at, kind)]
+    parts = [
+        element.value
+        for kind in ("markdown", "caption", "title", "subheader", "info", "warning", "error")
+        for element in getattr(at, kind)
+    ]
     return "\n".join(str(part) for part in parts)

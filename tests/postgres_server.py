@@ -47,21 +47,39 @@ class PostgresServer:
         if as_owner:
             shutil.chown(self.root, "postgres")
         self.data = data = self.root / "data"
-        subprocess.run([*as_owner, str(folder / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres",
-                        "--no-sync"], check=True, capture_output=True)
+        subprocess.run(
+            [*as_owner, str(folder / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres", "--no-sync"],
+            check=True,
+            capture_output=True,
+        )
         self.log = open(self.root / "server.log", "w")  # closed in stop()
         self.process = subprocess.Popen(
-            [*as_owner, str(folder / "postgres"), "-D", str(data), "-p", str(self.port), "-k", str(self.root),
-             "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off"],
-            stdout=self.log, stderr=subprocess.STDOUT)
+            [
+                *as_owner,
+                str(folder / "postgres"),
+                "-D",
+                str(data),
+                "-p",
+                str(self.port),
+                "-k",
+                str(self.root),
+                "-c",
+                "listen_addresses=127.0.0.1",
+                "-c",
+                "fsync=off",
+            ],
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
         self.url = f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
         self._wait_ready(folder)
 
     def _wait_ready(self, folder: Path, timeout: float = 60) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            ready = subprocess.run([str(folder / "pg_isready"), "-h", "127.0.0.1", "-p", str(self.port)],
-                                   capture_output=True)
+            ready = subprocess.run(
+                [str(folder / "pg_isready"), "-h", "127.0.0.1", "-p", str(self.port)], capture_output=True
+            )
             if ready.returncode == 0:
                 return
             time.sleep(0.3)
@@ -70,8 +88,10 @@ class PostgresServer:
 
     def stop(self) -> None:
         """A fast shutdown through pg_ctl (as the owner: a signal to runuser need not reach postgres)."""
-        subprocess.run([*self.as_owner, str(self.folder / "pg_ctl"), "-D", str(self.data), "stop", "-m", "fast"],
-                       capture_output=True)
+        subprocess.run(
+            [*self.as_owner, str(self.folder / "pg_ctl"), "-D", str(self.data), "stop", "-m", "fast"],
+            capture_output=True,
+        )
         self.process.wait(timeout=60)
         self.log.close()
         shutil.rmtree(self.root, ignore_errors=True)

@@ -31,5 +31,7 @@ def sqlite_url(folder: Path) -> str:
 
 def row_counts(url: str) -> dict[str, int]:
     with create_engine(url).connect() as connection:
-        return {table.name: connection.execute(select(func.count()).select_from(table)).scalar()
-                for table in (learners, answers, exams)}
+        return {
+            table.name: connection.execute(select(func.count()).select_from(table)).scalar()
+            for table in (learners, answers, exams)
+        }

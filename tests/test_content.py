@@ -54,7 +54,8 @@ def test_citations_render_as_links(catalog):
 
 def test_source_keys_become_one_linked_citation(catalog):
     assert citation(["watson2018", "howe2011"], catalog.references) == link_citations(
-        "[@watson2018; @howe2011]", catalog.references)
+        "[@watson2018; @howe2011]", catalog.references
+    )
     assert citation([], catalog.references) == ""
 
 

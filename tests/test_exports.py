@@ -16,7 +16,9 @@ def test_plan_csvs_read_back_as_tables():
     weeks = pd.read_csv(io.StringIO(plan_weeks_csv(plan, dt.date(2027, 1, 4))))
     sessions = pd.read_csv(io.StringIO(plan_sessions_csv(plan)))
     assert len(weeks) == len(plan.weeks) and {"week", "phase", "effort", "impacts_per_session"} <= set(weeks.columns)
-    assert len(sessions) == len(plan.sessions) and {"session", "block", "exercise_id", "sets", "reps"} <= set(sessions.columns)
+    assert len(sessions) == len(plan.sessions) and {"session", "block", "exercise_id", "sets", "reps"} <= set(
+        sessions.columns
+    )
 
 
 def test_calendar_has_one_event_per_session_from_the_start():
@@ -48,14 +50,19 @@ def test_calendar_events_name_the_session_exercises():
 
 def test_calendar_uids_never_clash_between_two_plans_starting_the_same_day():
     plan = build_plan(PRESETS["osteopenia"], sessions_per_week=2, months=3)
-    uids = [str(event["uid"]) for _ in range(2)
-            for event in Calendar.from_ical(plan_ics(plan, dt.date(2027, 1, 4), 45)).walk("VEVENT")]
+    uids = [
+        str(event["uid"])
+        for _ in range(2)
+        for event in Calendar.from_ical(plan_ics(plan, dt.date(2027, 1, 4), 45)).walk("VEVENT")
+    ]
     assert len(uids) == len(set(uids)) == 2 * 2 * len(plan.weeks)
 
 
 def test_calendar_uses_the_chosen_days_and_time():
     plan = build_plan(PRESETS["osteopenia"], sessions_per_week=2, months=3)
-    events = Calendar.from_ical(plan_ics(plan, dt.date(2027, 1, 4), 30, weekdays=(1, 4), at=dt.time(18, 30))).walk("VEVENT")
+    events = Calendar.from_ical(plan_ics(plan, dt.date(2027, 1, 4), 30, weekdays=(1, 4), at=dt.time(18, 30))).walk(
+        "VEVENT"
+    )
     starts = sorted(event.decoded("dtstart") for event in events)
     assert starts[:2] == [dt.datetime(2027, 1, 5, 18, 30), dt.datetime(2027, 1, 8, 18, 30)]  # Tuesday and Friday
 

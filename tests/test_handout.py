@@ -105,12 +105,14 @@ def test_a_plans_foundation_exercises_come_first(plans, catalog):
 def test_with_a_plan_exercises_are_grouped_by_session_and_balance_follows_the_plan(plans, catalog):
     from lib.handout_choices import balance_lines
     from lib.safety import profile_guidance
+
     for key in ("frail-faller", "osteopenia"):
         plan = plans[key]
         chosen = handout_exercises(PRESETS[key], plan, catalog)
         firsts = [exercise["sessions"][0] for exercise in chosen if exercise["sessions"]]
-        assert firsts == sorted(firsts) and all(exercise["dose"].startswith("Session") for exercise in chosen
-                                                if exercise["sessions"])
+        assert firsts == sorted(firsts) and all(
+            exercise["dose"].startswith("Session") for exercise in chosen if exercise["sessions"]
+        )
         guidance = {item.topic: item for item in profile_guidance(PRESETS[key], catalog)}
         lines = balance_lines(plan, [], guidance)
         for name in set(plan.home.loc[plan.home["block"] == "balance", "exercise"]):
@@ -157,9 +159,17 @@ def test_the_plan_week_shows_the_schedule_and_the_chart(handouts, plans):
     assert sum(len(page.images) for page in without_plan.pages) == 0
 
 
-@pytest.mark.parametrize("hostile", [
-    "<script>alert(1)</script>", "Robert'); DROP TABLE clients;--", "A" * 41, "   ", "12345", "Ann\nEvil",
-])
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "<script>alert(1)</script>",
+        "Robert'); DROP TABLE clients;--",
+        "A" * 41,
+        "   ",
+        "12345",
+        "Ann\nEvil",
+    ],
+)
 def test_a_hostile_or_odd_first_name_is_dropped(hostile, catalog):
     assert clean_first_name(hostile) == ""
     pdf = handout_pdf(PRESETS["osteopenia"], first_name=hostile, catalog=catalog)
@@ -212,8 +222,12 @@ def test_page_one_as_a_picture_for_review(handouts, screenshots):
             pytest.fail(message + " CI installs it (.ci/run), so here its absence is a defect.")
         pytest.skip(message)
     target = screenshots / f"handout-{SCREENSHOT_PRESET}"
-    subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", "-", str(target)],
-                   input=handouts[SCREENSHOT_PRESET, True], check=True, timeout=60)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", "-", str(target)],
+        input=handouts[SCREENSHOT_PRESET, True],
+        check=True,
+        timeout=60,
+    )
     assert target.with_suffix(".png").stat().st_size > 10_000
 
 
@@ -245,7 +259,8 @@ def test_one_click_assesses_the_profile_once_and_draws_one_sheet(monkeypatch, pl
 def _imported_modules(path: Path) -> set[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     return {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)} | {
-        alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+        alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names
+    }
 
 
 def test_the_drawing_layer_does_not_import_the_content_layer():
@@ -256,18 +271,29 @@ def test_the_drawing_layer_does_not_import_the_content_layer():
 
 def _string_literals_but_docstrings(path: Path) -> list[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
-                  if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef)) and node.body
-                  and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
-    return [node.value for node in ast.walk(tree)
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings]
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef))
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    return [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+    ]
 
 
 @pytest.mark.parametrize("module", ["handout_sections.py", "handout_pdf.py"])
 def test_the_layout_holds_no_client_wording(module):
     """Every word the client reads comes from the content model (data/handout.yaml and the catalog)."""
-    words = [text for text in _string_literals_but_docstrings(PROJECT_ROOT / "lib" / module)
-             if re.search(r"[A-Za-z]{3,} [A-Za-z]{3,}", text)]
+    words = [
+        text
+        for text in _string_literals_but_docstrings(PROJECT_ROOT / "lib" / module)
+        if re.search(r"[A-Za-z]{3,} [A-Za-z]{3,}", text)
+    ]
     assert words == []
 
 
@@ -288,8 +314,11 @@ def test_handout_words_name_file_entry_and_field_on_an_unknown_source(tmp_path, 
 def test_a_frail_fallers_cautions_are_daily_movements_not_floor_work_she_cannot_do(handouts, catalog):
     profile = PRESETS["frail-faller"]
     cautions = handout_cautions(profile, catalog)
-    assert [caution["id"] for caution in cautions[:3]] == ["rounded-back-lifting", "standing-toe-touch",
-                                                          "loaded-wood-chop"]
+    assert [caution["id"] for caution in cautions[:3]] == [
+        "rounded-back-lifting",
+        "standing-toe-touch",
+        "loaded-wood-chop",
+    ]
     assert not any(catalog.exercise(caution["id"])["floor"] for caution in cautions)
     for with_plan in (True, False):
         _, text = _read(handouts["frail-faller", with_plan])
@@ -300,8 +329,11 @@ def test_a_frail_fallers_cautions_are_daily_movements_not_floor_work_she_cannot_
 
 def test_a_client_who_can_get_to_the_floor_still_hears_about_lifting_first(catalog):
     cautions = handout_cautions(PRESETS["osteoporosis"], catalog)
-    assert [caution["id"] for caution in cautions[:3]] == ["rounded-back-lifting", "standing-toe-touch",
-                                                          "loaded-wood-chop"]
+    assert [caution["id"] for caution in cautions[:3]] == [
+        "rounded-back-lifting",
+        "standing-toe-touch",
+        "loaded-wood-chop",
+    ]
 
 
 @pytest.mark.parametrize("key", list(PRESETS))
@@ -316,12 +348,16 @@ def test_every_handout_shows_three_ways_of_moving_safely_every_day(key, handouts
             assert catalog.references[key_].short in text
 
 
-@pytest.mark.parametrize("profile, told", [
-    (PRESETS["frail-faller"], True),
-    (Profile(bone="osteopenia", floor_transfers=False), True),
-    (Profile(bone="normal", falls="high"), True),
-    (PRESETS["osteoporosis"], False),
-], ids=["frail-faller", "no-floor", "high-falls", "osteoporosis"])
+@pytest.mark.parametrize(
+    "profile, told",
+    [
+        (PRESETS["frail-faller"], True),
+        (Profile(bone="osteopenia", floor_transfers=False), True),
+        (Profile(bone="normal", falls="high"), True),
+        (PRESETS["osteoporosis"], False),
+    ],
+    ids=["frail-faller", "no-floor", "high-falls", "osteoporosis"],
+)
 def test_the_after_a_fall_lines_reach_whoever_cannot_get_up_or_falls_often(profile, told, catalog):
     words = load_handout_words(WORDING_FILE, catalog.references)
     _, text = _read(handout_pdf(profile, build_plan(profile), catalog=catalog))
@@ -358,9 +394,17 @@ def test_the_schedule_puts_sessions_on_the_clients_own_days(catalog):
 
 
 # Second physiotherapist review (findings 1 and 7): what must come first reaches the sheet the client takes home.
-@pytest.mark.parametrize("profile", [Profile(bone="normal", vertebral_fracture=True, experience="trained", clearance=True),
-                                     Profile(bone="low_for_age", vertebral_fracture=True)], ids=str)
-def test_after_a_spine_fracture_the_handout_says_physiotherapist_first_no_jumping_and_no_heavy_invitation(profile, catalog):
+@pytest.mark.parametrize(
+    "profile",
+    [
+        Profile(bone="normal", vertebral_fracture=True, experience="trained", clearance=True),
+        Profile(bone="low_for_age", vertebral_fracture=True),
+    ],
+    ids=str,
+)
+def test_after_a_spine_fracture_the_handout_says_physiotherapist_first_no_jumping_and_no_heavy_invitation(
+    profile, catalog
+):
     plan = build_plan(profile, catalog=catalog)
     _, text = _read(handout_pdf(profile, plan, catalog=catalog))
     assert plan.notes[0].startswith("After a spine fracture")

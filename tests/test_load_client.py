@@ -53,8 +53,11 @@ def test_switching_pages_and_pressing_a_button(visitor):
     quiz = visitor.switch_to("study-practice")
     assert quiz.ok and visitor.page_hash == visitor.pages["study-practice"]
     answer = quiz.widget(key_prefix="practice-")
-    answered = (visitor.set_value(answer, string_value=answer.proto.options[0]) if answer.kind == "radio"
-                else visitor.set_value(answer, bool_value=True))
+    answered = (
+        visitor.set_value(answer, string_value=answer.proto.options[0])
+        if answer.kind == "radio"
+        else visitor.set_value(answer, bool_value=True)
+    )
     checked = visitor.click(answered.widget(label="Check answer"))
     assert checked.ok and checked.widget(label="Next question").kind == "button"
 

@@ -17,7 +17,7 @@ from tests.conftest import PROJECT_ROOT
 def readme_parameter_keys() -> set[str]:
     """The keys in the first column of the README's table of link parameters."""
     readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
-    table = readme[readme.index("| Parameter | Page | Values |"):].split("\n\n")[0]
+    table = readme[readme.index("| Parameter | Page | Values |") :].split("\n\n")[0]
     return {key for line in table.splitlines()[2:] for key in re.findall(r"`([a-z_]+)`", line.split("|")[1])}
 
 
@@ -32,9 +32,16 @@ def test_every_page_with_a_script_is_in_the_menu_once():
 
 def test_preset_links_keep_their_keys_and_values():
     assert profile_query_params(PRESETS["frail-faller"]) == {
-        "bone": "osteoporosis", "falls": "high", "joints": "true", "nofloor": "true"}
+        "bone": "osteoporosis",
+        "falls": "high",
+        "joints": "true",
+        "nofloor": "true",
+    }
     assert profile_query_params(PRESETS["osteoporosis-cleared"]) == {
-        "bone": "osteoporosis", "exp": "trained", "cleared": "true"}
+        "bone": "osteoporosis",
+        "exp": "trained",
+        "cleared": "true",
+    }
     assert profile_query_params(Profile(vertebral_fracture=True)) == {"vf": "true"}
     assert profile_query_params(Profile()) == {}
 

@@ -217,7 +217,9 @@ def test_flashcards_turn_and_move():
     position = card_position(at)
     [button for button in at.button if button.label == "Turn the card"][0].click().run()
     # a term links to its lesson, a drawing card to the exercise library, both in this tab
-    assert any(link.proto.label.startswith(("Used in", "See it in the exercise library")) for link in at.get("page_link"))
+    assert any(
+        link.proto.label.startswith(("Used in", "See it in the exercise library")) for link in at.get("page_link")
+    )
     [button for button in at.button if button.label == "Next"][0].click().run()
     assert not at.exception and card_position(at) != position
 
@@ -250,8 +252,11 @@ def test_cases_link_to_the_tools_set_to_the_profile(catalog):
     for case in catalog.cases:
         at = open_page("client-cases", {"case": case["title"]})
         assert not at.exception and case["title"] in all_text(at)
-        links = {link.proto.page: parse_qs(link.proto.query_string) for link in at.get("page_link")
-                 if link.proto.label.endswith("for this profile")}
+        links = {
+            link.proto.page: parse_qs(link.proto.query_string)
+            for link in at.get("page_link")
+            if link.proto.label.endswith("for this profile")
+        }
         expected = {key: [value] for key, value in profile_query_params(case_profile(case)).items()}
         assert links["safe-exercises"] == links["program"] == expected
 
@@ -279,7 +284,9 @@ def test_exercise_library_search_and_filters_narrow_the_list(catalog):
     assert 0 < cards_shown(at).count("<article") < len(catalog.exercises)
     at = open_page("exercise-library", {"pattern": "impact", "site": "hip"})
     shown = cards_shown(at)
-    impact = [exercise for exercise in catalog.exercises if exercise["pattern"] == "impact" and "hip" in exercise["sites"]]
+    impact = [
+        exercise for exercise in catalog.exercises if exercise["pattern"] == "impact" and "hip" in exercise["sites"]
+    ]
     assert shown.count("<article") == len(impact) and all(exercise["name"] in shown for exercise in impact)
 
 

@@ -12,11 +12,15 @@ from lib.profiles import Profile, all_profiles
 from lib.safety import assess, profile_guidance
 from pages.components.exercise_card import exercise_card
 
-LOW_BONE_MASS_WITHOUT_FRACTURE = [profile for profile in all_profiles() if profile.fragility in ("low_for_age", "osteopenia")]
+LOW_BONE_MASS_WITHOUT_FRACTURE = [
+    profile for profile in all_profiles() if profile.fragility in ("low_for_age", "osteopenia")
+]
 LOW_FOR_AGE = [profile for profile in all_profiles() if profile.fragility == "low_for_age"]
 FALLERS = [profile for profile in all_profiles() if profile.falls == "high"]
 OSTEOPOROSIS_WORDS = re.compile(r"osteoporosis|menopaus|as in LIFTMOR", re.IGNORECASE)  # a trial's method may be named
-SUPPORT_IN_REACH = re.compile(r"counter|rail|chair|seated|sitting|lying|rack|box|coach|wall|support|hold", re.IGNORECASE)
+SUPPORT_IN_REACH = re.compile(
+    r"counter|rail|chair|seated|sitting|lying|rack|box|coach|wall|support|hold", re.IGNORECASE
+)
 NO_KIT = ["chair", "wall", "step"]  # what the planner's kit "none" has at hand
 
 
@@ -87,7 +91,9 @@ def test_14_swaps_are_doable_with_the_equipment_at_hand_and_default_to_any_equip
 
 
 def test_14_18_the_hinge_drill_and_the_supported_row_need_no_special_kit():
-    drill, row = (default_catalog().exercise(exercise_id) for exercise_id in ("hip-hinge-drill", "supported-dumbbell-row"))
+    drill, row = (
+        default_catalog().exercise(exercise_id) for exercise_id in ("hip-hinge-drill", "supported-dumbbell-row")
+    )
     assert "broom handle" in drill["name"] and "broom handle" in drill["summary"]
     assert row["equipment"] == ["dumbbell"] and "chair seat or table" in row["summary"]
 
@@ -149,8 +155,14 @@ def test_19_a_recommended_card_prints_no_empty_modification():
     catalog = default_catalog()
     row = table_by_id(Profile()).loc["goblet-squat"]
     assert row["status"] == "recommended" and row["modification"] == ""
-    card = exercise_card(catalog.exercise("goblet-squat"), catalog.references, row["status"], row["reason"],
-                         tuple(row["sources"]), modification=row["modification"])
+    card = exercise_card(
+        catalog.exercise("goblet-squat"),
+        catalog.references,
+        row["status"],
+        row["reason"],
+        tuple(row["sources"]),
+        modification=row["modification"],
+    )
     assert "How to modify" not in card and "nan" not in card
 
 

@@ -13,8 +13,12 @@ from lib.profiles import Profile, all_profiles
 from lib.safety import assess, profile_guidance
 
 LOW_FOR_AGE = [profile for profile in all_profiles() if profile.bone == "low_for_age"]
-NORMAL_BONE_WITH_FRACTURE = [profile for profile in all_profiles() if profile.bone == "normal" and profile.vertebral_fracture]
-LOW_BONE_MASS_WORDS = re.compile(r"bone mass is low|with low bone mass|once bones thin|bone density is low", re.IGNORECASE)
+NORMAL_BONE_WITH_FRACTURE = [
+    profile for profile in all_profiles() if profile.bone == "normal" and profile.vertebral_fracture
+]
+LOW_BONE_MASS_WORDS = re.compile(
+    r"bone mass is low|with low bone mass|once bones thin|bone density is low", re.IGNORECASE
+)
 # Causes that hold only for women: the review's 45-year-old man was told about missed periods.
 WOMEN_ONLY_CAUSES = re.compile(r"period|menstrua|amenorrh", re.IGNORECASE)
 
@@ -49,10 +53,20 @@ def test_10_normal_bone_with_a_spine_fracture_is_never_told_its_bone_mass_is_low
 
 
 CLEARED_TRAINED_FRAGILE_FALLER = Profile(bone="osteoporosis", falls="high", experience="trained", clearance=True)
-LOADED_SQUATS_AND_HINGES = ["goblet-squat", "dumbbell-squat", "barbell-back-squat", "heavy-back-squat",
-                            "kettlebell-deadlift", "romanian-deadlift", "trap-bar-deadlift", "heavy-deadlift"]
+LOADED_SQUATS_AND_HINGES = [
+    "goblet-squat",
+    "dumbbell-squat",
+    "barbell-back-squat",
+    "heavy-back-squat",
+    "kettlebell-deadlift",
+    "romanian-deadlift",
+    "trap-bar-deadlift",
+    "heavy-deadlift",
+]
 # A change that leaves a hand for support, or a rack's safety bars and a coach to catch the load.
-ONE_HAND_OR_RACK = re.compile(r"\bone (dumbbell|kettlebell|weight)\b.*\b(counter|rack|rail)\b|\brack\b|\bseated\b", re.IGNORECASE)
+ONE_HAND_OR_RACK = re.compile(
+    r"\bone (dumbbell|kettlebell|weight)\b.*\b(counter|rack|rail)\b|\brack\b|\bseated\b", re.IGNORECASE
+)
 FALLERS = [profile for profile in all_profiles() if profile.falls == "high"]
 
 
@@ -68,8 +82,11 @@ def test_3_a_cleared_trained_lifter_at_risk_of_falling_keeps_progressive_load_on
 @pytest.mark.parametrize("profile", FALLERS, ids=str)
 def test_3_a_faller_s_loaded_lift_never_fills_both_hands_and_the_heavy_line_says_what_the_assessment_allows(profile):
     table = assess(profile)
-    hands_full = table[(table["status"] == "modify") & ~table["hands_free"].astype(bool)
-                       & (table["modification_rule"] == "fall-risk-moderate-demand")]
+    hands_full = table[
+        (table["status"] == "modify")
+        & ~table["hands_free"].astype(bool)
+        & (table["modification_rule"] == "fall-risk-moderate-demand")
+    ]
     for row in hands_full.to_dict("records"):
         assert ONE_HAND_OR_RACK.search(row["modification"]), (row["id"], row["modification"])
     heavy = table[table["heavy"].astype(bool)]
@@ -87,7 +104,9 @@ def test_9_after_a_spine_fracture_every_loaded_hinge_waits_for_a_physio_and_floo
     table = assess(profile)
     allowed = table[table["status"] != "avoid"]
     hinges = allowed[(allowed["pattern"] == "hinge") & (allowed["benefit"] == "bone")]
-    assert {"kettlebell-deadlift", "romanian-deadlift"} <= set(table[(table["pattern"] == "hinge") & (table["benefit"] == "bone")]["id"])
+    assert {"kettlebell-deadlift", "romanian-deadlift"} <= set(
+        table[(table["pattern"] == "hinge") & (table["benefit"] == "bone")]["id"]
+    )
     for row in hinges.to_dict("records"):
         assert row["status"] == "modify" and "physiotherapist has" in row["modification"], row["id"]
     for text in allowed["modification"]:
@@ -105,7 +124,9 @@ DEEP_BEND_CUES = re.compile(r"between the heels|full depth|as deep as possible|b
 def test_8_what_is_called_kind_to_painful_joints_lands_nowhere_and_bends_no_knee_deeply(profile):
     catalog = default_catalog()
     table = assess(profile)
-    kind = table[table["rules"].map(lambda rule_ids: "painful-joints-kind" in rule_ids) & (table["status"] == "recommended")]
+    kind = table[
+        table["rules"].map(lambda rule_ids: "painful-joints-kind" in rule_ids) & (table["status"] == "recommended")
+    ]
     assert not kind.empty
     for row in kind.to_dict("records"):
         assert row["dose_kind"] != "impacts", row["id"]

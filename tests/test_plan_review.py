@@ -34,8 +34,10 @@ def test_1_each_balance_level_says_when_to_move_on_and_the_levels_climb_the_ladd
         assert item.move_on_when == rungs[item.exercise_id]
     picks = list(dict.fromkeys(plan.sessions.loc[plan.sessions["block"] == "balance", "exercise_id"]))
     assert picks == sorted(picks, key=LADDER.index)  # never a step back down the ladder
-    for earlier, later in (("single-leg-stance-supported", "supported-tandem-stance"),
-                           ("supported-tandem-stance", "heel-to-toe-walk")):
+    for earlier, later in (
+        ("single-leg-stance-supported", "supported-tandem-stance"),
+        ("supported-tandem-stance", "heel-to-toe-walk"),
+    ):
         if earlier in picks and later in picks:
             assert picks.index(earlier) < picks.index(later)
 
@@ -46,7 +48,11 @@ def test_1_balance_criteria_use_only_the_sourced_10_second_hold():
         numbers = set(re.findall(r"\d+", rung["move_on_when"]))
         assert numbers <= {"10"}, rung["exercise"]
         assert not numbers or "steadi" in rung["sources"], rung["exercise"]
-    assert LADDER.index("single-leg-stance-supported") < LADDER.index("supported-tandem-stance") < LADDER.index("heel-to-toe-walk")
+    assert (
+        LADDER.index("single-leg-stance-supported")
+        < LADDER.index("supported-tandem-stance")
+        < LADDER.index("heel-to-toe-walk")
+    )
 
 
 @pytest.mark.parametrize("profile", [p for p in all_profiles() if p.vertebral_fracture][::3], ids=str)
@@ -116,8 +122,11 @@ def test_10_and_14_with_no_kit_nothing_planned_needs_kit(profile):
         assert "none" in needs or needs <= HOUSEHOLD, item.exercise  # "none": doable with no kit
 
 
-@pytest.mark.parametrize("profile", [PRESETS["young-low-z"], Profile.from_z_score(-2.1, experience="trained"),
-                                     Profile.from_z_score(-2.4)], ids=str)
+@pytest.mark.parametrize(
+    "profile",
+    [PRESETS["young-low-z"], Profile.from_z_score(-2.1, experience="trained"), Profile.from_z_score(-2.4)],
+    ids=str,
+)
 def test_13_a_low_z_score_plan_starts_with_a_medical_review_fuelling_and_no_fall_prevention_target(profile):
     plan = build_plan(profile, sessions_per_week=3, months=12)
     assert plan.notes[0].startswith("Medical review first")
@@ -148,8 +157,11 @@ def test_14_a_trained_client_works_at_a_load_or_level_that_reaches_the_target_ef
         plan = build_plan(profile, sessions_per_week=3, months=12, equipment=kit)
         table = assess(profile).set_index("id")
         axial = plan.sessions[plan.sessions["block"] == AXIAL_BLOCK]
-        hard_enough = {i for i in axial["exercise_id"]
-                       if set(table.loc[i, "equipment"]) & EXTERNAL_LOADS or table.loc[i, "level"] != "beginner"}
+        hard_enough = {
+            i
+            for i in axial["exercise_id"]
+            if set(table.loc[i, "equipment"]) & EXTERNAL_LOADS or table.loc[i, "level"] != "beginner"
+        }
         if hard_enough:  # the kit offers something that reaches the effort: only that is planned
             assert set(axial["exercise_id"]) == hard_enough
 
@@ -187,7 +199,10 @@ def test_16_heavy_cells_give_a_load_set_by_the_coach_and_the_percentage_as_the_t
     assert "LIFTMOR used 80-85 %" in cell and "Only with your supervising coach present" in cell
     short = build_plan(PRESETS["osteoporosis-cleared"], months=3)  # the strength phase opens before a deload
     first_heavy = short.weeks.loc[short.weeks["intensity_pct_1rm"].notna(), "week"].min()
-    assert f"3 x 8 at effort 7 to week {first_heavy - 1}; then 5 x 5" in session_grid(short, "A").loc[AXIAL_BLOCK, "strength"]
+    assert (
+        f"3 x 8 at effort 7 to week {first_heavy - 1}; then 5 x 5"
+        in session_grid(short, "A").loc[AXIAL_BLOCK, "strength"]
+    )
 
 
 @given(plans)
@@ -203,7 +218,9 @@ def test_22_impact_cells_give_a_count_in_each_session_never_a_weekly_one(plan):
 @pytest.mark.parametrize("profile", [p for p in all_profiles() if p.falls == "low"][::8], ids=str)
 def test_26_a_low_risk_of_falling_starts_balance_standing_and_moving(profile):
     plan = build_plan(profile, sessions_per_week=3, months=12)
-    first = plan.sessions.loc[(plan.sessions["block"] == "balance") & (plan.sessions["phase"] == "foundation"), "exercise_id"]
+    first = plan.sessions.loc[
+        (plan.sessions["block"] == "balance") & (plan.sessions["phase"] == "foundation"), "exercise_id"
+    ]
     assert "seated-balance-reach" not in set(first)
     assert {EXERCISES[i]["fall_demand"] for i in first} & {"moderate", "high"}
 
@@ -218,8 +235,14 @@ def test_27_a_deload_is_a_lighter_week_at_the_same_effort_and_aerobic_work_is_mo
     assert (plan.weeks["aerobic_intensity"] == "moderate").all()
 
 
-@pytest.mark.parametrize("profile, kit", [(Profile(bone="osteoporosis", falls="high", experience="trained", clearance=True),
-                                           "full gym"), (Profile(falls="high"), "none")], ids=["P4", "P5"])
+@pytest.mark.parametrize(
+    "profile, kit",
+    [
+        (Profile(bone="osteoporosis", falls="high", experience="trained", clearance=True), "full gym"),
+        (Profile(falls="high"), "none"),
+    ],
+    ids=["P4", "P5"],
+)
 def test_review_a_2_a_planned_modify_item_prints_its_support_beside_the_dose(profile, kit):
     """Physio review A #2 (high risk of falling): a "modify" item planned carries its change in plan.sessions
     and plan.home, and each session table prints it right after the exercise's dose."""

@@ -10,7 +10,16 @@ from hypothesis import given, settings, strategies as st
 
 from lib.catalog import default_catalog
 from lib.planner import (
-    DELOAD_EVERY, EQUIPMENT_SETS, HEAVY_PCT_1RM, MAX_EFFORT, PHASES, POSTURE_BLOCK, build_plan, next_monday, session_dates, session_grid,
+    DELOAD_EVERY,
+    EQUIPMENT_SETS,
+    HEAVY_PCT_1RM,
+    MAX_EFFORT,
+    PHASES,
+    POSTURE_BLOCK,
+    build_plan,
+    next_monday,
+    session_dates,
+    session_grid,
     week_count,
 )
 from lib.profiles import CHOICES, PRESETS, Profile, all_profiles
@@ -19,8 +28,12 @@ from lib.safety import IMPACT_LEVELS, LOW_BONE_MASS, assess
 # Every field combination (normal bone and osteopenia included), 3-24 months, 2 or 3 sessions, every equipment set.
 profiles = st.builds(Profile, **{name: st.sampled_from(values) for name, values in CHOICES.items()})
 plans = st.builds(
-    build_plan, profiles, sessions_per_week=st.sampled_from([2, 3]), months=st.integers(3, 24),
-    session_minutes=st.sampled_from([30, 45, 60]), equipment=st.sampled_from(list(EQUIPMENT_SETS)),
+    build_plan,
+    profiles,
+    sessions_per_week=st.sampled_from([2, 3]),
+    months=st.integers(3, 24),
+    session_minutes=st.sampled_from([30, 45, 60]),
+    equipment=st.sampled_from(list(EQUIPMENT_SETS)),
 )
 
 
@@ -102,8 +115,9 @@ SUPPORT_IN_REACH = "kitchen counter"
 def test_with_a_high_risk_of_falling_every_planned_balance_item_has_support_in_reach(profile):
     """A clinician's rule (TFTF, sherrington2019): a high-risk faller balances beside a counter, never alone."""
     plan = build_plan(profile, sessions_per_week=3, months=12)
-    balance = pd.concat([plan.sessions[plan.sessions["block"].isin(["balance", "warm-up"])],
-                         plan.home[plan.home["block"] == "balance"]])
+    balance = pd.concat(
+        [plan.sessions[plan.sessions["block"].isin(["balance", "warm-up"])], plan.home[plan.home["block"] == "balance"]]
+    )
     for item in balance.itertuples():
         printed = f"{item.exercise} {item.modification}".lower()
         assert "seated" in printed or "counter" in printed, item.exercise
@@ -212,7 +226,10 @@ def test_session_dates_start_on_the_first_full_week():
     assert len(dates) == 2 * len(plan.weeks)
 
 
-@pytest.mark.parametrize("bad", [{"sessions_per_week": 4}, {"months": 2}, {"months": 25}, {"equipment": "spaceship"}, {"session_minutes": 50}])
+@pytest.mark.parametrize(
+    "bad",
+    [{"sessions_per_week": 4}, {"months": 2}, {"months": 25}, {"equipment": "spaceship"}, {"session_minutes": 50}],
+)
 def test_bad_requests_are_refused(bad):
     with pytest.raises(ValueError):
         build_plan(PRESETS["osteopenia"], **bad)
@@ -245,10 +262,13 @@ def test_frail_clients_keep_hands_free_press_seated_and_get_a_seated_pallof_swap
     assert (swaps == "Seated Pallof press").all()
 
 
-@pytest.mark.parametrize(("today", "monday"), [
-    (dt.date(2026, 11, 29), dt.date(2026, 11, 30)),  # a Sunday: the next day
-    (dt.date(2026, 11, 30), dt.date(2026, 12, 7)),  # a Monday: a week on, never today
-    (dt.date(2026, 12, 2), dt.date(2026, 12, 7)),
-])
+@pytest.mark.parametrize(
+    ("today", "monday"),
+    [
+        (dt.date(2026, 11, 29), dt.date(2026, 11, 30)),  # a Sunday: the next day
+        (dt.date(2026, 11, 30), dt.date(2026, 12, 7)),  # a Monday: a week on, never today
+        (dt.date(2026, 12, 2), dt.date(2026, 12, 7)),
+    ],
+)
 def test_a_plan_without_a_start_date_starts_on_the_next_monday(today, monday):
     assert next_monday(today) == monday

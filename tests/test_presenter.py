@@ -98,7 +98,9 @@ def test_presenter_charts_take_their_height_from_the_screen_however_many_bars(ca
 
 
 def test_share_links_keep_every_setting():
-    link = share_url("http://localhost:8501/", "safe-exercises", {"bone": ["osteoporosis"], "pattern": ["squat", "hinge"]})
+    link = share_url(
+        "http://localhost:8501/", "safe-exercises", {"bone": ["osteoporosis"], "pattern": ["squat", "hinge"]}
+    )
     assert link == "http://localhost:8501/safe-exercises?bone=osteoporosis&pattern=squat&pattern=hinge"
 
 

@@ -76,7 +76,8 @@ def test_entered_values_are_not_logged_or_written(chromium):
         page.goto(f"{server.url}/program?t={T_SCORE}&start={START}", wait_until="domcontentloaded")
         expect(page.get_by_text(f"T-score {T_SCORE} means")).to_be_visible(timeout=WAIT_MS)
         page.locator("[data-testid='stButtonGroup']").filter(has_text="Sessions a week").get_by_role(
-            "radio", name="2", exact=True).click()
+            "radio", name="2", exact=True
+        ).click()
         page.wait_for_function("() => location.search.includes('spw=2')", timeout=WAIT_MS)
         assert T_SCORE in page.url and START in page.url  # the values did reach the app
         context.close()
@@ -93,21 +94,32 @@ def test_entered_values_are_not_logged_or_written(chromium):
 
 
 def test_no_page_allows_unsafe_html():
-    offenders = [str(path.relative_to(PROJECT_ROOT)) for path in STREAMLIT_CODE
-                 if re.search(r"unsafe_allow_html\s*=\s*True", path.read_text(encoding="utf-8"))]
+    offenders = [
+        str(path.relative_to(PROJECT_ROOT))
+        for path in STREAMLIT_CODE
+        if re.search(r"unsafe_allow_html\s*=\s*True", path.read_text(encoding="utf-8"))
+    ]
     assert not offenders, f"unsafe_allow_html=True in {offenders}"
 
 
 def html_calls(tree: ast.AST) -> list[ast.Call]:
     """Calls that render raw HTML: st.html(...), components.html(...), st.components.v1.html(...)."""
-    return [node for node in ast.walk(tree)
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "html"]
+    return [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "html"
+    ]
 
 
 def literal_constants(tree: ast.Module) -> set[str]:
     """Module-level names bound to a string literal written in the code (e.g. a <style> block)."""
-    return {target.id for node in tree.body if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
-            and isinstance(node.value.value, str) for target in node.targets if isinstance(target, ast.Name)}
+    return {
+        target.id
+        for node in tree.body
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    }
 
 
 def built_by_an_escaping_builder(argument: ast.AST) -> bool:
@@ -136,12 +148,36 @@ def test_raw_html_gets_only_text_written_in_the_code():
 
 
 HOSTILE_TEXT = st_strategies.one_of(
-    st_strategies.sampled_from(["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "\"><svg onload=1>",
-                                "</details><script>", "' onmouseover='x", "&lt;b&gt;"]),
+    st_strategies.sampled_from(
+        [
+            "<script>alert(1)</script>",
+            "<img src=x onerror=alert(1)>",
+            '"><svg onload=1>',
+            "</details><script>",
+            "' onmouseover='x",
+            "&lt;b&gt;",
+        ]
+    ),
     st_strategies.text(max_size=40),
 )
-CARD_TAGS = {"style", "article", "div", "img", "h4", "p", "span", "a", "details", "summary", "ul", "li", "strong",
-             "em", "figure", "figcaption"}
+CARD_TAGS = {
+    "style",
+    "article",
+    "div",
+    "img",
+    "h4",
+    "p",
+    "span",
+    "a",
+    "details",
+    "summary",
+    "ul",
+    "li",
+    "strong",
+    "em",
+    "figure",
+    "figcaption",
+}
 
 
 class TagCollector(HTMLParser):
@@ -158,10 +194,19 @@ class TagCollector(HTMLParser):
 def test_exercise_cards_escape_every_text_from_data(catalog, name, summary, cue, dose, reason):
     """Whatever a contributor writes in data/exercises.yaml or the rules, the card shows it as text:
     no tag or attribute appears that the builder did not write itself."""
-    exercise = catalog.exercise("goblet-squat") | {"name": name, "summary": summary, "cues": [cue], "errors": [cue],
-                                                    "dose": dose, "pattern": name}
+    exercise = catalog.exercise("goblet-squat") | {
+        "name": name,
+        "summary": summary,
+        "cues": [cue],
+        "errors": [cue],
+        "dose": dose,
+        "pattern": name,
+    }
     parsed = TagCollector()
-    parsed.feed(card_grid([exercise_card(exercise, catalog.references, "avoid", reason, ("watson2018",),
-                                         swap=exercise, link="/x")]))
+    parsed.feed(
+        card_grid(
+            [exercise_card(exercise, catalog.references, "avoid", reason, ("watson2018",), swap=exercise, link="/x")]
+        )
+    )
     assert parsed.tags <= CARD_TAGS
     assert parsed.attributes <= {"class", "style", "aria-label", "src", "alt", "href", "target"}

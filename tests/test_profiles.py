@@ -11,7 +11,14 @@ from lib.profiles import LINK_KEYS, PRESETS, Profile, all_profiles, classify_t_s
 
 @pytest.mark.parametrize(
     ("t_score", "category"),
-    [(0.5, "normal"), (-1.0, "normal"), (-1.01, "osteopenia"), (-2.49, "osteopenia"), (-2.5, "osteoporosis"), (-4.0, "osteoporosis")],
+    [
+        (0.5, "normal"),
+        (-1.0, "normal"),
+        (-1.01, "osteopenia"),
+        (-2.49, "osteopenia"),
+        (-2.5, "osteoporosis"),
+        (-4.0, "osteoporosis"),
+    ],
 )
 def test_who_thresholds(t_score, category):
     assert classify_t_score(t_score) == category
@@ -33,7 +40,9 @@ def test_from_t_score_keeps_modifiers():
     assert profile == Profile(bone="osteoporosis", experience="trained")
 
 
-@pytest.mark.parametrize("bad", [{"bone": "brittle"}, {"falls": "medium"}, {"clearance": "yes"}, {"vertebral_fracture": 1}])
+@pytest.mark.parametrize(
+    "bad", [{"bone": "brittle"}, {"falls": "medium"}, {"clearance": "yes"}, {"vertebral_fracture": 1}]
+)
 def test_invalid_fields_are_refused(bad):
     with pytest.raises(ValueError):
         Profile(**bad)
@@ -46,7 +55,12 @@ def test_vertebral_fracture_outranks_the_t_score():
 def test_presets_cover_the_people_trainers_meet():
     assert len(PRESETS) >= 5
     assert {profile.fragility for profile in PRESETS.values()} == {
-        "normal", "low_for_age", "osteopenia", "osteoporosis", "vertebral_fracture"}
+        "normal",
+        "low_for_age",
+        "osteopenia",
+        "osteoporosis",
+        "vertebral_fracture",
+    }
     assert any(profile.falls == "high" for profile in PRESETS.values())
 
 
@@ -55,7 +69,9 @@ def test_every_combination_is_listed_once():
     assert len(profiles) == len(set(profiles)) == 4 * 2**6
 
 
-@pytest.mark.parametrize(("z_score", "bone"), [(-2.0, "low_for_age"), (-2.1, "low_for_age"), (-1.99, "normal"), (0.3, "normal")])
+@pytest.mark.parametrize(
+    ("z_score", "bone"), [(-2.0, "low_for_age"), (-2.1, "low_for_age"), (-1.99, "normal"), (0.3, "normal")]
+)
 def test_iscd_z_score_reading(z_score, bone):
     assert classify_z_score(z_score) == bone
     assert Profile.from_z_score(z_score, falls="high").falls == "high"

@@ -140,7 +140,9 @@ def test_concurrent_sessions_never_lose_an_answer_on_sqlite(tmp_path):
     assert len(stores[0].answers(code)) == 2 * 8 * 25
 
 
-@pytest.mark.parametrize(("environment", "outcome"), [({"CI": "1"}, pytest.fail.Exception), ({}, pytest.skip.Exception)])
+@pytest.mark.parametrize(
+    ("environment", "outcome"), [({"CI": "1"}, pytest.fail.Exception), ({}, pytest.skip.Exception)]
+)
 def test_a_missing_postgresql_fails_in_ci_and_skips_elsewhere(monkeypatch, environment, outcome):
     for name in ("CI", "REQUIRE_BROWSER"):
         monkeypatch.delenv(name, raising=False)
@@ -178,7 +180,9 @@ def test_a_wrong_answer_brings_a_card_back_sooner_than_a_right_one():
     right = [Answer("question:a", True, DAY_ONE), Answer("question:a", True, DAY_ONE + dt.timedelta(minutes=15))]
     wrong = right[:1] + [Answer("question:a", False, DAY_ONE + dt.timedelta(minutes=15))]
     next_day = DAY_ONE + dt.timedelta(days=1, hours=1)
-    assert "question:a" in learned_cards(right) and "question:a" not in due_cards(right, DAY_ONE + dt.timedelta(hours=1))
+    assert "question:a" in learned_cards(right) and "question:a" not in due_cards(
+        right, DAY_ONE + dt.timedelta(hours=1)
+    )
     assert "question:a" in due_cards(wrong, DAY_ONE + dt.timedelta(hours=1))
     assert due_cards([], next_day) == set()  # cards never studied are new, not due
 
@@ -186,8 +190,12 @@ def test_a_wrong_answer_brings_a_card_back_sooner_than_a_right_one():
 def test_readiness_counts_the_last_recent_answer_per_question(catalog):
     bank = [q for q in catalog.questions if q["lesson"] == catalog.questions[0]["lesson"]]
     first, second = bank[0], bank[1]
-    history = [Answer(question_card(first), False, DAY_ONE), Answer(question_card(first), True, DAY_ONE + dt.timedelta(hours=1)),
-               Answer(question_card(second), True, DAY_ONE), Answer(question_card(second), False, DAY_ONE + dt.timedelta(hours=1))]
+    history = [
+        Answer(question_card(first), False, DAY_ONE),
+        Answer(question_card(first), True, DAY_ONE + dt.timedelta(hours=1)),
+        Answer(question_card(second), True, DAY_ONE),
+        Answer(question_card(second), False, DAY_ONE + dt.timedelta(hours=1)),
+    ]
     [row] = readiness_by_lesson(bank, history, DAY_ONE + dt.timedelta(hours=2))
     assert (row.questions, row.answered, row.ready) == (len(bank), 2, 1)
     assert row.percent == round(100 / len(bank))
@@ -204,11 +212,14 @@ def test_study_next_points_first_at_sections_answered_wrong_in_the_weakest_lesso
     assert all(tip.lesson == wrong["lesson"] for tip in tips)
 
 
-@pytest.mark.parametrize(("wrong", "unanswered", "reason"), [
-    (2, 1, "2 questions answered wrong, 1 not answered lately"),
-    (1, 0, "1 question answered wrong"),
-    (0, 1, "1 question not answered lately"),
-])
+@pytest.mark.parametrize(
+    ("wrong", "unanswered", "reason"),
+    [
+        (2, 1, "2 questions answered wrong, 1 not answered lately"),
+        (1, 0, "1 question answered wrong"),
+        (0, 1, "1 question not answered lately"),
+    ],
+)
 def test_a_study_tip_says_why_in_words(wrong, unanswered, reason):
     assert StudyTip("faq", "Section", wrong, unanswered).reason == reason
 

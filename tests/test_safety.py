@@ -11,8 +11,16 @@ from lib.exports import assessment_csv
 from lib.profiles import CHOICES, PRESETS, Profile, all_profiles
 from lib.catalog import default_catalog
 from lib.safety import (
-    IMPACT_LEVELS, LOW_BONE_MASS, STATUSES, UNCONFIRMED_REASON, assess, filter_assessment, impact_band, impact_ceiling,
-    profile_guidance, rules_table,
+    IMPACT_LEVELS,
+    LOW_BONE_MASS,
+    STATUSES,
+    UNCONFIRMED_REASON,
+    assess,
+    filter_assessment,
+    impact_band,
+    impact_ceiling,
+    profile_guidance,
+    rules_table,
 )
 
 # Every field combination: normal bone and osteopenia as often as the fragile profiles.
@@ -75,8 +83,16 @@ def test_every_recommendation_says_positively_why_it_suits_the_profile(profile):
     rules = {rule["id"]: rule for rule in default_catalog().rules}
     for row in table[table["status"] == "recommended"].to_dict("records"):
         assert row["rules"] and all(rules[rule_id]["status"] == "recommended" for rule_id in row["rules"])
-        assert row["reason"].startswith(("Builds bone", "Trains balance", "Strengthens the back", "Teaches the movement",
-                                       "Calf strength", "Upper-body strength"))
+        assert row["reason"].startswith(
+            (
+                "Builds bone",
+                "Trains balance",
+                "Strengthens the back",
+                "Teaches the movement",
+                "Calf strength",
+                "Upper-body strength",
+            )
+        )
 
 
 @given(profiles)
@@ -95,8 +111,10 @@ def test_every_impact_band_agrees_with_its_measured_force():
             assert IMPACT_LEVELS.index(exercise["impact"]) >= IMPACT_LEVELS.index(relative["impact"])
 
 
-@pytest.mark.parametrize(("force", "band"), [(0.7, "none"), (1.2, "low"), (2.0, "low"), (2.6, "moderate"),
-                                             (4.0, "moderate"), (4.1, "high"), (4.9, "high")])
+@pytest.mark.parametrize(
+    ("force", "band"),
+    [(0.7, "none"), (1.2, "low"), (2.0, "low"), (2.6, "moderate"), (4.0, "moderate"), (4.1, "high"), (4.9, "high")],
+)
 def test_impact_bands(force, band):
     assert impact_band(force) == band
 
@@ -180,9 +198,15 @@ def test_every_decision_has_a_reason_and_a_source_and_every_avoid_a_safe_swap(pr
         assert isinstance(swap, str) and status_by_id[swap] != "avoid"
 
 
-RISKIER = [("bone", "normal", "osteopenia"), ("bone", "normal", "low_for_age"), ("bone", "osteopenia", "osteoporosis"),
-           ("vertebral_fracture", False, True), ("falls", "low", "high"), ("joint_limits", False, True),
-           ("floor_transfers", True, False)]
+RISKIER = [
+    ("bone", "normal", "osteopenia"),
+    ("bone", "normal", "low_for_age"),
+    ("bone", "osteopenia", "osteoporosis"),
+    ("vertebral_fracture", False, True),
+    ("falls", "low", "high"),
+    ("joint_limits", False, True),
+    ("floor_transfers", True, False),
+]
 
 
 @given(profiles, st.sampled_from(RISKIER))
@@ -256,6 +280,7 @@ def test_the_dowel_hinge_drill_is_technique_and_never_fills_a_bone_building_slot
     assert table.loc["hip-hinge-drill", "benefit"] == "technique"
     assert not table.loc["hip-hinge-drill", "reason"].startswith("Builds bone")
     from lib.planner import build_plan
+
     plan = build_plan(profile, months=12)
     bone_blocks = plan.sessions[~plan.sessions["block"].isin(["balance", "back extensors and posture"])]
     assert "hip-hinge-drill" not in set(bone_blocks["exercise_id"])

@@ -23,9 +23,19 @@ from lib.screening_sheet import screening_sheet_pdf
 from lib.study import case_profile
 
 TODAY = dt.date(2026, 11, 29)
-ISSUE_EXAMPLE = {"age": 72, "sex": "female", "tug_s": 13.5, "chair_stands_30s": 8, "balance_stances_s": (10, 10, 6, 0),
-                 "falls_past_year": 1, "fear_of_falling": True, "t_score": -2.7, "fractures": ["spine"],
-                 "experience": "novice", "clearance": False}
+ISSUE_EXAMPLE = {
+    "age": 72,
+    "sex": "female",
+    "tug_s": 13.5,
+    "chair_stands_30s": 8,
+    "balance_stances_s": (10, 10, 6, 0),
+    "falls_past_year": 1,
+    "fear_of_falling": True,
+    "t_score": -2.7,
+    "fractures": ["spine"],
+    "experience": "novice",
+    "clearance": False,
+}
 
 
 def finding(screening, key):
@@ -39,10 +49,20 @@ def test_issue_example_derives_the_profile_with_a_trace_per_field():
     assert s.profile == Profile(bone="osteoporosis", vertebral_fracture=True, falls="high")
     assert list(s.findings.columns) == FINDING_COLUMNS
     assert list(s.flags.columns)[:4] == FLAG_COLUMNS
-    assert s.traces["falls"].startswith("Risk of falling: high, because Timed Up and Go: 13.5 s is at or over the 12 s cut-off")
+    assert s.traces["falls"].startswith(
+        "Risk of falling: high, because Timed Up and Go: 13.5 s is at or over the 12 s cut-off"
+    )
     assert "(CDC 2017; Barry 2014)" in s.traces["falls"]
     assert s.traces["vertebral_fracture"].startswith("Vertebral fracture: yes")
-    assert set(s.traces) == {"bone", "vertebral_fracture", "falls", "joint_limits", "experience", "clearance", "floor_transfers"}
+    assert set(s.traces) == {
+        "bone",
+        "vertebral_fracture",
+        "falls",
+        "joint_limits",
+        "experience",
+        "clearance",
+        "floor_transfers",
+    }
 
 
 def test_nothing_entered_gives_the_default_profile_and_says_so():
@@ -102,7 +122,9 @@ def test_stay_independent_4_points(points, falls):
 
 
 def test_stay_independent_first_two_items_score_two():
-    assert finding(screen(stay_independent=[True, True] + [False] * 10), "stay_independent")["value"] == "4 of 14 points"
+    assert (
+        finding(screen(stay_independent=[True, True] + [False] * 10), "stay_independent")["value"] == "4 of 14 points"
+    )
 
 
 @pytest.mark.parametrize(("count", "falls"), [(0, "low"), (1, "high"), (2, "high")])
@@ -115,8 +137,17 @@ def test_fear_of_falling(afraid, falls):
     assert falls_of(fear_of_falling=afraid) == falls
 
 
-@pytest.mark.parametrize(("t", "bone"), [(-0.9, "normal"), (-1.0, "normal"), (-1.1, "osteopenia"),
-                                         (-2.4, "osteopenia"), (-2.5, "osteoporosis"), (-2.6, "osteoporosis")])
+@pytest.mark.parametrize(
+    ("t", "bone"),
+    [
+        (-0.9, "normal"),
+        (-1.0, "normal"),
+        (-1.1, "osteopenia"),
+        (-2.4, "osteopenia"),
+        (-2.5, "osteoporosis"),
+        (-2.6, "osteoporosis"),
+    ],
+)
 def test_t_score_who_thresholds(t, bone):
     assert screen(t_score=t).profile.bone == bone
 
@@ -127,7 +158,9 @@ def test_z_score_under_50_at_or_below_minus_2_is_not_normal(z, bone):
     assert finding(s, "z_score")["sets"] == "bone"
     assert s.profile.bone == bone
     assert ("not normal" in finding(s, "z_score")["meaning"]) == (bone == "low_for_age")
-    assert s.traces["bone"].startswith("Bone density: " + ("below the expected range for age" if bone != "normal" else "normal"))
+    assert s.traces["bone"].startswith(
+        "Bone density: " + ("below the expected range for age" if bone != "normal" else "normal")
+    )
 
 
 @pytest.mark.parametrize(("age", "used"), [(49, True), (50, False), (51, False)])
@@ -182,10 +215,27 @@ def test_risk_factors_are_flags_never_a_probability(catalog):
     assert all(sources for sources in s.flags["source"])
 
 
-BAD_NUMBERS = [("age", 300), ("age", 17), ("age", 70.5), ("tug_s", -1), ("tug_s", 0), ("tug_s", 301),
-               ("chair_stands_30s", 200), ("chair_stands_30s", -1), ("chair_stands_30s", 8.5), ("t_score", 12),
-               ("t_score", -7), ("z_score", 5), ("falls_past_year", 51), ("height_loss_cm", -1),
-               ("occiput_to_wall_cm", 31), ("tug_s", math.nan), ("tug_s", math.inf), ("tug_s", "13"), ("tug_s", True)]
+BAD_NUMBERS = [
+    ("age", 300),
+    ("age", 17),
+    ("age", 70.5),
+    ("tug_s", -1),
+    ("tug_s", 0),
+    ("tug_s", 301),
+    ("chair_stands_30s", 200),
+    ("chair_stands_30s", -1),
+    ("chair_stands_30s", 8.5),
+    ("t_score", 12),
+    ("t_score", -7),
+    ("z_score", 5),
+    ("falls_past_year", 51),
+    ("height_loss_cm", -1),
+    ("occiput_to_wall_cm", 31),
+    ("tug_s", math.nan),
+    ("tug_s", math.inf),
+    ("tug_s", "13"),
+    ("tug_s", True),
+]
 
 
 @pytest.mark.parametrize(("name", "value"), BAD_NUMBERS)
@@ -194,29 +244,53 @@ def test_impossible_numbers_name_the_argument_and_the_range(name, value):
         screen(**{name: value})
 
 
-@pytest.mark.parametrize(("name", "value"), [
-    ("sex", "other"), ("experience", "expert"), ("dxa_site", "knee"), ("fractures", ["knee"]),
-    ("risk_factors", ["coffee"]), ("balance_stances_s", (10, 10)), ("balance_stances_s", "10,10,10,10"),
-    ("balance_stances_s", (10, 10, -1, 0)), ("stay_independent", [True] * 11), ("stay_independent", [1] * 12),
-    ("joint_limits", "yes"), ("clearance", 1), ("floor", "no"), ("fear_of_falling", 0),
-])
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("sex", "other"),
+        ("experience", "expert"),
+        ("dxa_site", "knee"),
+        ("fractures", ["knee"]),
+        ("risk_factors", ["coffee"]),
+        ("balance_stances_s", (10, 10)),
+        ("balance_stances_s", "10,10,10,10"),
+        ("balance_stances_s", (10, 10, -1, 0)),
+        ("stay_independent", [True] * 11),
+        ("stay_independent", [1] * 12),
+        ("joint_limits", "yes"),
+        ("clearance", 1),
+        ("floor", "no"),
+        ("fear_of_falling", 0),
+    ],
+)
 def test_impossible_choices_name_the_argument(name, value):
     with pytest.raises(ValueError, match=rf"^{name}"):
         screen(**{name: value})
 
 
-valid = st.fixed_dictionaries({}, optional={
-    "age": st.integers(18, 120), "sex": st.sampled_from(["female", "male"]),
-    "tug_s": st.floats(1, 300), "chair_stands_30s": st.integers(0, 60),
-    "balance_stances_s": st.tuples(*[st.integers(0, 60)] * 4), "falls_past_year": st.integers(0, 50),
-    "fear_of_falling": st.booleans(), "stay_independent": st.lists(st.booleans(), min_size=12, max_size=12),
-    "t_score": st.floats(-6, 4), "z_score": st.floats(-6, 4),
-    "fractures": st.lists(st.sampled_from(["hip", "spine", "humerus", "pelvis", "wrist", "other"]), unique=True),
-    "height_loss_cm": st.floats(0, 30), "occiput_to_wall_cm": st.floats(0, 30),
-    "risk_factors": st.lists(st.sampled_from(["smoking", "alcohol", "red_s"]), unique=True),
-    "joint_limits": st.booleans(), "experience": st.sampled_from(["novice", "trained"]), "clearance": st.booleans(),
-    "floor": st.booleans(),
-})
+valid = st.fixed_dictionaries(
+    {},
+    optional={
+        "age": st.integers(18, 120),
+        "sex": st.sampled_from(["female", "male"]),
+        "tug_s": st.floats(1, 300),
+        "chair_stands_30s": st.integers(0, 60),
+        "balance_stances_s": st.tuples(*[st.integers(0, 60)] * 4),
+        "falls_past_year": st.integers(0, 50),
+        "fear_of_falling": st.booleans(),
+        "stay_independent": st.lists(st.booleans(), min_size=12, max_size=12),
+        "t_score": st.floats(-6, 4),
+        "z_score": st.floats(-6, 4),
+        "fractures": st.lists(st.sampled_from(["hip", "spine", "humerus", "pelvis", "wrist", "other"]), unique=True),
+        "height_loss_cm": st.floats(0, 30),
+        "occiput_to_wall_cm": st.floats(0, 30),
+        "risk_factors": st.lists(st.sampled_from(["smoking", "alcohol", "red_s"]), unique=True),
+        "joint_limits": st.booleans(),
+        "experience": st.sampled_from(["novice", "trained"]),
+        "clearance": st.booleans(),
+        "floor": st.booleans(),
+    },
+)
 
 
 @given(valid)
@@ -251,19 +325,26 @@ def csv_text(**values) -> str:
     return screening_csv(screen(**values), dt.date(2026, 10, 1))
 
 
-@pytest.mark.parametrize(("raw", "problem"), [
-    (b"\x00\x01\x02", "not plain text"), (b"\xff\xfe\x00", "not plain text"), (b"x" * 30_000, "larger"),
-    (b"", "first row"), (b"name,score\nann,3\n", "first row"),
-    (b"key,label,value\nage,Age,72\n", "no 'date' row"),
-    (b"key,label,value\ndate,,01/10/2026\n", "YYYY-MM-DD"), (b"key,label,value\ndate,,2027-01-01\n", "after today"),
-    (b"key,label,value\ndate,,2026-10-01\ntug_s,,=HYPERLINK(1)\n", "not a plain number"),
-    (b"key,label,value\ndate,,2026-10-01\ntug_s,,999\n", r"tug_s \(Timed Up and Go\) must be"),
-    (b"key,label,value\ndate,,2026-10-01\n<script>,,1\n", "an unreadable key"),
-    (b"key,label,value\ndate,,2026-10-01\nage,,70\nage,,71\n", "appears twice"),
-    (b"key,label,value\ndate,,2026-10-01\nfear_of_falling,,maybe\n", "yes or no"),
-    (b"key,label,value\ndate,,2026-10-01\nfractures,,knee\n", "fractures may hold only"),
-    (b"key,label,value\n" + b"date,,2026-10-01\n" + b"age,,70\n" * 70, "more rows"),
-])
+@pytest.mark.parametrize(
+    ("raw", "problem"),
+    [
+        (b"\x00\x01\x02", "not plain text"),
+        (b"\xff\xfe\x00", "not plain text"),
+        (b"x" * 30_000, "larger"),
+        (b"", "first row"),
+        (b"name,score\nann,3\n", "first row"),
+        (b"key,label,value\nage,Age,72\n", "no 'date' row"),
+        (b"key,label,value\ndate,,01/10/2026\n", "YYYY-MM-DD"),
+        (b"key,label,value\ndate,,2027-01-01\n", "after today"),
+        (b"key,label,value\ndate,,2026-10-01\ntug_s,,=HYPERLINK(1)\n", "not a plain number"),
+        (b"key,label,value\ndate,,2026-10-01\ntug_s,,999\n", r"tug_s \(Timed Up and Go\) must be"),
+        (b"key,label,value\ndate,,2026-10-01\n<script>,,1\n", "an unreadable key"),
+        (b"key,label,value\ndate,,2026-10-01\nage,,70\nage,,71\n", "appears twice"),
+        (b"key,label,value\ndate,,2026-10-01\nfear_of_falling,,maybe\n", "yes or no"),
+        (b"key,label,value\ndate,,2026-10-01\nfractures,,knee\n", "fractures may hold only"),
+        (b"key,label,value\n" + b"date,,2026-10-01\n" + b"age,,70\n" * 70, "more rows"),
+    ],
+)
 def test_malformed_or_hostile_csv_gets_a_message_naming_the_problem(raw, problem):
     with pytest.raises(ScreeningFileError, match=problem):
         read_screening_csv(raw, TODAY)
@@ -277,8 +358,10 @@ def test_hostile_keys_are_never_echoed():
 
 
 def test_changes_sit_beside_todays_values_and_chart_every_date():
-    earlier = [read_screening_csv(csv_text(tug_s=14, chair_stands_30s=7).encode(), TODAY),
-               read_screening_csv(screening_csv(screen(tug_s=13), dt.date(2026, 11, 1)).encode(), TODAY)]
+    earlier = [
+        read_screening_csv(csv_text(tug_s=14, chair_stands_30s=7).encode(), TODAY),
+        read_screening_csv(screening_csv(screen(tug_s=13), dt.date(2026, 11, 1)).encode(), TODAY),
+    ]
     today = screen(tug_s=12.5, chair_stands_30s=9)
     table = changes(today, earlier).set_index("measure")
     assert table.loc["Timed Up and Go (s)", "change"] == "-0.5"  # against the latest earlier value

@@ -63,8 +63,19 @@ def test_entering_a_result_updates_the_profile():
     assert "Risk of falling: high" in all_text(at)
 
 
-@pytest.mark.parametrize(("key", "value"), [("tug", "-5"), ("age", "300"), ("chair", "200"), ("t_score", "12"),
-                                            ("frac", "knee"), ("sex", "<b>x</b>"), ("fear", "maybe"), ("risk", "coffee")])
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("tug", "-5"),
+        ("age", "300"),
+        ("chair", "200"),
+        ("t_score", "12"),
+        ("frac", "knee"),
+        ("sex", "<b>x</b>"),
+        ("fear", "maybe"),
+        ("risk", "coffee"),
+    ],
+)
 def test_an_odd_value_falls_back_with_a_notice_naming_the_setting(key, value):
     at = open_page(PAGE, {key: value})
     assert not at.exception
@@ -72,9 +83,18 @@ def test_an_odd_value_falls_back_with_a_notice_naming_the_setting(key, value):
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.dictionaries(st.sampled_from(sorted(site_map.SCREENING.params)),
-                       st.one_of(st.sampled_from(NUMBERS), st.sampled_from(HOSTILE), st.text(max_size=20),
-                                 st.lists(st.sampled_from(NUMBERS + HOSTILE), min_size=2, max_size=3)), max_size=6))
+@given(
+    st.dictionaries(
+        st.sampled_from(sorted(site_map.SCREENING.params)),
+        st.one_of(
+            st.sampled_from(NUMBERS),
+            st.sampled_from(HOSTILE),
+            st.text(max_size=20),
+            st.lists(st.sampled_from(NUMBERS + HOSTILE), min_size=2, max_size=3),
+        ),
+        max_size=6,
+    )
+)
 def test_the_screening_survives_any_link(query):
     assert_survives(PAGE, query)
 
@@ -101,8 +121,12 @@ def test_a_case_opens_its_screening_and_its_profile_links_agree(catalog):
     at = open_page("client-cases", {"case": case["title"]})
     assert not at.exception
     found = links(at)
-    assert found["Open this case's screening: each field with its reason"] == as_query(screening_query_params(case["screening"]))
-    assert found["Open Safe options for this profile"] == as_query(profile_query_params(screen(**case["screening"]).profile))
+    assert found["Open this case's screening: each field with its reason"] == as_query(
+        screening_query_params(case["screening"])
+    )
+    assert found["Open Safe options for this profile"] == as_query(
+        profile_query_params(screen(**case["screening"]).profile)
+    )
     screening = open_page(PAGE, screening_query_params(case["screening"]))
     assert not screening.warning and "Risk of falling: high" in all_text(screening)
 

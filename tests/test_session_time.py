@@ -113,7 +113,7 @@ def test_the_blocks_kept_first_name_every_session_block_but_balance():
 def test_the_time_costs_say_where_they_come_from():
     """Each figure is either the app's own estimate, said so, or named beside its source (data/planner.yaml)."""
     text = (PROJECT_ROOT / "data" / "planner.yaml").read_text(encoding="utf-8")
-    comment = text[text.index("# Minutes each block of a session takes"):text.index("session_time:")]
+    comment = text[text.index("# Minutes each block of a session takes") : text.index("session_time:")]
     for key in ("warm_up", "heavy_lift", "strength", "drill", "impact", "balance_drill"):
         assert f"- {key}:" in comment, key
     assert "app's own estimates" in comment and "watson2018" in comment and "giangregorio2014" in comment

@@ -22,6 +22,7 @@ print(sorted(name for name in ("altair", "pandas", "pyarrow", "fpdf") if name in
 
 
 def test_start_up_imports_no_chart_or_table_library():
-    result = subprocess.run([sys.executable, "-c", START_UP], cwd=PROJECT_ROOT, capture_output=True, text=True,
-                            check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", START_UP], cwd=PROJECT_ROOT, capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip().splitlines()[-1] == "[]"

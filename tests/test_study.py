@@ -88,6 +88,9 @@ def test_glossary_search_ignores_case_spaces_and_hyphens_and_puts_the_term_first
 
 
 def test_glossary_search_ranks_names_before_definitions():
-    terms = [{"term": "Alpha", "definition": "mentions hinge"}, {"term": "Hip hinge", "definition": "a movement"},
-             {"term": "Hinge", "definition": "a joint"}]
+    terms = [
+        {"term": "Alpha", "definition": "mentions hinge"},
+        {"term": "Hip hinge", "definition": "a movement"},
+        {"term": "Hinge", "definition": "a joint"},
+    ]
     assert [term["term"] for term in search_glossary(terms, "hinge")] == ["Hinge", "Hip hinge", "Alpha"]

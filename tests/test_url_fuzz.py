@@ -27,32 +27,145 @@ EXAMPLES = {"safe": 220, "planner": 220, "lessons": 160, "other": 300}
 FUZZ = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 HOSTILE = [
-    "<script>alert(1)</script>", "<SCRIPT SRC=//x.example/x.js></SCRIPT>", "<img src=x onerror=alert(1)>",
-    "<svg onload=alert(1)>", "[click me](javascript:alert(1))", "![x](javascript:alert(1))",
-    "<a href='javascript:alert(1)'>x</a>", "`code`", "```\nblock\n```", "**bold**", ":red[alarm]",
-    "$x^2$", "<b>bold</b>", "<!-- figure: impact-forces -->", "[@watson2018]", "{{7*7}}", "${7*7}",
-    "' OR 1=1 --", "../../etc/passwd", "%00", "\\", "&amp;", "\u202etxt.exe", "e\u0301", "🦴💪", "𝟘",
+    "<script>alert(1)</script>",
+    "<SCRIPT SRC=//x.example/x.js></SCRIPT>",
+    "<img src=x onerror=alert(1)>",
+    "<svg onload=alert(1)>",
+    "[click me](javascript:alert(1))",
+    "![x](javascript:alert(1))",
+    "<a href='javascript:alert(1)'>x</a>",
+    "`code`",
+    "```\nblock\n```",
+    "**bold**",
+    ":red[alarm]",
+    "$x^2$",
+    "<b>bold</b>",
+    "<!-- figure: impact-forces -->",
+    "[@watson2018]",
+    "{{7*7}}",
+    "${7*7}",
+    "' OR 1=1 --",
+    "../../etc/passwd",
+    "%00",
+    "\\",
+    "&amp;",
+    "\u202etxt.exe",
+    "e\u0301",
+    "🦴💪",
+    "𝟘",
 ]
 NUMBERS = [
-    "-2.7", "-2.5", "-1", "4", "-6", "-6.01", "4.01", "1e309", "-1e309", "nan", "NaN", "inf", "-inf", "-0",
-    "0x10", "1_000", " 3 ", "3.5", "12.0", "0", "-99", "99", "2", "3", "24", "25", "1.2", "4.9", "2.0", "10",
-    "120", "121", "9999", "10000", "1", "2**64", "1e3",
+    "-2.7",
+    "-2.5",
+    "-1",
+    "4",
+    "-6",
+    "-6.01",
+    "4.01",
+    "1e309",
+    "-1e309",
+    "nan",
+    "NaN",
+    "inf",
+    "-inf",
+    "-0",
+    "0x10",
+    "1_000",
+    " 3 ",
+    "3.5",
+    "12.0",
+    "0",
+    "-99",
+    "99",
+    "2",
+    "3",
+    "24",
+    "25",
+    "1.2",
+    "4.9",
+    "2.0",
+    "10",
+    "120",
+    "121",
+    "9999",
+    "10000",
+    "1",
+    "2**64",
+    "1e3",
 ]
 VALID = [
-    "normal", "osteopenia", "osteoporosis", "true", "false", "True", "1", "low", "high", "novice", "trained",
-    "chair", "barbell", "squat", "balance", "back-extensor", "spine", "hip", "wrist-forearm", "Recommended",
-    "Avoid", "With modifications", "none", "full gym", "bands and dumbbells", "30", "45", "60", "easy", "hard",
-    "2031-03-17", "2020-02-29", "2031-02-30", "1900-01-01", "9999-12-31", "20310317", "2031-W11-1",
-    "Tue", "Sun", "mon", "18:00", "07:45", "24:00", "9:00", "18:00:00",
+    "normal",
+    "osteopenia",
+    "osteoporosis",
+    "true",
+    "false",
+    "True",
+    "1",
+    "low",
+    "high",
+    "novice",
+    "trained",
+    "chair",
+    "barbell",
+    "squat",
+    "balance",
+    "back-extensor",
+    "spine",
+    "hip",
+    "wrist-forearm",
+    "Recommended",
+    "Avoid",
+    "With modifications",
+    "none",
+    "full gym",
+    "bands and dumbbells",
+    "30",
+    "45",
+    "60",
+    "easy",
+    "hard",
+    "2031-03-17",
+    "2020-02-29",
+    "2031-02-30",
+    "1900-01-01",
+    "9999-12-31",
+    "20310317",
+    "2031-W11-1",
+    "Tue",
+    "Sun",
+    "mon",
+    "18:00",
+    "07:45",
+    "24:00",
+    "9:00",
+    "18:00:00",
 ]
-ODD_KEYS = ["<script>", "embed", "embed_options", "page", "BONE", "t ", " t", "t[]", "__proto__", "", "a" * 300,
-            "present", "step"]
+ODD_KEYS = [
+    "<script>",
+    "embed",
+    "embed_options",
+    "page",
+    "BONE",
+    "t ",
+    " t",
+    "t[]",
+    "__proto__",
+    "",
+    "a" * 300,
+    "present",
+    "step",
+]
 
 
 def values() -> st.SearchStrategy[str]:
     return st.one_of(
-        st.sampled_from(VALID), st.sampled_from(NUMBERS), st.sampled_from(HOSTILE),
-        st.text(max_size=30), st.just(""), st.integers().map(str), st.floats().map(repr),
+        st.sampled_from(VALID),
+        st.sampled_from(NUMBERS),
+        st.sampled_from(HOSTILE),
+        st.text(max_size=30),
+        st.just(""),
+        st.integers().map(str),
+        st.floats().map(repr),
         st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31)).map(dt.date.isoformat),
         st.sampled_from(["x" * 10_000, "<script>" * 1_250, "9" * 10_000, "é" * 10_000]),
     )
@@ -60,8 +173,9 @@ def values() -> st.SearchStrategy[str]:
 
 def keys(page_keys: list[str]) -> st.SearchStrategy[str]:
     known = sorted(site_map.app_param_keys() | set(APP_WIDE_PARAMS))
-    return st.one_of(st.sampled_from(page_keys or known), st.sampled_from(known), st.sampled_from(ODD_KEYS),
-                     st.text(max_size=12))
+    return st.one_of(
+        st.sampled_from(page_keys or known), st.sampled_from(known), st.sampled_from(ODD_KEYS), st.text(max_size=12)
+    )
 
 
 def queries(page_keys: list[str] = ()) -> st.SearchStrategy[dict]:
@@ -80,7 +194,9 @@ OTHER_PAGES = [spec.url_path for spec in site_map.PAGES if spec not in OWN_TESTS
 SAFE_KEYS = [*site_map.SAFE_OPTIONS.params, *APP_WIDE_PARAMS]
 PLANNER_KEYS = [*site_map.PLANNER.params, *APP_WIDE_PARAMS]
 LESSON_KEYS = [*lesson_params(default_catalog().lessons[0]), *APP_WIDE_PARAMS]
-OTHER_KEYS = sorted({key for spec in site_map.PAGES if spec not in OWN_TESTS for key in spec.params} | set(APP_WIDE_PARAMS))
+OTHER_KEYS = sorted(
+    {key for spec in site_map.PAGES if spec not in OWN_TESTS for key in spec.params} | set(APP_WIDE_PARAMS)
+)
 ECHO_MARKERS = ("<script", "onerror", "javascript:")
 
 
@@ -126,17 +242,20 @@ def test_fuzzing_covers_every_page_the_navigation_registers_with_enough_examples
     assert sum(EXAMPLES.values()) >= 500
 
 
-@pytest.mark.parametrize(("url_path", "key", "value"), [
-    ("safe-exercises", "bone", "brittle"),
-    ("safe-exercises", "t", "-99"),
-    ("safe-exercises", "vf", "maybe"),
-    ("safe-exercises", "show", "<b>Everything</b>"),
-    ("safe-exercises", "pattern", ["squat", "flying"]),
-    ("program", "months", "99"),
-    ("program", "spw", "7"),
-    ("program", "start", "yesterday"),
-    ("learn-impact-forces", "oi_load", "9"),
-])
+@pytest.mark.parametrize(
+    ("url_path", "key", "value"),
+    [
+        ("safe-exercises", "bone", "brittle"),
+        ("safe-exercises", "t", "-99"),
+        ("safe-exercises", "vf", "maybe"),
+        ("safe-exercises", "show", "<b>Everything</b>"),
+        ("safe-exercises", "pattern", ["squat", "flying"]),
+        ("program", "months", "99"),
+        ("program", "spw", "7"),
+        ("program", "start", "yesterday"),
+        ("learn-impact-forces", "oi_load", "9"),
+    ],
+)
 def test_a_known_key_with_an_odd_value_is_named_in_a_notice(url_path, key, value):
     at = open_page(url_path, {key: value})
     assert not at.exception
@@ -145,16 +264,19 @@ def test_a_known_key_with_an_odd_value_is_named_in_a_notice(url_path, key, value
 
 
 # Links the fuzzing above found to crash a page (November 2026), kept as plain regression checks.
-@pytest.mark.parametrize(("url_path", "query"), [
-    ("safe-exercises", {"show": ""}),  # a required segmented control bound to an empty value gives None
-    ("program", {"spw": ""}),
-    ("program", {"minutes": ""}),
-    ("program", {"kit": ""}),
-    ("study-exam", {"length": ""}),
-    ("study-exam", {"seed": "1e309"}),  # an int number_input bound to an infinite value overflows
-    ("study-exam", {"seed": "inf"}),
-    ("study-exam", {"seed": "9" * 10_000}),  # int() refuses more than 4,300 digits
-    ("study-exam", {"seed": "\u00b2"}),  # a superscript two: str.isdigit() says yes, int() says no
-])
+@pytest.mark.parametrize(
+    ("url_path", "query"),
+    [
+        ("safe-exercises", {"show": ""}),  # a required segmented control bound to an empty value gives None
+        ("program", {"spw": ""}),
+        ("program", {"minutes": ""}),
+        ("program", {"kit": ""}),
+        ("study-exam", {"length": ""}),
+        ("study-exam", {"seed": "1e309"}),  # an int number_input bound to an infinite value overflows
+        ("study-exam", {"seed": "inf"}),
+        ("study-exam", {"seed": "9" * 10_000}),  # int() refuses more than 4,300 digits
+        ("study-exam", {"seed": "\u00b2"}),  # a superscript two: str.isdigit() says yes, int() says no
+    ],
+)
 def test_links_that_once_crashed_a_page(url_path, query):
     assert_survives(url_path, query)

@@ -54,8 +54,7 @@ def ellipse(centre: tuple[float, float], rx: float, ry: float) -> str:
     """An upright ellipse as a path (two arcs), like circle()."""
     x, y = centre
     return (
-        f"M{pt((x - rx, y))} A{fmt(rx)} {fmt(ry)} 0 1 0 {pt((x + rx, y))}"
-        f" A{fmt(rx)} {fmt(ry)} 0 1 0 {pt((x - rx, y))}"
+        f"M{pt((x - rx, y))} A{fmt(rx)} {fmt(ry)} 0 1 0 {pt((x + rx, y))} A{fmt(rx)} {fmt(ry)} 0 1 0 {pt((x - rx, y))}"
     )
 
 

@@ -65,7 +65,9 @@ def last_answers(history: Iterable[Answer], now: dt.datetime) -> dict[str, bool]
     return {card: answer.correct for card, answer in latest.items()}
 
 
-def readiness_by_lesson(questions: Iterable[dict], history: Iterable[Answer], now: dt.datetime) -> list[LessonReadiness]:
+def readiness_by_lesson(
+    questions: Iterable[dict], history: Iterable[Answer], now: dt.datetime
+) -> list[LessonReadiness]:
     """One row per lesson with questions, in the order lessons first appear in the bank."""
     last = last_answers(history, now)
     counts: dict[str, list[int]] = {}
@@ -84,7 +86,9 @@ def overall_readiness(by_lesson: Iterable[LessonReadiness]) -> int:
     return round(100 * sum(row.ready for row in rows) / total) if total else 0
 
 
-def study_next(questions: Iterable[dict], history: Iterable[Answer], now: dt.datetime, limit: int = 3) -> list[StudyTip]:
+def study_next(
+    questions: Iterable[dict], history: Iterable[Answer], now: dt.datetime, limit: int = 3
+) -> list[StudyTip]:
     """Lesson sections behind the weakest lessons: first where answers were wrong, then where none were given."""
     bank = list(questions)
     last = last_answers(history, now)
@@ -100,8 +104,9 @@ def study_next(questions: Iterable[dict], history: Iterable[Answer], now: dt.dat
     return [StudyTip(lesson, section, *tally) for (lesson, section), tally in ranked[:limit]]
 
 
-def mastery_rows(questions: Iterable[dict], terms: Iterable[dict], history: list[Answer], now: dt.datetime,
-                 titles: dict[str, str]) -> list[dict]:
+def mastery_rows(
+    questions: Iterable[dict], terms: Iterable[dict], history: list[Answer], now: dt.datetime, titles: dict[str, str]
+) -> list[dict]:
     """Per lesson: readiness, questions answered lately, and its cards (questions and terms) due and learned."""
     bank, glossary = list(questions), list(terms)
     due, learned = due_cards(history, now), learned_cards(history)
@@ -110,10 +115,13 @@ def mastery_rows(questions: Iterable[dict], terms: Iterable[dict], history: list
         cards_by_lesson.setdefault(question["lesson"], set()).add(question_card(question))
     for term in glossary:
         cards_by_lesson.setdefault(term["lesson"], set()).add(term_card(term))
-    return [{
-        "Lesson": titles.get(row.lesson, row.lesson),
-        "Readiness (%)": row.percent,
-        "Questions answered": f"{row.answered} of {row.questions}",
-        "Cards due": len(cards_by_lesson[row.lesson] & due),
-        "Cards learned": len(cards_by_lesson[row.lesson] & learned),
-    } for row in readiness_by_lesson(bank, history, now)]
+    return [
+        {
+            "Lesson": titles.get(row.lesson, row.lesson),
+            "Readiness (%)": row.percent,
+            "Questions answered": f"{row.answered} of {row.questions}",
+            "Cards due": len(cards_by_lesson[row.lesson] & due),
+            "Cards learned": len(cards_by_lesson[row.lesson] & learned),
+        }
+        for row in readiness_by_lesson(bank, history, now)
+    ]

@@ -41,8 +41,9 @@ def card_states(history: Iterable[Answer]) -> dict[str, Card]:
     for card, given in by_card.items():
         state = Card(card_id=1)
         for answer in sorted(given, key=lambda answer: answer.answered_at):
-            state, _ = scheduler().review_card(state, Rating.Good if answer.correct else Rating.Again,
-                                               answer.answered_at)
+            state, _ = scheduler().review_card(
+                state, Rating.Good if answer.correct else Rating.Again, answer.answered_at
+            )
         states[card] = state
     return states
 

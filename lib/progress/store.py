@@ -15,8 +15,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
-from sqlalchemy import (Boolean, Column, DateTime, ForeignKey, Integer, MetaData, String, Table, create_engine,
-                        delete, event, func, insert, select)
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    select,
+)
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -29,13 +43,15 @@ SQLITE_WAIT_SECONDS = 30  # how long a writer waits for another one's lock befor
 
 metadata = MetaData()
 learners = Table(
-    "learners", metadata,
+    "learners",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("code_key", String(64), nullable=False, unique=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
 answers = Table(
-    "answers", metadata,
+    "answers",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("learner_id", Integer, ForeignKey("learners.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("card", String(200), nullable=False),
@@ -44,7 +60,8 @@ answers = Table(
     Column("answered_at", DateTime(timezone=True), nullable=False),
 )
 exams = Table(
-    "exams", metadata,
+    "exams",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("learner_id", Integer, ForeignKey("learners.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("taken_at", DateTime(timezone=True), nullable=False),
@@ -170,7 +187,7 @@ class ProgressStore:
 
     def _run(self, work: Callable[[Connection], object], writes: bool = False):
         try:
-            with (self._writer() if writes else self.engine().connect()) as connection, connection.begin():
+            with self._writer() if writes else self.engine().connect() as connection, connection.begin():
                 return work(connection)
         except (SQLAlchemyError, OSError) as error:
             raise StorageUnavailable(str(error)) from error
@@ -185,25 +202,42 @@ class ProgressStore:
     def start(self) -> str:
         """A new study code with an empty record behind it."""
         code = new_code()
-        self._run(lambda connection: connection.execute(
-            insert(learners).values(code_key=code_key(code), created_at=self.now())), writes=True)
+        self._run(
+            lambda connection: connection.execute(
+                insert(learners).values(code_key=code_key(code), created_at=self.now())
+            ),
+            writes=True,
+        )
         return code
 
     def knows(self, code: str) -> bool:
         def lookup(connection: Connection) -> bool:
-            return connection.execute(
-                select(func.count()).select_from(learners).where(learners.c.code_key == code_key(code))).scalar() > 0
+            return (
+                connection.execute(
+                    select(func.count()).select_from(learners).where(learners.c.code_key == code_key(code))
+                ).scalar()
+                > 0
+            )
+
         return self._run(lookup)
 
     def record_answers(self, code: str, given: Iterable[Answer]) -> None:
-        rows = [{"card": answer.card, "correct": answer.correct, "source": answer.source,
-                 "answered_at": answer.answered_at or self.now()} for answer in given]
+        rows = [
+            {
+                "card": answer.card,
+                "correct": answer.correct,
+                "source": answer.source,
+                "answered_at": answer.answered_at or self.now(),
+            }
+            for answer in given
+        ]
         if not rows:
             return
 
         def add(connection: Connection) -> None:
             learner = self._learner_id(connection, code)
             connection.execute(insert(answers), [row | {"learner_id": learner} for row in rows])
+
         self._run(add, writes=True)
 
     def record_exam(self, code: str, seed: int, given: list[Answer]) -> None:
@@ -212,32 +246,54 @@ class ProgressStore:
 
         def add(connection: Connection) -> None:
             learner = self._learner_id(connection, code)
-            connection.execute(insert(exams).values(
-                learner_id=learner, taken_at=taken_at, seed=seed,
-                correct=sum(answer.correct for answer in given), total=len(given)))
-            connection.execute(insert(answers), [
-                {"learner_id": learner, "card": answer.card, "correct": answer.correct, "source": "exam",
-                 "answered_at": taken_at} for answer in given])
+            connection.execute(
+                insert(exams).values(
+                    learner_id=learner,
+                    taken_at=taken_at,
+                    seed=seed,
+                    correct=sum(answer.correct for answer in given),
+                    total=len(given),
+                )
+            )
+            connection.execute(
+                insert(answers),
+                [
+                    {
+                        "learner_id": learner,
+                        "card": answer.card,
+                        "correct": answer.correct,
+                        "source": "exam",
+                        "answered_at": taken_at,
+                    }
+                    for answer in given
+                ],
+            )
+
         self._run(add, writes=True)
 
     def answers(self, code: str) -> list[Answer]:
         def read(connection: Connection) -> list[Answer]:
             learner = self._learner_id(connection, code)
-            rows = connection.execute(select(answers).where(answers.c.learner_id == learner)
-                                      .order_by(answers.c.answered_at, answers.c.id))
+            rows = connection.execute(
+                select(answers).where(answers.c.learner_id == learner).order_by(answers.c.answered_at, answers.c.id)
+            )
             return [Answer(row.card, row.correct, _as_utc(row.answered_at), row.source) for row in rows]
+
         return self._run(read)
 
     def exams(self, code: str) -> list[ExamRecord]:
         def read(connection: Connection) -> list[ExamRecord]:
             learner = self._learner_id(connection, code)
-            rows = connection.execute(select(exams).where(exams.c.learner_id == learner)
-                                      .order_by(exams.c.taken_at, exams.c.id))
+            rows = connection.execute(
+                select(exams).where(exams.c.learner_id == learner).order_by(exams.c.taken_at, exams.c.id)
+            )
             return [ExamRecord(_as_utc(row.taken_at), row.seed, row.correct, row.total) for row in rows]
+
         return self._run(read)
 
     def forget(self, code: str) -> None:
         """Delete every row saved under the code, at once (one transaction)."""
+
         def remove(connection: Connection) -> None:
             learner = connection.execute(select(learners.c.id).where(learners.c.code_key == code_key(code))).scalar()
             if learner is None:
@@ -245,4 +301,5 @@ class ProgressStore:
             for table in (answers, exams):
                 connection.execute(delete(table).where(table.c.learner_id == learner))
             connection.execute(delete(learners).where(learners.c.id == learner))
+
         self._run(remove, writes=True)

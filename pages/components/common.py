@@ -94,8 +94,10 @@ def notice_odd_parameters(params: dict[str, Param] | None = None) -> None:
     odd = st.session_state.pop(ODD_LINK_SETTINGS, None) or odd_parameters(raw, params, shared)
     if odd:
         names = ", ".join(f"`{name}`" for name in odd)
-        st.warning(f"This link had settings the page could not use ({names}), so their defaults are shown.",
-                   icon=":material/link_off:")
+        st.warning(
+            f"This link had settings the page could not use ({names}), so their defaults are shown.",
+            icon=":material/link_off:",
+        )
 
 
 def with_arrow_datasets(spec: dict) -> dict:
@@ -106,8 +108,10 @@ def with_arrow_datasets(spec: dict) -> dict:
     calls. Move to: plain datasets given to st.vega_lite_chart, if Streamlit caches that conversion
     (or offers a public Arrow encoder); drop this function then, and the charts stay as they are.
     """
-    datasets = {name: dataframe_util.convert_anything_to_arrow_bytes(values)
-                for name, values in spec.get("datasets", {}).items()}
+    datasets = {
+        name: dataframe_util.convert_anything_to_arrow_bytes(values)
+        for name, values in spec.get("datasets", {}).items()
+    }
     return spec | {"datasets": datasets} if datasets else spec
 
 

@@ -163,7 +163,9 @@ def exercise_pictures(exercise_id: str) -> str:
     moving = drawing_img(exercise_id, animated=True, width="100%")
     if not catalog().exercise(exercise_id)["sites"]:
         return moving
-    return f"{moving}<p><strong>Where it loads bone</strong></p>{drawing_img(exercise_id, width='100%', highlight=True)}"
+    return (
+        f"{moving}<p><strong>Where it loads bone</strong></p>{drawing_img(exercise_id, width='100%', highlight=True)}"
+    )
 
 
 @cache

@@ -12,16 +12,22 @@ from lib.profiles import Profile
 from pages.components.common import catalog
 
 
-def handout_bytes(profile: Profile, plan: Plan | None, first_name: str, start: dt.date | None,
-                  weekdays: tuple[int, ...] | None) -> bytes:
+def handout_bytes(
+    profile: Profile, plan: Plan | None, first_name: str, start: dt.date | None, weekdays: tuple[int, ...] | None
+) -> bytes:
     # Imported here, on a click: fpdf2 and vl-convert add about a second to a page's first visit otherwise.
     from lib.handout_pdf import handout_pdf
 
     return handout_pdf(profile, plan, first_name, catalog(), start, weekdays)
 
 
-def handout_download(profile: Profile, plan: Plan | None = None, start: dt.date | None = None,
-                     settings: tuple = (), weekdays: tuple[int, ...] | None = None) -> None:
+def handout_download(
+    profile: Profile,
+    plan: Plan | None = None,
+    start: dt.date | None = None,
+    settings: tuple = (),
+    weekdays: tuple[int, ...] | None = None,
+) -> None:
     """The client handout, made on request; the optional first name goes into the PDF and nowhere else.
 
     The name sits in a form so that it travels with the click: a plain text box is only
@@ -34,21 +40,32 @@ def handout_download(profile: Profile, plan: Plan | None = None, start: dt.date 
         with st.form("client-handout", border=False):
             name_column, button_column = st.columns([2, 1], vertical_alignment="bottom")
             first_name = name_column.text_input(
-                "First name on the handout (optional)", max_chars=40,
+                "First name on the handout (optional)",
+                max_chars=40,
                 help="Printed on the handout only; never stored, logged or sent anywhere.",
             )
-            requested = button_column.form_submit_button("Make the handout", icon=":material/picture_as_pdf:",
-                                                          width="stretch")
+            requested = button_column.form_submit_button(
+                "Make the handout", icon=":material/picture_as_pdf:", width="stretch"
+            )
         name = clean_first_name(first_name)
         wanted = (profile, settings, start, weekdays, name)
         if requested:
             with st.spinner("Making the handout…"):
                 st.session_state["handout"] = wanted, handout_bytes(profile, plan, name, start, weekdays)
         if first_name.strip() and not name:
-            st.caption("The name was left off: it may hold letters the handout's typeface prints (the Latin, "
-                       "Greek and Cyrillic alphabets), spaces, hyphens and apostrophes (up to 40).")
+            st.caption(
+                "The name was left off: it may hold letters the handout's typeface prints (the Latin, "
+                "Greek and Cyrillic alphabets), spaces, hyphens and apostrophes (up to 40)."
+            )
         made_for, pdf = st.session_state.get("handout", (None, b""))
         if made_for == wanted:
             label = f"Download the handout for {name} (PDF)" if name else "Download the handout (PDF)"
-            st.download_button(label, pdf, file_name="bone-strength-plan.pdf", mime="application/pdf",
-                               icon=":material/download:", type="primary", on_click="ignore")
+            st.download_button(
+                label,
+                pdf,
+                file_name="bone-strength-plan.pdf",
+                mime="application/pdf",
+                icon=":material/download:",
+                type="primary",
+                on_click="ignore",
+            )

@@ -34,9 +34,16 @@ def note_page(url_path: str) -> None:
 def as_link_values(value: object) -> list[str]:
     """A widget value as a bound widget writes it in the link."""
     values = value if isinstance(value, (list, tuple)) else [value]
-    return [str(item).lower() if isinstance(item, bool)
-            else item.isoformat() if isinstance(item, dt.date)
-            else item.strftime("%H:%M") if isinstance(item, dt.time) else str(item) for item in values]
+    return [
+        str(item).lower()
+        if isinstance(item, bool)
+        else item.isoformat()
+        if isinstance(item, dt.date)
+        else item.strftime("%H:%M")
+        if isinstance(item, dt.time)
+        else str(item)
+        for item in values
+    ]
 
 
 def restore(keys: Iterable[str]) -> None:
@@ -54,8 +61,9 @@ def restore(keys: Iterable[str]) -> None:
     kept = st.session_state.get(KEPT, {})
     if not st.session_state.get(ARRIVED):
         # Still holding the kept value yet missing from the link: history, not the user, is resetting it.
-        held = {key for key in keys if key in kept and key not in st.query_params
-                and st.session_state.get(key) == kept[key]}
+        held = {
+            key for key in keys if key in kept and key not in st.query_params and st.session_state.get(key) == kept[key]
+        }
         st.session_state[HELD] = held
         if held:  # the run below gives the widgets their values back, and they put them back in the link
             st.session_state[REAPPLY] = {key: kept[key] for key in held}
@@ -88,8 +96,9 @@ def keep(keys: Iterable[str]) -> None:
 def keep_answers(prefix: str) -> None:
     """Remember every widget whose key starts with `prefix` (answers not in the link), for the next visit."""
     answers = st.session_state.setdefault(f"{KEPT}-{prefix}", {})
-    answers.update({key: value for key, value in st.session_state.items()
-                    if isinstance(key, str) and key.startswith(prefix)})
+    answers.update(
+        {key: value for key, value in st.session_state.items() if isinstance(key, str) and key.startswith(prefix)}
+    )
 
 
 def restore_answers(prefix: str) -> None:

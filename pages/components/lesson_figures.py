@@ -59,12 +59,26 @@ def render_osteogenic_index() -> None:
             figure = st.container()
         # Plain numbers on the slider: a bound select_slider writes its labels into the link (oi_load=2.5).
         load = load_slot.select_slider(
-            "Peak load (x body weight)", options=OI_LOADS_BW, value=4.0, key="oi_load", bind="query-params",
+            "Peak load (x body weight)",
+            options=OI_LOADS_BW,
+            value=4.0,
+            key="oi_load",
+            bind="query-params",
             help="; ".join(f"{name} about {point}" for point, name in OI_ACTIVITIES.items()).capitalize() + " x BW.",
         )
         load_slot.caption(f"{load} x body weight: {load_in_words(load)}.")
-        cycles = cycles_slot.slider("Loads in the day", min_value=OI_CYCLES[0], max_value=OI_CYCLES[1], value=50, step=10, key="oi_cycles", bind="query-params")
-        cycles_slot.caption("Splitting the same loads into bouts hours apart scores higher: each bout starts with fresh sensitivity (animal data).")
+        cycles = cycles_slot.slider(
+            "Loads in the day",
+            min_value=OI_CYCLES[0],
+            max_value=OI_CYCLES[1],
+            value=50,
+            step=10,
+            key="oi_cycles",
+            bind="query-params",
+        )
+        cycles_slot.caption(
+            "Splitting the same loads into bouts hours apart scores higher: each bout starts with fresh sensitivity (animal data)."
+        )
         with figure:
             chart(osteogenic_index_spec(load, cycles), charts.describe_osteogenic_index(load, cycles))
 
@@ -92,6 +106,8 @@ COMPARISONS = {
     "step-turn-vs-twist": ("Twisting under load beside turning with the feet", "loaded-wood-chop", "stepping-practice"),
     "heel-drop-vs-drop-landing": ("A drop landing beside a heel drop: both high impact", "drop-landings", "heel-drops"),
 }
+
+
 def comparison_renderer(name: str) -> Callable[[], None]:
     title, *exercise_ids = COMPARISONS[name]
     return lambda: st.html(comparison_figure(title, tuple(exercise_ids)))

@@ -99,14 +99,31 @@ def render_step(lesson: Lesson) -> None:
     with st.container(key="lesson-step-header"):
         st.title(lesson.title)
         back, choose, forward = st.columns([3, 10, 3], vertical_alignment="center")
-        choose.selectbox("Section", steps, key=SECTION_CONTROL, label_visibility="collapsed",
-                         format_func=lambda number: f"{number} of {len(steps)}: {names[number - 1]}",
-                         on_change=lambda: show_step(lesson, st.session_state[SECTION_CONTROL]),
-                         help="The last step shows the key takeaways and references.")
-        back.button("Previous", icon=":material/arrow_back:", width="stretch", disabled=step == 1,
-                    on_click=show_step, args=(lesson, step - 1))
-        forward.button("Next", icon=":material/arrow_forward:", width="stretch", disabled=step == steps[-1],
-                       on_click=show_step, args=(lesson, step + 1))
+        choose.selectbox(
+            "Section",
+            steps,
+            key=SECTION_CONTROL,
+            label_visibility="collapsed",
+            format_func=lambda number: f"{number} of {len(steps)}: {names[number - 1]}",
+            on_change=lambda: show_step(lesson, st.session_state[SECTION_CONTROL]),
+            help="The last step shows the key takeaways and references.",
+        )
+        back.button(
+            "Previous",
+            icon=":material/arrow_back:",
+            width="stretch",
+            disabled=step == 1,
+            on_click=show_step,
+            args=(lesson, step - 1),
+        )
+        forward.button(
+            "Next",
+            icon=":material/arrow_forward:",
+            width="stretch",
+            disabled=step == steps[-1],
+            on_click=show_step,
+            args=(lesson, step + 1),
+        )
     with st.container(key=f"step-{step}"):  # a new container per step runs the script again
         st.html(SCROLL_TO_TOP, unsafe_allow_javascript=True)
     if step == steps[-1]:

@@ -58,10 +58,14 @@ FILTER_PARAMS: dict[str, Param] = {
 
 # Safe options' groups as its link names them (show=Avoid), by lib.safety's status.
 STATUS_LABELS = {"recommended": "Recommended", "modify": "With modifications", "avoid": "Avoid"}
-SAFE_OPTIONS_PARAMS: dict[str, Param] = PROFILE_PARAMS | FILTER_PARAMS | {
-    "show": choice(STATUS_LABELS.values()),
-    "all": YES_OR_NO,  # every card, not only the first screenful
-}
+SAFE_OPTIONS_PARAMS: dict[str, Param] = (
+    PROFILE_PARAMS
+    | FILTER_PARAMS
+    | {
+        "show": choice(STATUS_LABELS.values()),
+        "all": YES_OR_NO,  # every card, not only the first screenful
+    }
+)
 
 EXERCISE_LIBRARY_PARAMS: dict[str, Param] = FILTER_PARAMS | {
     "find": Param(lambda value: len(value) <= SEARCH_LIMIT),
@@ -91,13 +95,16 @@ def lesson_titles() -> dict[str, str]:
 LESSON_TOPICS = deferred(lambda: choice(lesson_titles().values(), repeatable=True), repeatable=True)
 DIFFICULTIES = ("easy", "medium", "hard")
 PRACTICE_PARAMS: dict[str, Param] = {
-    "topics": LESSON_TOPICS, "level": choice(DIFFICULTIES, repeatable=True), "due": YES_OR_NO,
+    "topics": LESSON_TOPICS,
+    "level": choice(DIFFICULTIES, repeatable=True),
+    "due": YES_OR_NO,
 }
 FLASHCARDS_PARAMS: dict[str, Param] = {"topics": LESSON_TOPICS, "due": YES_OR_NO}
 
 SEED_RANGE = (1, 9999)  # four digits: easy to read out to a room
 EXAM_PARAMS: dict[str, Param] = {
-    "length": choice_from("lib.study", "EXAM_LENGTHS"), "seed": whole_number_between(*SEED_RANGE),
+    "length": choice_from("lib.study", "EXAM_LENGTHS"),
+    "seed": whole_number_between(*SEED_RANGE),
 }
 GLOSSARY_PARAMS: dict[str, Param] = {"find": Param(lambda value: len(value) <= SEARCH_LIMIT)}
 CASES_PARAMS: dict[str, Param] = {"case": deferred(lambda: choice(case["title"] for case in catalog().cases))}
@@ -106,8 +113,14 @@ CASES_PARAMS: dict[str, Param] = {"case": deferred(lambda: choice(case["title"] 
 # The screening (pages/screening.py). Multiselects bound to the URL carry the label they show, so those
 # parameters hold labels, not ids.
 SCREENING_NUMBERS = {  # URL key -> screen() argument, for each number the form takes (limits in data/screening.yaml)
-    "age": "age", "tug": "tug_s", "chair": "chair_stands_30s", "falls_n": "falls_past_year", "t_score": "t_score",
-    "z_score": "z_score", "height_loss": "height_loss_cm", "occiput_wall": "occiput_to_wall_cm",
+    "age": "age",
+    "tug": "tug_s",
+    "chair": "chair_stands_30s",
+    "falls_n": "falls_past_year",
+    "t_score": "t_score",
+    "z_score": "z_score",
+    "height_loss": "height_loss_cm",
+    "occiput_wall": "occiput_to_wall_cm",
 }
 BALANCE_KEYS = ("bal_together", "bal_semi", "bal_tandem", "bal_one")  # the four stances, in the test's order
 YES_NO = ("yes", "no")
@@ -140,9 +153,13 @@ def fracture_site_labels() -> dict[str, str]:
 SCREENING_PARAMS: dict[str, Param] = {
     **{key: deferred(lambda name=name: screening_number(name)) for key, name in SCREENING_NUMBERS.items()},
     **{key: deferred(lambda: screening_number("balance_stances_s")) for key in BALANCE_KEYS},
-    "sex": choice(SEXES), "fall_hurt": YES_OR_NO, "fear": choice(YES_NO),
-    "floor": choice(YES_NO), "si": deferred(lambda: choice(checklist_questions(), repeatable=True), repeatable=True),
-    "si_asked": YES_OR_NO, "site": choice(DXA_SITES),
+    "sex": choice(SEXES),
+    "fall_hurt": YES_OR_NO,
+    "fear": choice(YES_NO),
+    "floor": choice(YES_NO),
+    "si": deferred(lambda: choice(checklist_questions(), repeatable=True), repeatable=True),
+    "si_asked": YES_OR_NO,
+    "site": choice(DXA_SITES),
     "frac": deferred(lambda: choice(fracture_site_labels().values(), repeatable=True), repeatable=True),
     "risk": deferred(lambda: choice(risk_factor_labels().values(), repeatable=True), repeatable=True),
     **{LINK_KEYS[field]: PROFILE_PARAMS[LINK_KEYS[field]] for field in PROFILE_FIELDS_ON_SCREENING},
@@ -156,5 +173,8 @@ OI_CYCLES = (10, 120)
 
 def lesson_params(lesson: Lesson) -> dict[str, Param]:
     # A section by its heading's slug, or by its number in older links.
-    return {"step": Param(lambda value: lesson.step_number(value) is not None), "oi_load": choice(OI_LOADS_BW),
-            "oi_cycles": whole_number_between(*OI_CYCLES)}
+    return {
+        "step": Param(lambda value: lesson.step_number(value) is not None),
+        "oi_load": choice(OI_LOADS_BW),
+        "oi_cycles": whole_number_between(*OI_CYCLES),
+    }

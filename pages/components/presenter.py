@@ -47,8 +47,12 @@ def _keep_in_link(present: bool) -> None:
 def presenter_toggle() -> bool:
     # Not bound with bind="query-params": links use the short form ?present=1, which we keep ourselves
     # (a page switch drops unbound parameters, so this runs on every page).
-    present = st.toggle("Presenter mode", value=presenter_requested(), key="present",
-                        help="Large type and a clean screen for sharing with a room. Links keep it on.")
+    present = st.toggle(
+        "Presenter mode",
+        value=presenter_requested(),
+        key="present",
+        help="Large type and a clean screen for sharing with a room. Links keep it on.",
+    )
     _keep_in_link(present)
     return present
 

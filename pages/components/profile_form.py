@@ -10,11 +10,19 @@ from __future__ import annotations
 import streamlit as st
 
 from lib.profiles import (
-    BONE_LEVELS, EXPERIENCE_LEVELS, FALL_LEVELS, LINK_KEYS, PRESET_LABELS, PRESETS, Profile, classify_t_score,
+    BONE_LEVELS,
+    EXPERIENCE_LEVELS,
+    FALL_LEVELS,
+    LINK_KEYS,
+    PRESET_LABELS,
+    PRESETS,
+    Profile,
+    classify_t_score,
     classify_z_score,
 )
 from pages.components import kept_settings
 from pages.components.page_params import PROFILE_PARAMS, T_SCORE_RANGE
+
 BONE_LABELS = {"low_for_age": "below the expected range for age (Z-score)"}
 
 
@@ -34,61 +42,95 @@ def profile_form() -> Profile:
     kept_settings.restore(PROFILE_PARAMS)
     with st.container(border=True):
         st.selectbox(
-            "Start from a client type", options=list(PRESETS), index=None, format_func=PRESET_LABELS.get,
-            placeholder="Choose a preset, then adjust below", key="preset", on_change=_apply_preset,
+            "Start from a client type",
+            options=list(PRESETS),
+            index=None,
+            format_func=PRESET_LABELS.get,
+            placeholder="Choose a preset, then adjust below",
+            key="preset",
+            on_change=_apply_preset,
         )
         bone_column, falls_column, other_column = st.columns(3)
         with bone_column:
             t_score = st.number_input(
-                "DXA T-score (optional)", min_value=T_SCORE_RANGE[0], max_value=T_SCORE_RANGE[1], value=None,
-                step=0.1, format="%.1f", key="t", bind="query-params",
+                "DXA T-score (optional)",
+                min_value=T_SCORE_RANGE[0],
+                max_value=T_SCORE_RANGE[1],
+                value=None,
+                step=0.1,
+                format="%.1f",
+                key="t",
+                bind="query-params",
                 help="Lowest T-score at spine or hip. When given, it sets the bone category by the WHO thresholds.",
             )
             z_score = st.number_input(
-                "Z-score, before menopause or under 50 (optional)", min_value=T_SCORE_RANGE[0],
-                max_value=T_SCORE_RANGE[1], value=None, step=0.1, format="%.1f", key="z", bind="query-params",
+                "Z-score, before menopause or under 50 (optional)",
+                min_value=T_SCORE_RANGE[0],
+                max_value=T_SCORE_RANGE[1],
+                value=None,
+                step=0.1,
+                format="%.1f",
+                key="z",
+                bind="query-params",
                 disabled=t_score is not None,
                 help="Scans before menopause and under 50 are read by Z-score: -2.0 or lower is below the expected "
-                     "range for age (ISCD).",
+                "range for age (ISCD).",
             )
             if t_score is not None:  # the greyed box shows the category the T-score implies
                 st.session_state["bone"] = classify_t_score(t_score)
             elif z_score is not None:  # or the one the Z-score implies
                 st.session_state["bone"] = classify_z_score(z_score)
             bone = st.selectbox(
-                "Bone density", BONE_LEVELS, key="bone", bind="query-params",
+                "Bone density",
+                BONE_LEVELS,
+                key="bone",
+                bind="query-params",
                 # No format_func: a bound selectbox writes its shown label in the link, and links
                 # (cases, screening, copied views) carry the level's id.
                 disabled=t_score is not None or z_score is not None,
                 help="The WHO category from a DXA scan: osteopenia is low bone mass. low_for_age: a Z-score of "
-                     "-2.0 or lower before menopause or under 50, below the expected range for age (ISCD).",
+                "-2.0 or lower before menopause or under 50, below the expected range for age (ISCD).",
             )
             if t_score is not None:
                 st.caption(f"T-score {t_score:.1f} means **{bone}** (WHO thresholds).")
             elif z_score is not None:
-                st.caption(f"Z-score {z_score:.1f} means **{BONE_LABELS.get(bone, 'within the expected range for age')}** "
-                           "(ISCD).")
+                st.caption(
+                    f"Z-score {z_score:.1f} means **{BONE_LABELS.get(bone, 'within the expected range for age')}** "
+                    "(ISCD)."
+                )
             st.toggle(
-                "Past vertebral fracture", key="vf", bind="query-params",
+                "Past vertebral fracture",
+                key="vf",
+                bind="query-params",
                 help="A spine (vertebral) fracture, or several fragility fractures anywhere.",
             )
         with falls_column:
             st.radio(
-                "Risk of falling", FALL_LEVELS, key="falls", bind="query-params", horizontal=True,
+                "Risk of falling",
+                FALL_LEVELS,
+                key="falls",
+                bind="query-params",
+                horizontal=True,
                 help="High: a fall in the last year, unsteadiness, or fear of falling.",
             )
             st.toggle(
-                "Painful joints limit impact", key="joints", bind="query-params",
+                "Painful joints limit impact",
+                key="joints",
+                bind="query-params",
                 help="A painful knee, hip or ankle that makes landings hurt.",
             )
         with other_column:
             st.radio("Training experience", EXPERIENCE_LEVELS, key="exp", bind="query-params", horizontal=True)
             st.toggle(
-                "Cleared for heavy lifting", key="cleared", bind="query-params",
+                "Cleared for heavy lifting",
+                key="cleared",
+                bind="query-params",
                 help="Medical clearance obtained, and a qualified coach supervises heavy sets.",
             )
             st.toggle(
-                "No floor work", key="nofloor", bind="query-params",
+                "No floor work",
+                key="nofloor",
+                bind="query-params",
                 help="The client cannot get down to the floor and up again safely: chair, wall and standing versions instead.",
             )
     kept_settings.keep(PROFILE_PARAMS)
@@ -104,5 +146,8 @@ def link_with_this_profile(page: st.Page, label: str, icon: str) -> None:
 def profile_query_params(profile: Profile) -> dict[str, str]:
     """The URL parameters that open a page set to this profile (defaults left out, as bound widgets do)."""
     default = Profile().link_values()
-    return {key: kept_settings.as_link_values(value)[0]
-            for key, value in profile.link_values().items() if value != default[key]}
+    return {
+        key: kept_settings.as_link_values(value)[0]
+        for key, value in profile.link_values().items()
+        if value != default[key]
+    }

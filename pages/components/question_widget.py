@@ -19,11 +19,20 @@ def answer_widget(question: dict, key: str, disabled: bool = False) -> list[str]
     options are locked after checking); the radio keeps it as its label for screen readers."""
     st.markdown(question["prompt"])
     if question_kind(question) in SINGLE_KINDS:
-        choice = st.radio(question["prompt"], question["options"], index=None, key=key, disabled=disabled,
-                          label_visibility="collapsed")
+        choice = st.radio(
+            question["prompt"],
+            question["options"],
+            index=None,
+            key=key,
+            disabled=disabled,
+            label_visibility="collapsed",
+        )
         return [choice] if choice is not None else []
-    return [option for number, option in enumerate(question["options"])
-            if st.checkbox(option, key=f"{key}-{number}", disabled=disabled)]
+    return [
+        option
+        for number, option in enumerate(question["options"])
+        if st.checkbox(option, key=f"{key}-{number}", disabled=disabled)
+    ]
 
 
 def chosen_answer(question: dict, key: str) -> list[str]:
@@ -65,7 +74,9 @@ def explanation(question: dict, chosen: list[str]) -> None:
         st.markdown(option_marks(question, chosen, review_answer(question, chosen)))
     cited_markdown(f"{question['explanation']} {citation(question['sources'], catalog().references)}")
     if "lesson" in question:  # case questions have none
-        site_map.link_to_lesson_section(catalog().lessons_by_slug[question["lesson"]], question["section"], "Read more: ")
+        site_map.link_to_lesson_section(
+            catalog().lessons_by_slug[question["lesson"]], question["section"], "Read more: "
+        )
 
 
 def feedback(question: dict, chosen: list[str]) -> None:

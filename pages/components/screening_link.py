@@ -10,7 +10,11 @@ from typing import Any
 
 from lib.profiles import Profile
 from pages.components.page_params import (
-    BALANCE_KEYS, PROFILE_FIELDS_ON_SCREENING, SCREENING_NUMBERS, checklist_questions, fracture_site_labels,
+    BALANCE_KEYS,
+    PROFILE_FIELDS_ON_SCREENING,
+    SCREENING_NUMBERS,
+    checklist_questions,
+    fracture_site_labels,
     risk_factor_labels,
 )
 from pages.components.profile_form import profile_query_params
@@ -26,8 +30,9 @@ def _yes_no(value: bool) -> str:
 
 def screening_query_params(values: dict[str, Any]) -> dict[str, str | list[str]]:
     """The URL parameters that open the screening page with these screen() arguments (defaults left out)."""
-    params: dict[str, str | list[str]] = {key: f"{values[name]:g}" for key, name in SCREENING_NUMBERS.items()
-                                          if values.get(name) is not None}
+    params: dict[str, str | list[str]] = {
+        key: f"{values[name]:g}" for key, name in SCREENING_NUMBERS.items() if values.get(name) is not None
+    }
     for key, held in zip(BALANCE_KEYS, values.get("balance_stances_s") or ()):
         params[key] = f"{held:g}"
     if values.get("stay_independent") is not None:

@@ -37,21 +37,37 @@ class PageSpec:
 
 
 HOME = PageSpec("pages/home.py", "Home", ":material/home:", "welcome", default=True)
-SAFE_OPTIONS = PageSpec("pages/safe_options.py", "Safe options", ":material/health_and_safety:", "safe-exercises",
-                        page_params.SAFE_OPTIONS_PARAMS)
-EXERCISE_LIBRARY = PageSpec("pages/exercise_library.py", "Exercise library", ":material/fitness_center:",
-                            "exercise-library", page_params.EXERCISE_LIBRARY_PARAMS)
-PLANNER = PageSpec("pages/planner.py", "Program planner", ":material/calendar_month:", "program",
-                   page_params.PLANNER_PARAMS)
+SAFE_OPTIONS = PageSpec(
+    "pages/safe_options.py",
+    "Safe options",
+    ":material/health_and_safety:",
+    "safe-exercises",
+    page_params.SAFE_OPTIONS_PARAMS,
+)
+EXERCISE_LIBRARY = PageSpec(
+    "pages/exercise_library.py",
+    "Exercise library",
+    ":material/fitness_center:",
+    "exercise-library",
+    page_params.EXERCISE_LIBRARY_PARAMS,
+)
+PLANNER = PageSpec(
+    "pages/planner.py", "Program planner", ":material/calendar_month:", "program", page_params.PLANNER_PARAMS
+)
 REVIEW = PageSpec("pages/review.py", "Review and progress", ":material/event_repeat:", "study-review")
-SCREENING = PageSpec("pages/screening.py", "Screen a client", ":material/checklist:", "screen-client",
-                     page_params.SCREENING_PARAMS)
-PRACTICE = PageSpec("pages/practice.py", "Practice quiz", ":material/quiz:", "study-practice", page_params.PRACTICE_PARAMS)
+SCREENING = PageSpec(
+    "pages/screening.py", "Screen a client", ":material/checklist:", "screen-client", page_params.SCREENING_PARAMS
+)
+PRACTICE = PageSpec(
+    "pages/practice.py", "Practice quiz", ":material/quiz:", "study-practice", page_params.PRACTICE_PARAMS
+)
 EXAM = PageSpec("pages/exam.py", "Exam", ":material/assignment:", "study-exam", page_params.EXAM_PARAMS)
-FLASHCARDS = PageSpec("pages/flashcards.py", "Flashcards", ":material/style:", "study-flashcards",
-                      page_params.FLASHCARDS_PARAMS)
-GLOSSARY = PageSpec("pages/glossary.py", "Glossary", ":material/dictionary:", "study-glossary",
-                    page_params.GLOSSARY_PARAMS)
+FLASHCARDS = PageSpec(
+    "pages/flashcards.py", "Flashcards", ":material/style:", "study-flashcards", page_params.FLASHCARDS_PARAMS
+)
+GLOSSARY = PageSpec(
+    "pages/glossary.py", "Glossary", ":material/dictionary:", "study-glossary", page_params.GLOSSARY_PARAMS
+)
 CASES = PageSpec("pages/cases.py", "Client cases", ":material/person_search:", "client-cases", page_params.CASES_PARAMS)
 SOURCES = PageSpec("pages/sources.py", "Sources", ":material/library_books:", "references")
 ABOUT = PageSpec("pages/about.py", "About", ":material/info:", "about-this-app")
@@ -80,8 +96,12 @@ def link_to_lesson_section(lesson: Lesson, section: str, lead: str = "") -> None
     """A link to the section of a lesson that teaches something, in this tab and this session (a Markdown
     link would open a new tab and a fresh session, losing presenter mode and the profile). The lesson opens
     at that section: scrolled to it, or in presenter mode at its step."""
-    st.page_link(lesson_as_page(lesson), label=f"{lead}{lesson.title}, “{section}”", icon=":material/menu_book:",
-                 query_params={"step": heading_slug(section)})
+    st.page_link(
+        lesson_as_page(lesson),
+        label=f"{lead}{lesson.title}, “{section}”",
+        icon=":material/menu_book:",
+        query_params={"step": heading_slug(section)},
+    )
 
 
 def lesson_pages() -> list[st.Page]:

@@ -18,8 +18,10 @@ JUST_STARTED = "study_code_new"
 OFFLINE = "progress_offline"
 NOTICE = "progress_notice"
 SECRET_NAME = "progress_database_url"
-UNAVAILABLE = ("Your progress cannot be saved right now: the progress database could not be used. "
-               "The study pages work as usual, without saving.")
+UNAVAILABLE = (
+    "Your progress cannot be saved right now: the progress database could not be used. "
+    "The study pages work as usual, without saving."
+)
 FORGOTTEN = "Nothing is saved under this study code any more (it was forgotten), so answers are not being saved."
 
 
@@ -109,7 +111,9 @@ def continue_with_code() -> None:
         st.session_state[CODE] = code
         st.session_state.pop(OFFLINE, None)
     elif not st.session_state.get(OFFLINE):
-        st.session_state[NOTICE] = "Nothing is saved under this code. Check the words, or start saving to get a new code."
+        st.session_state[NOTICE] = (
+            "Nothing is saved under this code. Check the words, or start saving to get a new code."
+        )
     st.session_state["typed_code"] = ""
 
 
@@ -131,26 +135,39 @@ def saving_panel() -> None:
     show_notice()
     code = active_code()
     if code is None:
-        st.markdown("Saving is optional. Start, and the app gives you a **study code**: five words to write "
-                    "down. Type them on another day or device to carry on. No name, email or account.")
+        st.markdown(
+            "Saving is optional. Start, and the app gives you a **study code**: five words to write "
+            "down. Type them on another day or device to carry on. No name, email or account."
+        )
         start_column, continue_column = st.columns(2, vertical_alignment="bottom")
-        start_column.button("Start saving my progress", on_click=start_saving, type="primary",
-                            icon=":material/cloud_upload:", width="stretch")
+        start_column.button(
+            "Start saving my progress",
+            on_click=start_saving,
+            type="primary",
+            icon=":material/cloud_upload:",
+            width="stretch",
+        )
         with continue_column.form("continue-with-code", border=False):
             # Not bound to the link: a study code must never end up in a shared URL.
-            st.text_input("Already have a code?", key="typed_code", placeholder="five words",
-                          autocomplete="off")
+            st.text_input("Already have a code?", key="typed_code", placeholder="five words", autocomplete="off")
             st.form_submit_button("Continue with my code", on_click=continue_with_code)
         return
     if st.session_state.get(JUST_STARTED) == code:
-        st.success("Your progress is being saved. **Write down your study code**: it is the only way back "
-                   "to your progress, and the app cannot show it again once you leave.", icon=":material/key:")
+        st.success(
+            "Your progress is being saved. **Write down your study code**: it is the only way back "
+            "to your progress, and the app cannot show it again once you leave.",
+            icon=":material/key:",
+        )
         st.code(code, language=None)
     else:
         st.success("Your progress is being saved under the study code you entered.", icon=":material/cloud_done:")
     stop_column, forget_column = st.columns(2)
-    stop_column.button("Stop saving on this device", on_click=stop_saving_here, icon=":material/logout:",
-                       help="Your progress stays saved; type your code to continue later.")
+    stop_column.button(
+        "Stop saving on this device",
+        on_click=stop_saving_here,
+        icon=":material/logout:",
+        help="Your progress stays saved; type your code to continue later.",
+    )
     with forget_column.popover("Forget my progress", icon=":material/delete_forever:"):
         st.markdown("This deletes every answer and exam score saved under your code, at once and for good.")
         st.button("Delete everything saved under my code", on_click=forget_progress, type="primary")

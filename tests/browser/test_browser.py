@@ -56,7 +56,9 @@ def page_paths(catalog) -> list[str]:
 def test_every_page_renders_without_an_exception_or_a_request_elsewhere(server, page, catalog, screenshots):
     # Privacy and offline use: nothing, not even a favicon, is fetched from another host.
     elsewhere = []
-    page.on("request", lambda request: elsewhere.append(request.url) if not request.url.startswith(server.url) else None)
+    page.on(
+        "request", lambda request: elsewhere.append(request.url) if not request.url.startswith(server.url) else None
+    )
     for path in page_paths(catalog):
         visit(page, f"{server.url}/{path}")
         assert_no_exception(page)
@@ -136,7 +138,9 @@ def test_presenter_link_shows_top_navigation_and_big_type(server, page, catalog,
     page.set_viewport_size({"width": 1280, "height": 720})
     visit(page, f"{server.url}/{catalog.lessons[3].url_path}?present=1")
     assert page.locator("[data-testid='stTopNav']").is_visible()
-    size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('[data-testid=stMarkdownContainer] p')).fontSize)")
+    size = page.evaluate(
+        "parseFloat(getComputedStyle(document.querySelector('[data-testid=stMarkdownContainer] p')).fontSize)"
+    )
     assert size >= 22
     page.screenshot(path=str(screenshots / "presenter-lesson.png"))
     page.get_by_role("button", name="Next").click()
@@ -151,7 +155,9 @@ def test_presenter_link_shows_top_navigation_and_big_type(server, page, catalog,
 
 def test_handout_typed_then_clicked_carries_the_first_name(server, page):
     visit(page, f"{server.url}/safe-exercises?bone=osteoporosis&falls=high")
-    page.get_by_label("First name on the handout (optional)", exact=True).and_(page.get_by_role("textbox")).fill("Rosalind")
+    page.get_by_label("First name on the handout (optional)", exact=True).and_(page.get_by_role("textbox")).fill(
+        "Rosalind"
+    )
     page.get_by_role("button", name="Make the handout").click()  # straight after typing: no Enter, no blur first
     download_button = page.get_by_role("button", name="Download the handout for Rosalind (PDF)")
     download_button.wait_for(timeout=SETTLE_MS)
@@ -232,8 +238,9 @@ def view_text(page, test_id: str) -> list[str]:
 
 @pytest.mark.parametrize(("view", "same"), SHAREABLE_VIEWS)
 def test_a_copied_link_opens_the_same_view_in_a_fresh_browser(server, chromium, view, same):
-    sharer = chromium.new_context(viewport={"width": 1280, "height": 800},
-                                  permissions=["clipboard-read", "clipboard-write"])
+    sharer = chromium.new_context(
+        viewport={"width": 1280, "height": 800}, permissions=["clipboard-read", "clipboard-write"]
+    )
     sharing = sharer.new_page()
     visit(sharing, f"{server.url}/{view}")
     expected = view_text(sharing, same)

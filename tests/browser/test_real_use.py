@@ -92,8 +92,9 @@ def test_a_t_score_shows_its_category_in_the_bone_density_box(server, page):
 
 
 def test_a_copied_planner_link_keeps_its_start_date(server, chromium):
-    sharer = chromium.new_context(viewport={"width": 1280, "height": 800},
-                                  permissions=["clipboard-read", "clipboard-write"])
+    sharer = chromium.new_context(
+        viewport={"width": 1280, "height": 800}, permissions=["clipboard-read", "clipboard-write"]
+    )
     sharing = sharer.new_page()
     visit(sharing, f"{server.url}/program?bone=osteoporosis")
     start = sharing.locator("[data-testid='stDateInput'] input").input_value()
@@ -180,8 +181,9 @@ def test_glossary_finds_a_term_however_typed_and_its_lesson_opens_in_the_same_ta
 
 
 def main_scroll_top(page) -> float:
-    return page.evaluate("Math.max(document.querySelector('[data-testid=stMain]').scrollTop,"
-                         " document.scrollingElement.scrollTop)")
+    return page.evaluate(
+        "Math.max(document.querySelector('[data-testid=stMain]').scrollTop, document.scrollingElement.scrollTop)"
+    )
 
 
 def test_presenter_steps_a_lesson_at_1280x720_from_each_section_top(server, chromium, catalog, screenshots):
@@ -206,8 +208,9 @@ def test_presenter_steps_a_lesson_at_1280x720_from_each_section_top(server, chro
     wait_until_settled(page)
     assert "step=the-osteogenic-index" in page.url
     assert main_scroll_top(page) == 0  # the room sees the new section from its top
-    first_text = page.locator("[data-testid='stMain'] [data-testid='stMarkdownContainer']"
-                              " p:not(.st-key-lesson-step-header p):visible").first  # the section's, not the header's
+    first_text = page.locator(
+        "[data-testid='stMain'] [data-testid='stMarkdownContainer'] p:not(.st-key-lesson-step-header p):visible"
+    ).first  # the section's, not the header's
     assert 0 <= first_text.bounding_box()["y"] < 720
     page.screenshot(path=str(screenshots / "presenter-step-3.png"))
 

@@ -30,8 +30,10 @@ def query(url: str) -> dict[str, list[str]]:
     return parse_qs(urlsplit(url).query)
 
 
-@pytest.mark.parametrize(("label", "path"), [("Open Safe options for this profile", "/safe-exercises"),
-                                             ("Open the Planner for this profile", "/program")])
+@pytest.mark.parametrize(
+    ("label", "path"),
+    [("Open Safe options for this profile", "/safe-exercises"), ("Open the Planner for this profile", "/program")],
+)
 def test_profile_links_open_the_tool_with_exactly_the_derived_profile(server, page, screenshots, label, path):
     visit(page, screening_url(server))
     assert "Risk of falling: high, because Timed Up and Go" in page.inner_text("body")

@@ -25,17 +25,21 @@ def sessions_in_the_handout_schedule(pdf_path: str) -> list[str]:
     header = next(line for line in lines if all(day in line for day in WEEKDAYS))
     centres = {day: header.index(day) + len(day) / 2 for day in WEEKDAYS}
     first_week = next(line for line in lines if line.startswith("Week 1"))
-    row = first_week[first_week.index(")") + 1:]
+    row = first_week[first_week.index(")") + 1 :]
     offset = len(first_week) - len(row)
-    return [min(WEEKDAYS, key=lambda day: abs(centres[day] - (offset + position)))
-            for position, letter in enumerate(row) if letter.strip()]
+    return [
+        min(WEEKDAYS, key=lambda day: abs(centres[day] - (offset + position)))
+        for position, letter in enumerate(row)
+        if letter.strip()
+    ]
 
 
 def test_a_shared_planner_link_keeps_the_calendar_days_and_time_and_all_three_agree(server, chromium):
     from icalendar import Calendar
 
-    sharer = chromium.new_context(viewport={"width": 1280, "height": 800},
-                                  permissions=["clipboard-read", "clipboard-write"])
+    sharer = chromium.new_context(
+        viewport={"width": 1280, "height": 800}, permissions=["clipboard-read", "clipboard-write"]
+    )
     sharing = sharer.new_page()
     visit(sharing, f"{server.url}/program?bone=osteoporosis&spw=2&months=3&start=2027-01-04")
     train_on_tuesday_and_friday_at_six_pm(sharing)
@@ -121,9 +125,11 @@ def test_the_presenter_chooses_a_section_by_name_and_old_numbered_links_still_op
 
 def bring_under_the_header(page, locator) -> dict:
     """Scroll so the element's top sits just under the lesson's sticky header; its box on screen then."""
-    locator.evaluate("element => { const header = document.querySelector('.st-key-lesson-step-header');"
-                     " element.style.scrollMarginTop = (header.getBoundingClientRect().bottom + 4) + 'px';"
-                     " element.scrollIntoView({block: 'start'}); }")
+    locator.evaluate(
+        "element => { const header = document.querySelector('.st-key-lesson-step-header');"
+        " element.style.scrollMarginTop = (header.getBoundingClientRect().bottom + 4) + 'px';"
+        " element.scrollIntoView({block: 'start'}); }"
+    )
     page.wait_for_timeout(500)
     return locator.bounding_box()
 

@@ -41,9 +41,11 @@ def test_next_question_is_in_view_after_checking_an_answer(server, page, screens
 
 def control_middles(page) -> list[float]:
     """Vertical middles of the exam's three controls: questions, paper number, new paper."""
-    boxes = [page.locator("[data-testid='stButtonGroup'] button").first.bounding_box(),
-             page.get_by_label("Paper number (1-9999)").bounding_box(),
-             page.get_by_role("button", name="New paper").bounding_box()]
+    boxes = [
+        page.locator("[data-testid='stButtonGroup'] button").first.bounding_box(),
+        page.get_by_label("Paper number (1-9999)").bounding_box(),
+        page.get_by_role("button", name="New paper").bounding_box(),
+    ]
     return [box["y"] + box["height"] / 2 for box in boxes]
 
 
