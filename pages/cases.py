@@ -8,7 +8,7 @@ from lib.screening import screen
 from lib.study import case_profile
 from pages.components import kept_settings, site_map
 from pages.components.common import catalog, notice_odd_parameters, share_this_view
-from pages.components.profile_form import profile_query_params
+from pages.components.profile_form import links_to_both_tools
 from pages.components.question_widget import answer_widget, feedback
 from pages.components.screening_link import screening_query_params
 
@@ -44,20 +44,7 @@ if "screening" in case:
         query_params=screening_query_params(case["screening"]),
         icon=":material/checklist:",
     )
-params = profile_query_params(profile)
-left, right = st.columns(2)
-left.page_link(
-    site_map.SAFE_OPTIONS.page(),
-    label="Open Safe options for this profile",
-    query_params=params,
-    icon=":material/health_and_safety:",
-)
-right.page_link(
-    site_map.PLANNER.page(),
-    label="Open the Planner for this profile",
-    query_params=params,
-    icon=":material/calendar_month:",
-)
+links_to_both_tools(profile)
 
 st.subheader("Questions", anchor=False)
 for number, question in enumerate(case["questions"], start=1):

@@ -10,9 +10,10 @@ import streamlit as st
 from lib.library import profile_verdicts, search_exercises
 from lib.safety import assess, filter_assessment
 from lib.profiles import PRESETS
+from lib.references import citation
 from lib.vocabulary import PATTERNS, SITES
 from pages.components import site_map
-from pages.components.common import catalog, cited_markdown, disclaimer, notice_odd_parameters, share_this_view
+from pages.components.common import catalog, disclaimer, notice_odd_parameters, share_this_view
 from pages.components.exercise_card import card_grid, exercise_card, exercise_pictures, sources_html
 from pages.components.page_params import FILTER_EQUIPMENT, SEARCH_LIMIT
 
@@ -83,8 +84,8 @@ def render_verdicts(exercise_id: str) -> None:
     if not found:
         st.write("No preset profile is told to avoid or modify it.")
     for verdict in found:
-        sources = "; ".join("@" + key for key in verdict.sources)
-        cited_markdown(f"- **{verdict.profile}:** {STATUS_WORDS[verdict.status]}. {verdict.reason} [{sources}]")
+        sources = citation(verdict.sources, catalog().references)
+        st.markdown(f"- **{verdict.profile}:** {STATUS_WORDS[verdict.status]}. {verdict.reason} {sources}")
 
 
 def render_exercise(exercise_id: str) -> None:

@@ -8,7 +8,7 @@ import streamlit as st
 from lib import safety
 from lib.exports import assessment_csv
 from lib.profiles import Profile
-from lib.references import link_citations
+from lib.references import citation, link_citations
 from lib.vocabulary import PATTERNS, SITES
 from pages.components import site_map
 from pages.components.common import catalog, disclaimer, notice_odd_parameters, share_this_view
@@ -52,12 +52,12 @@ def rules_markdown() -> str:
     lines = []
     for rule in safety.rules_table(catalog()).to_dict("records"):
         unless = f", unless {rule['Unless']}" if rule["Unless"] else ""
-        sources = "; ".join("@" + key for key in rule["Sources"])
+        sources = citation(rule["Sources"], catalog().references)
         lines.append(
             f"- **{rule['Status'].capitalize()}** exercises with *{rule['Exercises with']}* when the client "
-            f"has *{rule['When the client has']}*{unless}. {rule['Why']} [{sources}] `{rule['Rule']}`"
+            f"has *{rule['When the client has']}*{unless}. {rule['Why']} {sources} `{rule['Rule']}`"
         )
-    return link_citations("\n".join(lines), catalog().references)
+    return "\n".join(lines)
 
 
 def render_summary(profile: Profile) -> None:

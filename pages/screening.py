@@ -10,7 +10,7 @@ import datetime as dt
 
 import streamlit as st
 
-from lib.references import link_citations
+from lib.references import citation
 from lib.screening import Screening, screen
 from lib.screening_files import (
     ScreeningFileError,
@@ -24,7 +24,7 @@ from lib.screening_inputs import DXA_SITES, SEXES, allowed_range
 from lib.tables import markdown_table
 from pages.components import site_map
 from pages.components.common import catalog, chart, disclaimer, notice_odd_parameters, share_this_view
-from pages.components.profile_form import profile_query_params
+from pages.components.profile_form import links_to_both_tools
 from pages.components.page_params import BALANCE_KEYS, SCREENING_NUMBERS, YES_NO
 from pages.components.screening_link import CHECKLIST, FRACTURE_SITES, RISK_FACTORS
 
@@ -183,27 +183,14 @@ def render_how_to() -> None:
 
 
 def cite(keys: list[str]) -> str:
-    return link_citations("[" + "; ".join("@" + key for key in keys) + "]", catalog().references) if keys else ""
+    return citation(keys, catalog().references)
 
 
 def render_profile(screening: Screening) -> None:
     with st.container(border=True):
         st.subheader("The profile this sets", anchor="profile")
         st.markdown("\n".join(f"- {trace}" for trace in screening.traces.values()))
-        params = profile_query_params(screening.profile)
-        left, right = st.columns(2)
-        left.page_link(
-            site_map.SAFE_OPTIONS.page(),
-            label="Open Safe options for this profile",
-            query_params=params,
-            icon=":material/health_and_safety:",
-        )
-        right.page_link(
-            site_map.PLANNER.page(),
-            label="Open the Planner for this profile",
-            query_params=params,
-            icon=":material/calendar_month:",
-        )
+        links_to_both_tools(screening.profile)
 
 
 def finding_line(row: dict) -> str:

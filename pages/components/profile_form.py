@@ -20,7 +20,7 @@ from lib.profiles import (
     classify_t_score,
     classify_z_score,
 )
-from pages.components import kept_settings
+from pages.components import kept_settings, site_map
 from pages.components.page_params import PROFILE_PARAMS, T_SCORE_RANGE
 
 BONE_LABELS = {"low_for_age": "below the expected range for age (Z-score)"}
@@ -141,6 +141,24 @@ def link_with_this_profile(page: st.Page, label: str, icon: str) -> None:
     """A link to the other tool set to the profile shown here (its URL keys, as in this page's link)."""
     params = {key: st.query_params[key] for key in PROFILE_PARAMS if key in st.query_params}
     st.page_link(page, label=label, query_params=params, icon=icon)
+
+
+def links_to_both_tools(profile: Profile) -> None:
+    """Side by side: Safe options and the Planner, each opened set to this profile (a case's, a screening's)."""
+    params = profile_query_params(profile)
+    left, right = st.columns(2)
+    left.page_link(
+        site_map.SAFE_OPTIONS.page(),
+        label="Open Safe options for this profile",
+        query_params=params,
+        icon=":material/health_and_safety:",
+    )
+    right.page_link(
+        site_map.PLANNER.page(),
+        label="Open the Planner for this profile",
+        query_params=params,
+        icon=":material/calendar_month:",
+    )
 
 
 def profile_query_params(profile: Profile) -> dict[str, str]:
