@@ -153,6 +153,11 @@ def _source_names(keys: list[str], catalog: Catalog, words: dict) -> dict[str, t
     return names
 
 
+def _after_fall_lines(profile: Profile, lines: dict) -> list[str]:
+    """Stay put if hurt; the get-up steps only for a client who can get down to the floor and up again."""
+    return [lines["hurt"], lines["get_up"] if profile.floor_transfers else lines["no_floor"], lines["alarm"]]
+
+
 def needs_fall_lines(profile: Profile) -> bool:
     """A client who cannot get up from the floor, or falls often, is told what to do after a fall."""
     return not profile.floor_transfers or profile.falls == "high"
@@ -202,7 +207,7 @@ def build_handout(
         exercises=exercises,
         cautions=cautions,
         moving_safely=list(words["moving_safely"]["lines"]),
-        after_fall=list(words["after_fall"]["lines"]) if fall_lines else [],
+        after_fall=_after_fall_lines(profile, words["after_fall"]) if fall_lines else [],
         schedule=_schedule(plan, start, weekdays, words) if plan is not None else [],
         week_lines=_week_lines(plan, guidance, words),
         balance_suggestions=balance[: len(suggestions)],

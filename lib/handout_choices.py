@@ -311,15 +311,17 @@ def plan_lines(plan: Plan) -> list[str]:
     lines += [f"Week {row.week}: {row.review}" for row in reviews[reviews["week"] > 1].itertuples()]
     if plan.heavy:
         # No one-repetition-maximum test for the client: the coach sets the load (physio review #16).
+        names = plan.sessions.loc[plan.sessions["heavy"], "exercise"].str.split(",").str[0]  # without ', 5 x 5'
+        heavy = in_words(list(dict.fromkeys(names)))
         lines.append(
-            "Heavy sets: a load you can lift about 6 times with good form, set by your coach, "
+            f"Heavy sets ({heavy.lower()}): a load you can lift about 6 times with good form, set by your coach, "
             "and only with your coach present."
         )
     impacts = weeks["impacts_per_session"]
     if impacts.max() > 0:  # with none, plan.notes says so
         planned = in_words(list(dict.fromkeys(plan.sessions.loc[plan.sessions["block"] == "impact", "exercise"])))
         lines.append(f"Impacts ({planned.lower()}): {impacts.iloc[0]} a session, slowly up to about {impacts.max()}.")
-    return lines
+    return list(dict.fromkeys(lines))  # a week-1 review can repeat a note
 
 
 def _balance_progression(plan: Plan) -> list[str]:

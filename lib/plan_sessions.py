@@ -300,12 +300,22 @@ def _keep_order(session: str, time: dict) -> list[str]:
 
 
 def fit_session(
-    session: str, options: dict[str, list[dict]], balance: list[dict], minutes: int, time: dict
+    session: str,
+    options: dict[str, list[dict]],
+    balance: list[dict],
+    minutes: int,
+    time: dict,
+    balance_first: bool = False,
 ) -> tuple[list[dict], list[dict]]:
     """(the session's slots, the slots moved home): the blocks kept in their order of importance while they fit,
     each block's first option that fits (a heavy lift, then its ordinary lift); the balance drills share the
-    minutes left, in steps of `balance_drill` up to `balance_most`, or move home when even one step does not fit."""
-    kept, moved, used = {}, [], 0
+    minutes left, in steps of `balance_drill` up to `balance_most`, or move home when even one step does not fit.
+
+    `balance_first` (a high risk of falling) keeps one step per balance drill in the session before any other
+    block is fitted: balance comes first for fallers (Strong, Steady and Straight; Sherrington 2019), and
+    supervised, not only at home."""
+    reserved = time["balance_drill"] * len(balance) if balance_first else 0
+    kept, moved, used = {}, [], reserved
     for block in _keep_order(session, time):
         fitting = [slot for slot in options.get(block, []) if used + slot_minutes(slot, time) <= minutes]
         if fitting:
@@ -315,7 +325,7 @@ def fit_session(
             moved.append(options[block][-1])
     slots = [kept[block] for block in options if block in kept]
     step = time["balance_drill"]
-    each = min(time["balance_most"], minutes - used) // max(1, len(balance)) // step * step
+    each = min(time["balance_most"], minutes - used + reserved) // max(1, len(balance)) // step * step
     if each >= step:
         slots += [drill | {"reps": f"{each} minutes"} for drill in balance]
     else:
@@ -372,6 +382,7 @@ def phase_sessions(
             [_slot(session, "balance", phase, drill) for drill in balance],
             session_minutes,
             time,
+            balance_first=profile.falls == "high",
         )
         rows += slots
         moved += home

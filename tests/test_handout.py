@@ -361,8 +361,8 @@ def test_every_handout_shows_three_ways_of_moving_safely_every_day(key, handouts
 def test_the_after_a_fall_lines_reach_whoever_cannot_get_up_or_falls_often(profile, told, catalog):
     words = load_handout_words(WORDING_FILE, catalog.references)
     _, text = _read(handout_pdf(profile, build_plan(profile), catalog=catalog))
-    for line in words["after_fall"]["lines"]:
-        assert (_words(line) in text) == told
+    for part in ("hurt", "alarm"):
+        assert (_words(words["after_fall"][part]) in text) == told
     assert ("If you fall" in text) == told
     assert ("Australian Government 2011" in text) == told
 
@@ -416,3 +416,24 @@ def test_a_low_z_score_handout_starts_with_the_medical_review_and_fuelling(catal
     profile = Profile.from_z_score(-2.3, experience="trained")
     _, text = _read(handout_pdf(profile, build_plan(profile, catalog=catalog), catalog=catalog))
     assert "Medical review first" in text and "Eat enough to fuel your training" in text
+
+
+@pytest.mark.parametrize("can_get_up", [True, False], ids=["floor-transfers", "no-floor"])
+def test_only_a_client_who_can_get_up_from_the_floor_is_told_how_to_get_up_alone(can_get_up, catalog):
+    # Second physiotherapist review, finding B1: the frail faller was told to crawl, kneel and push up.
+    words = load_handout_words(WORDING_FILE, catalog.references)
+    profile = Profile(bone="osteoporosis", falls="high", joint_limits=True, floor_transfers=can_get_up)
+    _, text = _read(handout_pdf(profile, build_plan(profile), catalog=catalog))
+    assert (_words(words["after_fall"]["get_up"]) in text) == can_get_up
+    assert (_words(words["after_fall"]["no_floor"]) in text) != can_get_up
+
+
+def test_the_heavy_line_names_the_heavy_lifts_and_no_line_repeats(catalog):
+    # Second physiotherapist review, findings B6 and B7.
+    from lib.handout_choices import plan_lines
+
+    lifter = plan_lines(build_plan(PRESETS["osteoporosis-cleared"], catalog=catalog))
+    heavy = next(line for line in lifter if line.startswith("Heavy sets"))
+    assert "back squat" in heavy and "deadlift" in heavy
+    young = plan_lines(build_plan(Profile.from_z_score(-2.1, experience="trained"), catalog=catalog))
+    assert len(young) == len(set(young)) and young[0].startswith("Medical review first")

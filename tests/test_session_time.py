@@ -128,3 +128,13 @@ def test_work_moved_home_is_done_on_its_session_day_and_the_calendar_keeps_only_
     daily_first = plan.home[plan.home["daily"] & (plan.home["phase"] == "foundation")]
     assert home_work(plan) == "; ".join(daily_first["exercise"])
     assert not set(home_work(plan).split("; ")) & set(moved.loc[moved["phase"] == "foundation", "exercise"])
+
+
+@pytest.mark.parametrize("minutes", [30, 45, 60])
+@pytest.mark.parametrize("profile", [p for p in all_profiles() if p.falls == "high"][::5], ids=str)
+def test_a_high_faller_keeps_balance_in_every_supervised_session_however_short(profile, minutes):
+    # Second physiotherapist review, finding B2: at 30 minutes a faller's balance all went home, unsupervised.
+    for sessions in (2, 3):
+        plan = build_plan(profile, sessions_per_week=sessions, months=6, session_minutes=minutes)
+        for (session, phase), slots in plan.sessions.groupby(["session", "phase"]):
+            assert (slots["block"] == "balance").any(), (session, phase)
