@@ -337,6 +337,12 @@ def _guidance_cases(profile: Profile, profile_rules: list[dict]) -> dict[str, tu
     }
 
 
+def _ceiling_words_key(profile: Profile, catalog: Catalog) -> str:
+    """The impact ceiling's words; high impact with low bone mass is coached at first, as the rules say."""
+    ceiling = impact_ceiling(profile, catalog)
+    return "high_low_bone_mass" if ceiling == "high" and profile.bone in LOW_BONE_MASS else ceiling
+
+
 def profile_guidance(profile: Profile, catalog: Catalog | None = None) -> list[Guidance]:
     """What this profile needs, topic by topic, in plain words with the guideline behind each line.
 
@@ -344,7 +350,7 @@ def profile_guidance(profile: Profile, catalog: Catalog | None = None) -> list[G
     """
     catalog = catalog or default_catalog()
     cases = _guidance_cases(profile, rules_for(profile, catalog.rules))
-    ceiling = catalog.wording["impact_ceiling"][impact_ceiling(profile, catalog)]
+    ceiling = catalog.wording["impact_ceiling"][_ceiling_words_key(profile, catalog)]
     guidance = []
     for topic in catalog.wording["guidance"]:
         fitting = [topic["cases"][case] for case in cases[topic["topic"]]]
