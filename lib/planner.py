@@ -99,6 +99,8 @@ def _notes(profile: Profile, sessions: pd.DataFrame, wording: dict) -> tuple[str
         notes += [wording["low_for_age"]["review"], wording["low_for_age"]["fuel"]]
     if not (sessions["block"] == "impact").any():
         notes.append(wording["impact"]["none"])
+        if profile.falls == "high":
+            notes.append(wording["impact"]["walking_with_falls"])
     return tuple(notes)
 
 

@@ -256,3 +256,11 @@ def test_review_a_2_a_planned_modify_item_prints_its_support_beside_the_dose(pro
     for slot in plan.sessions[plan.sessions["exercise_id"].isin(modified["exercise_id"])].itertuples():
         cell = session_grid(plan, slot.session).loc[slot.block, slot.phase]
         assert f"{slot.exercise} (" in cell and f"). {slot.modification}" in cell, slot.exercise
+
+
+def test_b3_a_high_faller_with_no_impact_work_is_told_how_to_walk_safely():
+    # The five-plan read's finding 3: the note sent her walking without the set-up the assessment asks for.
+    faller = Profile(bone="osteoporosis", falls="high", joint_limits=True, floor_transfers=False)
+    plan = build_plan(faller)
+    walking = assess(faller).set_index("id").loc["brisk-walking"]
+    assert walking["status"] == "modify" and "walking pole or a companion" in " ".join(plan.notes)
