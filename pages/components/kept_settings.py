@@ -17,6 +17,7 @@ import datetime as dt
 from typing import Iterable
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 KEPT = "kept-settings"  # widget key -> its last value in this session
 CURRENT_PAGE = "kept-settings-page"
@@ -70,10 +71,25 @@ def restore(keys: Iterable[str]) -> None:
             st.rerun()
         return
     missing = {key: kept[key] for key in keys if key in kept and key not in st.query_params and key not in reapplied}
-    if missing:
-        st.query_params.update({key: as_link_values(value) for key, value in missing.items()})
-        st.session_state[REAPPLY] = missing
+    written = {key: value for key, value in missing.items() if _into_link(key, value)}
+    st.session_state.update({key: value for key, value in missing.items() if key not in written})
+    if written:
+        st.session_state[REAPPLY] = written
         st.rerun()
+
+
+def _into_link(key: str, value: object) -> bool:
+    """Put a kept value into the link; False if its widget is already bound in this session.
+
+    Back to an entry of the page already shown (a day changed, then Back) finds the widget bound, and
+    Streamlit refuses a direct write to a bound parameter: the widget is given the kept value at once
+    instead (restore runs before the widgets are drawn), with no rerun, which would only loop.
+    """
+    try:
+        st.query_params[key] = as_link_values(value)
+    except StreamlitAPIException:
+        return False
+    return True
 
 
 def keep(keys: Iterable[str]) -> None:
