@@ -76,8 +76,11 @@ def test_your_exercises_lists_no_avoided_exercise(key, with_plan, handouts, plan
     profile, plan = PRESETS[key], plans[key] if with_plan else None
     table = assess(profile, catalog).set_index("id")
     chosen = handout_exercises(profile, plan, catalog)
-    assert MIN_EXERCISES <= len(chosen) <= MAX_EXERCISES
-    assert {table.loc[exercise["id"], "status"] for exercise in chosen} == {"recommended"}
+    statuses = {table.loc[exercise["id"], "status"] for exercise in chosen}
+    if plan is None:
+        assert MIN_EXERCISES <= len(chosen) <= MAX_EXERCISES and statuses == {"recommended"}
+    else:  # the whole week-1 plan (tests/test_handout_plan.py): a "modify" item with its modification
+        assert statuses <= {"recommended", "modify"}
     _, text = _read(handouts[key, with_plan])
     section = text.split("Your exercises", 1)[1].split("What to avoid", 1)[0]
     for exercise in chosen:
@@ -92,14 +95,6 @@ def test_exercises_cover_the_movements_bone_needs(catalog):
         assert {"push", "pull", "balance"} <= set(patterns)
         assert set(patterns) & {"squat", "lunge"} and set(patterns) & {"back-extensor", "posture"}
         assert len(patterns) == len(set(patterns))
-
-
-def test_a_plans_foundation_exercises_come_first(plans, catalog):
-    plan = plans["frail-faller"]
-    planned = set(plan.sessions.query("phase == 'foundation' and session in ['A', 'B']")["exercise_id"])
-    chosen = handout_exercises(PRESETS["frail-faller"], plan, catalog)
-    assert len({exercise["id"] for exercise in chosen} & planned) >= 4
-    assert any("week 1:" in exercise["dose"] for exercise in chosen)
 
 
 def test_with_a_plan_exercises_are_grouped_by_session_and_balance_follows_the_plan(plans, catalog):
