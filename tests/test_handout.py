@@ -230,25 +230,26 @@ def test_page_one_as_a_picture_for_review(handouts, screenshots):
 
 
 def test_one_click_assesses_the_profile_once_and_draws_one_sheet(monkeypatch, plans, catalog):
-    """Before the content model, one frail-faller handout ran assess() 18 times and made 6 sheets."""
+    """Before the content model, one frail-faller handout ran assess() 18 times and made 6 sheets; trial drawings
+    go on scratch sheets made once per handout (one, and one for a box measured inside a trial), never per trial."""
     import lib.handout
     import lib.handout_draw
 
-    counts = {"assess": 0, "sheets": 0}
+    counts = {"assess": 0, "sheets": 0, "scratch sheets": 0}
     real_assess, real_sheet = lib.handout.assess, lib.handout_draw.Sheet.__init__
 
     def counted_assess(*args, **kwargs):
         counts["assess"] += 1
         return real_assess(*args, **kwargs)
 
-    def counted_sheet(self, *args, **kwargs):
-        counts["sheets"] += 1
-        real_sheet(self, *args, **kwargs)
+    def counted_sheet(self, title, is_trial=False):
+        counts["scratch sheets" if is_trial else "sheets"] += 1
+        real_sheet(self, title, is_trial)
 
     monkeypatch.setattr(lib.handout, "assess", counted_assess)
     monkeypatch.setattr(lib.handout_draw.Sheet, "__init__", counted_sheet)
     handout_pdf(PRESETS["frail-faller"], plans["frail-faller"], FIRST_NAME, catalog, START)
-    assert counts == {"assess": 1, "sheets": 1}
+    assert counts == {"assess": 1, "sheets": 1, "scratch sheets": 2}
 
 
 def _imported_modules(path: Path) -> set[str]:
