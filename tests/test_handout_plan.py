@@ -10,12 +10,14 @@ import pytest
 from hypothesis import given, settings, strategies as st
 from pypdf import PdfReader
 
-from lib.handout_choices import handout_exercises
+from lib.catalog import default_catalog
+from lib.handout_choices import handout_cautions, handout_exercises
 from lib.handout_pdf import MAX_PAGES, handout_pdf
 from lib.planner import build_plan
 from lib.profiles import CHOICES, PRESETS, Profile
 
 profiles = st.builds(Profile, **{name: st.sampled_from(values) for name, values in CHOICES.items()})
+LIFTS = {"hinge", "squat"}  # the patterns a rounded back spoils
 SHAPES = {"3x45-12m": (3, 12, 45), "2x30-6m": (2, 6, 30), "3x45-6m": (3, 6, 45), "2x30-12m": (2, 12, 30)}
 FRAIL_FALLER = Profile(bone="osteoporosis", falls="high", joint_limits=True, floor_transfers=False)
 REVIEW_B = {  # the five clients of physio review B
@@ -90,4 +92,35 @@ def test_b4_the_whole_week_one_fits_the_sheet_for_the_five_reviewed_clients(clie
     front = " ".join(pages[0].extract_text().split())
     for record in handout_exercises(profile, plan):
         assert record["name"] in front
-    assert f"page {len(pages)} of {len(pages)}" in _pdftotext(pdf)  # the reviewers' own reading tool agrees
+    text = _pdftotext(pdf)
+    assert f"page {len(pages)} of {len(pages)}" in text  # the reviewers' own reading tool agrees
+    if _lifts(plan):  # review A, finding 15
+        assert "AVOID: Rounded-back lifting" in text
+
+
+def _lifts(plan) -> bool:
+    """Whether the plan holds a hip hinge, deadlift or squat (any phase)."""
+    catalog = default_catalog()
+    return any(catalog.exercise(exercise_id)["pattern"] in LIFTS for exercise_id in set(plan.sessions["exercise_id"]))
+
+
+@given(profiles, st.sampled_from(list(SHAPES.values())))
+@settings(max_examples=60, deadline=None)
+def test_a15_a_plan_that_lifts_warns_against_rounded_back_lifting_first(profile, shape):
+    plan = build_plan(profile, *shape)
+    if _lifts(plan):
+        first = handout_cautions(profile)[0]
+        assert first["id"] == "rounded-back-lifting" and first["status"] == "avoid"  # first: every layout shows it
+        technique_fault = next(rule for rule in default_catalog().rules if rule["id"] == "technique-fault")
+        assert first["why"] == technique_fault["plain"]  # the rule's own words, not a copy
+
+
+@pytest.mark.parametrize("shape", [SHAPES["3x45-12m"], SHAPES["2x30-6m"]], ids=["3x45-12m", "2x30-6m"])
+def test_b7_the_low_z_scores_medical_review_is_printed_once(shape):
+    profile = REVIEW_B["e-low-z"]
+    plan = build_plan(profile, *shape)
+    text = _pdftotext(handout_pdf(profile, plan))
+    before_week_one = [*plan.notes, *plan.weeks.loc[plan.weeks["week"] == 1, "review"]]
+    assert any("doctor" in line for line in before_week_one)
+    for line in filter(None, before_week_one):
+        assert text.count(" ".join(line.split()[:6])) == 1, line
