@@ -13,7 +13,6 @@ by hand. How many cues each exercise shows, and the Layout, are chosen by lib/ha
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -62,13 +61,7 @@ def _exercise_block(pdf: draw.Sheet, exercise: dict, cues: int, dose_label: str,
     text_x = MARGIN_MM + drawing_mm + 6
     text_w = pdf.width - drawing_mm - 6
     top = pdf.y
-    pdf.image(
-        io.BytesIO(draw.svg_bytes(exercise["drawing"])),
-        x=MARGIN_MM,
-        y=top + 1,
-        w=drawing_mm,
-        alt_text=drawing_alt(exercise["id"]),
-    )
+    draw.picture(pdf, draw.svg_bytes(exercise["drawing"]), MARGIN_MM, top + 1, drawing_mm, drawing_alt(exercise["id"]))
     draw.text(pdf, exercise["name"], x=text_x, w=text_w, size=NAME_PT, bold=True)
     _bullets(pdf, exercise["cues"][:cues], text_x, text_w)
     draw.font(pdf, bold=True)
@@ -209,7 +202,7 @@ def _lines_beside_chart(pdf: draw.Sheet, handout: Handout, chart: bytes) -> None
     text_end = pdf.y
     chart_x = MARGIN_MM + text_w + 4
     width_px, height_px = draw.png_size(chart)
-    pdf.image(io.BytesIO(chart), x=chart_x, y=top, w=chart_w, alt_text=handout.words["chart_alt"])
+    draw.picture(pdf, chart, chart_x, top, chart_w, handout.words["chart_alt"])
     pdf.set_y(top + chart_w * height_px / width_px)
     draw.text(pdf, handout.words["chart_caption"], x=chart_x, w=chart_w, colour=SOFT_INK)
     pdf.set_y(max(text_end, pdf.y))
