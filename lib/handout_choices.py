@@ -274,13 +274,22 @@ def plan_lines(plan: Plan) -> list[str]:
     return list(dict.fromkeys(lines))  # a week-1 review can repeat a note
 
 
-def _balance_progression(plan: Plan) -> list[str]:
-    """The plan's home balance circuit: the first weeks' drills, then each harder drill and the week it comes in.
+def _balance_drills(plan: Plan) -> pd.DataFrame:
+    """The plan's balance drills by phase: its home circuit, or the sessions' drills when nothing goes home."""
+    home = plan.home[plan.home["block"] == "balance"]
+    if not home.empty:
+        return home
+    sessions = plan.sessions[plan.sessions["block"] == "balance"]
+    return sessions.drop_duplicates(["phase", "exercise_id"])
 
-    Then the drills' support change once: plan.home's own items and words, nothing else.
+
+def _balance_progression(plan: Plan) -> list[str]:
+    """The plan's balance drills: each harder drill and the week it comes in (else the first weeks' drills).
+
+    Then the drills' support change once: the plan's own items and words, nothing else.
     """
     spans = plan.weeks.groupby("phase", sort=False)["week"].agg(["min", "max"])
-    balance = plan.home[plan.home["block"] == "balance"]
+    balance = _balance_drills(plan)
     drills = balance.groupby("phase", sort=False)["exercise"].agg(list)
     steps: list[list] = []  # [first week, last week, drills]
     for phase, (first, last) in spans.iterrows():
@@ -294,20 +303,34 @@ def _balance_progression(plan: Plan) -> list[str]:
         for name in current
         if name not in previous
     ]
-    then = f" Then, each replacing the easiest: {in_words(harder)}." if harder else ""
-    lines = [f"Start: {in_words(steps[0][2])}.{then}"] if steps else []
+    # Week 1's drills are on the front with their dose: the box names them only when nothing harder follows.
+    if harder:
+        lines = [f"Harder drills, each replacing the easiest: {in_words(harder)}."]
+    else:
+        lines = [f"Drills: {in_words(steps[0][2])}."] if steps else []
     support = balance.loc[balance["modification"] != "", "modification"].unique()
     return lines + [f"Standing drills: {change[:1].lower()}{change[1:]}" for change in support]
 
 
+def balance_daily(plan: Plan | None) -> bool:
+    """Whether balance is advised every day: without a plan, always; with one, if its home work holds balance daily."""
+    return plan is None or bool((plan.home.loc[plan.home["block"] == "balance", "daily"]).any())
+
+
+def _balance_dose(plan: Plan) -> str:
+    """The plan's balance minutes, from its weeks: at first and by week 16 (or the plan's last week)."""
+    by_week = min(16, len(plan.weeks))
+    first, later = plan.weeks["balance_minutes"].iloc[0], plan.weeks.set_index("week").loc[by_week, "balance_minutes"]
+    return (
+        f"Minutes a week: {first}."
+        if first == later
+        else f"Minutes a week: {first} at first, {later} by week {by_week}."
+    )
+
+
 def balance_lines(plan: Plan | None, suggestions: list[dict], guidance: dict[str, Guidance]) -> list[str]:
-    """Without a plan, suggestions and the guidance; with one, the plan's own balance progression and minutes."""
+    """Without a plan, suggestions and the guidance; with one, the plan's own drills, then its balance dose (the
+    line to stress)."""
     if plan is None:
         return [f"{item['name']}: {item['dose']}." for item in suggestions] + [guidance["Balance"].advice]
-    by_week = min(16, len(plan.weeks))
-    target = (
-        f" Minutes a week: {plan.weeks['balance_minutes'].iloc[0]} at first, "
-        f"{plan.weeks.set_index('week').loc[by_week, 'balance_minutes']} by week {by_week}."
-    )
-    progression = _balance_progression(plan) or [""]
-    return [progression[0] + target, *progression[1:]]
+    return [*_balance_progression(plan), _balance_dose(plan)]

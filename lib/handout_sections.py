@@ -220,7 +220,7 @@ def _week(pdf: draw.Sheet, handout: Handout, chart: bytes | None, weeks: int) ->
 
 
 def _balance(pdf: draw.Sheet, handout: Handout, suggestions: int) -> None:
-    """'Balance every day' on the left; on the right, the steps after a fall if the client needs them, else the red flags."""
+    """'Balance every day' (or in the sessions) on the left; on the right, the steps after a fall if the client needs them, else the red flags."""
     frame = (
         (handout.words["headings"]["after_fall"], handout.after_fall, BLUE, "do")
         if handout.after_fall
@@ -229,7 +229,7 @@ def _balance(pdf: draw.Sheet, handout: Handout, suggestions: int) -> None:
     pdf.ln(1)
     _beside_a_frame(
         pdf,
-        handout.words["headings"]["balance"],
+        handout.balance_heading,
         handout.balance_suggestions[:suggestions] + handout.balance_lines,
         frame,
         stress_last=True,

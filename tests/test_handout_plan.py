@@ -6,11 +6,13 @@ from __future__ import annotations
 import io
 import subprocess
 
+import pandas as pd
 import pytest
 from hypothesis import given, settings, strategies as st
 from pypdf import PdfReader
 
 from lib.catalog import default_catalog
+from lib.handout import build_handout
 from lib.handout_choices import handout_cautions, handout_exercises
 from lib.handout_pdf import MAX_PAGES, handout_pdf
 from lib.planner import build_plan
@@ -124,3 +126,20 @@ def test_b7_the_low_z_scores_medical_review_is_printed_once(shape):
     assert any("doctor" in line for line in before_week_one)
     for line in filter(None, before_week_one):
         assert text.count(" ".join(line.split()[:6])) == 1, line
+
+
+@pytest.mark.parametrize("shape", [SHAPES["3x45-12m"], SHAPES["2x30-6m"]], ids=["3x45-12m", "2x30-6m"])
+@pytest.mark.parametrize("client", list(REVIEW_B))
+def test_b8_b9_the_balance_box_names_the_plans_drills_and_says_its_dose_once(client, shape):
+    profile = REVIEW_B[client]
+    plan = build_plan(profile, *shape)
+    handout = build_handout(profile, plan)
+    *drills, dose = handout.balance_lines
+    balance = pd.concat([plan.sessions, plan.home]).query("block == 'balance'")
+    on_the_front = " ".join(record["name"] for record in handout.exercises)
+    for name in set(balance["exercise"]):  # the plan's own drills (B8: '3x handout ... no exercise named')
+        assert name in on_the_front or name in " ".join(drills), name
+    assert str(plan.weeks["balance_minutes"].iloc[0]) in dose  # the plan's figure, not the handout's own
+    assert sum("minutes" in line.lower() for line in handout.balance_lines) == 1
+    daily_at_home = plan.home.loc[plan.home["block"] == "balance", "daily"].any()
+    assert ("every day" in handout.balance_heading) == daily_at_home  # B8: no 'every day' for session-only balance
