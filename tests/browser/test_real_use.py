@@ -149,9 +149,9 @@ def test_planner_downloads_name_the_profile_the_dates_and_the_chosen_days(server
     weeks = list(csv.DictReader(io.StringIO(download(page, "Weekly plan (CSV)").decode())))
     assert weeks[0]["week_starts"] == "2027-01-04" and weeks[1]["week_starts"] == "2027-01-11"
     profile = Profile(bone="osteoporosis", vertebral_fracture=True).describe()
-    assert {week["For profile"] for week in weeks} == {profile}
+    assert {week["for_profile"] for week in weeks} == {profile}
     sessions = list(csv.DictReader(io.StringIO(download(page, "Session templates (CSV)").decode())))
-    assert {session["For profile"] for session in sessions} == {profile}
+    assert {session["for_profile"] for session in sessions} == {profile}
     assert_no_exception(page)
 
 
