@@ -45,6 +45,32 @@ def test_osteogenic_example_reacts_to_its_sliders():
     assert "2 bouts of 25: index 13.0" in all_text(at)
 
 
+def test_the_load_caption_names_the_activities_measured_at_or_nearest_that_load(catalog):
+    from pages.components.lesson_figures import load_in_words
+    from pages.components.page_params import OI_LOADS_BW
+
+    forces = catalog.impact_forces
+    assert load_in_words(4.0, forces) == (
+        "4.0 x body weight. Activities measured at this load: stamp 2.9-4.6 BW, star and stride jumps 3.9-5.4 BW, "
+        "hops 4.0-4.9 BW."
+    )
+    assert load_in_words(2.5, forces) == (
+        "2.5 x body weight. Nearest activities measured: leg resistance training 1.8 BW, jogging 2.6 BW."
+    )
+    assert load_in_words(0.5, forces) == "0.5 x body weight. Nearest activities measured: swimming 0.7 BW."
+    names = [activity["activity"].lower() for activity in forces]
+    for load in OI_LOADS_BW:  # every value the slider offers is placed among measured activities, by name
+        assert any(f": {name} " in load_in_words(load, forces) for name in names), load
+
+
+def test_a_presenter_sees_the_osteogenic_example_before_the_sections_text():
+    at = open_page("learn-impact-forces", {"present": "1", "step": "the-osteogenic-index"})
+    text = all_text(at)
+    assert text.index("Try it: the osteogenic index") < text.index("Turner and Robling proposed")
+    whole = all_text(open_page("learn-impact-forces"))  # read as a page, the example stays after the text
+    assert whole.index("Turner and Robling proposed") < whole.index("Try it: the osteogenic index")
+
+
 def test_safe_options_defaults_to_a_normal_profile():
     at = open_page("safe-exercises")
     assert not at.exception
