@@ -33,7 +33,7 @@ from lib.handout_draw import (
 from lib.handout_font import plain
 
 DRAWING_MM = 30  # width on the page of the movement's frames side by side, when the exercises leave room
-EXERCISE_GAP_MM = 2.5
+EXERCISE_GAP_MM = 2.5  # below a full-size drawing; smaller drawings (a long plan's week 1) close up in step
 CHART_SHARE = 0.5  # of the text width; the dose lines take the rest
 COLUMN_GAP_MM = 6
 AVOID_SHARE = 0.44  # of a caution row; the safer swap's name, usually the longer, takes the rest
@@ -69,7 +69,8 @@ def _exercise_block(pdf: draw.Sheet, exercise: dict, cues: int, dose_label: str,
     pdf.set_x(text_x)
     pdf.cell(label_w, LINE_MM, dose_label)
     draw.text(pdf, exercise["dose"], x=text_x + label_w, w=text_w - label_w)
-    pdf.set_y(max(pdf.y, top + drawing_mm * draw.svg_aspect(exercise["drawing"]) + 2) + EXERCISE_GAP_MM)
+    gap = EXERCISE_GAP_MM * drawing_mm / DRAWING_MM
+    pdf.set_y(max(pdf.y, top + drawing_mm * draw.svg_aspect(exercise["drawing"]) + 2) + gap)
 
 
 def _title_block(pdf: draw.Sheet, handout: Handout) -> None:
