@@ -125,7 +125,7 @@ def test_a_case_opens_its_screening_and_its_profile_links_agree(catalog):
         screening_query_params(case["screening"])
     )
     assert found["Open Safe options for this profile"] == as_query(
-        profile_query_params(screen(**case["screening"]).profile)
+        profile_query_params(screen(**case["screening"]).profile) | {"t": f"{case['screening']['t_score']:.1f}"}
     )
     screening = open_page(PAGE, screening_query_params(case["screening"]))
     assert not screening.warning and "Risk of falling: high" in all_text(screening)

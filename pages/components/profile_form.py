@@ -143,9 +143,13 @@ def link_with_this_profile(page: st.Page, label: str, icon: str) -> None:
     st.page_link(page, label=label, query_params=params, icon=icon)
 
 
-def links_to_both_tools(profile: Profile) -> None:
-    """Side by side: Safe options and the Planner, each opened set to this profile (a case's, a screening's)."""
-    params = profile_query_params(profile)
+def links_to_both_tools(profile: Profile, t_score: float | None = None, z_score: float | None = None) -> None:
+    """Side by side: Safe options and the Planner, each opened set to this profile (a case's, a screening's).
+
+    A DXA score given goes too, so the tools' score boxes show the number the story or the scan gives.
+    """
+    scores = {"t": t_score, "z": z_score}
+    params = profile_query_params(profile) | {key: f"{value:.1f}" for key, value in scores.items() if value is not None}
     left, right = st.columns(2)
     left.page_link(
         site_map.SAFE_OPTIONS.page(),
