@@ -284,7 +284,28 @@ def test_cases_link_to_the_tools_set_to_the_profile(catalog):
             if link.proto.label.endswith("for this profile")
         }
         expected = {key: [value] for key, value in profile_query_params(case_profile(case)).items()}
+        scan = case.get("screening", {})
+        scores = {"t": case.get("t_score", scan.get("t_score")), "z": scan.get("z_score")}
+        expected |= {key: [f"{score:.1f}"] for key, score in scores.items() if score is not None}
         assert links["safe-exercises"] == links["program"] == expected
+
+
+@pytest.mark.parametrize(
+    ("case_id", "box", "score", "bone"),
+    [("case-helen-osteopenia-novice", "t", -1.8, "osteopenia"), ("case-maya-red-s", "z", -2.1, "low_for_age")],
+)
+def test_a_case_link_puts_its_dxa_score_in_the_planner_box(catalog, case_id, box, score, bone):
+    # Found by a new-user test: Helen's case gave her T-score to the screening only, so the Planner's
+    # "DXA T-score" box stayed empty and read as lost data.
+    from urllib.parse import parse_qsl
+
+    case = next(case for case in catalog.cases if case["id"] == case_id)
+    at = open_page("client-cases", {"case": case["title"]})
+    link = next(link for link in at.get("page_link") if link.proto.label == "Open the Planner for this profile")
+    planner = open_page("program", dict(parse_qsl(link.proto.query_string)))
+    assert not planner.exception and not planner.warning
+    assert planner.number_input(key=box).value == score
+    assert planner.selectbox(key="bone").value == bone
 
 
 def test_a_case_link_opens_safe_options_with_that_profile(catalog):

@@ -271,6 +271,38 @@ def test_back_and_forward_from_the_planner_never_show_the_default_profile(server
     assert_no_exception(page)
 
 
+def test_one_back_per_page_from_the_planner_to_safe_options_as_left_and_to_the_case(server, page):
+    # Streamlit 1.67 pushed two to four history entries per page link (issue #17): Back from the
+    # Planner showed the Planner again, and Safe options twice, before the case.
+    from tests.browser.test_real_use import CASE, choose, selected, settled_on
+
+    visit(page, f"{server.url}/client-cases")
+    choose(page, "Case", CASE)
+    page.get_by_role("link", name="Open Safe options for this profile").click()
+    settled_on(page, "Safe options")
+    avoid = page.get_by_role("radio", name="Avoid", exact=True)
+    avoid.click()  # a filter she set before moving on
+    wait_until_settled(page)
+    page.get_by_role("link", name="Build a program for this profile").click()
+    settled_on(page, "Program planner")
+
+    def step(move) -> str:
+        move()
+        page.wait_for_timeout(300)
+        wait_until_settled(page)
+        return page.locator("h1").first.inner_text()
+
+    assert step(page.go_back) == "Safe options"
+    assert selected(page, "Bone density") == "osteoporosis"
+    assert avoid.get_attribute("aria-checked") == "true" and "show=Avoid" in page.url  # the list she left
+    assert step(page.go_back) == "Client cases"
+    assert selected(page, "Case") == CASE
+    assert step(page.go_forward) == "Safe options"
+    assert step(page.go_forward) == "Program planner"
+    assert selected(page, "Bone density") == "osteoporosis"
+    assert_no_exception(page)
+
+
 def test_the_calendar_days_and_time_follow_the_user_to_another_page_and_back(server, page):
     visit(page, f"{server.url}/program?spw=2&days=Tue&days=Fri&time=18:00")
     navigation = page.locator(".st-key-site-navigation")
@@ -287,7 +319,10 @@ def test_the_calendar_days_and_time_follow_the_user_to_another_page_and_back(ser
 
 def test_back_after_changing_a_training_day_keeps_the_planner_working(server, page):
     # Found by a new-user test: a day changed, then Back, raised "Cannot directly set query parameter
-    # 'days' - it is bound to a widget" when the kept settings went back into the link.
+    # 'days' - it is bound to a widget" when the kept settings went back into the link. Such an entry
+    # (the Planner without its days) is Streamlit's own: kept_settings.ONE_ENTRY_PER_ACTION folds it
+    # away once it runs, so it is switched off here, as it is on a fresh page before its first run.
+    page.add_init_script("window.boneLabOneEntryPerAction = true")
     visit(page, f"{server.url}/program?bone=osteoporosis")
     page.get_by_role("button", name="Tue", exact=True).click()
     wait_until_settled(page)
