@@ -91,9 +91,7 @@ def render_counts(table: pd.DataFrame) -> None:
     """The three groups' sizes as one line: one element, not three metrics in three columns (issue #13)."""
     counts = table["status"].value_counts()
     st.markdown(
-        " · ".join(
-            f"{icon} {label}: **{int(counts.get(status, 0))}**" for status, (label, icon, _) in GROUPS.items()
-        )
+        " · ".join(f"{icon} {label}: **{int(counts.get(status, 0))}**" for status, (label, icon, _) in GROUPS.items())
     )
 
 
