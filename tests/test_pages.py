@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from lib.profiles import PRESETS
@@ -113,12 +115,19 @@ def test_odd_parameters_fall_back_with_a_notice():
     assert at.selectbox(key="bone").value == "normal"
 
 
+def group_counts(at) -> list[int]:
+    """The three group sizes Safe options shows in its one line of counts ("Recommended: **14** · ...")."""
+    line = next(element.value for element in at.markdown if "With modifications: **" in element.value)
+    return [int(number) for number in re.findall(r"\*\*(\d+)\*\*", line)]
+
+
 def test_filters_narrow_the_cards():
     at = open_page("safe-exercises")
-    everything = sum(int(metric.value) for metric in at.metric)
+    everything = group_counts(at)
     at.multiselect(key="pattern").select("balance").run()
-    balance_only = sum(int(metric.value) for metric in at.metric)
-    assert 0 < balance_only < everything
+    balance_only = group_counts(at)
+    assert len(everything) == len(balance_only) == 3
+    assert 0 < sum(balance_only) < sum(everything)
 
 
 def test_safe_options_offers_a_csv_download():

@@ -62,10 +62,15 @@ ONE_ENTRY_PER_ACTION = """<script>
 
 
 def note_page(url_path: str) -> None:
-    """Called by app.py on every run: tells the pages whether this run opens them afresh, and keeps
-    browser history at one entry per user action (in the sidebar's foot, where it takes no room)."""
+    """Called by app.py on every full run (and by a page's fragment that holds its settings, at its end):
+    tells the pages whether this run opens them afresh."""
     st.session_state[ARRIVED] = st.session_state.get(CURRENT_PAGE) != url_path
     st.session_state[CURRENT_PAGE] = url_path
+
+
+def keep_one_history_entry_per_action() -> None:
+    """Called by app.py: browser history at one entry per user action (in the sidebar's foot, where it takes
+    no room; not from a fragment, which cannot write to the sidebar)."""
     st.sidebar.html(ONE_ENTRY_PER_ACTION, unsafe_allow_javascript=True)
 
 
