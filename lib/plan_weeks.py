@@ -120,15 +120,17 @@ def moved_balance_minutes(moved: list[dict]) -> dict[str, int]:
 
 
 def _review(profile, phase: str, position: int, wording: dict) -> str:
-    """A review point: a medical review before week 1 for a low Z-score, a physiotherapist's before each
-    harder phase after a vertebral fracture."""
+    """A review point: for a low Z-score a medical review before week 1, or, without clearance, the doctor's
+    review that opens the second phase (the first phase's gate, physio review B7); a physiotherapist's before
+    each harder phase after a vertebral fracture."""
     if position != 0:
         return ""
-    if profile.bone == "low_for_age" and phase == "foundation":
-        return wording["low_for_age"]["review"]
+    reviews = []
     if profile.vertebral_fracture and phase in ("build", "strength"):
-        return wording["after_vertebral_fracture"]["review"]
-    return ""
+        reviews.append(wording["after_vertebral_fracture"]["review"])
+    if profile.bone == "low_for_age" and phase == PHASES[int(not profile.clearance)]:
+        reviews.append(wording["low_for_age"]["review" if profile.clearance else "gate_review"])
+    return " ".join(reviews)
 
 
 def plan_weeks(

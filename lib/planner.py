@@ -91,12 +91,28 @@ def _phase_plan(sessions: pd.DataFrame) -> dict[str, dict]:
     return plan
 
 
-def _notes(profile: Profile, sessions: pd.DataFrame, wording: dict) -> tuple[str, ...]:
+def _first_phase_gate(weeks: pd.DataFrame, sessions: pd.DataFrame, words: dict) -> str:
+    """The most a client does until the doctor's review, in the first phase's own figures (physio review B7)."""
+    first = weeks[weeks["phase"] == PHASES[0]]
+    impact = sessions[(sessions["phase"] == PHASES[0]) & (sessions["block"] == "impact")]
+    impact_words = (
+        ""
+        if impact.empty
+        else words["gate_impact"].format(
+            exercise=impact["exercise"].iloc[0].lower(), impacts=first["impacts_per_session"].max()
+        )
+    )
+    return words["gate"].format(last_week=first["week"].max(), effort=first["effort"].max(), impact=impact_words)
+
+
+def _notes(profile: Profile, weeks: pd.DataFrame, sessions: pd.DataFrame, wording: dict) -> tuple[str, ...]:
     notes = []
     if profile.vertebral_fracture:
         notes.append(wording["after_vertebral_fracture"]["start"])
     if profile.bone == "low_for_age":
-        notes += [wording["low_for_age"]["review"], wording["low_for_age"]["fuel"]]
+        words = wording["low_for_age"]
+        review = words["review"] if profile.clearance else _first_phase_gate(weeks, sessions, words)
+        notes += [review, words["fuel"]]
     if not (sessions["block"] == "impact").any():
         notes.append(wording["impact"]["none"])
         if profile.falls == "high":
@@ -166,7 +182,7 @@ def build_plan(
         session_minutes=session_minutes,
         heavy=bool(weeks["intensity_pct_1rm"].notna().any()),
         impact_ceiling=ceiling,
-        notes=_notes(profile, sessions, catalog.planner),
+        notes=_notes(profile, weeks, sessions, catalog.planner),
         weeks=weeks,
         sessions=sessions,
         home=home_work(usable, slots, moved, profile, balance_target),
