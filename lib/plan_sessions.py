@@ -213,7 +213,16 @@ def _pick(candidates: list[dict], phase: str, trained: bool = False) -> dict | N
     return candidates[position]
 
 
-OWN_DOSE_FREQUENCY = re.compile(r"^(Daily|Daily or most days), |,? (2-3 days a week|most days)( or more)?$")
+OWN_DOSE_FREQUENCY = re.compile(
+    r"^(Daily|Daily or most days), |,? (2-3 days a week|most days|once or twice a day)( or more)?$"
+)
+# A frequency of own dose that is daily or near it, as the home list says it (physio review B12).
+DAILY_FREQUENCIES = {
+    "Daily": "every day",
+    "Daily or most days": "every day or most days",
+    "most days": "most days",
+    "once or twice a day": "once or twice a day",
+}
 # A balance drill's share of the day's balance work: the week table gives the balance minutes instead.
 BALANCE_SHARE = re.compile(
     r",? (as )?(part of|counting toward|building toward) about .* balance work a (day|week)( \(.*\))?$"
@@ -224,6 +233,15 @@ def own_dose(exercise: dict) -> str:
     """The exercise's own dose up to its first semicolon, without how often (the plan says when), 'reps' spelled out."""
     first = exercise["dose"].split(";")[0].strip().rstrip(".")
     return re.sub(r"\breps\b", "repetitions", OWN_DOSE_FREQUENCY.sub("", BALANCE_SHARE.sub("", first)))
+
+
+def daily_frequency(exercise: dict) -> str:
+    """How often the exercise's own dose says to do it, when that is daily or near it ('' when not):
+    a session holds one go of it, the home list the rest."""
+    found = OWN_DOSE_FREQUENCY.search(exercise["dose"].split(";")[0].strip().rstrip("."))
+    if found is None or found[3]:
+        return ""
+    return DAILY_FREQUENCIES.get(found[1] or found[2], "")
 
 
 def _slot(session: str, block: str, phase: str, exercise: dict, sets=None, reps: str = "", effort=None) -> dict:
@@ -427,6 +445,27 @@ def _moved_home(moved: list[dict], balance_at_home: bool) -> list[dict]:
     return rows
 
 
+def _daily_from_sessions(usable: list[dict], slots: list[dict]) -> list[dict]:
+    """Per phase, a daily home row for the first session drill whose own dose is daily ('once or twice a day'):
+    the session row says only what one go holds (physio review B12)."""
+    by_id = {row["id"]: row for row in usable}
+    rows: dict[str, dict] = {}
+    for slot in slots:
+        frequency = daily_frequency(by_id[slot["exercise_id"]]) if slot["dose_kind"] == "own" else ""
+        if frequency and slot["block"] == POSTURE_BLOCK and slot["phase"] not in rows:
+            rows[slot["phase"]] = {
+                "phase": slot["phase"],
+                "block": slot["block"],
+                "exercise_id": slot["exercise_id"],
+                "exercise": slot["exercise"],
+                "modification": slot["modification"],
+                "move_on_when": "",
+                "dose": f"{frequency}: {slot['reps'][:1].lower()}{slot['reps'][1:]}",
+                "daily": True,
+            }
+    return list(rows.values())
+
+
 def home_work(
     usable: list[dict], slots: list[dict], moved: list[dict], profile: Profile, balance_at_home: bool
 ) -> pd.DataFrame:
@@ -465,6 +504,8 @@ def home_work(
             }
             for phase in PHASES
         ]
+    habit = {row["phase"] for row in rows if row["block"] == POSTURE_BLOCK}  # one daily back habit is enough
+    rows += [row for row in _daily_from_sessions(usable, slots + moved) if row["phase"] not in habit]
     planned = {(row["phase"], row["exercise_id"]) for row in rows}
     rows += [row for row in _moved_home(moved, balance_at_home) if (row["phase"], row["exercise_id"]) not in planned]
     return pd.DataFrame(

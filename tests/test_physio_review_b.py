@@ -3,18 +3,26 @@ findings B5, B7, B8, B9, B10, B12, and review A's A14): each written to fail on 
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
 
 from lib.catalog import default_catalog
 from lib.handout import build_handout
+from lib.plan_sessions import EQUIPMENT_SETS, POSTURE_BLOCK
 from lib.planner import build_plan
 from lib.profiles import Profile, all_profiles
+from tests.test_planner import plans
 
 PLANNER = default_catalog().planner
+EXERCISES = default_catalog().exercises_by_id
+KITS = list(EQUIPMENT_SETS)
 LOW_Z_TRAINED = Profile.from_z_score(-2.1, experience="trained")
-UNCLEARED_LOW_Z = [
-    profile for profile in all_profiles() if profile.bone == "low_for_age" and not profile.clearance
-] + [LOW_Z_TRAINED, Profile.from_z_score(-2.4)]
+UNCLEARED_LOW_Z = [profile for profile in all_profiles() if profile.bone == "low_for_age" and not profile.clearance] + [
+    LOW_Z_TRAINED,
+    Profile.from_z_score(-2.4),
+]
 PLAN_SHAPES = [(2, 3), (3, 6), (2, 12), (3, 12), (3, 24)]  # sessions a week, months
 
 
@@ -60,3 +68,39 @@ def test_b7_a_cleared_low_z_score_plan_has_no_gate():
     plan = build_plan(Profile(bone="low_for_age", experience="trained", clearance=True), 3, 12)
     assert not gate_notes(plan)
     assert not plan.weeks["review"].str.contains("first phase").any()
+
+
+DAILY_WORDS = re.compile(r"\b(a day|daily|every day|most days|once or twice)\b", re.IGNORECASE)
+
+
+def check_no_daily_dose_in_a_session(plan) -> None:
+    """A session row says what is done in that session; a daily dose goes to the home list, same phase, as one
+    daily back habit (this drill's, or the daily back-extensor work low bone mass already has)."""
+    daily = plan.home[plan.home["daily"] & (plan.home["block"] == POSTURE_BLOCK)]
+    assert not daily["phase"].duplicated().any()
+    for slot in plan.sessions.itertuples():
+        assert not DAILY_WORDS.search(slot.reps), (slot.exercise, slot.reps)
+        if slot.dose_kind == "own" and DAILY_WORDS.search(EXERCISES[slot.exercise_id]["dose"].split(";")[0]):
+            assert slot.phase in set(daily["phase"]), (slot.phase, slot.exercise)
+
+
+@pytest.mark.parametrize("sessions_per_week, months", PLAN_SHAPES)
+def test_b12_no_session_row_holds_a_daily_dose_for_any_profile(sessions_per_week, months):
+    for position, profile in enumerate([*all_profiles(), LOW_Z_TRAINED]):
+        kit = KITS[position % len(KITS)]
+        check_no_daily_dose_in_a_session(build_plan(profile, sessions_per_week, months, equipment=kit))
+
+
+@given(plans)
+@settings(max_examples=40)
+def test_b12_no_session_row_holds_a_daily_dose_for_any_plan(plan):
+    check_no_daily_dose_in_a_session(plan)
+
+
+def test_b12_the_towel_roll_says_a_few_minutes_in_the_session_and_the_phase_has_a_daily_back_habit_at_home():
+    plan = build_plan(Profile(experience="trained"), 3, 12)
+    towel = plan.sessions[plan.sessions["exercise_id"] == "thoracic-extension-towel"]
+    assert not towel.empty and (towel["reps"] == "A few minutes").all()
+    home = plan.home[plan.home["block"] == POSTURE_BLOCK].set_index("phase")
+    for phase in towel["phase"]:
+        assert home.loc[phase, "daily"] and home.loc[phase, "dose"].startswith("every day")
