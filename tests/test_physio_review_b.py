@@ -13,6 +13,7 @@ from lib.handout import build_handout
 from lib.plan_sessions import EQUIPMENT_SETS, POSTURE_BLOCK
 from lib.planner import build_plan
 from lib.profiles import Profile, all_profiles
+from lib.safety import impact_ceiling, profile_guidance
 from tests.test_planner import plans
 
 PLANNER = default_catalog().planner
@@ -104,3 +105,121 @@ def test_b12_the_towel_roll_says_a_few_minutes_in_the_session_and_the_phase_has_
     home = plan.home[plan.home["block"] == POSTURE_BLOCK].set_index("phase")
     for phase in towel["phase"]:
         assert home.loc[phase, "daily"] and home.loc[phase, "dose"].startswith("every day")
+
+
+def session_day_balance(plan) -> dict[tuple[str, str], int]:
+    """(phase, session letter): minutes of balance on that session's day, in the session or moved home for it."""
+    minutes: dict[tuple[str, str], int] = {}
+    for slot in plan.sessions[plan.sessions["block"] == "balance"].itertuples():
+        minutes[(slot.phase, slot.session)] = minutes.get((slot.phase, slot.session), 0) + int(slot.reps.split()[0])
+    moved = plan.home[(plan.home["block"] == "balance") & ~plan.home["daily"]]
+    for row in moved.itertuples():
+        letters = re.findall(r"\b[ABC]\b", row.dose.split("(")[0])
+        for letter in letters:
+            key = (row.phase, letter)
+            minutes[key] = minutes.get(key, 0) + int(re.search(r"(\d+) minutes", row.dose)[1])
+    return minutes
+
+
+def check_one_balance_dose(plan) -> None:
+    """The guidance, the weeks, the home list and the sessions give the same balance minutes (B8, B9, A14)."""
+    dose = plan.balance_dose
+    (balance,) = [item for item in profile_guidance(plan.profile) if item.topic == "Balance"]
+    assert dose.words in balance.advice, (dose.words, balance.advice)
+    weeks = plan.weeks.set_index("week")
+    on_session_days = session_day_balance(plan)
+    if dose.kind == "daily":
+        assert (weeks["balance_minutes"] % 7 == 0).all()  # the same figure every day of the week
+        daily = weeks["balance_minutes"] // 7
+        assert daily.iloc[0] == dose.start and daily.loc[min(dose.by_week, len(weeks))] == dose.target
+        assert daily.is_monotonic_increasing and daily.max() == dose.target
+        assert all(minutes <= dose.start for minutes in on_session_days.values())  # a session is part of the day
+        home = plan.home[plan.home["block"] == "balance"]
+        for phase, rows in home.groupby("phase"):
+            in_phase = daily[plan.weeks.set_index("week")["phase"] == phase]
+            span = str(in_phase.min()) if in_phase.min() == in_phase.max() else f"{in_phase.min()}-{in_phase.max()}"
+            assert rows["daily"].all() and rows["dose"].str.contains(f"{span} minutes", regex=False).all(), phase
+    else:
+        assert dose.kind == "sessions" and dose.start == dose.target
+        expected = {
+            (phase, letter) for phase in set(plan.sessions["phase"]) for letter in set(plan.sessions["session"])
+        }
+        assert set(on_session_days) == expected
+        assert set(on_session_days.values()) == {dose.start}
+        assert (weeks["balance_minutes"] == dose.start * plan.sessions_per_week).all()
+
+
+@pytest.mark.parametrize("sessions_per_week, months, minutes", [(3, 12, 45), (2, 6, 30), (3, 3, 60)])
+def test_b8_b9_a14_one_balance_dose_for_every_profile(sessions_per_week, months, minutes):
+    for position, profile in enumerate([*all_profiles(), LOW_Z_TRAINED]):
+        kit = KITS[position % len(KITS)]
+        check_one_balance_dose(build_plan(profile, sessions_per_week, months, minutes, kit))
+
+
+@given(plans)
+@settings(max_examples=40)
+def test_b8_b9_a14_one_balance_dose_for_any_plan(plan):
+    check_one_balance_dose(plan)
+
+
+@pytest.mark.parametrize(
+    "profile",
+    [Profile.from_z_score(-2.3, experience="trained"), Profile(bone="osteopenia", experience="trained")],
+    ids=str,
+)
+def test_a14_a_fit_client_at_low_risk_of_falling_gets_about_10_minutes_a_training_day_not_two_hours(profile):
+    plan = build_plan(profile, 3, 12)
+    assert plan.balance_dose.kind == "sessions" and "10 minutes" in plan.balance_dose.words
+    assert plan.weeks["balance_minutes"].max() < 120
+    (balance,) = [item for item in profile_guidance(profile) if item.topic == "Balance"]
+    assert "2 hours" not in balance.advice and "20 minutes a day" not in balance.advice
+    first = plan.sessions[(plan.sessions["phase"] == "foundation") & (plan.sessions["block"] == "balance")]
+    assert "single-leg-stance" in set(first["exercise_id"])  # unsupported from the start
+
+
+FRAIL_FALLER = Profile(bone="osteoporosis", falls="high", joint_limits=True, floor_transfers=False)
+
+
+@pytest.mark.parametrize("sessions_per_week, months, minutes", [(3, 12, 45), (2, 6, 30)])
+def test_b9_a_high_faller_gets_one_daily_figure_building_to_about_20_a_day(sessions_per_week, months, minutes):
+    plan = build_plan(FRAIL_FALLER, sessions_per_week, months, minutes)
+    dose = plan.balance_dose
+    assert (dose.kind, dose.start, dose.target) == ("daily", 10, 20)
+    assert "10 minutes a day" in dose.words and "20 a day" in dose.words
+    assert plan.weeks.set_index("week").loc[16, "balance_minutes"] == 7 * 20
+
+
+@pytest.mark.parametrize("sessions_per_week, months", [(3, 12), (2, 6)])
+def test_b10_every_planned_knee_bend_with_painful_joints_is_kept_pain_free(sessions_per_week, months):
+    """Box high enough; mild pain that settles by the next day is acceptable, otherwise raise the box or bend less
+    (the app's own advice, in data/planner.yaml beside the rule that applies it)."""
+    knee_bend = PLANNER["painful_joints"]["knee_bend"]
+    for position, profile in enumerate(profile for profile in all_profiles() if profile.joint_limits):
+        plan = build_plan(profile, sessions_per_week, months, equipment=KITS[position % len(KITS)])
+        for slot in plan.sessions.itertuples():
+            pattern = EXERCISES[slot.exercise_id]["pattern"]
+            if pattern in ("squat", "lunge"):
+                assert knee_bend[pattern] in slot.modification, (profile, slot.exercise)
+    plan = build_plan(FRAIL_FALLER, 3, 12)
+    box = plan.sessions[plan.sessions["exercise_id"] == "box-squat"]
+    assert not box.empty and box["modification"].str.contains("otherwise raise the box").all()
+
+
+def test_b10_without_painful_joints_the_knee_bend_line_is_left_out():
+    plan = build_plan(Profile(bone="osteoporosis", falls="high"), 3, 12)
+    assert not plan.sessions["modification"].str.contains("pain-free").any()
+
+
+@pytest.mark.parametrize("sessions_per_week, months", [(3, 12), (2, 24)])
+def test_b5_where_the_ceiling_is_high_the_guidance_promises_no_more_than_the_plans_hold(sessions_per_week, months):
+    """High impact is a step after moderate, drop landings with a coach; with low bone mass the plan stops at
+    moderate impact and the guidance says moderate on your own."""
+    for profile in [*all_profiles(), LOW_Z_TRAINED]:
+        plan = build_plan(profile, sessions_per_week, months)
+        planned = {EXERCISES[exercise_id]["impact"] for exercise_id in plan.sessions["exercise_id"]}
+        (impact,) = [item.advice for item in profile_guidance(profile) if item.topic == "Impact"]
+        if impact_ceiling(profile) == "high":
+            assert "built up from moderate" in impact or "moderate impact on your own" in impact, impact
+            assert "coach" in impact, impact
+        if profile.bone != "normal" or profile.vertebral_fracture:
+            assert "high" not in planned, profile
