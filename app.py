@@ -31,4 +31,5 @@ if presenting:
     apply_presenter_style()
 
 kept_settings.note_page(navigation.url_path)  # so a page can tell it was just opened
+kept_settings.keep_one_history_entry_per_action()
 navigation.run()

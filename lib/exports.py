@@ -11,7 +11,8 @@ from icalendar import Calendar, Event
 from lib.planner import Plan, session_dates, week_starts
 from lib.profiles import Profile
 
-PROFILE_COLUMN = "For profile"  # every CSV says whose list it is: the profile in words, on each row
+# Every CSV says whose list it is: the profile in words, on each row, named in the file's own style.
+PROFILE_COLUMN = "for_profile"
 
 ASSESSMENT_COLUMNS = {
     "name": "Exercise",
@@ -23,17 +24,16 @@ ASSESSMENT_COLUMNS = {
     "impact": "Impact",
     "pattern": "Pattern",
     "sources": "Sources",
+    PROFILE_COLUMN: "For profile",  # this file's columns are labelled for reading, not snake_case
 }
 
 
 def assessment_csv(table: pd.DataFrame, profile: Profile) -> str:
     """The Safe options list as CSV, list cells joined with '; ', with the profile it is for."""
-    frame = table[list(ASSESSMENT_COLUMNS)].copy()
+    frame = table.assign(**{PROFILE_COLUMN: profile.describe()})[list(ASSESSMENT_COLUMNS)].copy()
     frame["sources"] = frame["sources"].map("; ".join)
     frame[["modification", "swap_name"]] = frame[["modification", "swap_name"]].fillna("")
-    frame = frame.rename(columns=ASSESSMENT_COLUMNS)
-    frame[PROFILE_COLUMN] = profile.describe()
-    return frame.to_csv(index=False)
+    return frame.rename(columns=ASSESSMENT_COLUMNS).to_csv(index=False)
 
 
 def plan_weeks_csv(plan: Plan, start: dt.date, weekdays: tuple[int, ...] | None = None) -> str:

@@ -43,7 +43,8 @@ How the engine decides: what holds for everyone comes first (a technique fault i
 "avoid"; supervised-only work needs clearance). Then the restrictions: the strictest matching
 avoid or modify rule wins, and a "modify" gives the exercise's own modification for that rule.
 Otherwise an exercise is "recommended" only where a rule says positively why it suits the profile;
-nothing is recommended by silence. The planner uses only recommended exercises.
+nothing is recommended by silence. The planner uses recommended exercises, and "modify" ones only where
+the change is support within reach, printed beside the dose.
 """
 
 

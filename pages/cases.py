@@ -44,7 +44,9 @@ if "screening" in case:
         query_params=screening_query_params(case["screening"]),
         icon=":material/checklist:",
     )
-links_to_both_tools(profile)
+# With the scan's scores, so the tools' score boxes show them as the story does.
+scan = case.get("screening", {})
+links_to_both_tools(profile, t_score=case.get("t_score", scan.get("t_score")), z_score=scan.get("z_score"))
 
 st.subheader("Questions", anchor=False)
 for number, question in enumerate(case["questions"], start=1):

@@ -10,7 +10,7 @@ from lib.exports import assessment_csv
 from lib.profiles import Profile
 from lib.references import citation, link_citations
 from lib.vocabulary import PATTERNS, SITES
-from pages.components import site_map
+from pages.components import kept_settings, site_map
 from pages.components.common import catalog, disclaimer, notice_odd_parameters, share_this_view
 from pages.components.exercise_card import card_grid, exercise_card
 from pages.components.lesson_figures import guidelines_markdown
@@ -63,8 +63,7 @@ def rules_markdown() -> str:
 def render_summary(profile: Profile) -> None:
     with st.container(border=True):
         st.subheader("What this profile needs", anchor="profile-needs")
-        st.write(profile.describe())
-        st.markdown(guidance_markdown(profile))
+        st.markdown(f"{profile.describe()}\n\n{guidance_markdown(profile)}")  # one element: fewer to redraw
         with st.expander("What each guideline says for this profile"):
             st.markdown(guidelines_markdown(profile.vertebral_fracture))
 
@@ -89,9 +88,11 @@ def render_filters() -> tuple[list[str], list[str], list[str]]:
 
 
 def render_counts(table: pd.DataFrame) -> None:
+    """The three groups' sizes as one line: one element, not three metrics in three columns (issue #13)."""
     counts = table["status"].value_counts()
-    for column, (status, (label, icon, _)) in zip(st.columns(3), GROUPS.items()):
-        column.metric(f"{icon} {label}", int(counts.get(status, 0)))
+    st.markdown(
+        " · ".join(f"{icon} {label}: **{int(counts.get(status, 0))}**" for status, (label, icon, _) in GROUPS.items())
+    )
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)
@@ -168,6 +169,20 @@ def render_exercises(profile: Profile) -> None:
     )
 
 
+@st.fragment
+def render_for_profile() -> None:
+    """The profile and everything that depends on it. A change to the profile reruns this part alone, so the
+    sidebar's page links, the title and the rules are not sent and redrawn again (issue #13)."""
+    profile = profile_form()
+    render_summary(profile)
+    link_with_this_profile(site_map.PLANNER.page(), "Build a program for this profile", ":material/calendar_month:")
+    render_exercises(profile)
+    handout_download(profile)
+    # app.py notes the page on full runs only: a rerun of this part is never a fresh arrival, so the kept
+    # profile must not be put back over a change the user just made.
+    kept_settings.note_page(site_map.SAFE_OPTIONS.url_path)
+
+
 def render_rules() -> None:
     with st.expander("How the rules work"):
         st.write(
@@ -185,10 +200,6 @@ def render_rules() -> None:
 st.title("Safe options")
 st.caption("Choose a client's risk profile to see which exercises suit it, which need changing, and which to avoid.")
 notice_odd_parameters(site_map.SAFE_OPTIONS.params)
-profile = profile_form()
-render_summary(profile)
-link_with_this_profile(site_map.PLANNER.page(), "Build a program for this profile", ":material/calendar_month:")
-render_exercises(profile)
-handout_download(profile)
+render_for_profile()
 render_rules()
 disclaimer()

@@ -190,7 +190,7 @@ def render_profile(screening: Screening) -> None:
     with st.container(border=True):
         st.subheader("The profile this sets", anchor="profile")
         st.markdown("\n".join(f"- {trace}" for trace in screening.traces.values()))
-        links_to_both_tools(screening.profile)
+        links_to_both_tools(screening.profile, screening.inputs.get("t_score"), screening.inputs.get("z_score"))
 
 
 def finding_line(row: dict) -> str:

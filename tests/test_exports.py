@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 
 import pandas as pd
 from icalendar import Calendar
@@ -39,6 +40,8 @@ def test_plan_csvs_say_whose_plan_they_are_and_date_each_week():
     assert list(weeks.columns[:2]) == ["week", "week_starts"]
     assert list(weeks["week_starts"][:2]) == ["2027-01-11", "2027-01-18"]
     assert set(weeks[PROFILE_COLUMN]) == set(sessions[PROFILE_COLUMN]) == {plan.profile.describe()}
+    for frame in (weeks, sessions):  # one style of column name, the last one too
+        assert all(re.fullmatch(r"[a-z0-9_]+", column) for column in frame.columns), list(frame.columns)
 
 
 def test_calendar_events_name_the_session_exercises():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from lib.profiles import PRESETS
@@ -43,6 +45,32 @@ def test_osteogenic_example_reacts_to_its_sliders():
     at.select_slider(key="oi_load").set_value(2.0).run()
     assert not at.exception
     assert "2 bouts of 25: index 13.0" in all_text(at)
+
+
+def test_the_load_caption_names_the_activities_measured_at_or_nearest_that_load(catalog):
+    from pages.components.lesson_figures import load_in_words
+    from pages.components.page_params import OI_LOADS_BW
+
+    forces = catalog.impact_forces
+    assert load_in_words(4.0, forces) == (
+        "4.0 x body weight. Activities measured at this load: stamp 2.9-4.6 BW, star and stride jumps 3.9-5.4 BW, "
+        "hops 4.0-4.9 BW."
+    )
+    assert load_in_words(2.5, forces) == (
+        "2.5 x body weight. Nearest activities measured: leg resistance training 1.8 BW, jogging 2.6 BW."
+    )
+    assert load_in_words(0.5, forces) == "0.5 x body weight. Nearest activities measured: swimming 0.7 BW."
+    names = [activity["activity"].lower() for activity in forces]
+    for load in OI_LOADS_BW:  # every value the slider offers is placed among measured activities, by name
+        assert any(f": {name} " in load_in_words(load, forces) for name in names), load
+
+
+def test_a_presenter_sees_the_osteogenic_example_before_the_sections_text():
+    at = open_page("learn-impact-forces", {"present": "1", "step": "the-osteogenic-index"})
+    text = all_text(at)
+    assert text.index("Try it: the osteogenic index") < text.index("Turner and Robling proposed")
+    whole = all_text(open_page("learn-impact-forces"))  # read as a page, the example stays after the text
+    assert whole.index("Turner and Robling proposed") < whole.index("Try it: the osteogenic index")
 
 
 def test_safe_options_defaults_to_a_normal_profile():
@@ -87,12 +115,19 @@ def test_odd_parameters_fall_back_with_a_notice():
     assert at.selectbox(key="bone").value == "normal"
 
 
+def group_counts(at) -> list[int]:
+    """The three group sizes Safe options shows in its one line of counts ("Recommended: **14** · ...")."""
+    line = next(element.value for element in at.markdown if "With modifications: **" in element.value)
+    return [int(number) for number in re.findall(r"\*\*(\d+)\*\*", line)]
+
+
 def test_filters_narrow_the_cards():
     at = open_page("safe-exercises")
-    everything = sum(int(metric.value) for metric in at.metric)
+    everything = group_counts(at)
     at.multiselect(key="pattern").select("balance").run()
-    balance_only = sum(int(metric.value) for metric in at.metric)
-    assert 0 < balance_only < everything
+    balance_only = group_counts(at)
+    assert len(everything) == len(balance_only) == 3
+    assert 0 < sum(balance_only) < sum(everything)
 
 
 def test_safe_options_offers_a_csv_download():
@@ -258,7 +293,28 @@ def test_cases_link_to_the_tools_set_to_the_profile(catalog):
             if link.proto.label.endswith("for this profile")
         }
         expected = {key: [value] for key, value in profile_query_params(case_profile(case)).items()}
+        scan = case.get("screening", {})
+        scores = {"t": case.get("t_score", scan.get("t_score")), "z": scan.get("z_score")}
+        expected |= {key: [f"{score:.1f}"] for key, score in scores.items() if score is not None}
         assert links["safe-exercises"] == links["program"] == expected
+
+
+@pytest.mark.parametrize(
+    ("case_id", "box", "score", "bone"),
+    [("case-helen-osteopenia-novice", "t", -1.8, "osteopenia"), ("case-maya-red-s", "z", -2.1, "low_for_age")],
+)
+def test_a_case_link_puts_its_dxa_score_in_the_planner_box(catalog, case_id, box, score, bone):
+    # Found by a new-user test: Helen's case gave her T-score to the screening only, so the Planner's
+    # "DXA T-score" box stayed empty and read as lost data.
+    from urllib.parse import parse_qsl
+
+    case = next(case for case in catalog.cases if case["id"] == case_id)
+    at = open_page("client-cases", {"case": case["title"]})
+    link = next(link for link in at.get("page_link") if link.proto.label == "Open the Planner for this profile")
+    planner = open_page("program", dict(parse_qsl(link.proto.query_string)))
+    assert not planner.exception and not planner.warning
+    assert planner.number_input(key=box).value == score
+    assert planner.selectbox(key="bone").value == bone
 
 
 def test_a_case_link_opens_safe_options_with_that_profile(catalog):

@@ -91,6 +91,7 @@ def test_every_recommendation_says_positively_why_it_suits_the_profile(profile):
                 "Teaches the movement",
                 "Calf strength",
                 "Upper-body strength",
+                "Aerobic fitness",
             )
         )
 

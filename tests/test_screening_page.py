@@ -45,9 +45,21 @@ def test_a_link_reproduces_the_screening_and_its_links_carry_exactly_the_profile
     text = all_text(at)
     assert "Risk of falling: high, because Timed Up and Go: 13.5 s is at or over the 12 s cut-off" in text
     assert "Vertebral fracture: yes" in text
-    expected = as_query(profile_query_params(profile))
+    expected = as_query(profile_query_params(profile) | {"t": "-2.7"})
     assert links(at)["Open Safe options for this profile"] == expected
     assert links(at)["Open the Planner for this profile"] == expected
+
+
+def test_a_t_score_rides_the_tool_links_only_where_it_implies_the_profiles_bone_level():
+    """A hip fracture at 66 makes it osteoporosis; its T-score of -1.8 would read back as osteopenia in the tools."""
+    after_a_hip_fracture = {"age": 66, "t_score": -1.8, "fractures": ["hip"]}
+    profile = screen(**after_a_hip_fracture).profile
+    assert profile.bone == "osteoporosis"
+    at = open_page(PAGE, screening_query_params(after_a_hip_fracture))
+    assert links(at)["Open the Planner for this profile"] == as_query(profile_query_params(profile))
+    scan_only = {"age": 66, "t_score": -1.8}
+    at = open_page(PAGE, screening_query_params(scan_only))
+    assert links(at)["Open the Planner for this profile"]["t"] == ["-1.8"]
 
 
 def test_every_finding_shows_its_cut_off_and_a_linked_source():
@@ -125,7 +137,7 @@ def test_a_case_opens_its_screening_and_its_profile_links_agree(catalog):
         screening_query_params(case["screening"])
     )
     assert found["Open Safe options for this profile"] == as_query(
-        profile_query_params(screen(**case["screening"]).profile)
+        profile_query_params(screen(**case["screening"]).profile) | {"t": f"{case['screening']['t_score']:.1f}"}
     )
     screening = open_page(PAGE, screening_query_params(case["screening"]))
     assert not screening.warning and "Risk of falling: high" in all_text(screening)

@@ -1,14 +1,19 @@
-"""Settings that follow the user from page to page within one session.
+"""Settings that follow the user from page to page within one session, and one history entry per step.
 
 Streamlit resets a widget bound to the URL to its default when a page opens without its
-parameter, and on a page switch it strips the bound parameters from the history entry it
-leaves: going from Safe options to the Planner by the menu, or pressing Back, would drop the
-client's profile. Pages keep the values their widgets show; a page opened without them in its
-link puts them back in the link and shows them. A link's own values always win; nothing leaves
-the session. Back or Forward to a stripped entry of the page already shown gives the widgets their
-kept values on one more run; they write them back into that entry (Streamlit replaces, rather than
-adds, history entries while it answers Back or Forward). A user's own change on a page never makes
-such an entry: a bound widget replaces the entry it is on.
+parameter, and a page link drops every parameter the page being left binds, even one the link
+itself carries (Safe options' bone on its way to the Planner). Pages keep the values their
+widgets show; a page opened without them in its link puts them back in the link and shows them.
+A link's own values always win; nothing leaves the session. Back or Forward to an entry of the
+page already shown that lacks them gives the widgets their kept values on one more run; they
+write them back into that entry (Streamlit replaces, rather than adds, history entries while it
+answers Back or Forward). A user's own change on a page never makes such an entry: a bound
+widget replaces the entry it is on.
+
+Streamlit 1.67 adds two or more history entries for one click on a page link (the page left,
+stripped of its bound parameters, then the new page, then each parameter the new page puts back),
+so Back from the Planner needed two or more presses to reach Safe options. ONE_ENTRY_PER_ACTION
+folds them into one: see its comment.
 """
 
 from __future__ import annotations
@@ -26,10 +31,47 @@ REAPPLY = "kept-settings-reapply"  # values to give the widgets on the run after
 HELD = "kept-settings-held"  # keys Back or Forward reset on the page already shown: kept as they were
 
 
+# One browser history entry per user action (a click or a key), however many times Streamlit pushes.
+# Why: on a page link Streamlit 1.67's frontend pushes the page being left with its bound parameters
+# stripped (App.handlePageInfoChanged: pushState, as the server announces the filtered parameters
+# before the new page's address), then the new page (App.maybeUpdatePageUrl: pushState), then one
+# entry for each st.query_params write of the new page's first runs; only while it answers Back or
+# Forward does it replace. A bare two-page app, each page with one bound selectbox and a page link, shows it.
+# What: the first pushState after a click or key press adds an entry; later ones, and any push while
+# Back or Forward is answered or before the user has acted on a freshly loaded page, replace the entry
+# instead. The entry the user left is never touched, so Back returns to it as she left it.
+# Private behaviour: this wraps window.history.pushState, which Streamlit's frontend calls. Remove it
+# when Streamlit replaces, rather than pushes, the entries a single page link makes.
+ONE_ENTRY_PER_ACTION = """<script>
+(() => {
+  if (window.boneLabOneEntryPerAction) return;  // once per tab: the page stays loaded across app pages
+  window.boneLabOneEntryPerAction = true;
+  const push = history.pushState.bind(history);
+  let entryMade = true;  // the loaded page already has its entry
+  const userActs = () => { entryMade = false; };
+  addEventListener("pointerdown", userActs, true);
+  addEventListener("keydown", userActs, true);
+  addEventListener("popstate", () => { entryMade = true; });
+  history.pushState = (state, title, url) => {
+    if (entryMade) return history.replaceState(state, title, url);
+    entryMade = true;
+    return push(state, title, url);
+  };
+})();
+</script>"""
+
+
 def note_page(url_path: str) -> None:
-    """Called by app.py on every run: tells the pages whether this run opens them afresh."""
+    """Called by app.py on every full run (and by a page's fragment that holds its settings, at its end):
+    tells the pages whether this run opens them afresh."""
     st.session_state[ARRIVED] = st.session_state.get(CURRENT_PAGE) != url_path
     st.session_state[CURRENT_PAGE] = url_path
+
+
+def keep_one_history_entry_per_action() -> None:
+    """Called by app.py: browser history at one entry per user action (in the sidebar's foot, where it takes
+    no room; not from a fragment, which cannot write to the sidebar)."""
+    st.sidebar.html(ONE_ENTRY_PER_ACTION, unsafe_allow_javascript=True)
 
 
 def as_link_values(value: object) -> list[str]:

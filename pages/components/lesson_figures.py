@@ -12,17 +12,27 @@ from pages.components.common import catalog, chart, with_arrow_datasets
 from pages.components.exercise_card import comparison_figure
 from pages.components.page_params import OI_CYCLES, OI_LOADS_BW
 
-# Activities lesson 4 places on the body-weight scale, named on the load slider at their load.
-OI_ACTIVITIES = {1.2: "walking", 2.0: "leg training", 2.9: "stamping", 4.0: "hops", 4.9: "heel drops"}
+# Figures a presenter works while the room watches: in presenter mode they lead their step, so they are on
+# screen on arrival, with the section's text after them.
+INTERACTIVE_FIGURES = frozenset({"osteogenic-index"})
 
 
-def load_in_words(load_bw: float) -> str:
-    """Where a load sits among the named activities: 'about hops' or 'between stamping (2.9) and hops (4.0)'."""
-    if load_bw in OI_ACTIVITIES:
-        return f"about {OI_ACTIVITIES[load_bw]}"
-    lower = max(point for point in OI_ACTIVITIES if point < load_bw)
-    upper = min(point for point in OI_ACTIVITIES if point > load_bw)
-    return f"between {OI_ACTIVITIES[lower]} ({lower}) and {OI_ACTIVITIES[upper]} ({upper})"
+def measured_at(activity: dict) -> str:
+    """An activity of data/impact_forces.yaml with its measured peak: 'hops 4.0-4.9 BW'."""
+    low, high = activity["low_bw"], activity["high_bw"]
+    return f"{activity['activity'].lower()} {low if low == high else f'{low}-{high}'} BW"
+
+
+def load_in_words(load_bw: float, impact_forces: tuple[dict, ...]) -> str:
+    """A load among the peaks measured for real activities (the lesson's impact chart): the activities
+    measured at it, or else the nearest measured below and above it."""
+    within = [activity for activity in impact_forces if activity["low_bw"] <= load_bw <= activity["high_bw"]]
+    if within:
+        return f"{load_bw} x body weight. Activities measured at this load: {', '.join(map(measured_at, within))}."
+    below = max((a for a in impact_forces if a["high_bw"] < load_bw), key=lambda a: a["high_bw"], default=None)
+    above = min((a for a in impact_forces if a["low_bw"] > load_bw), key=lambda a: a["low_bw"], default=None)
+    nearest = [measured_at(activity) for activity in (below, above) if activity]
+    return f"{load_bw} x body weight. Nearest activities measured: {', '.join(nearest)}."
 
 
 @st.cache_data(show_spinner=False)
@@ -44,19 +54,31 @@ def render_impact_forces() -> None:
     chart(impact_forces_spec(), charts.describe_impact_forces(catalog().impact_forces))
 
 
-@st.fragment
 def render_osteogenic_index() -> None:
-    """The example's sliders rerun only the example, not the whole lesson around it.
+    """In presenter mode the whole step reruns with a slider (it is one section): its 'Copy link to this view'
+    then holds the values shown. A whole lesson reruns only the example (a fragment)."""
+    if st.session_state.get("present"):
+        osteogenic_example(presenting=True)
+    else:
+        osteogenic_example_alone()
 
-    In presenter mode the sliders stand beside the chart, so both fit a 1280x720 screen together."""
+
+@st.fragment
+def osteogenic_example_alone() -> None:
+    osteogenic_example(presenting=False)
+
+
+def osteogenic_example(presenting: bool) -> None:
+    """The sliders beside the chart when presenting, so both fit a 1280x720 screen together; above it otherwise."""
     with st.container(border=True, key="osteogenic-example"):
-        st.markdown("**Try it: the osteogenic index**")
-        if st.session_state.get("present"):
-            controls, figure = st.columns([1, 2])
-            load_slot = cycles_slot = controls
+        if presenting:
+            controls, figure = st.columns([2, 3])
+            heading = load_slot = cycles_slot = controls
         else:
+            heading = st.container()
             load_slot, cycles_slot = st.columns(2)
             figure = st.container()
+        heading.markdown("**Try it: the osteogenic index**")
         # Plain numbers on the slider: a bound select_slider writes its labels into the link (oi_load=2.5).
         load = load_slot.select_slider(
             "Peak load (x body weight)",
@@ -64,9 +86,9 @@ def render_osteogenic_index() -> None:
             value=4.0,
             key="oi_load",
             bind="query-params",
-            help="; ".join(f"{name} about {point}" for point, name in OI_ACTIVITIES.items()).capitalize() + " x BW.",
+            help="The impact chart in 'Measuring impact' gives each activity's measured peak.",
         )
-        load_slot.caption(f"{load} x body weight: {load_in_words(load)}.")
+        load_slot.caption(load_in_words(load, catalog().impact_forces))
         cycles = cycles_slot.slider(
             "Loads in the day",
             min_value=OI_CYCLES[0],
@@ -76,11 +98,12 @@ def render_osteogenic_index() -> None:
             key="oi_cycles",
             bind="query-params",
         )
-        cycles_slot.caption(
-            "Splitting the same loads into bouts hours apart scores higher: each bout starts with fresh sensitivity (animal data)."
-        )
         with figure:
             chart(osteogenic_index_spec(load, cycles), charts.describe_osteogenic_index(load, cycles))
+            st.caption(
+                "Splitting the same loads into bouts hours apart scores higher: each bout starts with fresh "
+                "sensitivity (animal data)."
+            )
 
 
 def render_trial_results() -> None:

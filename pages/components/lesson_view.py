@@ -21,12 +21,15 @@ from pages.components.page_params import lesson_params
 HEADING_LINE = re.compile(r"^## .*\n?", re.MULTILINE)
 
 
-def render_markdown_with_figures(markdown: str) -> None:
+def render_markdown_with_figures(markdown: str, presenting: bool = False) -> None:
     # Figures are imported with the first lesson shown: they bring altair and pandas, which
     # the home page does not need, and the app starts about 0.4 s sooner without them.
-    from pages.components.lesson_figures import FIGURE_RENDERERS
+    from pages.components.lesson_figures import FIGURE_RENDERERS, INTERACTIVE_FIGURES
 
-    for kind, value in split_figures(markdown):
+    parts = split_figures(markdown)
+    if presenting:  # what the presenter works comes first, on screen on arrival; the text follows
+        parts.sort(key=lambda part: not (part[0] == "figure" and part[1] in INTERACTIVE_FIGURES))
+    for kind, value in parts:
         if kind == "figure":
             FIGURE_RENDERERS[value]()
         else:
@@ -129,7 +132,7 @@ def render_step(lesson: Lesson) -> None:
     if step == steps[-1]:
         render_takeaways_and_references(lesson)
     else:
-        render_markdown_with_figures(sections_without_heading(lesson)[step - 1])
+        render_markdown_with_figures(sections_without_heading(lesson)[step - 1], presenting=True)
     share_this_view(lesson.url_path)
 
 

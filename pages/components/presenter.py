@@ -25,6 +25,8 @@ h1 { font-size: 2.4rem !important; }
    top bar and a lesson's header, so at 1280x720 it fits under them; within bounds that keep it readable. */
 [data-testid="stFullScreenFrame"] > [height="100%"] > [data-testid="stVegaLiteChart"] {
   height: clamp(220px, calc(100vh - 320px), 640px) !important; }
+/* A lesson's drawings side by side: under the header with their title and captions at 1280x720. */
+[data-testid="stMain"] .bll-compare img { max-height: clamp(200px, calc(100vh - 390px), 640px); object-fit: contain; }
 </style>
 """
 

@@ -143,9 +143,19 @@ def link_with_this_profile(page: st.Page, label: str, icon: str) -> None:
     st.page_link(page, label=label, query_params=params, icon=icon)
 
 
-def links_to_both_tools(profile: Profile) -> None:
-    """Side by side: Safe options and the Planner, each opened set to this profile (a case's, a screening's)."""
-    params = profile_query_params(profile)
+def links_to_both_tools(profile: Profile, t_score: float | None = None, z_score: float | None = None) -> None:
+    """Side by side: Safe options and the Planner, each opened set to this profile (a case's, a screening's).
+
+    A DXA score given goes too, so the tools' score boxes show the number the story or the scan gives; but only
+    where it implies the profile's own bone level, since the tools let a score set the level: a fracture that
+    makes it osteoporosis must not be read back as the osteopenia of its T-score.
+    """
+    scores = {"t": (t_score, classify_t_score), "z": (z_score, classify_z_score)}
+    params = profile_query_params(profile) | {
+        key: f"{value:.1f}"
+        for key, (value, classify) in scores.items()
+        if value is not None and classify(value) == profile.bone
+    }
     left, right = st.columns(2)
     left.page_link(
         site_map.SAFE_OPTIONS.page(),
