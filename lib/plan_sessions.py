@@ -1,4 +1,4 @@
-"""What each session template and the daily home work hold, phase by phase (used by lib/planner.py).
+"""What each session template holds, phase by phase (used by lib/planner.py; the home work: lib/plan_home.py).
 
 A plan holds only exercises `assess` recommends for the profile, or marks "modify" solely to keep
 support within reach (PLANNABLE_MODIFICATIONS), printed with that modification; in its bone blocks
@@ -17,7 +17,7 @@ import pandas as pd
 
 from lib.catalog import Catalog
 from lib.profiles import Profile
-from lib.safety import IMPACT_LEVELS, LOW_BONE_MASS, in_words
+from lib.safety import IMPACT_LEVELS
 from lib.vocabulary import LEVELS
 
 PHASES = ("foundation", "build", "strength", "maintenance")
@@ -112,12 +112,15 @@ def _kit_change(row: dict, equipment: frozenset[str], stand_ins: dict[str, str])
 
 
 def _plan_change(row: dict, profile: Profile, catalog: Catalog) -> str:
-    """The planner's own set-up for this exercise and profile (data/planner.yaml), beside the assessment's change."""
-    if row["heavy"]:
-        return catalog.planner["heavy_lift"]["modification"]
-    if profile.vertebral_fracture and row["id"] in catalog.planner["after_vertebral_fracture"]["lower_body_cap"]:
-        return catalog.planner["after_vertebral_fracture"]["lower_body_cap"][row["id"]]
-    return ""
+    """The planner's own set-up for this exercise and profile (data/planner.yaml), beside the assessment's change:
+    a heavy lift's coach, the cap after a vertebral fracture, a pain-free knee bend with painful joints."""
+    planner = catalog.planner
+    changes = [planner["heavy_lift"]["modification"]] if row["heavy"] else []
+    if profile.vertebral_fracture and row["id"] in planner["after_vertebral_fracture"]["lower_body_cap"]:
+        changes.append(planner["after_vertebral_fracture"]["lower_body_cap"][row["id"]])
+    if profile.joint_limits and row["pattern"] in planner["painful_joints"]["knee_bend"]:
+        changes.append(planner["painful_joints"]["knee_bend"][row["pattern"]])
+    return " ".join(change for change in changes if change)
 
 
 def usable_exercises(table: pd.DataFrame, equipment: frozenset[str], profile: Profile, catalog: Catalog) -> list[dict]:
@@ -145,7 +148,7 @@ def _reaches_the_effort(row: dict) -> bool:
     return bool(set(row["equipment"]) & EXTERNAL_LOADS) or row["level"] != "beginner"
 
 
-def _candidates(usable: list[dict], patterns: tuple[str, ...], benefit: str, heavy: bool) -> list[dict]:
+def candidates(usable: list[dict], patterns: tuple[str, ...], benefit: str, heavy: bool) -> list[dict]:
     """A block's exercises, easiest first (by level, then steps from the easiest version); heavy ones only if asked."""
     chosen = [
         row for row in usable if row["pattern"] in patterns and row["benefit"] == benefit and row["heavy"] == heavy
@@ -213,7 +216,16 @@ def _pick(candidates: list[dict], phase: str, trained: bool = False) -> dict | N
     return candidates[position]
 
 
-OWN_DOSE_FREQUENCY = re.compile(r"^(Daily|Daily or most days), |,? (2-3 days a week|most days)( or more)?$")
+OWN_DOSE_FREQUENCY = re.compile(
+    r"^(Daily|Daily or most days), |,? (2-3 days a week|most days|once or twice a day)( or more)?$"
+)
+# A frequency of own dose that is daily or near it, as the home list says it (physio review B12).
+DAILY_FREQUENCIES = {
+    "Daily": "every day",
+    "Daily or most days": "every day or most days",
+    "most days": "most days",
+    "once or twice a day": "once or twice a day",
+}
 # A balance drill's share of the day's balance work: the week table gives the balance minutes instead.
 BALANCE_SHARE = re.compile(
     r",? (as )?(part of|counting toward|building toward) about .* balance work a (day|week)( \(.*\))?$"
@@ -224,6 +236,15 @@ def own_dose(exercise: dict) -> str:
     """The exercise's own dose up to its first semicolon, without how often (the plan says when), 'reps' spelled out."""
     first = exercise["dose"].split(";")[0].strip().rstrip(".")
     return re.sub(r"\breps\b", "repetitions", OWN_DOSE_FREQUENCY.sub("", BALANCE_SHARE.sub("", first)))
+
+
+def daily_frequency(exercise: dict) -> str:
+    """How often the exercise's own dose says to do it, when that is daily or near it ('' when not):
+    a session holds one go of it, the home list the rest."""
+    found = OWN_DOSE_FREQUENCY.search(exercise["dose"].split(";")[0].strip().rstrip("."))
+    if found is None or found[3]:
+        return ""
+    return DAILY_FREQUENCIES.get(found[1] or found[2], "")
 
 
 def _slot(session: str, block: str, phase: str, exercise: dict, sets=None, reps: str = "", effort=None) -> dict:
@@ -250,7 +271,7 @@ def _block_candidates(
     """The block's candidates: after a vertebral fracture the lower body stops at the capped list; a trained
     client gets only work that can reach the target effort when some exists."""
     benefit = "spine" if block == POSTURE_BLOCK else "bone"
-    chosen = _candidates(usable, patterns, benefit, heavy)
+    chosen = candidates(usable, patterns, benefit, heavy)
     if block == AXIAL_BLOCK and profile.vertebral_fracture:
         cap = catalog.planner["after_vertebral_fracture"]["lower_body_cap"]
         chosen = [row for row in chosen if row["id"] in cap]
@@ -328,8 +349,9 @@ def fit_session(
     each = min(time["balance_most"], minutes - used + reserved) // max(1, len(balance)) // step * step
     if each >= step:
         slots += [drill | {"reps": f"{each} minutes"} for drill in balance]
-    else:
-        moved += [drill | {"reps": f"{step} minutes"} for drill in balance]
+    else:  # at home on the session's day, the minutes the session would have given them
+        at_home = max(step, time["balance_most"] // max(1, len(balance)) // step * step)
+        moved += [drill | {"reps": f"{at_home} minutes"} for drill in balance]
     return slots, moved
 
 
@@ -395,78 +417,3 @@ def _strength_or_own_slot(session: str, block: str, phase: str, chosen: dict, li
         return _slot(session, block, phase, chosen)
     dose = lift_dose(phase, chosen["heavy"])
     return _slot(session, block, phase, chosen, dose["sets"], str(dose["reps"]), dose["effort"])
-
-
-def _slot_dose(slot: dict) -> str:
-    return f"{slot['sets']} x {slot['reps']} at effort {slot['effort']}" if slot["sets"] is not None else slot["reps"]
-
-
-def _moved_home(moved: list[dict], balance_at_home: bool) -> list[dict]:
-    """Home rows for the work the sessions had no time for, on the days of those sessions; balance moved home
-    is already in a daily balance target's list."""
-    days: dict[tuple[str, str], list[dict]] = {}
-    for slot in moved:
-        if not (balance_at_home and slot["block"] == "balance"):
-            days.setdefault((slot["phase"], slot["exercise_id"]), []).append(slot)
-    rows = []
-    for slots in days.values():
-        letters = in_words([slot["session"] for slot in slots])
-        when = f"the day of session {letters}" if len(slots) == 1 else f"the days of sessions {letters}"
-        rows.append(
-            {
-                "phase": slots[0]["phase"],
-                "block": slots[0]["block"],
-                "exercise_id": slots[0]["exercise_id"],
-                "exercise": slots[0]["exercise"],
-                "modification": slots[0]["modification"],
-                "move_on_when": slots[0]["move_on_when"],
-                "dose": f"on {when} (no time for it in the session): {_slot_dose(slots[0])}",
-                "daily": False,
-            }
-        )
-    return rows
-
-
-def home_work(
-    usable: list[dict], slots: list[dict], moved: list[dict], profile: Profile, balance_at_home: bool
-) -> pd.DataFrame:
-    """Daily home work per phase: the phase's balance drills (from the sessions' slots, or moved home from
-    them), and back-extensor work where bone mass is low; then the work the sessions had no time for."""
-    rows = []
-    balance = {(slot["phase"], slot["exercise_id"]): slot for slot in slots + moved if slot["block"] == "balance"}
-    by_phase = sorted(balance.values(), key=lambda slot: PHASES.index(slot["phase"]))
-    for slot in by_phase if balance_at_home else ():
-        rows.append(
-            {
-                "phase": slot["phase"],
-                "block": "balance",
-                "exercise_id": slot["exercise_id"],
-                "exercise": slot["exercise"],
-                "modification": slot["modification"],
-                "move_on_when": slot["move_on_when"],
-                "dose": "every day, in short blocks that make up the week's balance minutes",
-                "daily": True,
-            }
-        )
-    extensors = _candidates(usable, ("back-extensor",), "spine", False)
-    if profile.fragility in LOW_BONE_MASS and extensors:
-        daily = extensors[0]  # the easiest: a daily habit, not a training load
-        dose = "every day: " + own_dose(daily).removeprefix("Daily, ").removeprefix("Daily or most days, ")
-        rows += [
-            {
-                "phase": phase,
-                "block": POSTURE_BLOCK,
-                "exercise_id": daily["id"],
-                "exercise": daily["name"],
-                "modification": daily["modification"],
-                "move_on_when": "",
-                "dose": dose,
-                "daily": True,
-            }
-            for phase in PHASES
-        ]
-    planned = {(row["phase"], row["exercise_id"]) for row in rows}
-    rows += [row for row in _moved_home(moved, balance_at_home) if (row["phase"], row["exercise_id"]) not in planned]
-    return pd.DataFrame(
-        rows, columns=["phase", "block", "exercise_id", "exercise", "modification", "move_on_when", "dose", "daily"]
-    )

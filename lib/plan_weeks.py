@@ -17,10 +17,9 @@ WEEKS_PER_MONTH = 52 / 12
 DELOAD_EVERY = 5  # a lighter week every 5th week: inside the 4-6 week cadence coaches use
 FOUNDATION_WEEKS = {"novice": 8, "trained": 4}  # LIFTMOR began with a month of technique work; novices get longer
 MIN_FOUNDATION_WEEKS = 4  # never less than a month of technique work before the build
-BALANCE_START, BALANCE_TARGET = 60, 120  # minutes a week, building toward TFTF's ~2 hours
 AEROBIC_START, AEROBIC_TARGET = 60, 150  # minutes a week, building toward TFTF's 150 (the start is the planner's own)
 AEROBIC_INTENSITY = "moderate"  # TFTF and the profile guidance: moderate, such as brisk walking
-TARGET_BY_WEEK = 16  # balance and aerobic targets reached by week 16 (or the plan's last week)
+TARGET_BY_WEEK = 16  # the aerobic target reached by week 16 (or the plan's last week); balance: lib/balance_dose.py
 HEAVY_PCT_1RM = (80, 85)  # LIFTMOR: 5 x 5 above 80-85 % 1RM
 MAX_EFFORT = 8  # TFTF: effort 5-8 out of 10 for the 8-12 repetition dose
 # 5 reps at 80 % of 1RM is close to an 8-repetition maximum; at 85 % it is a 5-6 repetition maximum: near the limit.
@@ -98,8 +97,15 @@ def _deload(previous: dict, dose: dict) -> dict:
     }
 
 
-def _toward_target(start: int, target: int, week: int, total: int) -> int:
-    return round(_progress(start, target, min(week, TARGET_BY_WEEK, total) - 1, min(TARGET_BY_WEEK, total)))
+def _toward_target(start: int, target: int, week: int, total: int, by_week: int = TARGET_BY_WEEK) -> int:
+    return round(_progress(start, target, min(week, by_week, total) - 1, min(by_week, total)))
+
+
+def _balance_minutes(balance, week: int, total: int, own: int) -> int:
+    """The week's balance: a daily dose's minutes every day of the week, or the training days' own."""
+    if balance.kind != "daily":
+        return own
+    return 7 * _toward_target(balance.start, balance.target, week, total, balance.by_week)
 
 
 def component_minutes(sessions: pd.DataFrame, time: dict) -> dict[str, dict[str, int]]:
@@ -120,15 +126,17 @@ def moved_balance_minutes(moved: list[dict]) -> dict[str, int]:
 
 
 def _review(profile, phase: str, position: int, wording: dict) -> str:
-    """A review point: a medical review before week 1 for a low Z-score, a physiotherapist's before each
-    harder phase after a vertebral fracture."""
+    """A review point: for a low Z-score a medical review before week 1, or, without clearance, the doctor's
+    review that opens the second phase (the first phase's gate, physio review B7); a physiotherapist's before
+    each harder phase after a vertebral fracture."""
     if position != 0:
         return ""
-    if profile.bone == "low_for_age" and phase == "foundation":
-        return wording["low_for_age"]["review"]
+    reviews = []
     if profile.vertebral_fracture and phase in ("build", "strength"):
-        return wording["after_vertebral_fracture"]["review"]
-    return ""
+        reviews.append(wording["after_vertebral_fracture"]["review"])
+    if profile.bone == "low_for_age" and phase == PHASES[int(not profile.clearance)]:
+        reviews.append(wording["low_for_age"]["review" if profile.clearance else "gate_review"])
+    return " ".join(reviews)
 
 
 def plan_weeks(
@@ -138,12 +146,13 @@ def plan_weeks(
     phase_plan: dict[str, dict],
     minutes: dict[str, dict[str, int]],
     balance_at_home: dict[str, int],
-    balance_target: bool,
+    balance,
     wording: dict,
 ) -> pd.DataFrame:
     """One row per week. Heavy weeks begin only after a deload week, so the first heavy week is a fresh one.
 
-    Without a balance target the week's balance is the sessions' own, with what moved home for want of time."""
+    `balance` is the plan's BalanceDose (lib/balance_dose.py): a daily dose gives the week seven days of it;
+    otherwise the week's balance is the sessions' own, with what moved home for want of time."""
     total = week_count(months)
     lengths = phase_lengths(total, profile.experience)
     rows, week, previous, heavy_started = [], 1, None, False
@@ -168,9 +177,7 @@ def plan_weeks(
                     **dose,
                     "heavy_lifts": ", ".join(heavy_lifts) if dose["intensity_pct_1rm"] is not None else "",
                     "review": _review(profile, phase, position, wording),
-                    "balance_minutes": (
-                        _toward_target(BALANCE_START, BALANCE_TARGET, week, total) if balance_target else own_balance
-                    ),
+                    "balance_minutes": _balance_minutes(balance, week, total, own_balance),
                     "aerobic_minutes": _toward_target(AEROBIC_START, AEROBIC_TARGET, week, total),
                     "aerobic_intensity": AEROBIC_INTENSITY,
                     **minutes[phase],

@@ -8,9 +8,11 @@ Public API::
     plan.weeks     # one row per week: phase, deload, effort, %1RM, sets, reps, impacts, review, balance, aerobic minutes
     plan.sessions  # one row per exercise slot in each session template, per phase, with its own dose
     plan.home      # daily home work per phase: balance, and back-extensor work where bone mass is low
+    plan.balance_dose.words  # the one balance dose, as the guidance says it (lib/balance_dose.py)
 
 lib/plan_weeks.py sets the week-by-week dose and its sources; lib/plan_sessions.py fills the
-session templates and home work; data/planner.yaml holds the planner's progression rules and words.
+session templates, lib/plan_home.py the home work; data/planner.yaml holds the planner's progression
+rules and words.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from lib.balance_dose import BalanceDose, balance_dose
 from lib.catalog import Catalog, default_catalog
+from lib.plan_home import home_work
 from lib.plan_sessions import (
     EQUIPMENT_SETS,
     PHASES,
@@ -28,7 +32,6 @@ from lib.plan_sessions import (
     SLOT_COLUMNS,
     TEMPLATES,
     balance_ladder,
-    home_work,
     phase_sessions,
     usable_exercises,
 )
@@ -77,6 +80,7 @@ class Plan:
     weeks: pd.DataFrame
     sessions: pd.DataFrame
     home: pd.DataFrame  # home work per phase: block, exercise, modification (empty if none), move_on_when, dose, daily
+    balance_dose: BalanceDose  # the one balance dose; .words says it as the guidance does (lib/balance_dose.py)
 
 
 def _phase_plan(sessions: pd.DataFrame) -> dict[str, dict]:
@@ -91,17 +95,44 @@ def _phase_plan(sessions: pd.DataFrame) -> dict[str, dict]:
     return plan
 
 
-def _notes(profile: Profile, sessions: pd.DataFrame, wording: dict) -> tuple[str, ...]:
+def _first_phase_gate(weeks: pd.DataFrame, sessions: pd.DataFrame, words: dict) -> str:
+    """The most a client does until the doctor's review, in the first phase's own figures (physio review B7)."""
+    first = weeks[weeks["phase"] == PHASES[0]]
+    impact = sessions[(sessions["phase"] == PHASES[0]) & (sessions["block"] == "impact")]
+    impact_words = (
+        ""
+        if impact.empty
+        else words["gate_impact"].format(
+            exercise=impact["exercise"].iloc[0].lower(), impacts=first["impacts_per_session"].max()
+        )
+    )
+    return words["gate"].format(last_week=first["week"].max(), effort=first["effort"].max(), impact=impact_words)
+
+
+def _notes(profile: Profile, weeks: pd.DataFrame, sessions: pd.DataFrame, wording: dict) -> tuple[str, ...]:
     notes = []
     if profile.vertebral_fracture:
         notes.append(wording["after_vertebral_fracture"]["start"])
     if profile.bone == "low_for_age":
-        notes += [wording["low_for_age"]["review"], wording["low_for_age"]["fuel"]]
+        words = wording["low_for_age"]
+        review = words["review"] if profile.clearance else _first_phase_gate(weeks, sessions, words)
+        notes += [review, words["fuel"]]
     if not (sessions["block"] == "impact").any():
         notes.append(wording["impact"]["none"])
         if profile.falls == "high":
             notes.append(wording["impact"]["walking_with_falls"])
     return tuple(notes)
+
+
+def _daily_balance_words(weeks: pd.DataFrame, balance: BalanceDose, planner: dict) -> dict[str, str]:
+    """Per phase, a daily balance dose's home words with that phase's minutes a day ({} without a daily dose)."""
+    if balance.kind != "daily":
+        return {}
+    a_day = (weeks["balance_minutes"] // 7).groupby(weeks["phase"], sort=False).agg(["min", "max"])
+    return {
+        phase: planner["balance_dose"]["home"].format(minutes=low if low == high else f"{low}-{high}")
+        for phase, (low, high) in a_day.iterrows()
+    }
 
 
 def build_plan(
@@ -146,9 +177,8 @@ def build_plan(
     sessions = pd.DataFrame(slots, columns=SLOT_COLUMNS)
     sessions["sets"] = sessions["sets"].astype("Int64")
     sessions["effort"] = sessions["effort"].astype("Int64")
-    # The fall-prevention balance target is for older adults and anyone at risk of falling, not a
-    # young athlete with a low Z-score (physio review #13).
-    balance_target = profile.bone != "low_for_age" or profile.falls == "high"
+    # The daily fall-prevention target is not for a fit client at low risk of falling (physio reviews #13, A14).
+    balance = balance_dose(profile, catalog)
     weeks = plan_weeks(
         profile,
         sessions_per_week,
@@ -156,7 +186,7 @@ def build_plan(
         _phase_plan(sessions),
         component_minutes(sessions, catalog.planner["session_time"]),
         moved_balance_minutes(moved),
-        balance_target,
+        balance,
         catalog.planner,
     )
     return Plan(
@@ -166,10 +196,11 @@ def build_plan(
         session_minutes=session_minutes,
         heavy=bool(weeks["intensity_pct_1rm"].notna().any()),
         impact_ceiling=ceiling,
-        notes=_notes(profile, sessions, catalog.planner),
+        notes=_notes(profile, weeks, sessions, catalog.planner),
         weeks=weeks,
         sessions=sessions,
-        home=home_work(usable, slots, moved, profile, balance_target),
+        home=home_work(usable, slots, moved, profile, _daily_balance_words(weeks, balance, catalog.planner)),
+        balance_dose=balance,
     )
 
 

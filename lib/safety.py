@@ -20,6 +20,7 @@ from typing import Any
 
 import pandas as pd
 
+from lib.balance_dose import balance_dose, dose_kind
 from lib.catalog import IMPACT_BANDS, Catalog, default_catalog, impact_band
 from lib.profiles import Profile
 
@@ -323,12 +324,20 @@ def _clearance_cases(profile: Profile) -> tuple[str, ...]:
     return (*fragile, *(("low_for_age",) if profile.bone == "low_for_age" else ()))
 
 
+def _balance_case(profile: Profile) -> str:
+    """The balance line: a high risk of falling starts with support; at low risk, daily work or, for a fit
+    client, a shorter challenge on training days (the plan's own balance dose, lib/balance_dose.py)."""
+    if profile.falls == "high":
+        return "high_fall_risk"
+    return "low_fall_risk" if dose_kind(profile) == "daily" else "low_fall_risk_fit"
+
+
 def _guidance_cases(profile: Profile, profile_rules: list[dict]) -> dict[str, tuple[str, ...]]:
     """The cases of each topic in data/safety_wording.yaml that fit the profile (none: the topic is left out)."""
     return {
         "Impact": ("any",),
         "Strength": (_strength_case(profile, profile_rules),),
-        "Balance": ("high_fall_risk" if profile.falls == "high" else "low_fall_risk",),
+        "Balance": (_balance_case(profile),),
         "Aerobic": ("vertebral_fracture" if profile.fragility == "vertebral_fracture" else "any",),
         "Spine": ("low_bone_mass" if profile.fragility in LOW_BONE_MASS else "normal",),
         "Floor": () if profile.floor_transfers else ("no_floor_transfers",),
@@ -351,11 +360,12 @@ def profile_guidance(profile: Profile, catalog: Catalog | None = None) -> list[G
     catalog = catalog or default_catalog()
     cases = _guidance_cases(profile, rules_for(profile, catalog.rules))
     ceiling = catalog.wording["impact_ceiling"][_ceiling_words_key(profile, catalog)]
+    balance = balance_dose(profile, catalog)
     guidance = []
     for topic in catalog.wording["guidance"]:
         fitting = [topic["cases"][case] for case in cases[topic["topic"]]]
         if fitting:
-            lines = [case["advice"].format(impact_ceiling=ceiling) for case in fitting]
+            lines = [case["advice"].format(impact_ceiling=ceiling, balance_dose=balance.words) for case in fitting]
             advice = " ".join(line[:1].upper() + line[1:] for line in lines)
             guidance.append(
                 Guidance(topic["topic"], advice, _unique(key for case in fitting for key in case["sources"]))
