@@ -313,19 +313,14 @@ def _balance_progression(plan: Plan) -> list[str]:
 
 
 def balance_daily(plan: Plan | None) -> bool:
-    """Whether balance is advised every day: without a plan, always; with one, if its home work holds balance daily."""
-    return plan is None or bool((plan.home.loc[plan.home["block"] == "balance", "daily"]).any())
+    """Whether balance is advised every day: without a plan, always; with one, if its balance dose is daily."""
+    return plan is None or plan.balance_dose.kind == "daily"
 
 
 def _balance_dose(plan: Plan) -> str:
-    """The plan's balance minutes, from its weeks: at first and by week 16 (or the plan's last week)."""
-    by_week = min(16, len(plan.weeks))
-    first, later = plan.weeks["balance_minutes"].iloc[0], plan.weeks.set_index("week").loc[by_week, "balance_minutes"]
-    return (
-        f"Minutes a week: {first}."
-        if first == later
-        else f"Minutes a week: {first} at first, {later} by week {by_week}."
-    )
+    """The plan's one balance dose (lib/balance_dose.py), as the guidance says it."""
+    words = plan.balance_dose.words.split(";")[0]
+    return f"{words[:1].upper()}{words[1:]}."
 
 
 def balance_lines(plan: Plan | None, suggestions: list[dict], guidance: dict[str, Guidance]) -> list[str]:
