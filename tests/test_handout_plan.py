@@ -21,6 +21,7 @@ from lib.profiles import CHOICES, PRESETS, Profile
 profiles = st.builds(Profile, **{name: st.sampled_from(values) for name, values in CHOICES.items()})
 LIFTS = {"hinge", "squat"}  # the patterns a rounded back spoils
 SHAPES = {"3x45-12m": (3, 12, 45), "2x30-6m": (2, 6, 30), "3x45-6m": (3, 6, 45), "2x30-12m": (2, 12, 30)}
+REVIEWED_SHAPES = ("3x45-12m", "2x30-6m")  # the two plans review B read for each client
 FRAIL_FALLER = Profile(bone="osteoporosis", falls="high", joint_limits=True, floor_transfers=False)
 REVIEW_B = {  # the five clients of physio review B
     "a-normal": Profile(bone="normal"),
@@ -83,11 +84,19 @@ def _pdftotext(pdf: bytes) -> str:
     return " ".join(result.stdout.decode().split())
 
 
-@pytest.mark.parametrize("shape", [SHAPES["3x45-12m"], SHAPES["2x30-6m"]], ids=["3x45-12m", "2x30-6m"])
-@pytest.mark.parametrize("client", list(REVIEW_B))
-def test_b4_the_whole_week_one_fits_the_sheet_for_the_five_reviewed_clients(client, shape):
-    profile = REVIEW_B[client]
-    plan = build_plan(profile, *shape)
+@pytest.fixture(
+    scope="module",
+    params=[(client, shape) for client in REVIEW_B for shape in REVIEWED_SHAPES],
+    ids=lambda param: "-".join(param),
+)
+def reviewed(request):
+    """(profile, plan) of one of review B's clients, in one of the two plan shapes it read."""
+    client, shape = request.param
+    return REVIEW_B[client], build_plan(REVIEW_B[client], *SHAPES[shape])
+
+
+def test_b4_the_whole_week_one_fits_the_sheet_for_the_five_reviewed_clients(reviewed):
+    profile, plan = reviewed
     pdf = handout_pdf(profile, plan)
     pages = PdfReader(io.BytesIO(pdf)).pages
     assert len(pages) <= MAX_PAGES
@@ -117,10 +126,10 @@ def test_a15_a_plan_that_lifts_warns_against_rounded_back_lifting_first(profile,
         assert first["why"] == technique_fault["plain"]  # the rule's own words, not a copy
 
 
-@pytest.mark.parametrize("shape", [SHAPES["3x45-12m"], SHAPES["2x30-6m"]], ids=["3x45-12m", "2x30-6m"])
+@pytest.mark.parametrize("shape", REVIEWED_SHAPES)
 def test_b7_the_low_z_scores_medical_review_is_printed_once(shape):
     profile = REVIEW_B["e-low-z"]
-    plan = build_plan(profile, *shape)
+    plan = build_plan(profile, *SHAPES[shape])
     text = _pdftotext(handout_pdf(profile, plan))
     before_week_one = [*plan.notes, *plan.weeks.loc[plan.weeks["week"] == 1, "review"]]
     assert any("doctor" in line for line in before_week_one)
@@ -128,11 +137,8 @@ def test_b7_the_low_z_scores_medical_review_is_printed_once(shape):
         assert text.count(" ".join(line.split()[:6])) == 1, line
 
 
-@pytest.mark.parametrize("shape", [SHAPES["3x45-12m"], SHAPES["2x30-6m"]], ids=["3x45-12m", "2x30-6m"])
-@pytest.mark.parametrize("client", list(REVIEW_B))
-def test_b8_b9_the_balance_box_names_the_plans_drills_and_says_its_dose_once(client, shape):
-    profile = REVIEW_B[client]
-    plan = build_plan(profile, *shape)
+def test_b8_b9_the_balance_box_names_the_plans_drills_and_says_its_dose_once(reviewed):
+    profile, plan = reviewed
     handout = build_handout(profile, plan)
     *drills, dose = handout.balance_lines
     balance = pd.concat([plan.sessions, plan.home]).query("block == 'balance'")
