@@ -23,6 +23,7 @@ from lib.catalog import PROJECT_ROOT, Catalog, _check_sources, _source_lists, de
 from lib.handout_choices import (
     MAX_BALANCE_SUGGESTIONS,
     MAX_CAUTIONS,
+    aerobic_line,
     balance_daily,
     balance_lines,
     balance_suggestions,
@@ -41,6 +42,7 @@ WORDING_FILE = PROJECT_ROOT / "data" / "handout.yaml"
 SCHEDULE_WEEKS = 2  # the pattern repeats every week: two rows show that without crowding the page
 NAME_MARKS = " -'"  # besides letters
 MAX_NAME_LENGTH = 40
+AEROBIC_EXAMPLE = "brisk-walking"  # the aerobic line names it: its change for the profile goes with it
 
 
 def clean_first_name(name: str) -> str:
@@ -119,9 +121,15 @@ def _schedule(
     return rows
 
 
-def _week_lines(plan: Plan | None, guidance: dict[str, Guidance], words: dict) -> list[str]:
+def _walking_change(assessed: list[dict]) -> str:
+    """Brisk walking's change for this profile (a faller's set-up), or '' when it needs none."""
+    walking = next(row for row in assessed if row["id"] == AEROBIC_EXAMPLE)
+    return walking["modification"] if walking["status"] == "modify" else ""
+
+
+def _week_lines(plan: Plan | None, guidance: dict[str, Guidance], words: dict, assessed: list[dict]) -> list[str]:
     if plan is not None:
-        return plan_lines(plan)
+        return plan_lines(plan, aerobic_line(plan, words["aerobic"], _walking_change(assessed)))
     labelled = [
         label + gloss(guidance[topic].advice) for topic, label in words["guidance_labels"].items() if topic in guidance
     ]
@@ -211,7 +219,7 @@ def build_handout(
         moving_safely=list(words["moving_safely"]["lines"]),
         after_fall=_after_fall_lines(profile, words["after_fall"]) if fall_lines else [],
         schedule=_schedule(plan, start, weekdays, words) if plan is not None else [],
-        week_lines=_week_lines(plan, guidance, words),
+        week_lines=_week_lines(plan, guidance, words, assessed),
         balance_suggestions=balance[: len(suggestions)],
         balance_lines=balance[len(suggestions) :],
         balance_heading=words["headings"]["balance" if balance_daily(plan) else "balance_in_sessions"],

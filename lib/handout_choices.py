@@ -245,18 +245,49 @@ def _peak_dose(weeks: pd.DataFrame) -> pd.Series:
     return ordinary[ordinary["effort"] == ordinary["effort"].max()].iloc[0]
 
 
-def plan_lines(plan: Plan) -> list[str]:
-    """The week in a few short lines: what comes first (plan.notes), sessions, the starting dose, how it builds, impacts."""
+def aerobic_line(plan: Plan, words: dict, walking_change: str) -> str:
+    """The plan's weekly aerobic minutes, first and most and by which week, at its intensity (not vigorous after a
+    spine fracture: TFTF), with brisk walking's change when the assessment has one (physio review C3)."""
+    minutes = plan.weeks["aerobic_minutes"]
+    intensity = in_words(list(dict.fromkeys(plan.weeks["aerobic_intensity"])))
+    line = words["line"].format(
+        intensity=words["after_vertebral_fracture"].format(intensity=intensity)
+        if plan.profile.vertebral_fracture
+        else intensity,
+        first=minutes.iloc[0],
+        most=minutes.max(),
+        week=plan.weeks.loc[minutes.idxmax(), "week"],
+    )
+    return f"{line} {walking_change}".strip()
+
+
+def _with_planned_changes(note: str, plan: Plan) -> str:
+    """A plan note, then the change of each planned item it names that the note does not give (physio review C1:
+    the low-Z gate names the step-down landing it allows, and the rail goes with it)."""
+    planned = pd.concat([plan.sessions, plan.home])[["exercise", "modification"]].drop_duplicates()
+    missing = [
+        change
+        for name, change in planned.itertuples(index=False)
+        if change and name.lower() in note.lower() and change.lower().rstrip(".") not in note.lower()
+    ]
+    return " ".join([note, *dict.fromkeys(missing)])
+
+
+def plan_lines(plan: Plan, aerobic: str) -> list[str]:
+    """The week in a few short lines: what comes first (plan.notes), the aerobic dose (a note it already says
+    is left out), sessions, the starting dose, how it builds, impacts."""
     weeks = plan.weeks
     first, peak = weeks.iloc[0], _peak_dose(weeks)
     reviews = weeks[weeks["review"] != ""]  # a review before week 1 comes first; later ones by their week
     lines = [
-        *plan.notes,
+        *(_with_planned_changes(note, plan) for note in plan.notes if note not in aerobic),
         *reviews.loc[reviews["week"] == 1, "review"],
-        f"{plan.sessions_per_week} sessions a week: A, B{', C' if plan.sessions_per_week == 3 else ''}.",
-        f"Week 1: {first['sets']} set{'s' if first['sets'] > 1 else ''} of {first['reps']} at effort {first['effort']}.",
-        f"By week {peak['week']}: {peak['sets']} sets of {peak['reps']} at effort {peak['effort']}.",
-        f"Every {DELOAD_EVERY}th week is lighter.",
+        aerobic,
+        # One line for the sessions' dose: the aerobic and impact lines need the room (physio review C1, C3).
+        f"{plan.sessions_per_week} sessions a week (A, B{', C' if plan.sessions_per_week == 3 else ''}): "
+        f"{first['sets']} set{'s' if first['sets'] > 1 else ''} of {first['reps']} at effort {first['effort']} in "
+        f"week 1, building to {peak['sets']} sets of {peak['reps']} at effort {peak['effort']} by week {peak['week']}; "
+        f"every {DELOAD_EVERY}th week is lighter.",
     ]
     lines += [f"Week {row.week}: {row.review}" for row in reviews[reviews["week"] > 1].itertuples()]
     if plan.heavy:
@@ -269,9 +300,25 @@ def plan_lines(plan: Plan) -> list[str]:
         )
     impacts = weeks["impacts_per_session"]
     if impacts.max() > 0:  # with none, plan.notes says so
-        planned = in_words(list(dict.fromkeys(plan.sessions.loc[plan.sessions["block"] == "impact", "exercise"])))
-        lines.append(f"Impacts ({planned.lower()}): {impacts.iloc[0]} a session, slowly up to about {impacts.max()}.")
+        planned = plan.sessions.loc[plan.sessions["block"] == "impact", ["exercise", "modification"]].drop_duplicates()
+        named = with_changes(
+            [(name[:1].lower() + name[1:], change) for name, change in planned.itertuples(index=False)]
+        )
+        lines.append(f"Impacts ({named}): {impacts.iloc[0]} a session, slowly up to about {impacts.max()}.")
     return list(dict.fromkeys(lines))  # a week-1 review can repeat a note
+
+
+def with_changes(named: list[tuple[str, str]], joiner: str = "; ") -> str:
+    """The names in words, each group sharing a change followed by it: a planned "modify" item carries its change
+    wherever the sheet names it (physio review C1). Groups in order of first mention, joined by `joiner`."""
+    groups: dict[str, list[str]] = {}
+    for name, change in named:
+        groups.setdefault(change, []).append(name)
+    return joiner.join(
+        in_words(names)
+        + (f", {'each ' if len(names) > 1 else ''}{change[:1].lower()}{change[1:].rstrip('.')}" if change else "")
+        for change, names in groups.items()
+    )
 
 
 def _balance_drills(plan: Plan) -> pd.DataFrame:
@@ -284,10 +331,8 @@ def _balance_drills(plan: Plan) -> pd.DataFrame:
 
 
 def _balance_progression(plan: Plan) -> list[str]:
-    """The plan's balance drills: each harder drill and the week it comes in (else the first weeks' drills).
-
-    Then the drills' support change once: the plan's own items and words, nothing else.
-    """
+    """The plan's balance drills: each harder drill and the week it comes in (else the first weeks' drills),
+    with the support change of those that have one: the plan's own items and words, nothing else."""
     spans = plan.weeks.groupby("phase", sort=False)["week"].agg(["min", "max"])
     balance = _balance_drills(plan)
     drills = balance.groupby("phase", sort=False)["exercise"].agg(list)
@@ -298,18 +343,17 @@ def _balance_progression(plan: Plan) -> list[str]:
         elif phase in drills:
             steps.append([first, last, drills[phase]])
     harder = [
-        f"{name} (week {first})"
+        (name, first)
         for (first, _, current), (_, _, previous) in zip(steps[1:], steps)
         for name in current
         if name not in previous
     ]
+    changes = dict(zip(balance["exercise"], balance["modification"]))
     # Week 1's drills are on the front with their dose: the box names them only when nothing harder follows.
     if harder:
-        lines = [f"Harder drills, each replacing the easiest: {in_words(harder)}."]
-    else:
-        lines = [f"Drills: {in_words(steps[0][2])}."] if steps else []
-    support = balance.loc[balance["modification"] != "", "modification"].unique()
-    return lines + [f"Standing drills: {change[:1].lower()}{change[1:]}" for change in support]
+        named = with_changes([(f"{name} (week {first})", changes[name]) for name, first in harder], ", then ")
+        return [f"Harder drills, each replacing the easiest: {named}."]
+    return [f"Drills: {with_changes([(name, changes[name]) for name in steps[0][2]])}."] if steps else []
 
 
 def balance_daily(plan: Plan | None) -> bool:

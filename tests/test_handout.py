@@ -16,7 +16,7 @@ import yaml
 from pypdf import PdfReader
 
 from lib.catalog import PROJECT_ROOT
-from lib.handout import WORDING_FILE, clean_first_name, load_handout_words
+from lib.handout import WORDING_FILE, build_handout, clean_first_name, load_handout_words
 from lib.handout_choices import MAX_EXERCISES, MIN_EXERCISES, handout_cautions, handout_exercises
 from lib.handout_font import plain
 from lib.handout_pdf import LAYOUTS, handout_pdf
@@ -426,10 +426,10 @@ def test_only_a_client_who_can_get_up_from_the_floor_is_told_how_to_get_up_alone
 
 def test_the_heavy_line_names_the_heavy_lifts_and_no_line_repeats(catalog):
     # Second physiotherapist review, findings B6 and B7.
-    from lib.handout_choices import plan_lines
-
-    lifter = plan_lines(build_plan(PRESETS["osteoporosis-cleared"], catalog=catalog))
+    cleared = PRESETS["osteoporosis-cleared"]
+    lifter = build_handout(cleared, build_plan(cleared, catalog=catalog), catalog=catalog).week_lines
     heavy = next(line for line in lifter if line.startswith("Heavy sets"))
     assert "back squat" in heavy and "deadlift" in heavy
-    young = plan_lines(build_plan(Profile.from_z_score(-2.1, experience="trained"), catalog=catalog))
+    low_z = Profile.from_z_score(-2.1, experience="trained")
+    young = build_handout(low_z, build_plan(low_z, catalog=catalog), catalog=catalog).week_lines
     assert len(young) == len(set(young)) and young[0].startswith("Medical review first")
