@@ -91,6 +91,7 @@ class Handout:
     moving_safely: list[str]
     after_fall: list[str]  # only for a client who cannot get up from the floor or is at a high risk of falling
     schedule: list[tuple[str, list[str]]]  # with a plan: (week label, the session letter or '' for each weekday)
+    aerobic: str  # with a plan, its aerobic dose (and a faller's walking set-up), above the week lines; else ''
     week_lines: list[str]  # with a plan, the plan in a few lines; without, how often and the guidance
     balance_suggestions: list[str]  # without a plan: balance drills, best first
     balance_lines: list[str]  # after the suggestions; the last is the advice (with a plan, its dose) to stress
@@ -127,9 +128,9 @@ def _walking_change(assessed: list[dict]) -> str:
     return walking["modification"] if walking["status"] == "modify" else ""
 
 
-def _week_lines(plan: Plan | None, guidance: dict[str, Guidance], words: dict, assessed: list[dict]) -> list[str]:
+def _week_lines(plan: Plan | None, guidance: dict[str, Guidance], words: dict, aerobic: str) -> list[str]:
     if plan is not None:
-        return plan_lines(plan, aerobic_line(plan, words["aerobic"], _walking_change(assessed)))
+        return plan_lines(plan, aerobic)
     labelled = [
         label + gloss(guidance[topic].advice) for topic, label in words["guidance_labels"].items() if topic in guidance
     ]
@@ -202,6 +203,7 @@ def build_handout(
     )
     balance = balance_lines(plan, suggestions, guidance)
     fall_lines = needs_fall_lines(profile)
+    aerobic = "" if plan is None else aerobic_line(plan, words["aerobic"], _walking_change(assessed))
     source_keys = _source_keys(plan, guidance, words, fall_lines)
     every_key = [
         *source_keys[0],
@@ -219,7 +221,8 @@ def build_handout(
         moving_safely=list(words["moving_safely"]["lines"]),
         after_fall=_after_fall_lines(profile, words["after_fall"]) if fall_lines else [],
         schedule=_schedule(plan, start, weekdays, words) if plan is not None else [],
-        week_lines=_week_lines(plan, guidance, words, assessed),
+        aerobic=aerobic,
+        week_lines=_week_lines(plan, guidance, words, aerobic),
         balance_suggestions=balance[: len(suggestions)],
         balance_lines=balance[len(suggestions) :],
         balance_heading=words["headings"]["balance" if balance_daily(plan) else "balance_in_sessions"],

@@ -41,12 +41,12 @@ LAYOUTS = tuple(
     Layout(*fields)
     for fields in (  # cautions, reasons, balance, chart, weeks, links
         (4, True, 3, True, 2, True),
-        (4, True, 2, True, 2, True),
-        (3, True, 2, True, 2, True),
-        (3, True, 1, True, 2, True),
-        (3, False, 1, True, 2, True),
-        (2, False, 1, True, 2, True),
-        (2, False, 1, False, 2, True),
+        (4, True, 3, True, 1, True),  # the schedule's second week repeats the first: it goes first
+        (4, True, 2, True, 1, True),
+        (3, True, 2, True, 1, True),
+        (3, True, 1, True, 1, True),
+        (3, False, 1, True, 1, True),
+        (2, False, 1, True, 1, True),
         (2, False, 1, False, 1, True),
         (2, False, 1, False, 1, False),
         (2, False, 1, False, 0, False),

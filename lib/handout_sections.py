@@ -210,10 +210,13 @@ def _lines_beside_chart(pdf: draw.Sheet, handout: Handout, chart: bytes) -> None
 
 
 def _week(pdf: draw.Sheet, handout: Handout, chart: bytes | None, weeks: int) -> None:
-    """With a plan: the schedule table, then the plan's lines (beside the effort chart). Without: the guidance."""
+    """With a plan: the schedule table, its aerobic line, then the plan's lines (beside the effort chart).
+    Without: the guidance."""
     draw.heading(pdf, handout.words["headings"]["week"])
     if handout.schedule and weeks:
         _schedule_table(pdf, handout, weeks)
+    if handout.aerobic:  # the whole week's walking, at full width: the chart is about the sessions
+        _bullets(pdf, [handout.aerobic], MARGIN_MM, pdf.width)
     if chart is None:
         _bullets(pdf, handout.week_lines, MARGIN_MM, pdf.width)
     else:

@@ -50,6 +50,7 @@ def _sheet_lines(handout) -> list[str]:
     """Each exercise with its dose, each line of "Your week" and of the balance box: the units a client reads."""
     return [
         *(f"{record['name']}: {record['dose']}" for record in handout.exercises),
+        handout.aerobic,
         *handout.week_lines,
         *handout.balance_suggestions,
         *handout.balance_lines,
@@ -106,11 +107,12 @@ def _aerobic_dose(plan) -> tuple[int, int, int]:
 @settings(max_examples=60, deadline=None)
 def test_c3_your_week_gives_the_plans_aerobic_dose_and_a_fallers_walking_set_up(profile, shape, kit):
     plan = build_plan(profile, *shape, kit)
-    week_lines = build_handout(profile, plan).week_lines
+    handout = build_handout(profile, plan)
+    week_lines = [handout.aerobic, *handout.week_lines]  # "Your week": the aerobic line first, at full width
     first, most, by_week = _aerobic_dose(plan)
     aerobic = [line for line in week_lines if f"{first} minutes a week" in line]
     assert len(aerobic) == 1, week_lines
-    assert f"building to {most} by week {by_week}" in aerobic[0]
+    assert f"{first} minutes a week, building to {most} by week {by_week}" in aerobic[0]
     assert set(plan.weeks["aerobic_intensity"]) == {"moderate"} and "moderate" in aerobic[0]
     assert ("not vigorous" in aerobic[0]) == profile.vertebral_fracture  # TFTF: moderate after a spine fracture
     walking = next(row for row in assess(profile).to_dict("records") if row["id"] == "brisk-walking")
@@ -162,4 +164,4 @@ def test_c_the_sheet_still_fits_its_pages_for_review_cs_clients_and_the_frail_fa
     text = _pdftotext(pdf)
     assert f"page {pages} of {pages}" in text  # the reviewers' own reading tool agrees
     first, most, by_week = _aerobic_dose(plan)
-    assert f"{first} minutes a week at first, building to {most} by week {by_week}" in text
+    assert f"{first} minutes a week, building to {most} by week {by_week}" in text
