@@ -66,6 +66,8 @@ __all__ = [
 ]
 
 SESSION_MINUTES = (30, 45, 60)
+# Where the guidance asks for medical clearance before starting, the plan says it too until it is given.
+NEEDS_CLEARANCE_FIRST = ("osteoporosis", "vertebral_fracture")
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,8 @@ def _first_phase_gate(weeks: pd.DataFrame, sessions: pd.DataFrame, words: dict) 
 
 def _notes(profile: Profile, weeks: pd.DataFrame, sessions: pd.DataFrame, wording: dict) -> tuple[str, ...]:
     notes = []
+    if not profile.clearance and profile.fragility in NEEDS_CLEARANCE_FIRST:
+        notes.append(wording["clearance_first"]["words"])
     if profile.vertebral_fracture:
         notes.append(wording["after_vertebral_fracture"]["start"])
     if profile.bone == "low_for_age":
@@ -118,9 +122,7 @@ def _notes(profile: Profile, weeks: pd.DataFrame, sessions: pd.DataFrame, wordin
         review = words["review"] if profile.clearance else _first_phase_gate(weeks, sessions, words)
         notes += [review, words["fuel"]]
     if not (sessions["block"] == "impact").any():
-        notes.append(wording["impact"]["none"])
-        if profile.falls == "high":
-            notes.append(wording["impact"]["walking_with_falls"])
+        notes.append(wording["impact"]["walking_with_falls" if profile.falls == "high" else "none"])
     return tuple(notes)
 
 
