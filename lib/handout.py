@@ -128,9 +128,15 @@ def _walking_change(assessed: list[dict]) -> str:
     return walking["modification"] if walking["status"] == "modify" else ""
 
 
-def _week_lines(plan: Plan | None, guidance: dict[str, Guidance], words: dict, aerobic: str) -> list[str]:
+def _plan_notes(plan: Plan, impact_words: dict, walking_change: str) -> list[str]:
+    """plan.notes; a faller's no-impact note without its walking set-up when the aerobic line carries it."""
+    said = impact_words["walking_with_falls"] if walking_change else None
+    return [impact_words["none"] if note == said else note for note in plan.notes]
+
+
+def _week_lines(plan: Plan | None, guidance: dict[str, Guidance], words: dict, notes: list[str]) -> list[str]:
     if plan is not None:
-        return plan_lines(plan, aerobic)
+        return plan_lines(plan, notes)
     labelled = [
         label + gloss(guidance[topic].advice) for topic, label in words["guidance_labels"].items() if topic in guidance
     ]
@@ -203,7 +209,9 @@ def build_handout(
     )
     balance = balance_lines(plan, suggestions, guidance)
     fall_lines = needs_fall_lines(profile)
-    aerobic = "" if plan is None else aerobic_line(plan, words["aerobic"], _walking_change(assessed))
+    walking_change = _walking_change(assessed)
+    aerobic = "" if plan is None else aerobic_line(plan, words["aerobic"], walking_change)
+    notes = [] if plan is None else _plan_notes(plan, catalog.planner["impact"], walking_change)
     source_keys = _source_keys(plan, guidance, words, fall_lines)
     every_key = [
         *source_keys[0],
@@ -222,7 +230,7 @@ def build_handout(
         after_fall=_after_fall_lines(profile, words["after_fall"]) if fall_lines else [],
         schedule=_schedule(plan, start, weekdays, words) if plan is not None else [],
         aerobic=aerobic,
-        week_lines=_week_lines(plan, guidance, words, aerobic),
+        week_lines=_week_lines(plan, guidance, words, notes),
         balance_suggestions=balance[: len(suggestions)],
         balance_lines=balance[len(suggestions) :],
         balance_heading=words["headings"]["balance" if balance_daily(plan) else "balance_in_sessions"],
