@@ -72,11 +72,22 @@ def _planned_changes(profile: Profile, plan) -> dict[str, tuple[set[str], set[st
     return changes
 
 
-@given(profiles, st.sampled_from(list(SHAPES.values())), st.sampled_from(list(EQUIPMENT_SETS)))
-@example(P2, SHAPES["3x45-12m"], P2_KIT)
-@example(P5, SHAPES["2x30-6m"], P5_KIT)
-@example(FRAIL_FALLER, SHAPES["3x45-12m"], "full gym")
-@settings(max_examples=60, deadline=None)
+def over_plans(*cases):
+    """A property test over (profile, plan shape, kit): every profile, review C's two shapes, every kit; the
+    given cases (review C's own clients) always run."""
+
+    def decorate(test):
+        for case in reversed(cases):
+            test = example(*case)(test)
+        test = settings(max_examples=60, deadline=None)(test)
+        return given(profiles, st.sampled_from(list(SHAPES.values())), st.sampled_from(list(EQUIPMENT_SETS)))(test)
+
+    return decorate
+
+
+@over_plans(
+    (P2, SHAPES["3x45-12m"], P2_KIT), (P5, SHAPES["2x30-6m"], P5_KIT), (FRAIL_FALLER, SHAPES["3x45-12m"], "full gym")
+)
 def test_c1_every_planned_modify_item_on_the_sheet_carries_its_change_on_the_same_line(profile, shape, kit):
     plan = build_plan(profile, *shape, kit)
     changes = _planned_changes(profile, plan)
@@ -101,10 +112,7 @@ def _aerobic_dose(plan) -> tuple[int, int, int]:
     return int(minutes.iloc[0]), int(minutes.max()), int(plan.weeks.loc[minutes.idxmax(), "week"])
 
 
-@given(profiles, st.sampled_from(list(SHAPES.values())), st.sampled_from(list(EQUIPMENT_SETS)))
-@example(P2, SHAPES["2x30-6m"], P2_KIT)
-@example(FRAIL_FALLER, SHAPES["3x45-12m"], "full gym")
-@settings(max_examples=60, deadline=None)
+@over_plans((P2, SHAPES["2x30-6m"], P2_KIT), (FRAIL_FALLER, SHAPES["3x45-12m"], "full gym"))
 def test_c3_your_week_gives_the_plans_aerobic_dose_and_a_fallers_walking_set_up(profile, shape, kit):
     plan = build_plan(profile, *shape, kit)
     handout = build_handout(profile, plan)
