@@ -273,14 +273,14 @@ def _with_planned_changes(note: str, plan: Plan) -> str:
     return " ".join([note, *dict.fromkeys(missing)])
 
 
-def plan_lines(plan: Plan, notes: list[str]) -> list[str]:
-    """The sessions in a few short lines, under the aerobic line: what comes first (the plan's notes as the sheet
-    words them), sessions, the starting dose, how it builds, impacts."""
+def plan_lines(plan: Plan, notes: list[str] | None = None) -> list[str]:
+    """The sessions in a few short lines, under the aerobic line: what comes first (the plan's notes, or `notes`
+    as the sheet words them), sessions, the starting dose, how it builds, impacts."""
     weeks = plan.weeks
     first, peak = weeks.iloc[0], _peak_dose(weeks)
     reviews = weeks[weeks["review"] != ""]  # a review before week 1 comes first; later ones by their week
     lines = [
-        *(_with_planned_changes(note, plan) for note in notes),
+        *(_with_planned_changes(note, plan) for note in (plan.notes if notes is None else notes)),
         *reviews.loc[reviews["week"] == 1, "review"],
         # One line for the sessions' dose: the aerobic and impact lines need the room (physio review C1, C3).
         f"{plan.sessions_per_week} sessions a week (A, B{', C' if plan.sessions_per_week == 3 else ''}): "
