@@ -126,16 +126,16 @@ def moved_balance_minutes(moved: list[dict]) -> dict[str, int]:
 
 
 def _review(profile, phase: str, position: int, wording: dict) -> str:
-    """A review point: for a low Z-score a medical review before week 1, or, without clearance, the doctor's
-    review that opens the second phase (the first phase's gate, physio review B7); a physiotherapist's before
-    each harder phase after a vertebral fracture."""
+    """A review point: for a low Z-score without clearance, the doctor's review that opens the second phase (the
+    first phase's gate, physio review B7; with clearance the doctor has already looked, C5); a physiotherapist's
+    before each harder phase after a vertebral fracture."""
     if position != 0:
         return ""
     reviews = []
     if profile.vertebral_fracture and phase in ("build", "strength"):
         reviews.append(wording["after_vertebral_fracture"]["review"])
-    if profile.bone == "low_for_age" and phase == PHASES[int(not profile.clearance)]:
-        reviews.append(wording["low_for_age"]["review" if profile.clearance else "gate_review"])
+    if profile.bone == "low_for_age" and not profile.clearance and phase == PHASES[1]:
+        reviews.append(wording["low_for_age"]["gate_review"])
     return " ".join(reviews)
 
 

@@ -115,7 +115,7 @@ def _notes(profile: Profile, weeks: pd.DataFrame, sessions: pd.DataFrame, wordin
         notes.append(wording["after_vertebral_fracture"]["start"])
     if profile.bone == "low_for_age":
         words = wording["low_for_age"]
-        review = words["review"] if profile.clearance else _first_phase_gate(weeks, sessions, words)
+        review = words["cleared"] if profile.clearance else _first_phase_gate(weeks, sessions, words)
         notes += [review, words["fuel"]]
     if not (sessions["block"] == "impact").any():
         notes.append(wording["impact"]["none"])

@@ -62,7 +62,7 @@ def test_3_after_a_vertebral_fracture_a_physio_review_opens_build_and_strength_a
     firsts = weeks.groupby("phase", sort=False)["week"].min()
     physio = weeks["review"].str.startswith("Physiotherapist review before progressing")
     assert weeks.loc[physio, "week"].tolist() == [firsts["build"], firsts["strength"]]
-    assert set(weeks.loc[~physio, "review"]) <= {"", PLANNER["low_for_age"]["review"]}
+    assert set(weeks.loc[~physio, "review"]) <= {"", PLANNER["low_for_age"]["gate_review"]}
     cap = PLANNER["after_vertebral_fracture"]["lower_body_cap"]
     axial = plan.sessions[plan.sessions["block"] == AXIAL_BLOCK]
     assert set(axial["exercise_id"]) <= set(cap)
