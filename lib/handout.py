@@ -23,6 +23,7 @@ from lib.catalog import PROJECT_ROOT, Catalog, _check_sources, _source_lists, de
 from lib.handout_choices import (
     MAX_BALANCE_SUGGESTIONS,
     MAX_CAUTIONS,
+    balance_daily,
     balance_lines,
     balance_suggestions,
     gloss,
@@ -90,7 +91,8 @@ class Handout:
     schedule: list[tuple[str, list[str]]]  # with a plan: (week label, the session letter or '' for each weekday)
     week_lines: list[str]  # with a plan, the plan in a few lines; without, how often and the guidance
     balance_suggestions: list[str]  # without a plan: balance drills, best first
-    balance_lines: list[str]  # after the suggestions; the last is the advice to stress
+    balance_lines: list[str]  # after the suggestions; the last is the advice (with a plan, its dose) to stress
+    balance_heading: str  # 'every day', unless the plan keeps its balance work to the sessions
     source_keys: tuple[tuple[str, ...], tuple[str, ...]]  # cited before and after the cautions' own sources
     source_names: dict[str, tuple[str, str]]  # by key: (name on the sheet, link)
 
@@ -212,6 +214,7 @@ def build_handout(
         week_lines=_week_lines(plan, guidance, words),
         balance_suggestions=balance[: len(suggestions)],
         balance_lines=balance[len(suggestions) :],
+        balance_heading=words["headings"]["balance" if balance_daily(plan) else "balance_in_sessions"],
         source_keys=source_keys,
         source_names=_source_names(list(dict.fromkeys(every_key)), catalog, words),
     )

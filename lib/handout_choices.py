@@ -18,6 +18,7 @@ import pandas as pd
 
 from lib.catalog import Catalog, default_catalog
 from lib.drawings import exercise_strip_svg
+from lib.handout_plan import plan_exercises
 from lib.planner import DELOAD_EVERY, Plan
 from lib.profiles import Profile
 from lib.safety import IMPACT_LEVELS, Guidance, assess, in_words
@@ -75,77 +76,27 @@ def _is_home_safe(row: dict) -> bool:
     )
 
 
-def _planned_ids(plan: Plan | None) -> list[str]:
-    """Exercise ids of the plan's foundation sessions, session A first."""
-    if plan is None:
-        return []
-    first = plan.sessions[plan.sessions["phase"] == "foundation"].sort_values("session", kind="stable")
-    return list(dict.fromkeys(first["exercise_id"]))
-
-
-def _ranked(rows: list[dict], patterns: tuple[str, ...], planned: list[str], experience: str) -> list[dict]:
-    """Candidates of these patterns: the plan's own first, then the level that suits the client."""
+def _ranked(rows: list[dict], patterns: tuple[str, ...], experience: str) -> list[dict]:
+    """Candidates of these patterns, the level that suits the client first."""
     target = "intermediate" if experience == "trained" else "beginner"
     chosen = [row for row in rows if row["pattern"] in patterns]
     return sorted(
         chosen,
-        key=lambda row: (
-            planned.index(row["id"]) if row["id"] in planned else len(planned),
-            row["level"] != target,
-            LEVELS.index(row["level"]),
-        ),
+        key=lambda row: (row["level"] != target, LEVELS.index(row["level"])),
     )
 
 
-def _plan_dose(exercise_id: str, plan: Plan) -> str | None:
-    """The week-1 dose of a planned exercise, in words."""
-    slots = plan.sessions[(plan.sessions["phase"] == "foundation") & (plan.sessions["exercise_id"] == exercise_id)]
-    if slots.empty:
-        return None
-    slot = slots.iloc[0]
-    where = _where(exercise_id, plan)
-    if slot["block"] == "balance":
-        return f"{where}: {slot['reps']}"
-    if pd.isna(slot["sets"]):
-        return f"{where}: {slot['reps']}"
-    sets = f"{slot['sets']} set{'s' if slot['sets'] > 1 else ''}"
-    if pd.isna(slot["effort"]):
-        return f"{where}: {sets} of {slot['reps']}"
-    return f"{where}, week 1: {sets} of {slot['reps']} at effort {slot['effort']} out of 10"
-
-
-def _sessions_holding(exercise_id: str, plan: Plan) -> list[str]:
-    first = plan.sessions[(plan.sessions["phase"] == "foundation") & (plan.sessions["exercise_id"] == exercise_id)]
-    return sorted(set(first["session"]))
-
-
-def _where(exercise_id: str, plan: Plan) -> str:
-    """'Session A', 'Sessions A and C', 'Sessions A-C', with 'and daily at home' when the plan's home work holds it."""
-    letters = _sessions_holding(exercise_id, plan)
-    span = len(letters) > 2 and letters == sorted(letters)  # 'Sessions A-C': the sessions run consecutively
-    where = (
-        f"Sessions {letters[0]}-{letters[-1]}"
-        if span
-        else f"Session{'s' if len(letters) > 1 else ''} {in_words(letters)}"
-    )
-    home = plan.home[
-        (plan.home["phase"] == "foundation") & (plan.home["exercise_id"] == exercise_id) & plan.home["daily"]
-    ]  # not the work a short session sends home on its own day
-    return where + (" and daily at home" if not home.empty else "")
-
-
-def _record(row: dict, catalog: Catalog, plan: Plan | None) -> dict:
+def _record(row: dict, catalog: Catalog) -> dict:
     exercise = catalog.exercise(row["id"])
-    dose = (_plan_dose(row["id"], plan) if plan is not None else None) or _first_clause(exercise["dose"])
     return {
         "id": row["id"],
         "name": row["name"],
         "pattern": row["pattern"],
-        "status": row["status"],
         "cues": list(exercise["cues"]),
-        "dose": dose,
+        "dose": _first_clause(exercise["dose"]),
         "drawing": exercise_strip_svg(row["id"]),
-        "sessions": _sessions_holding(row["id"], plan) if plan is not None else [],
+        "sessions": [],
+        "home": False,
     }
 
 
@@ -157,29 +108,28 @@ def _assessed(profile: Profile, catalog: Catalog, assessed: list[dict] | None) -
 def handout_exercises(
     profile: Profile, plan: Plan | None = None, catalog: Catalog | None = None, assessed: list[dict] | None = None
 ) -> list[dict]:
-    """Four to six recommended exercises, one per movement slot, as plain records.
+    """With a plan, the plan's whole week 1 and home work (lib.handout_plan.plan_exercises); without one, four
+    to six recommended exercises, one per movement slot.
 
-    Each record has id, name, pattern, status, cues, dose (in words), drawing (SVG text: the movement's
-    start and end side by side, lib.drawings.exercise_strip_svg) and sessions (the plan's session letters
-    that hold it). With a plan, its foundation sessions' exercises come first, grouped by session, each
-    dose saying where it is done, with the plan's week-1 dose.
+    Each record has id, name, pattern, cues, dose (in words), drawing (SVG text: the movement's start and end
+    side by side, lib.drawings.exercise_strip_svg), sessions (the plan's session letters that hold it) and
+    home (whether the plan's home work holds it).
     """
     catalog = catalog or default_catalog()
+    if plan is not None:
+        return plan_exercises(plan, catalog)
     rows = [row for row in _assessed(profile, catalog, assessed) if _is_home_safe(row)]
-    planned = _planned_ids(plan)
     chosen: list[dict] = []
     for patterns in EXERCISE_SLOTS:
-        ranked = _ranked(rows, patterns, planned, profile.experience)
+        ranked = _ranked(rows, patterns, profile.experience)
         if ranked:
             chosen.append(ranked[0])
-    for row in _ranked(rows, FALLBACK_PATTERNS, planned, profile.experience):
+    for row in _ranked(rows, FALLBACK_PATTERNS, profile.experience):
         if len(chosen) >= MIN_EXERCISES:
             break
         if row not in chosen:
             chosen.append(row)
-    records = [_record(row, catalog, plan) for row in chosen[:MAX_EXERCISES]]
-    # With a plan, grouped by session: session A's exercises first, then B's, then C's, then the rest.
-    return sorted(records, key=lambda record: record["sessions"][:1] or ["Z"])
+    return [_record(row, catalog) for row in chosen[:MAX_EXERCISES]]
 
 
 def _spine_kind(row: dict) -> int:
@@ -284,7 +234,7 @@ def balance_suggestions(
 ) -> list[dict]:
     """Recommended balance exercises not already shown, at the client's level first."""
     rows = [row for row in _assessed(profile, catalog, assessed) if _is_home_safe(row) and row["id"] not in shown]
-    rows = _ranked(rows, ("balance",), [], profile.experience)
+    rows = _ranked(rows, ("balance",), profile.experience)
     doses = [_first_clause(row["dose"]).split(",")[0] for row in rows[:count]]
     return [{"name": row["name"], "dose": dose[:1].lower() + dose[1:]} for row, dose in zip(rows, doses)]
 
@@ -324,13 +274,22 @@ def plan_lines(plan: Plan) -> list[str]:
     return list(dict.fromkeys(lines))  # a week-1 review can repeat a note
 
 
-def _balance_progression(plan: Plan) -> list[str]:
-    """The plan's home balance circuit: the first weeks' drills, then each harder drill and the week it comes in.
+def _balance_drills(plan: Plan) -> pd.DataFrame:
+    """The plan's balance drills by phase: its home circuit, or the sessions' drills when nothing goes home."""
+    home = plan.home[plan.home["block"] == "balance"]
+    if not home.empty:
+        return home
+    sessions = plan.sessions[plan.sessions["block"] == "balance"]
+    return sessions.drop_duplicates(["phase", "exercise_id"])
 
-    Then the drills' support change once: plan.home's own items and words, nothing else.
+
+def _balance_progression(plan: Plan) -> list[str]:
+    """The plan's balance drills: each harder drill and the week it comes in (else the first weeks' drills).
+
+    Then the drills' support change once: the plan's own items and words, nothing else.
     """
     spans = plan.weeks.groupby("phase", sort=False)["week"].agg(["min", "max"])
-    balance = plan.home[plan.home["block"] == "balance"]
+    balance = _balance_drills(plan)
     drills = balance.groupby("phase", sort=False)["exercise"].agg(list)
     steps: list[list] = []  # [first week, last week, drills]
     for phase, (first, last) in spans.iterrows():
@@ -344,20 +303,29 @@ def _balance_progression(plan: Plan) -> list[str]:
         for name in current
         if name not in previous
     ]
-    then = f" Then, each replacing the easiest: {in_words(harder)}." if harder else ""
-    lines = [f"Start: {in_words(steps[0][2])}.{then}"] if steps else []
+    # Week 1's drills are on the front with their dose: the box names them only when nothing harder follows.
+    if harder:
+        lines = [f"Harder drills, each replacing the easiest: {in_words(harder)}."]
+    else:
+        lines = [f"Drills: {in_words(steps[0][2])}."] if steps else []
     support = balance.loc[balance["modification"] != "", "modification"].unique()
     return lines + [f"Standing drills: {change[:1].lower()}{change[1:]}" for change in support]
 
 
+def balance_daily(plan: Plan | None) -> bool:
+    """Whether balance is advised every day: without a plan, always; with one, if its balance dose is daily."""
+    return plan is None or plan.balance_dose.kind == "daily"
+
+
+def _balance_dose(plan: Plan) -> str:
+    """The plan's one balance dose (lib/balance_dose.py), as the guidance says it."""
+    words = plan.balance_dose.words.split(";")[0]
+    return f"{words[:1].upper()}{words[1:]}."
+
+
 def balance_lines(plan: Plan | None, suggestions: list[dict], guidance: dict[str, Guidance]) -> list[str]:
-    """Without a plan, suggestions and the guidance; with one, the plan's own balance progression and minutes."""
+    """Without a plan, suggestions and the guidance; with one, the plan's own drills, then its balance dose (the
+    line to stress)."""
     if plan is None:
         return [f"{item['name']}: {item['dose']}." for item in suggestions] + [guidance["Balance"].advice]
-    by_week = min(16, len(plan.weeks))
-    target = (
-        f" Minutes a week: {plan.weeks['balance_minutes'].iloc[0]} at first, "
-        f"{plan.weeks.set_index('week').loc[by_week, 'balance_minutes']} by week {by_week}."
-    )
-    progression = _balance_progression(plan) or [""]
-    return [progression[0] + target, *progression[1:]]
+    return [*_balance_progression(plan), _balance_dose(plan)]

@@ -12,20 +12,22 @@ Public API::
 
 Sizes are in millimetres (points for type). Everything here is about paper and ink, nothing about bones or
 exercises (lib/handout_sections.py lays the handout's content out with these pieces). Every piece also works
-on the recorder that fpdf2's offset_rendering() hands out, which trial drawings use to see what fits.
+on the scratch sheet that trial drawings use to see what fits (Sheet.trial_sheet).
 Type is DejaVu Sans Condensed, embedded (lib/handout_font.py): names in Latin, Greek and Cyrillic letters print.
 Text passes through plain(), so a character the font has no glyph for prints as '?', never as a blank.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import functools
+import io
 import re
 from typing import Callable
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
-from fpdf.recorder import FPDFRecorder
 
 from lib.handout_font import FAMILY, FILES, plain
 
@@ -54,28 +56,61 @@ FIXED_DATE = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)  # same input, same
 # --- Drawing -------------------------------------------------------------------------------------
 
 
+@functools.cache
+def _typeface_read_once() -> dict:
+    """The typeface's fonts as fpdf2 reads them (about 0.17 s a sheet), for scratch sheets to copy.
+
+    fpdf2's own copy of a font shares its tables (ttfont, cmap) and copies what a drawing changes.
+    """
+    reader = FPDF(unit="mm", format=PAGE_FORMAT)
+    for style, path in FILES.items():
+        reader.add_font(FAMILY, style, path)
+    return reader.fonts
+
+
 class Sheet(FPDF):
     """A4 portrait with the handout's margins and a page number a reader can find.
 
     The title goes into the PDF's metadata: never put a name in it, metadata can travel further than the page.
     """
 
-    def __init__(self, title: str) -> None:
+    def __init__(self, title: str, is_trial: bool = False) -> None:
         super().__init__(orientation="P", unit="mm", format=PAGE_FORMAT)
+        self.is_trial = is_trial  # a scratch sheet for trial drawings (see trial_sheet), never output
+        self._scratch: Sheet | None = None
         self.set_margins(MARGIN_MM, TOP_MM, MARGIN_MM)
         self.set_auto_page_break(True, margin=BOTTOM_MM)
         self.set_creation_date(FIXED_DATE)
         self.set_title(title)
         self.set_author("Bone Loading Lab")
         self.set_lang("en")
-        for style, path in FILES.items():
-            self.add_font(FAMILY, style, path)
+        if is_trial:  # never output (output subsets a font's tables in place), so it may share them
+            self.fonts.update(copy.deepcopy(_typeface_read_once()))
+        else:
+            for style, path in FILES.items():
+                self.add_font(FAMILY, style, path)
         self.alias_nb_pages()
 
     def footer(self) -> None:
         self.set_y(-BOTTOM_MM + 3)
         font(self, colour=SOFT_INK)
         self.cell(0, LINE_MM, f"Bone Loading Lab - page {self.page_no()} of {{nb}}", align="R")
+
+    def trial_sheet(self) -> Sheet:
+        """A scratch sheet at this sheet's place (same x, y and font, on a fresh page) for a trial drawing.
+
+        Not fpdf2's offset_rendering(): that deep-copies the whole document (fonts, images, pages) twice per
+        trial, which took most of a handout's time (issue #17). The scratch sheet is made once per sheet and
+        each trial draws on a new page of it, so nothing drawn there reaches this sheet or needs undoing.
+        """
+        if self._scratch is None:
+            self._scratch = Sheet("trial", is_trial=True)
+        scratch = self._scratch
+        scratch.add_page()
+        if self.font_family:
+            scratch.set_font(self.font_family, self.font_style, self.font_size_pt)
+        scratch.set_xy(self.x, self.y)
+        return scratch
 
     @property
     def width(self) -> float:
@@ -95,33 +130,34 @@ def text(pdf: Sheet, text: str, x: float | None = None, w: float | None = None, 
 
 
 def pages_taken(pdf: Sheet, draw_it: Callable[[Sheet], None]) -> int:
-    """The page the sheet would end on after draw_it: a trial drawing with fpdf2's offset_rendering(), undone.
+    """The page the sheet would end on after draw_it, found by a trial drawing on a scratch sheet.
 
     Ending below the page's bottom margin counts as the next page.
     """
-    with pdf.offset_rendering() as trial:
-        draw_it(trial)
-        return trial.page + (trial.y > trial.page_break_trigger)
+    trial = pdf.trial_sheet()
+    first_page = trial.page
+    draw_it(trial)
+    return pdf.page + trial.page - first_page + (trial.y > trial.page_break_trigger)
 
 
 def kept_whole(pdf: Sheet, draw_it: Callable[[Sheet], None]) -> None:
-    """draw_it on this page if it fits whole, else on the next (tried first with offset_rendering()).
+    """draw_it on this page if it fits whole, else on the next (tried first on a scratch sheet).
 
     Not fpdf2's unbreakable(): it replays the recorded calls after the page break, with the absolute
-    positions they were given on the first page. Inside a trial drawing (an FPDFRecorder) the block is drawn
-    as it comes: a trial only asks whether everything ends on its page, which a split answers the same way.
+    positions they were given on the first page. Inside a trial drawing the block is drawn as it comes: a
+    trial only asks whether everything ends on its page, which a split answers the same way.
     """
-    if not isinstance(pdf, FPDFRecorder) and pages_taken(pdf, draw_it) > pdf.page:
+    if not pdf.is_trial and pages_taken(pdf, draw_it) > pdf.page:
         pdf.add_page()
     draw_it(pdf)
 
 
 def measure(pdf: Sheet, draw_it: Callable[[Sheet], None]) -> float:
-    """How tall draw_it(pdf) will be, by drawing it with fpdf2's offset_rendering() (then undone)."""
-    with pdf.offset_rendering() as trial:
-        top = trial.y
-        draw_it(trial)
-        return trial.y - top
+    """How tall draw_it(pdf) will be, by drawing it on a scratch sheet."""
+    trial = pdf.trial_sheet()
+    top = trial.y
+    draw_it(trial)
+    return trial.y - top
 
 
 def box(
@@ -202,6 +238,16 @@ def bullet(pdf: Sheet, words: str, x: float, w: float, **style) -> None:
     pdf.set_fill_color(*INK)
     pdf.circle(x + 1.2, y + LINE_MM / 2, 0.9, style="F")
     text(pdf, words, x=x + BULLET_MM, w=w - BULLET_MM, **style)
+
+
+def picture(pdf: Sheet, image: bytes, x: float, y: float, w: float, alt_text: str) -> None:
+    """An image (SVG or PNG) w wide with its top left at x, y; the cursor stays where it was.
+
+    A trial drawing leaves it out: placed at a given point it moves nothing, and parsing an SVG drawing
+    took a fifth of a handout's time.
+    """
+    if not pdf.is_trial:
+        pdf.image(io.BytesIO(image), x=x, y=y, w=w, alt_text=alt_text)
 
 
 def svg_bytes(svg: str) -> bytes:

@@ -7,8 +7,9 @@ Public API::
 
 The content is built once (lib/handout.py build_handout: the profile is assessed once) and drawn once
 (lib/handout_sections.py over lib/handout_draw.py): the exercises on the front, the rest on the back. How
-many cues and cautions fit each side is found first by trial drawings in fpdf2's offset_rendering(), undone. The client's first name goes only into the PDF
-bytes: it is never stored, logged or written to disk. The chart is the app's own Altair chart, rendered
+many cues (and how large the drawings) and how many cautions fit each side is found first by trial drawings
+on a scratch sheet (handout_draw.Sheet.trial_sheet). The client's first name goes only into the PDF bytes:
+it is never stored, logged or written to disk. The chart is the app's own Altair chart, rendered
 to an image with vl-convert.
 """
 
@@ -22,13 +23,14 @@ import vl_convert
 from lib import handout_draw as draw
 from lib.catalog import Catalog
 from lib.handout import Handout, build_handout
-from lib.handout_sections import Layout, back, front
+from lib.handout_sections import DRAWING_MM, Layout, back, front
 from lib.plan_charts import effort_spec
 from lib.planner import Plan
 from lib.profiles import Profile
 
 MAX_PAGES = 2  # front and back of one sheet
 MAX_CUES = 3
+SMALLER_DRAWINGS_MM = (24, 19, 15)  # when no cue is left to cut; a drawing narrower than 15 mm is hard to read
 CHART_SPEC = {"width": 250, "height": 100}  # pixels; with 16 px fonts the chart text prints near 10 pt
 CHART_FONT_PX = 16
 CHART_INK = "#141414"
@@ -83,12 +85,19 @@ def _bisect(candidates: list, fits) -> object:
     return candidates[low]
 
 
-def _cue_counts(pdf: draw.Sheet, handout: Handout) -> list[int]:
-    """The most cues the front page holds: one each, then a second exercise by exercise, then a third."""
+def _front_layout(pdf: draw.Sheet, handout: Handout) -> tuple[list[int], float]:
+    """The most the front page holds, as (cues per exercise, drawing width): three cues each down to one each,
+    exercise by exercise, then none; then smaller drawings.
+
+    Cues and drawing size give way, never exercises: a plan's handout lists the whole of week 1.
+    """
     count = len(handout.exercises)
-    growing = [[fewer + 1] * more + [fewer] * (count - more) for fewer in range(1, MAX_CUES) for more in range(count)]
-    most_first = [[MAX_CUES] * count, *reversed(growing)]
-    return _bisect(most_first, lambda cues: draw.pages_taken(pdf, lambda trial: front(trial, handout, cues)) == 1)
+    growing = [[fewer + 1] * more + [fewer] * (count - more) for fewer in range(MAX_CUES) for more in range(count)]
+    most_first = [
+        *(([MAX_CUES] * count, DRAWING_MM), *((cues, DRAWING_MM) for cues in reversed(growing))),
+        *(([0] * count, width) for width in SMALLER_DRAWINGS_MM),
+    ]
+    return _bisect(most_first, lambda layout: draw.pages_taken(pdf, lambda trial: front(trial, handout, *layout)) == 1)
 
 
 def handout_pdf(
@@ -110,8 +119,7 @@ def handout_pdf(
     chart = _effort_png(plan) if plan is not None else None
     pdf = draw.Sheet(handout.words["title"])  # never the name: metadata can travel further than the page
     pdf.add_page()
-    cues = _cue_counts(pdf, handout)
-    front(pdf, handout, cues)
+    front(pdf, handout, *_front_layout(pdf, handout))
     layout = _bisect(
         list(LAYOUTS),
         lambda layout: draw.pages_taken(pdf, lambda trial: back(trial, handout, layout, chart)) <= MAX_PAGES,

@@ -3,17 +3,16 @@
 Public API::
 
     from lib.handout_sections import Layout, back, front
-    front(pdf, handout, cues=[2, 3, 2, 2, 2, 2])                     # title and exercises: page 1
+    front(pdf, handout, cues=[2, 3, 2, 2, 2, 2], drawing_mm=30)      # title and exercises: page 1
     back(pdf, handout, Layout(cautions=4, balance=3, chart=True), chart_png)   # the rest: page 2
 
 Each block that must not split across pages is drawn with handout_draw.kept_whole, which tries it first
-with fpdf2's offset_rendering() and starts a new page when it does not fit; nothing here computes a height
+on a scratch sheet and starts a new page when it does not fit; nothing here computes a height
 by hand. How many cues each exercise shows, and the Layout, are chosen by lib/handout_pdf.py.
 """
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -33,8 +32,8 @@ from lib.handout_draw import (
 )
 from lib.handout_font import plain
 
-DRAWING_MM = 30  # width on the page of the movement's frames side by side (the handout must stay on one sheet)
-EXERCISE_GAP_MM = 2.5
+DRAWING_MM = 30  # width on the page of the movement's frames side by side, when the exercises leave room
+EXERCISE_GAP_MM = 2.5  # below a full-size drawing; smaller drawings (a long plan's week 1) close up in step
 CHART_SHARE = 0.5  # of the text width; the dose lines take the rest
 COLUMN_GAP_MM = 6
 AVOID_SHARE = 0.44  # of a caution row; the safer swap's name, usually the longer, takes the rest
@@ -57,18 +56,12 @@ class Layout:
     links: bool  # each source's link in print (it stays clickable on its name)
 
 
-def _exercise_block(pdf: draw.Sheet, exercise: dict, cues: int, dose_label: str) -> None:
-    """The movement's frames on the left; name, cues and dose beside it."""
-    text_x = MARGIN_MM + DRAWING_MM + 6
-    text_w = pdf.width - DRAWING_MM - 6
+def _exercise_block(pdf: draw.Sheet, exercise: dict, cues: int, dose_label: str, drawing_mm: float) -> None:
+    """The movement's frames on the left, drawing_mm wide; name, cues and dose beside it."""
+    text_x = MARGIN_MM + drawing_mm + 6
+    text_w = pdf.width - drawing_mm - 6
     top = pdf.y
-    pdf.image(
-        io.BytesIO(draw.svg_bytes(exercise["drawing"])),
-        x=MARGIN_MM,
-        y=top + 1,
-        w=DRAWING_MM,
-        alt_text=drawing_alt(exercise["id"]),
-    )
+    draw.picture(pdf, draw.svg_bytes(exercise["drawing"]), MARGIN_MM, top + 1, drawing_mm, drawing_alt(exercise["id"]))
     draw.text(pdf, exercise["name"], x=text_x, w=text_w, size=NAME_PT, bold=True)
     _bullets(pdf, exercise["cues"][:cues], text_x, text_w)
     draw.font(pdf, bold=True)
@@ -76,7 +69,8 @@ def _exercise_block(pdf: draw.Sheet, exercise: dict, cues: int, dose_label: str)
     pdf.set_x(text_x)
     pdf.cell(label_w, LINE_MM, dose_label)
     draw.text(pdf, exercise["dose"], x=text_x + label_w, w=text_w - label_w)
-    pdf.set_y(max(pdf.y, top + DRAWING_MM * draw.svg_aspect(exercise["drawing"]) + 2) + EXERCISE_GAP_MM)
+    gap = EXERCISE_GAP_MM * drawing_mm / DRAWING_MM
+    pdf.set_y(max(pdf.y, top + drawing_mm * draw.svg_aspect(exercise["drawing"]) + 2) + gap)
 
 
 def _title_block(pdf: draw.Sheet, handout: Handout) -> None:
@@ -87,14 +81,17 @@ def _title_block(pdf: draw.Sheet, handout: Handout) -> None:
     draw.box(pdf, lambda sheet: draw.text(sheet, handout.about, x=MARGIN_MM + 5, w=sheet.width - 10))
 
 
-def front(pdf: draw.Sheet, handout: Handout, cues: list[int]) -> None:
-    """Page 1: the title block and the exercises, each with its count of cues, each kept whole."""
+def front(pdf: draw.Sheet, handout: Handout, cues: list[int], drawing_mm: float = DRAWING_MM) -> None:
+    """Page 1: the title block and the exercises, each with its count of cues and its drawing_mm-wide
+    frames, each kept whole."""
     _title_block(pdf, handout)
     draw.heading(pdf, handout.words["headings"]["exercises"])
     draw.text(pdf, handout.words["exercises_intro"], colour=SOFT_INK)
     pdf.ln(2)
     for exercise, count in zip(handout.exercises, cues):
-        draw.kept_whole(pdf, lambda sheet: _exercise_block(sheet, exercise, count, handout.words["dose_label"]))
+        draw.kept_whole(
+            pdf, lambda sheet: _exercise_block(sheet, exercise, count, handout.words["dose_label"], drawing_mm)
+        )
 
 
 def _bullets(pdf: draw.Sheet, lines: list[str], x: float, w: float) -> None:
@@ -206,7 +203,7 @@ def _lines_beside_chart(pdf: draw.Sheet, handout: Handout, chart: bytes) -> None
     text_end = pdf.y
     chart_x = MARGIN_MM + text_w + 4
     width_px, height_px = draw.png_size(chart)
-    pdf.image(io.BytesIO(chart), x=chart_x, y=top, w=chart_w, alt_text=handout.words["chart_alt"])
+    draw.picture(pdf, chart, chart_x, top, chart_w, handout.words["chart_alt"])
     pdf.set_y(top + chart_w * height_px / width_px)
     draw.text(pdf, handout.words["chart_caption"], x=chart_x, w=chart_w, colour=SOFT_INK)
     pdf.set_y(max(text_end, pdf.y))
@@ -224,7 +221,7 @@ def _week(pdf: draw.Sheet, handout: Handout, chart: bytes | None, weeks: int) ->
 
 
 def _balance(pdf: draw.Sheet, handout: Handout, suggestions: int) -> None:
-    """'Balance every day' on the left; on the right, the steps after a fall if the client needs them, else the red flags."""
+    """'Balance every day' (or in the sessions) on the left; on the right, the steps after a fall if the client needs them, else the red flags."""
     frame = (
         (handout.words["headings"]["after_fall"], handout.after_fall, BLUE, "do")
         if handout.after_fall
@@ -233,7 +230,7 @@ def _balance(pdf: draw.Sheet, handout: Handout, suggestions: int) -> None:
     pdf.ln(1)
     _beside_a_frame(
         pdf,
-        handout.words["headings"]["balance"],
+        handout.balance_heading,
         handout.balance_suggestions[:suggestions] + handout.balance_lines,
         frame,
         stress_last=True,

@@ -70,6 +70,8 @@ __all__ = [
 ]
 
 SESSION_MINUTES = (30, 45, 60)
+# Where the guidance asks for medical clearance before starting, the plan says it too until it is given.
+NEEDS_CLEARANCE_FIRST = ("osteoporosis", "vertebral_fracture")
 
 
 @dataclass(frozen=True)
@@ -117,6 +119,8 @@ def _first_phase_gate(weeks: pd.DataFrame, sessions: pd.DataFrame, words: dict) 
 
 def _notes(profile: Profile, weeks: pd.DataFrame, sessions: pd.DataFrame, wording: dict) -> tuple[str, ...]:
     notes = []
+    if not profile.clearance and profile.fragility in NEEDS_CLEARANCE_FIRST:
+        notes.append(wording["clearance_first"]["words"])
     if profile.vertebral_fracture:
         notes.append(wording["after_vertebral_fracture"]["start"])
     if profile.bone == "low_for_age":
@@ -126,9 +130,7 @@ def _notes(profile: Profile, weeks: pd.DataFrame, sessions: pd.DataFrame, wordin
     if profile.clearance and not profile.vertebral_fracture and weeks["intensity_pct_1rm"].isna().all():
         notes.append(wording["heavy_lift"]["later"])
     if not (sessions["block"] == "impact").any():
-        notes.append(wording["impact"]["none"])
-        if profile.falls == "high":
-            notes.append(wording["impact"]["walking_with_falls"])
+        notes.append(wording["impact"]["walking_with_falls" if profile.falls == "high" else "none"])
     return tuple(notes)
 
 
@@ -210,7 +212,7 @@ def build_plan(
         home=home_work(usable, slots, moved, profile, _daily_balance_words(weeks, balance, catalog.planner)),
         balance_dose=balance,
         aerobic=aerobic_dose(weeks),
-        walking_setup=catalog.planner["impact"]["walking_with_falls"] if profile.falls == "high" else "",
+        walking_setup=catalog.planner["impact"]["walking_setup"] if profile.falls == "high" else "",
     )
 
 

@@ -76,8 +76,11 @@ def test_your_exercises_lists_no_avoided_exercise(key, with_plan, handouts, plan
     profile, plan = PRESETS[key], plans[key] if with_plan else None
     table = assess(profile, catalog).set_index("id")
     chosen = handout_exercises(profile, plan, catalog)
-    assert MIN_EXERCISES <= len(chosen) <= MAX_EXERCISES
-    assert {table.loc[exercise["id"], "status"] for exercise in chosen} == {"recommended"}
+    statuses = {table.loc[exercise["id"], "status"] for exercise in chosen}
+    if plan is None:
+        assert MIN_EXERCISES <= len(chosen) <= MAX_EXERCISES and statuses == {"recommended"}
+    else:  # the whole week-1 plan (tests/test_handout_plan.py): a "modify" item with its modification
+        assert statuses <= {"recommended", "modify"}
     _, text = _read(handouts[key, with_plan])
     section = text.split("Your exercises", 1)[1].split("What to avoid", 1)[0]
     for exercise in chosen:
@@ -94,14 +97,6 @@ def test_exercises_cover_the_movements_bone_needs(catalog):
         assert len(patterns) == len(set(patterns))
 
 
-def test_a_plans_foundation_exercises_come_first(plans, catalog):
-    plan = plans["frail-faller"]
-    planned = set(plan.sessions.query("phase == 'foundation' and session in ['A', 'B']")["exercise_id"])
-    chosen = handout_exercises(PRESETS["frail-faller"], plan, catalog)
-    assert len({exercise["id"] for exercise in chosen} & planned) >= 4
-    assert any("week 1:" in exercise["dose"] for exercise in chosen)
-
-
 def test_with_a_plan_exercises_are_grouped_by_session_and_balance_follows_the_plan(plans, catalog):
     from lib.handout_choices import balance_lines
     from lib.safety import profile_guidance
@@ -114,9 +109,9 @@ def test_with_a_plan_exercises_are_grouped_by_session_and_balance_follows_the_pl
             exercise["dose"].startswith("Session") for exercise in chosen if exercise["sessions"]
         )
         guidance = {item.topic: item for item in profile_guidance(PRESETS[key], catalog)}
-        lines = balance_lines(plan, [], guidance)
+        shown = " ".join([*balance_lines(plan, [], guidance), *(exercise["name"] for exercise in chosen)])
         for name in set(plan.home.loc[plan.home["block"] == "balance", "exercise"]):
-            assert any(name in line for line in lines)
+            assert name in shown  # week 1's drills on the front, the harder ones in the balance box
 
 
 def test_fragile_bone_puts_spine_cautions_first_with_safe_swaps(catalog):
@@ -235,25 +230,26 @@ def test_page_one_as_a_picture_for_review(handouts, screenshots):
 
 
 def test_one_click_assesses_the_profile_once_and_draws_one_sheet(monkeypatch, plans, catalog):
-    """Before the content model, one frail-faller handout ran assess() 18 times and made 6 sheets."""
+    """Before the content model, one frail-faller handout ran assess() 18 times and made 6 sheets; trial drawings
+    go on scratch sheets made once per handout (one, and one for a box measured inside a trial), never per trial."""
     import lib.handout
     import lib.handout_draw
 
-    counts = {"assess": 0, "sheets": 0}
+    counts = {"assess": 0, "sheets": 0, "scratch sheets": 0}
     real_assess, real_sheet = lib.handout.assess, lib.handout_draw.Sheet.__init__
 
     def counted_assess(*args, **kwargs):
         counts["assess"] += 1
         return real_assess(*args, **kwargs)
 
-    def counted_sheet(self, *args, **kwargs):
-        counts["sheets"] += 1
-        real_sheet(self, *args, **kwargs)
+    def counted_sheet(self, title, is_trial=False):
+        counts["scratch sheets" if is_trial else "sheets"] += 1
+        real_sheet(self, title, is_trial)
 
     monkeypatch.setattr(lib.handout, "assess", counted_assess)
     monkeypatch.setattr(lib.handout_draw.Sheet, "__init__", counted_sheet)
     handout_pdf(PRESETS["frail-faller"], plans["frail-faller"], FIRST_NAME, catalog, START)
-    assert counts == {"assess": 1, "sheets": 1}
+    assert counts == {"assess": 1, "sheets": 1, "scratch sheets": 2}
 
 
 def _imported_modules(path: Path) -> set[str]:
@@ -407,7 +403,8 @@ def test_after_a_spine_fracture_the_handout_says_physiotherapist_first_no_jumpin
 ):
     plan = build_plan(profile, catalog=catalog)
     _, text = _read(handout_pdf(profile, plan, catalog=catalog))
-    assert plan.notes[0].startswith("After a spine fracture")
+    first_notes = [note for note in plan.notes if not note.startswith("Before you start")]  # clearance, if not given
+    assert first_notes[0].startswith("After a spine fracture")
     assert "a physiotherapist guides the start" in text and "no jogging or jumping" in text
     assert "cleared for supervised heavy lifting" not in text
 

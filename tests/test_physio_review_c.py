@@ -8,9 +8,11 @@ import re
 import pytest
 
 from lib.catalog import default_catalog
+from lib.handout import build_handout
 from lib.plan_sessions import PLANNABLE_MODIFICATIONS
+from lib.planner import build_plan
 from lib.profiles import Profile, all_profiles
-from lib.safety import assess
+from lib.safety import assess, profile_guidance
 
 NO_FLOOR = [profile for profile in all_profiles() if not profile.floor_transfers]
 HIGH_FALLS = [profile for profile in all_profiles() if profile.falls == "high"]
@@ -60,3 +62,24 @@ def test_c12_brisk_walking_is_not_said_to_build_bone(profile):
 def test_c13_no_reason_is_written_for_a_client_who_is_both_trained_and_not():
     texts = [text for profile in all_profiles() for text in assess(profile)["reason"]]
     assert not any("Once cleared, and trained" in text for text in texts)
+
+
+# The fourth read (/work/handoff/s5/physio/review-d.md), finding 1: the plan sheet dropped the clearance step.
+NOT_CLEARED_FRAGILE = [
+    profile
+    for profile in all_profiles()
+    if not profile.clearance and profile.fragility in ("osteoporosis", "vertebral_fracture")
+]
+
+
+@pytest.mark.parametrize("profile", NOT_CLEARED_FRAGILE, ids=str)
+def test_d1_a_plan_for_osteoporosis_or_a_spine_fracture_without_clearance_asks_for_it_first(profile):
+    guidance = {item.topic: item.advice for item in profile_guidance(profile)}
+    assert "Medical clearance before starting" in guidance["Clearance"]
+    handout = build_handout(profile, build_plan(profile, 2, 6, 30))
+    assert any("all-clear to exercise" in line for line in handout.week_lines)
+
+
+def test_d1_a_cleared_client_is_not_sent_back_for_clearance():
+    cleared = Profile(bone="osteoporosis", clearance=True)
+    assert not any("all-clear" in note for note in build_plan(cleared).notes)

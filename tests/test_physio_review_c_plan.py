@@ -114,7 +114,7 @@ def test_c3_the_plan_gives_its_aerobic_dose_from_its_own_weeks(profile):
 
 @pytest.mark.parametrize("session_minutes", SESSION_MINUTES)
 def test_c3_a_faller_has_the_walking_set_up_whether_or_not_the_plan_has_impact(session_minutes):
-    walking = PLANNER["impact"]["walking_with_falls"]
+    walking = PLANNER["impact"]["walking_setup"]
     for profile in all_profiles()[::3]:
         plan = build_plan(profile, 2, 6, session_minutes, "bands and dumbbells")
         assert plan.walking_setup == (walking if profile.falls == "high" else "")

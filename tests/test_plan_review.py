@@ -94,7 +94,7 @@ def test_9_minutes_per_component_come_from_the_sessions_and_no_impact_means_no_i
     assert (per_session <= plan.session_minutes).all()
     if (plan.weeks["impacts_per_session"] == 0).all():
         assert (plan.weeks["minutes_impact"] == 0).all()
-        assert "No impact work; brisk walking counts toward the aerobic minutes." in plan.notes
+        assert any(note.startswith("No impact work") and "brisk walking counts" in note.lower() for note in plan.notes)
 
 
 def test_9_minutes_differ_between_profiles():
@@ -266,4 +266,4 @@ def test_b3_a_high_faller_with_no_impact_work_is_told_how_to_walk_safely():
     faller = Profile(bone="osteoporosis", falls="high", joint_limits=True, floor_transfers=False)
     plan = build_plan(faller)
     walking = assess(faller).set_index("id").loc["brisk-walking"]
-    assert walking["status"] == "modify" and "walking pole or a companion" in " ".join(plan.notes)
+    assert walking["status"] == "modify" and "with a pole or a companion" in " ".join(plan.notes)
