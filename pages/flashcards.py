@@ -33,6 +33,11 @@ def reveal() -> None:
     deck_state()["revealed"] = True
 
 
+def start_over() -> None:
+    """A new choice of lessons is a new deck: from its first card, face down."""
+    deck_state().update(position=0, revealed=False)
+
+
 def rate(card: dict, knew_it: bool, step: int) -> None:
     """'I knew it' or 'Not yet': saved for spaced repetition under a study code, then the next card.
 
@@ -47,9 +52,15 @@ st.caption("Say the meaning out loud, then turn the card.")
 status_line(site_map.REVIEW.page())
 lessons_column, due_column = st.columns([4, 1], vertical_alignment="bottom")
 topics = lessons_column.multiselect(
-    "Lessons", list(TITLES), format_func=TITLES.get, key="topics", bind="query-params", placeholder="All lessons"
+    "Lessons",
+    list(TITLES),
+    format_func=TITLES.get,
+    key="topics",
+    bind="query-params",
+    placeholder="All lessons",
+    on_change=start_over,
 )
-only_due = active_code() and due_column.toggle("Due today only", key="due", bind="query-params")
+only_due = active_code() and due_column.toggle("Due today only", key="due", bind="query-params", on_change=start_over)
 share_this_view(site_map.FLASHCARDS.url_path)  # a presenter's link to one lesson's deck
 due = due_cards(saved_answers(), store().now()) if only_due else set()
 deck = [

@@ -112,7 +112,7 @@ def render_bone_column() -> dict:
     st.markdown("**Bone and training**")
     left, right = st.columns(2)
     t_score, z_score = number("t_score", container=left), number("z_score", container=right)
-    site = st.selectbox("DXA site", DXA_SITES, index=None, key="site", bind="query-params", placeholder="not given")
+    site = st.selectbox("DXA site", DXA_SITES, index=None, key="dxa_site", bind="query-params", placeholder="not given")
     fractures = st.multiselect(
         "Fragility fractures after 40",
         list(FRACTURE_SITES),

@@ -7,8 +7,8 @@ import re
 
 from lib.profiles import PRESETS, Profile
 from lib.urlstate import choice, deferred
-from pages.components import site_map
-from pages.components.common import APP_WIDE_PARAMS
+from pages.components import page_params, site_map
+from pages.components.common import APP_WIDE_PARAMS, catalog
 from pages.components.profile_form import profile_query_params
 from pages.components.screening_link import screening_query_params
 from tests.conftest import PROJECT_ROOT
@@ -58,3 +58,16 @@ def test_a_deferred_parameter_builds_its_choices_once_when_a_link_is_first_check
     assert built == []  # declared, not built: the catalog may not be loaded yet
     assert param.accepts(["a", "b"]) and not param.accepts(["c"])
     assert built == [1]
+
+
+def test_a_key_means_one_thing_on_every_page_that_declares_it():
+    """Widget keys are shared across pages in a session, and links carry other pages' keys along: the DXA site
+    of "Screen a client" once used `site`, the skeletal-site filter's key, so it leaked into Safe options' link
+    and was lost on Back (usertest 3). A key two pages declare is the same declaration."""
+    declarations: dict[str, list] = {}
+    for spec in site_map.PAGES:
+        for key, param in spec.params.items():
+            declarations.setdefault(key, []).append(param)
+    lesson_keys = {key for lesson in catalog().lessons for key in page_params.lesson_params(lesson)}
+    assert not lesson_keys & declarations.keys()
+    assert {key for key, params in declarations.items() if any(param is not params[0] for param in params)} == set()

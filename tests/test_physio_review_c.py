@@ -83,3 +83,10 @@ def test_d1_a_plan_for_osteoporosis_or_a_spine_fracture_without_clearance_asks_f
 def test_d1_a_cleared_client_is_not_sent_back_for_clearance():
     cleared = Profile(bone="osteoporosis", clearance=True)
     assert not any("all-clear" in note for note in build_plan(cleared).notes)
+
+
+def test_d5_a_balance_heading_never_promises_balance_in_sessions_that_hold_none():
+    runner = Profile(bone="osteopenia", experience="trained")
+    plan = build_plan(runner, 2, 6, 30)
+    assert not (plan.sessions["block"] == "balance").any()  # at 30 minutes it goes home, on the session days
+    assert "session" not in build_handout(runner, plan).balance_heading.lower()

@@ -36,8 +36,8 @@ def test_1_each_balance_level_says_when_to_move_on_and_the_levels_climb_the_ladd
     picks = list(dict.fromkeys(plan.sessions.loc[plan.sessions["block"] == "balance", "exercise_id"]))
     assert picks == sorted(picks, key=LADDER.index)  # never a step back down the ladder
     for earlier, later in (
-        ("single-leg-stance-supported", "supported-tandem-stance"),
-        ("supported-tandem-stance", "heel-to-toe-walk"),
+        ("supported-tandem-stance", "single-leg-stance-supported"),
+        ("single-leg-stance-supported", "heel-to-toe-walk"),
     ):
         if earlier in picks and later in picks:
             assert picks.index(earlier) < picks.index(later)
@@ -49,9 +49,11 @@ def test_1_balance_criteria_use_only_the_sourced_10_second_hold():
         numbers = set(re.findall(r"\d+", rung["move_on_when"]))
         assert numbers <= {"10"}, rung["exercise"]
         assert not numbers or "steadi" in rung["sources"], rung["exercise"]
+    # The 4-stage test's own order: tandem, then one leg (physio review D, finding 2: a frail faller started on
+    # one leg, her painful knee taking all her weight, and "progressed" to tandem).
     assert (
-        LADDER.index("single-leg-stance-supported")
-        < LADDER.index("supported-tandem-stance")
+        LADDER.index("supported-tandem-stance")
+        < LADDER.index("single-leg-stance-supported")
         < LADDER.index("heel-to-toe-walk")
     )
 

@@ -89,6 +89,15 @@ def test_flashcards_can_be_filtered_by_lesson(catalog):
     assert seen == terms and f"of {len(terms)}" in all_text(at)
 
 
+def test_choosing_lessons_starts_their_deck_at_its_first_card(catalog):
+    # usertest 3: after Next, choosing a lesson opened its deck at "Card 2 of 10".
+    at = open_page("study-flashcards")
+    button(at, "Next").click().run()
+    assert "Card 2 of" in all_text(at)
+    at.multiselect(key="topics").select(catalog.lessons[2].slug).run()
+    assert "Card 1 of" in all_text(at)
+
+
 def test_every_question_shows_its_prompt_as_text_of_one_size(catalog):
     # A radio's label is small widget type while a 'choose all that apply' prompt was body text: one style,
     # which also stays readable (not greyed) once the options are locked after checking.

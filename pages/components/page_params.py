@@ -67,8 +67,9 @@ SAFE_OPTIONS_PARAMS: dict[str, Param] = (
     }
 )
 
+SEARCH = Param(lambda value: len(value) <= SEARCH_LIMIT)  # a search box's text (Exercise library, Glossary)
 EXERCISE_LIBRARY_PARAMS: dict[str, Param] = FILTER_PARAMS | {
-    "find": Param(lambda value: len(value) <= SEARCH_LIMIT),
+    "find": SEARCH,
     # A bound selectbox keeps the label it shows: the exercise's name.
     "exercise": deferred(lambda: choice(exercise["name"] for exercise in catalog().exercises)),
 }
@@ -106,7 +107,7 @@ EXAM_PARAMS: dict[str, Param] = {
     "length": choice_from("lib.study", "EXAM_LENGTHS"),
     "seed": whole_number_between(*SEED_RANGE),
 }
-GLOSSARY_PARAMS: dict[str, Param] = {"find": Param(lambda value: len(value) <= SEARCH_LIMIT)}
+GLOSSARY_PARAMS: dict[str, Param] = {"find": SEARCH}
 CASES_PARAMS: dict[str, Param] = {"case": deferred(lambda: choice(case["title"] for case in catalog().cases))}
 
 
@@ -159,7 +160,7 @@ SCREENING_PARAMS: dict[str, Param] = {
     "floor": choice(YES_NO),
     "si": deferred(lambda: choice(checklist_questions(), repeatable=True), repeatable=True),
     "si_asked": YES_OR_NO,
-    "site": choice(DXA_SITES),
+    "dxa_site": choice(DXA_SITES),
     "frac": deferred(lambda: choice(fracture_site_labels().values(), repeatable=True), repeatable=True),
     "risk": deferred(lambda: choice(risk_factor_labels().values(), repeatable=True), repeatable=True),
     **{LINK_KEYS[field]: PROFILE_PARAMS[LINK_KEYS[field]] for field in PROFILE_FIELDS_ON_SCREENING},

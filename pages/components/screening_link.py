@@ -38,7 +38,7 @@ def screening_query_params(values: dict[str, Any]) -> dict[str, str | list[str]]
     if values.get("stay_independent") is not None:
         params["si_asked"] = "true"
         params["si"] = [text for text, yes in zip(CHECKLIST, values["stay_independent"]) if yes]
-    simple = {"sex": values.get("sex"), "site": values.get("dxa_site")}
+    simple = {"sex": values.get("sex"), "dxa_site": values.get("dxa_site")}
     params |= {key: value for key, value in simple.items() if value}
     for key, name in (("fear", "fear_of_falling"), ("floor", "floor")):
         if values.get(name) is not None:
