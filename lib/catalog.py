@@ -242,9 +242,13 @@ def _load_planner(file: Path, references: dict, exercises: list[dict]) -> dict[s
         ("after_vertebral_fracture.lower_body_cap", i) for i in planner["after_vertebral_fracture"]["lower_body_cap"]
     ]
     named += [("bench_stand_ins", exercise_id) for exercise_id in planner["bench_stand_ins"]]
+    named += [("household_load", exercise_id) for exercise_id in planner["household_load"]]
+    named += [("phase_unlocks", unlock["exercise"]) for unlock in planner["phase_unlocks"]]
     for entry, exercise_id in named:
         if exercise_id not in ids:
             raise DataError(file, entry, exercise_id, "no exercise has this id in data/exercises.yaml")
+    if planner["falls_review"]["test"] not in {rung["exercise"] for rung in planner["balance_ladder"]}:
+        raise DataError(file, "falls_review", "test", "the balance check must be a rung of balance_ladder")
     return planner
 
 

@@ -1,7 +1,8 @@
 """What each session template holds, phase by phase (used by lib/planner.py; the home work: lib/plan_home.py).
 
 A plan holds only exercises `assess` recommends for the profile, or marks "modify" solely to keep
-support within reach (PLANNABLE_MODIFICATIONS), printed with that modification; in its bone blocks
+support within reach (PLANNABLE_MODIFICATIONS), printed with that modification, or, from a later phase,
+a "modify" exercise whose change a review or clearance has met (data/planner.yaml, phase_unlocks); in its bone blocks
 only those that build bone; each keeps its own kind of dose (data/exercises.yaml, dose_kind), except balance
 drills, which get the minutes their session has for them.
 The planner's own progression rules and words (the balance levels and when to move on, the cap
@@ -98,6 +99,29 @@ def plannable(row: dict, rules_by_id: dict[str, dict]) -> bool:
     )
 
 
+# Who each of data/planner.yaml's phase_unlocks is for.
+UNLOCK_PROFILES = {
+    "vertebral_fracture": lambda profile: profile.vertebral_fracture,
+    "cleared_high_falls": lambda profile: (
+        profile.clearance and profile.falls == "high" and not profile.vertebral_fracture
+    ),
+}
+
+
+def _unlock(row: dict, profile: Profile, catalog: Catalog) -> dict | None:
+    """The phase unlock (data/planner.yaml) that lets the plan hold this "modify" row from a later phase, if any."""
+    rules_by_id = {rule["id"]: rule for rule in catalog.rules}
+    for unlock in catalog.planner["phase_unlocks"]:
+        if (
+            unlock["exercise"] == row["id"]
+            and row["status"] == "modify"
+            and UNLOCK_PROFILES[unlock["profile"]](profile)
+            and all(rules_by_id[rule_id].get("modification") in unlock["changes"] for rule_id in row["rules"])
+        ):
+            return unlock
+    return None
+
+
 def _kit_change(row: dict, equipment: frozenset[str], stand_ins: dict[str, str]) -> str | None:
     """'' when the kit holds what the exercise needs; a stand-in's words when only a bench is missing; else None.
 
@@ -109,6 +133,13 @@ def _kit_change(row: dict, equipment: frozenset[str], stand_ins: dict[str, str])
     if needs - equipment == {"bench"} and row["id"] in stand_ins:
         return stand_ins[row["id"]]
     return None
+
+
+def _household_load(row: dict, equipment: frozenset[str], profile: Profile, catalog: Catalog) -> str:
+    """With no external load in the kit, at low risk of falling, how a body-weight lift keeps progressing (C8)."""
+    if equipment & EXTERNAL_LOADS or profile.falls == "high":
+        return ""
+    return catalog.planner["household_load"].get(row["id"], "")
 
 
 def _plan_change(row: dict, profile: Profile, catalog: Catalog) -> str:
@@ -129,15 +160,23 @@ def usable_exercises(table: pd.DataFrame, equipment: frozenset[str], profile: Pr
     usable = []
     for row in table.to_dict("records"):
         kit_change = _kit_change(row, equipment, catalog.planner["bench_stand_ins"])
-        if kit_change is None or not plannable(row, rules_by_id):
+        unlock = None if plannable(row, rules_by_id) else _unlock(row, profile, catalog)
+        if kit_change is None or not (unlock or plannable(row, rules_by_id)):
             continue
-        changes = [row["modification"], kit_change, _plan_change(row, profile, catalog)]
+        changes = [
+            row["modification"],
+            kit_change,
+            _household_load(row, equipment, profile, catalog),
+            _plan_change(row, profile, catalog),
+            unlock and unlock["words"],
+        ]
         usable.append(
             row
             | {
                 "depth": _regression_depth(row["id"], exercises),
                 "impacts_max": exercises[row["id"]].get("impacts_max"),
                 "modification": " ".join(change for change in changes if change),
+                "from_phase": unlock["from_phase"] if unlock else "",
             }
         )
     return usable
@@ -277,7 +316,12 @@ def _block_candidates(
         chosen = [row for row in chosen if row["id"] in cap]
     if profile.experience == "trained" and benefit == "bone":
         chosen = [row for row in chosen if _reaches_the_effort(row)] or chosen
-    return chosen
+    return [row for row in chosen if row["from_phase"]] or chosen  # what a review or clearance opened comes first
+
+
+def _usable_in(usable: list[dict], phase: str) -> list[dict]:
+    """The rows a phase may hold: an unlocked row only from its phase on (data/planner.yaml, phase_unlocks)."""
+    return [row for row in usable if PHASES.index(row["from_phase"] or PHASES[0]) <= PHASES.index(phase)]
 
 
 def _block_pick(
@@ -290,6 +334,7 @@ def _block_pick(
     """
     trained = profile.experience == "trained"
     own = TEMPLATES[session][block]
+    usable = _usable_in(usable, phase)
     for patterns in (own, AXIAL_PATTERNS) if block == AXIAL_BLOCK else (own,):
         candidates = (
             heavy and _block_candidates(usable, block, patterns, True, profile, catalog)
@@ -310,10 +355,14 @@ def slot_minutes(slot: dict, time: dict) -> int:
     return {"strength": time["strength"], "impacts": time["impact"]}.get(slot["dose_kind"], time["drill"])
 
 
-def _keep_order(session: str, time: dict) -> list[str]:
+def _keep_order(session: str, time: dict, balance_first: bool) -> list[str]:
     """The blocks in the order a session keeps them; session B keeps its pull before its push, so that a week
-    of short sessions still holds both."""
+    of short sessions still holds both. A faller, whose balance takes its minutes first, keeps the push and
+    pull before impact: impact replaces no resistance work (TFTF; physio review C2)."""
     order = list(time["keep_first"])
+    if balance_first:
+        order.remove("impact")
+        order.insert(order.index("upper body pull") + 1, "impact")
     if session == "B":
         push, pull = order.index("upper body push"), order.index("upper body pull")
         order[push], order[pull] = order[pull], order[push]
@@ -337,7 +386,7 @@ def fit_session(
     supervised, not only at home."""
     reserved = time["balance_drill"] * len(balance) if balance_first else 0
     kept, moved, used = {}, [], reserved
-    for block in _keep_order(session, time):
+    for block in _keep_order(session, time, balance_first):
         fitting = [slot for slot in options.get(block, []) if used + slot_minutes(slot, time) <= minutes]
         if fitting:
             kept[block] = fitting[0]

@@ -9,9 +9,13 @@ of technique work, LIFTMOR (5 x 5 above 80-85 % of 1RM).
 
 from __future__ import annotations
 
+import dataclasses
+from dataclasses import dataclass
+
 import pandas as pd
 
 from lib.plan_sessions import PHASES, POSTURE_BLOCK, TARGET_IMPACTS, slot_minutes
+from lib.safety import IMPACT_LEVELS, impact_ceiling
 
 WEEKS_PER_MONTH = 52 / 12
 DELOAD_EVERY = 5  # a lighter week every 5th week: inside the 4-6 week cadence coaches use
@@ -35,6 +39,27 @@ COMPONENT_OF_BLOCK = {
     POSTURE_BLOCK: "posture",
 }
 COMPONENTS = ("warm_up", "axial", "upper_body", "impact", "balance", "posture")
+
+
+@dataclass(frozen=True)
+class AerobicDose:
+    """The weeks' aerobic minutes as a handout says them: from `start` a week, building to `target` by `by_week`."""
+
+    start: int
+    target: int
+    by_week: int
+    intensity: str
+
+
+def aerobic_dose(weeks: pd.DataFrame) -> AerobicDose:
+    minutes = weeks["aerobic_minutes"]
+    target = int(minutes.iloc[-1])
+    return AerobicDose(
+        start=int(minutes.iloc[0]),
+        target=target,
+        by_week=int(weeks.loc[minutes == target, "week"].min()),
+        intensity=weeks["aerobic_intensity"].iloc[0],
+    )
 
 
 def week_count(months: int) -> int:
@@ -125,18 +150,33 @@ def moved_balance_minutes(moved: list[dict]) -> dict[str, int]:
     return minutes
 
 
-def _review(profile, phase: str, position: int, wording: dict) -> str:
-    """A review point: for a low Z-score a medical review before week 1, or, without clearance, the doctor's
-    review that opens the second phase (the first phase's gate, physio review B7); a physiotherapist's before
-    each harder phase after a vertebral fracture."""
-    if position != 0:
+def falls_review(profile, wording: dict) -> str:
+    """The balance check with the physiotherapist that opens moderate impact to a client at high risk of falling
+    (physio review C4), with the ladder's own unsupported stance test; '' when passing would open no impact
+    (the same profile at low risk of falling would have none: painful joints, a spine fracture)."""
+    if profile.falls != "high":
         return ""
+    at_low_risk = impact_ceiling(dataclasses.replace(profile, falls="low"))
+    if IMPACT_LEVELS.index(at_low_risk) < IMPACT_LEVELS.index("moderate"):
+        return ""
+    words = wording["falls_review"]
+    rung = next(rung for rung in wording["balance_ladder"] if rung["exercise"] == words["test"])
+    return words["opens_impact"].format(test=rung["move_on_when"].removeprefix("Move on when you can ").rstrip("."))
+
+
+def _review(profile, phase: str, position: int, length: int, wording: dict) -> str:
+    """A review point: for a low Z-score without clearance, the doctor's review that opens the second phase (the
+    first phase's gate, physio review B7; with clearance the doctor has already looked, C5); a physiotherapist's
+    before each harder phase after a vertebral fracture; with a high risk of falling, a balance check in the
+    build phase's last week where passing it opens moderate impact (C4)."""
     reviews = []
-    if profile.vertebral_fracture and phase in ("build", "strength"):
+    if position == 0 and profile.vertebral_fracture and phase in ("build", "strength"):
         reviews.append(wording["after_vertebral_fracture"]["review"])
-    if profile.bone == "low_for_age" and phase == PHASES[int(not profile.clearance)]:
-        reviews.append(wording["low_for_age"]["review" if profile.clearance else "gate_review"])
-    return " ".join(reviews)
+    if position == 0 and profile.bone == "low_for_age" and not profile.clearance and phase == PHASES[1]:
+        reviews.append(wording["low_for_age"]["gate_review"])
+    if position == length - 1 and phase == "build":
+        reviews.append(falls_review(profile, wording))
+    return " ".join(review for review in reviews if review)
 
 
 def plan_weeks(
@@ -176,7 +216,7 @@ def plan_weeks(
                     "sessions": sessions_per_week,
                     **dose,
                     "heavy_lifts": ", ".join(heavy_lifts) if dose["intensity_pct_1rm"] is not None else "",
-                    "review": _review(profile, phase, position, wording),
+                    "review": _review(profile, phase, position, lengths[phase], wording),
                     "balance_minutes": _balance_minutes(balance, week, total, own_balance),
                     "aerobic_minutes": _toward_target(AEROBIC_START, AEROBIC_TARGET, week, total),
                     "aerobic_intensity": AEROBIC_INTENSITY,

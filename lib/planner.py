@@ -9,6 +9,8 @@ Public API::
     plan.sessions  # one row per exercise slot in each session template, per phase, with its own dose
     plan.home      # daily home work per phase: balance, and back-extensor work where bone mass is low
     plan.balance_dose.words  # the one balance dose, as the guidance says it (lib/balance_dose.py)
+    plan.aerobic   # the weeks' aerobic dose: .start and .target minutes a week, .by_week, .intensity
+    plan.walking_setup  # with a high risk of falling, how to walk safely; '' otherwise
 
 lib/plan_weeks.py sets the week-by-week dose and its sources; lib/plan_sessions.py fills the
 session templates, lib/plan_home.py the home work; data/planner.yaml holds the planner's progression
@@ -39,6 +41,8 @@ from lib.plan_weeks import (
     DELOAD_EVERY,
     HEAVY_PCT_1RM,
     MAX_EFFORT,
+    AerobicDose,
+    aerobic_dose,
     component_minutes,
     main_lift_dose,
     moved_balance_minutes,
@@ -83,6 +87,8 @@ class Plan:
     sessions: pd.DataFrame
     home: pd.DataFrame  # home work per phase: block, exercise, modification (empty if none), move_on_when, dose, daily
     balance_dose: BalanceDose  # the one balance dose; .words says it as the guidance does (lib/balance_dose.py)
+    aerobic: AerobicDose  # the weeks' aerobic minutes: first, last, the week they reach it, intensity
+    walking_setup: str  # with a high risk of falling, how to walk safely (whether or not the plan has impact); else ''
 
 
 def _phase_plan(sessions: pd.DataFrame) -> dict[str, dict]:
@@ -119,8 +125,10 @@ def _notes(profile: Profile, weeks: pd.DataFrame, sessions: pd.DataFrame, wordin
         notes.append(wording["after_vertebral_fracture"]["start"])
     if profile.bone == "low_for_age":
         words = wording["low_for_age"]
-        review = words["review"] if profile.clearance else _first_phase_gate(weeks, sessions, words)
+        review = words["cleared"] if profile.clearance else _first_phase_gate(weeks, sessions, words)
         notes += [review, words["fuel"]]
+    if profile.clearance and not profile.vertebral_fracture and weeks["intensity_pct_1rm"].isna().all():
+        notes.append(wording["heavy_lift"]["later"])
     if not (sessions["block"] == "impact").any():
         notes.append(wording["impact"]["walking_with_falls" if profile.falls == "high" else "none"])
     return tuple(notes)
@@ -203,6 +211,8 @@ def build_plan(
         sessions=sessions,
         home=home_work(usable, slots, moved, profile, _daily_balance_words(weeks, balance, catalog.planner)),
         balance_dose=balance,
+        aerobic=aerobic_dose(weeks),
+        walking_setup=catalog.planner["impact"]["walking_setup"] if profile.falls == "high" else "",
     )
 
 

@@ -321,7 +321,8 @@ def _clearance_cases(profile: Profile) -> tuple[str, ...]:
     look for the cause, so both lines are kept.
     """
     fragile = (profile.fragility,) if profile.fragility in ("vertebral_fracture", "osteoporosis") else ()
-    return (*fragile, *(("low_for_age",) if profile.bone == "low_for_age" else ()))
+    low_z = ("low_for_age_cleared" if profile.clearance else "low_for_age",) if profile.bone == "low_for_age" else ()
+    return (*fragile, *low_z)
 
 
 def _balance_case(profile: Profile) -> str:

@@ -44,7 +44,10 @@ How the engine decides: what holds for everyone comes first (a technique fault i
 avoid or modify rule wins, and a "modify" gives the exercise's own modification for that rule.
 Otherwise an exercise is "recommended" only where a rule says positively why it suits the profile;
 nothing is recommended by silence. The planner uses recommended exercises, and "modify" ones only where
-the change is support within reach, printed beside the dose.
+the change is support within reach, printed beside the dose; from the build phase also the two that
+data/planner.yaml's phase_unlocks name (a kettlebell deadlift after the physiotherapist's review of the
+hinge following a spine fracture; a one-hand goblet squat at a counter for a cleared client at high risk
+of falling).
 """
 
 

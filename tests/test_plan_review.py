@@ -11,6 +11,7 @@ from hypothesis import given, settings
 
 from lib.catalog import default_catalog
 from lib.plan_sessions import AXIAL_BLOCK, EXTERNAL_LOADS, HOUSEHOLD
+from lib.plan_weeks import falls_review
 from lib.planner import build_plan, session_grid
 from lib.profiles import PRESETS, Profile, all_profiles
 from lib.safety import IMPACT_LEVELS, assess
@@ -64,7 +65,8 @@ def test_3_after_a_vertebral_fracture_a_physio_review_opens_build_and_strength_a
     firsts = weeks.groupby("phase", sort=False)["week"].min()
     physio = weeks["review"].str.startswith("Physiotherapist review before progressing")
     assert weeks.loc[physio, "week"].tolist() == [firsts["build"], firsts["strength"]]
-    assert set(weeks.loc[~physio, "review"]) <= {"", PLANNER["low_for_age"]["review"]}
+    balance_check = falls_review(profile, PLANNER)  # a faller's check at the build phase's end (physio review C4)
+    assert set(weeks.loc[~physio, "review"]) <= {"", PLANNER["low_for_age"]["gate_review"], balance_check}
     cap = PLANNER["after_vertebral_fracture"]["lower_body_cap"]
     axial = plan.sessions[plan.sessions["block"] == AXIAL_BLOCK]
     assert set(axial["exercise_id"]) <= set(cap)
@@ -158,14 +160,15 @@ def test_14_a_trained_client_works_at_a_load_or_level_that_reaches_the_target_ef
     for kit in ("none", "full gym"):
         plan = build_plan(profile, sessions_per_week=3, months=12, equipment=kit)
         table = assess(profile).set_index("id")
-        axial = plan.sessions[plan.sessions["block"] == AXIAL_BLOCK]
-        hard_enough = {
-            i
-            for i in axial["exercise_id"]
-            if set(table.loc[i, "equipment"]) & EXTERNAL_LOADS or table.loc[i, "level"] != "beginner"
-        }
-        if hard_enough:  # the kit offers something that reaches the effort: only that is planned
-            assert set(axial["exercise_id"]) == hard_enough
+        # phase by phase: a loaded lift a review or clearance opens comes only from its phase (physio review C6, C9)
+        for _, axial in plan.sessions[plan.sessions["block"] == AXIAL_BLOCK].groupby("phase"):
+            hard_enough = {
+                i
+                for i in axial["exercise_id"]
+                if set(table.loc[i, "equipment"]) & EXTERNAL_LOADS or table.loc[i, "level"] != "beginner"
+            }
+            if hard_enough:  # the kit offers something that reaches the effort: only that is planned
+                assert set(axial["exercise_id"]) == hard_enough
 
 
 def test_18_without_a_bench_the_row_is_steadied_on_a_chair_seat_or_table():
