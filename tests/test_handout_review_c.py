@@ -103,7 +103,11 @@ def test_c1_a_fallers_impact_line_names_the_rail_on_the_printed_sheet(client, sh
     profile, kit = REVIEW_C[client]
     plan = build_plan(profile, *SHAPES[shape], kit)
     text = _pdftotext(handout_pdf(profile, plan))
-    assert "Impacts (step-down landing from a low step, hold a rail or counter with one hand as you step down):" in text
+    # A faller's 30-minute sessions keep push and pull before impact (review C, finding 2): no impact line there.
+    has_impact = (plan.sessions["block"] == "impact").any()
+    rail = "Impacts (step-down landing from a low step, hold a rail or counter with one hand as you step down):"
+    assert (rail in text) == has_impact
+    assert has_impact or "No impact work" in text
 
 
 def _aerobic_dose(plan) -> tuple[int, int, int]:
