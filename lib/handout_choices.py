@@ -288,7 +288,7 @@ def plan_lines(plan: Plan, notes: list[str] | None = None) -> list[str]:
         f"week 1, building to {peak['sets']} sets of {peak['reps']} at effort {peak['effort']} by week {peak['week']}; "
         f"every {DELOAD_EVERY}th week is lighter.",
     ]
-    lines += [f"Week {row.week}: {row.review}" for row in reviews[reviews["week"] > 1].itertuples()]
+    lines += _review_lines(reviews[reviews["week"] > 1])
     if plan.heavy:
         # No one-repetition-maximum test for the client: the coach sets the load (physio review #16).
         names = plan.sessions.loc[plan.sessions["heavy"], "exercise"].str.split(",").str[0]  # without ', 5 x 5'
@@ -305,6 +305,16 @@ def plan_lines(plan: Plan, notes: list[str] | None = None) -> list[str]:
         )
         lines.append(f"Impacts ({named}): {impacts.iloc[0]} a session, slowly up to about {impacts.max()}.")
     return list(dict.fromkeys(lines))  # a week-1 review can repeat a note
+
+
+def _review_lines(reviews) -> list[str]:
+    """One line for each review, with every week it comes in ("Weeks 9 and 27: ..."): the back page is full."""
+    weeks_by_review: dict[str, list[str]] = {}
+    for row in reviews.itertuples():
+        weeks_by_review.setdefault(row.review, []).append(str(row.week))
+    return [
+        f"Week{'s' if len(weeks) > 1 else ''} {in_words(weeks)}: {review}" for review, weeks in weeks_by_review.items()
+    ]
 
 
 def with_changes(named: list[tuple[str, str]], joiner: str = "; ") -> str:

@@ -1,4 +1,5 @@
-"""The client handout PDF: the profile's plan on one or two A4 pages, in plain words and large type.
+"""The client handout PDF: the profile's plan on one or two A4 pages (three where a client's cautions would not
+fit on two), in plain words and large type.
 
 Public API::
 
@@ -29,6 +30,7 @@ from lib.planner import Plan
 from lib.profiles import Profile
 
 MAX_PAGES = 2  # front and back of one sheet
+MOST_PAGES = 3  # only where the back page cannot keep three cautions on one sheet (physio review E)
 MAX_CUES = 3
 SMALLER_DRAWINGS_MM = (24, 19, 15)  # when no cue is left to cut; a drawing narrower than 15 mm is hard to read
 CHART_SPEC = {"width": 250, "height": 100}  # pixels; with 16 px fonts the chart text prints near 10 pt
@@ -36,21 +38,21 @@ CHART_FONT_PX = 16
 CHART_INK = "#141414"
 CHART_SCALE = 2  # vl-convert scale: 2 x resolution keeps lines sharp in print
 
-# The back page's layouts, from the roomiest to the tightest: the least a client loses comes off first.
+# The back page's layouts, from the roomiest to the tightest: the least a client loses comes off first. The three
+# most relevant cautions (lifting, bending, twisting) are never cut: a third page takes what does not fit
+# (physio review E: they went before the effort chart and the links).
 LAYOUTS = tuple(
     Layout(*fields)
     for fields in (  # cautions, reasons, balance, chart, weeks, links
         (4, True, 3, True, 2, True),
         (4, True, 3, True, 1, True),  # the schedule's second week repeats the first: it goes first
-        (4, True, 2, True, 1, True),
-        (3, True, 2, True, 1, True),
-        (3, True, 1, True, 1, True),
-        (3, False, 1, True, 1, True),
-        (2, False, 1, True, 1, True),
-        (2, False, 1, False, 1, True),
-        (2, False, 1, False, 1, False),
-        (2, False, 1, False, 0, False),
-        (1, False, 1, False, 0, False),
+        (3, True, 3, True, 1, True),
+        (3, True, 3, False, 1, True),  # the chart only draws what the week lines say
+        (3, True, 2, False, 1, True),
+        (3, False, 2, False, 1, True),
+        (3, False, 1, False, 1, True),
+        (3, False, 1, False, 1, False),
+        (3, False, 1, False, 0, False),
     )
 )
 
@@ -83,6 +85,17 @@ def _bisect(candidates: list, fits) -> object:
         middle = (low + high) // 2
         low, high = (low, middle) if fits(candidates[middle]) else (middle + 1, high)
     return candidates[low]
+
+
+def _back_layout(pdf: draw.Sheet, handout: Handout, chart: bytes | None) -> Layout:
+    """The roomiest back page that keeps the sheet to two pages; if even three cautions do not fit, the roomiest
+    on a second sheet: a client's cautions are never cut to make the sheet shorter."""
+
+    def within(pages: int):
+        return lambda layout: draw.pages_taken(pdf, lambda trial: back(trial, handout, layout, chart)) <= pages
+
+    layout = _bisect(list(LAYOUTS), within(MAX_PAGES))
+    return layout if within(MAX_PAGES)(layout) else _bisect(list(LAYOUTS), within(MOST_PAGES))
 
 
 def _front_layout(pdf: draw.Sheet, handout: Handout) -> tuple[list[int], float]:
@@ -120,9 +133,6 @@ def handout_pdf(
     pdf = draw.Sheet(handout.words["title"])  # never the name: metadata can travel further than the page
     pdf.add_page()
     front(pdf, handout, *_front_layout(pdf, handout))
-    layout = _bisect(
-        list(LAYOUTS),
-        lambda layout: draw.pages_taken(pdf, lambda trial: back(trial, handout, layout, chart)) <= MAX_PAGES,
-    )
+    layout = _back_layout(pdf, handout, chart)
     back(pdf, handout, layout, chart)
     return bytes(pdf.output())
