@@ -22,7 +22,7 @@ def choose_first_option(page) -> None:
     main = page.locator("[data-testid='stMain']")
     radios = main.locator("[role='radiogroup'] label")
     ticks = main.locator("[data-testid='stCheckbox']").filter(has_not_text="Due today only").locator("label")
-    (radios if radios.count() else ticks).first.click()
+    radios.or_(ticks).first.click()  # waits for the question to be drawn (a count did not, under load)
 
 
 def test_next_question_is_in_view_after_checking_an_answer(server, page, screenshots):
