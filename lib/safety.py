@@ -320,9 +320,10 @@ def _clearance_cases(profile: Profile) -> tuple[str, ...]:
     A vertebral fracture does not make a bone density below the expected range for age any less a reason to
     look for the cause, so both lines are kept.
     """
+    cleared = "_cleared" if profile.clearance else ""  # a cleared client is not asked for clearance again
     fragile = (profile.fragility,) if profile.fragility in ("vertebral_fracture", "osteoporosis") else ()
-    low_z = ("low_for_age_cleared" if profile.clearance else "low_for_age",) if profile.bone == "low_for_age" else ()
-    return (*fragile, *low_z)
+    low_z = ("low_for_age",) if profile.bone == "low_for_age" else ()
+    return tuple(case + cleared for case in (*fragile, *low_z))
 
 
 def _balance_case(profile: Profile) -> str:
