@@ -25,7 +25,10 @@ def test_m4_no_guidance_asks_a_cleared_client_for_clearance(profile):
 
 @pytest.mark.parametrize(
     "profile",
-    [Profile(bone="osteoporosis", clearance=True), Profile(bone="osteoporosis", vertebral_fracture=True, clearance=True)],
+    [
+        Profile(bone="osteoporosis", clearance=True),
+        Profile(bone="osteoporosis", vertebral_fracture=True, clearance=True),
+    ],
     ids=["f4-osteoporosis-cleared", "f2-vertebral-fracture-cleared"],
 )
 def test_m4_the_safe_options_sheet_of_a_cleared_client_says_cleared_once_and_never_asks_for_it(profile):
