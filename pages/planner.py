@@ -232,35 +232,36 @@ def render_downloads(
 ) -> None:
     """Files are built when clicked, not on every rerun (a year's calendar takes longer than the page)."""
     st.subheader("Downloads", anchor="downloads")
-    columns = st.columns(3)
-    columns[0].download_button(
-        "Weekly plan (CSV)",
-        lambda: plan_weeks_csv(plan, start, weekdays),
-        "bone-program-weeks.csv",
-        mime="text/csv",
-        icon=":material/download:",
-        width="stretch",
-        on_click="ignore",
-    )
-    columns[1].download_button(
-        "Session templates (CSV)",
-        lambda: plan_sessions_csv(plan),
-        "bone-program-sessions.csv",
-        mime="text/csv",
-        icon=":material/download:",
-        width="stretch",
-        on_click="ignore",
-    )
-    columns[2].download_button(
-        "Calendar (.ics)",
-        lambda: plan_ics(plan, start, minutes, weekdays, at),
-        "bone-program.ics",
-        mime="text/calendar",
-        icon=":material/event:",
-        width="stretch",
-        on_click="ignore",
-        disabled=not days_fit,
-    )
+    files = [  # label, what builds the file, its name, its type, its icon, whether it can be made now
+        (
+            "Weekly plan (CSV)",
+            lambda: plan_weeks_csv(plan, start, weekdays),
+            "bone-program-weeks.csv",
+            "text/csv",
+            ":material/download:",
+            True,
+        ),
+        (
+            "Session templates (CSV)",
+            lambda: plan_sessions_csv(plan),
+            "bone-program-sessions.csv",
+            "text/csv",
+            ":material/download:",
+            True,
+        ),
+        (
+            "Calendar (.ics)",
+            lambda: plan_ics(plan, start, minutes, weekdays, at),
+            "bone-program.ics",
+            "text/calendar",
+            ":material/event:",
+            days_fit,
+        ),
+    ]
+    for column, (label, build, file_name, mime, icon, ready) in zip(st.columns(len(files)), files):
+        column.download_button(
+            label, build, file_name, mime=mime, icon=icon, width="stretch", on_click="ignore", disabled=not ready
+        )
 
 
 st.title("Program planner")
