@@ -10,9 +10,8 @@ import streamlit as st
 from lib.library import profile_verdicts, search_exercises
 from lib.safety import assess, filter_assessment
 from lib.profiles import PRESETS
-from lib.references import citation
 from pages.components import site_map
-from pages.components.common import catalog, disclaimer, notice_odd_parameters, share_this_view
+from pages.components.common import catalog, cite, disclaimer, notice_odd_parameters, share_this_view
 from pages.components.exercise_card import card_grid, exercise_card, exercise_pictures, sources_html
 from pages.components.exercise_filters import exercise_filters
 from pages.components.page_params import SEARCH_LIMIT
@@ -84,8 +83,9 @@ def render_verdicts(exercise_id: str) -> None:
     if not found:
         st.write("No preset profile is told to avoid or modify it.")
     for verdict in found:
-        sources = citation(verdict.sources, catalog().references)
-        st.markdown(f"- **{verdict.profile}:** {STATUS_WORDS[verdict.status]}. {verdict.reason} {sources}")
+        st.markdown(
+            f"- **{verdict.profile}:** {STATUS_WORDS[verdict.status]}. {verdict.reason} {cite(verdict.sources)}"
+        )
 
 
 def render_exercise(exercise_id: str) -> None:
