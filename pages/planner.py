@@ -21,6 +21,7 @@ from lib.profiles import Profile
 from lib.tables import markdown_table
 from pages.components import kept_settings, site_map
 from pages.components.common import (
+    bound_choice,
     chart,
     cited_markdown,
     with_arrow_datasets,
@@ -69,27 +70,10 @@ def program_settings() -> tuple[int, int, int, str, dt.date]:
         st.session_state["start"] = first_day
     with st.container(border=True):
         first, second, third = st.columns(3)
-        # A bound control given an empty link value returns None even when required: `or` gives the default.
-        sessions = (
-            first.segmented_control(
-                "Sessions a week",
-                [2, 3],
-                default=3,
-                required=True,
-                key="spw",
-                bind="query-params",
-                on_change=default_days_for_new_count,
-            )
-            or 3
-        )
+        sessions = bound_choice(first, "Sessions a week", [2, 3], 3, "spw", on_change=default_days_for_new_count)
         months = second.slider("Length (months)", *MONTHS_RANGE, value=12, key="months", bind="query-params")
         start = third.date_input("Start date", value=None, key="start", bind="query-params", format="YYYY-MM-DD")
-        minutes = (
-            first.segmented_control(
-                "Minutes a session", SESSION_MINUTES, default=45, required=True, key="minutes", bind="query-params"
-            )
-            or 45
-        )
+        minutes = bound_choice(first, "Minutes a session", SESSION_MINUTES, 45, "minutes")
         # Radio buttons wrap in a narrow column; a segmented control would hide its first option.
         kit = second.radio(
             "Equipment",

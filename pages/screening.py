@@ -22,7 +22,15 @@ from lib.screening_files import (
 from lib.screening_inputs import DXA_SITES, SEXES, allowed_range
 from lib.tables import markdown_table
 from pages.components import site_map
-from pages.components.common import catalog, chart, cite, disclaimer, notice_odd_parameters, share_this_view
+from pages.components.common import (
+    bound_choice,
+    catalog,
+    chart,
+    cite,
+    disclaimer,
+    notice_odd_parameters,
+    share_this_view,
+)
 from pages.components.profile_form import links_to_both_tools
 from pages.components.page_params import BALANCE_KEYS, SCREENING_NUMBERS, YES_NO
 from pages.components.screening_link import CHECKLIST, FRACTURE_SITES, RISK_FACTORS
@@ -125,13 +133,7 @@ def render_bone_column() -> dict:
     left, right = st.columns(2)
     height_loss, occiput = number("height_loss", container=left), number("occiput_wall", container=right)
     joints = st.toggle("Joint pain limits impact", key="joints", bind="query-params")
-    # A bound control given an empty link value returns None even when required: fall back to the default.
-    experience = (
-        st.segmented_control(
-            "Strength training", ("novice", "trained"), default="novice", key="exp", bind="query-params", required=True
-        )
-        or "novice"
-    )
+    experience = bound_choice(st, "Strength training", ("novice", "trained"), "novice", "exp")
     cleared = st.toggle(
         "Cleared for heavy lifting",
         key="cleared",

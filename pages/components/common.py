@@ -145,6 +145,17 @@ VISIBLE_COPY_BUTTON = """<style>
 </style>"""
 
 
+def bound_choice(container, label: str, options, default, key: str, **more):
+    """A segmented control bound to the link that always holds a choice (`container`: st or a column).
+
+    A bound control given an empty link value returns None even when required: the default stands in.
+    """
+    chosen = container.segmented_control(
+        label, options, default=default, required=True, key=key, bind="query-params", **more
+    )
+    return default if chosen is None else chosen
+
+
 def share_this_view(url_path: str) -> None:
     """'Copy link to this view': the page's full link with every setting, ready to paste in a slide."""
     params = {key: st.query_params.get_all(key) for key in st.query_params}
