@@ -1,4 +1,4 @@
-"""Apply the safety rules (data/safety_rules.yaml) to the exercise library for a profile.
+"""The safety assessment: the safety rules (data/safety_rules.yaml) applied to the exercise library for a profile.
 
 Public API::
 
@@ -7,68 +7,48 @@ Public API::
     profile_guidance(profile)  # what the profile needs, topic by topic, with sources
     impact_band(4.9)  # 'high': the app's band for a measured peak force (x body weight)
 
-Every decision carries the rules that made it, in plain words, with their sources. Restrictions
-(avoid, modify) come first; otherwise an exercise is recommended only when a rule says, positively,
-why it suits the profile. Nothing is recommended by silence. The words live in data/.
+Every row carries the rules that decided it, in plain words, with their sources (lib.safety_rules matches them:
+restrictions first, and nothing is recommended by silence), the safer swap the equipment at hand allows, and how
+its impact band was reached. The guidance lines are lib.profile_guidance's. The words live in data/.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
-from lib.balance_dose import balance_dose, dose_kind
-from lib.catalog import IMPACT_BANDS, Catalog, default_catalog, impact_band
+from lib.catalog import Catalog, default_catalog, impact_band
+from lib.profile_guidance import Guidance, profile_guidance
 from lib.profiles import Profile
+from lib.safety_rules import (
+    IMPACT_LEVELS,
+    LOW_BONE_MASS,
+    Decision,
+    decide,
+    impact_ceiling,
+    in_words,
+    rules_for,
+    rules_table,
+    unique_in_order,
+)
 
-__all__ = ["assess", "profile_guidance", "impact_ceiling", "impact_band", "filter_assessment", "rules_table"]
+__all__ = [
+    "assess",
+    "profile_guidance",
+    "Guidance",
+    "impact_ceiling",
+    "impact_band",
+    "filter_assessment",
+    "rules_table",
+    "one_of_each_pattern_first",
+    # Imported from here by lib/handout*.py and lib/plan_*.py; they belong to lib.safety_rules.
+    "IMPACT_LEVELS",
+    "LOW_BONE_MASS",
+    "in_words",
+]
 
-STATUSES = ("recommended", "modify", "avoid")  # in rising order of restriction
-IMPACT_LEVELS = IMPACT_BANDS
-RESTRICTIONS = ("modify", "avoid")
-LOW_BONE_MASS = ("low_for_age", "osteopenia", "osteoporosis", "vertebral_fracture")
-# Where no rule confirms an exercise suits a profile it is kept out; tests/test_safety.py checks it never happens.
-UNCONFIRMED_REASON = "Not yet reviewed for this profile: no rule confirms it suits it, so it is left out."
-# A movement that triggers no restriction on any axis, used to probe what a profile allows.
-NEUTRAL_EXERCISE = {
-    "impact": "none",
-    "spinal_flexion": "none",
-    "spinal_extension": "none",
-    "rotation": "none",
-    "fall_demand": "low",
-    "hands_free": True,
-    "deep_knee_bend": False,
-    "floor": False,
-    "heavy": False,
-    "barbell": False,
-    "bench_lying": False,
-    "supervision": False,
-    "technique_fault": False,
-    "benefit": "bone",
-    "level": "beginner",
-    "pattern": "impact",
-    "dose_kind": "own",
-}
-# How a near-maximal lift stands (the library's heavy squat, deadlift and overhead press): barbell in both hands,
-# asking for steady footing, so the guidance's heavy line hears the fall rules the assessment applies to them.
-HEAVY_LIFT = {
-    "heavy": True,
-    "supervision": True,
-    "barbell": True,
-    "fall_demand": "moderate",
-    "hands_free": False,
-    "pattern": "squat",
-}
-# The strength line for a heavy lift under modify, by the change asked for, the first that applies
-# (any other change: the coach line).
-HEAVY_CASE_BY_MODIFICATION = {
-    "technique-first": "heavy_technique_first",
-    "with-a-coach": "heavy_with_a_coach",
-    "support-within-reach": "heavy_with_support",
-}
 ROW_TAGS = (
     "pattern",
     "impact",
@@ -93,99 +73,6 @@ ROW_TAGS = (
     "loading",
     "dose",
 )
-
-
-@dataclass(frozen=True)
-class Decision:
-    status: str
-    reasons: tuple[str, ...]
-    rule_ids: tuple[str, ...]
-    sources: tuple[str, ...]
-    modification: str = ""  # the exercise's own change under the strictest deciding modify rule
-    modification_rule: str = ""  # that rule's id
-
-
-def matches(conditions: dict[str, list], facts: dict[str, Any]) -> bool:
-    return all(facts[field] in allowed for field, allowed in conditions.items())
-
-
-def rules_for(profile: Profile, rules: tuple[dict, ...]) -> list[dict]:
-    """The rules whose `when` matches the profile (no `when`: everyone) and whose `unless` does not."""
-    facts = profile.as_dict()
-    return [
-        rule
-        for rule in rules
-        if matches(rule.get("when", {}), facts) and not ("unless" in rule and matches(rule["unless"], facts))
-    ]
-
-
-def _unique(items) -> tuple:
-    return tuple(dict.fromkeys(items))
-
-
-def in_words(items: list[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    return " and ".join(filter(None, [", ".join(items[:-1]), *items[-1:]]))
-
-
-def benefit_words(exercise: dict[str, Any], wording: dict[str, Any]) -> str:
-    """What the exercise does for the client, from its own tags: 'Builds bone: ... on the hip and spine.'
-
-    An exercise whose tags would overclaim (a wall push-up loads bone little) says it in its own benefit_words.
-    """
-    if "benefit_words" in exercise:
-        return exercise["benefit_words"]
-    loading = [wording["loading"][kind] for kind in exercise["loading"] if kind in ("axial", "muscle-pull", "impact")]
-    sites = [wording["sites"][site] for site in exercise["sites"]]
-    return wording["benefit"][exercise["benefit"]].format(
-        loading=in_words(loading), sites=in_words(sites) or "skeleton"
-    )
-
-
-def decide(exercise: dict[str, Any], profile_rules: list[dict], wording: dict[str, Any] | None = None) -> Decision:
-    """The strictest restriction any matching rule gives; otherwise the positive reasons it suits the profile."""
-    matching = [rule for rule in profile_rules if matches(rule["exercise"], exercise)]
-    restricting = [rule for rule in matching if rule["status"] in RESTRICTIONS]
-    if restricting:
-        status = max((rule["status"] for rule in restricting), key=STATUSES.index)
-        deciding = [rule for rule in restricting if rule["status"] == status]
-    else:
-        status, deciding = "recommended", [rule for rule in matching if rule["status"] == "recommended"]
-    if not deciding:
-        return Decision("avoid", (UNCONFIRMED_REASON,), (), tuple(exercise.get("sources", ())))
-    reasons = tuple(rule["reason"] for rule in deciding)
-    if status == "recommended" and wording is not None:
-        reasons = (benefit_words(exercise, wording), *reasons)
-    strictest = strictest_modify_rule(deciding)
-    return Decision(
-        status,
-        reasons,
-        tuple(rule["id"] for rule in deciding),
-        _unique(key for rule in deciding for key in rule["sources"]),
-        exercise.get("modifications", {}).get(strictest["modification"], "") if strictest else "",
-        strictest["id"] if strictest else "",
-    )
-
-
-def strictest_modify_rule(deciding: list[dict]) -> dict | None:
-    """The one modify rule whose change the client is given: several texts at once repeat or contradict each other.
-
-    Each exercise writes its change under the stricter key so that it keeps what the milder ones ask
-    (tests/test_physio_assessment.py checks a faller's change always keeps support in reach).
-    """
-    modifying = [rule for rule in deciding if rule["status"] == "modify"]
-    return max(modifying, key=lambda rule: rule["strictness"], default=None)
-
-
-def impact_ceiling(profile: Profile, catalog: Catalog | None = None) -> str:
-    """The highest impact category that no rule makes the profile avoid."""
-    profile_rules = rules_for(profile, (catalog or default_catalog()).rules)
-    allowed = [
-        level
-        for level in IMPACT_LEVELS
-        if decide(NEUTRAL_EXERCISE | {"impact": level}, profile_rules).status != "avoid"
-    ]
-    return allowed[-1]
 
 
 def impact_basis(exercise: dict[str, Any], catalog: Catalog) -> str:
@@ -253,7 +140,7 @@ def _safer_swap(
 
 def _row_sources(exercise: dict[str, Any], decision: Decision) -> list[str]:
     measured = [exercise["peak_force_source"]] if "peak_force_source" in exercise else []
-    return list(_unique([*decision.sources, *measured]))
+    return list(unique_in_order([*decision.sources, *measured]))
 
 
 def assess(profile: Profile, catalog: Catalog | None = None, equipment: Iterable[str] | None = None) -> pd.DataFrame:
@@ -296,85 +183,6 @@ def assess(profile: Profile, catalog: Catalog | None = None, equipment: Iterable
     return pd.DataFrame(rows)
 
 
-@dataclass(frozen=True)
-class Guidance:
-    topic: str
-    advice: str
-    sources: tuple[str, ...]
-
-
-def _strength_case(profile: Profile, profile_rules: list[dict]) -> str:
-    """Which strength line fits: read from how the rules treat a supervised heavy lift for this profile."""
-    if profile.fragility == "vertebral_fracture":
-        return "vertebral_fracture"
-    heavy = decide(NEUTRAL_EXERCISE | HEAVY_LIFT, profile_rules)
-    if heavy.status == "modify":
-        keys = {rule["modification"] for rule in profile_rules if rule["id"] in heavy.rule_ids}
-        return next((case for key, case in HEAVY_CASE_BY_MODIFICATION.items() if key in keys), "heavy_with_a_coach")
-    return {"recommended": "heavy_recommended", "avoid": "heavy_avoided"}[heavy.status]
-
-
-def _clearance_cases(profile: Profile) -> tuple[str, ...]:
-    """Clearance before a fracture's or osteoporosis's training, and, with a low Z-score, the search for its cause.
-
-    A vertebral fracture does not make a bone density below the expected range for age any less a reason to
-    look for the cause, so both lines are kept.
-    """
-    cleared = "_cleared" if profile.clearance else ""  # a cleared client is not asked for clearance again
-    fragile = (profile.fragility,) if profile.fragility in ("vertebral_fracture", "osteoporosis") else ()
-    low_z = ("low_for_age",) if profile.bone == "low_for_age" else ()
-    return tuple(case + cleared for case in (*fragile, *low_z))
-
-
-def _balance_case(profile: Profile) -> str:
-    """The balance line: a high risk of falling starts with support; at low risk, daily work or, for a fit
-    client, a shorter challenge on training days (the plan's own balance dose, lib/balance_dose.py)."""
-    if profile.falls == "high":
-        return "high_fall_risk"
-    return "low_fall_risk" if dose_kind(profile) == "daily" else "low_fall_risk_fit"
-
-
-def _guidance_cases(profile: Profile, profile_rules: list[dict]) -> dict[str, tuple[str, ...]]:
-    """The cases of each topic in data/safety_wording.yaml that fit the profile (none: the topic is left out)."""
-    return {
-        "Impact": ("any",),
-        "Strength": (_strength_case(profile, profile_rules),),
-        "Balance": (_balance_case(profile),),
-        "Aerobic": ("vertebral_fracture" if profile.fragility == "vertebral_fracture" else "any",),
-        "Spine": ("low_bone_mass" if profile.fragility in LOW_BONE_MASS else "normal",),
-        "Floor": () if profile.floor_transfers else ("no_floor_transfers",),
-        "Clearance": _clearance_cases(profile),
-        "Red flags": ("any",),
-    }
-
-
-def _ceiling_words_key(profile: Profile, catalog: Catalog) -> str:
-    """The impact ceiling's words; high impact with low bone mass is coached at first, as the rules say."""
-    ceiling = impact_ceiling(profile, catalog)
-    return "high_low_bone_mass" if ceiling == "high" and profile.bone in LOW_BONE_MASS else ceiling
-
-
-def profile_guidance(profile: Profile, catalog: Catalog | None = None) -> list[Guidance]:
-    """What this profile needs, topic by topic, in plain words with the guideline behind each line.
-
-    Where several cases of a topic fit, their lines are joined into the topic's one item.
-    """
-    catalog = catalog or default_catalog()
-    cases = _guidance_cases(profile, rules_for(profile, catalog.rules))
-    ceiling = catalog.wording["impact_ceiling"][_ceiling_words_key(profile, catalog)]
-    balance = balance_dose(profile, catalog)
-    guidance = []
-    for topic in catalog.wording["guidance"]:
-        fitting = [topic["cases"][case] for case in cases[topic["topic"]]]
-        if fitting:
-            lines = [case["advice"].format(impact_ceiling=ceiling, balance_dose=balance.words) for case in fitting]
-            advice = " ".join(line[:1].upper() + line[1:] for line in lines)
-            guidance.append(
-                Guidance(topic["topic"], advice, _unique(key for case in fitting for key in case["sources"]))
-            )
-    return guidance
-
-
 def filter_assessment(
     table: pd.DataFrame,
     equipment: list[str] | None = None,
@@ -393,31 +201,6 @@ def filter_assessment(
     if sites:
         keep &= table["sites"].map(lambda loaded: bool(set(loaded) & set(sites)))
     return table[keep]
-
-
-def conditions_in_words(conditions: dict[str, list]) -> str:
-    return "; ".join(
-        f"{field.replace('_', ' ')}: {' or '.join(str(value).lower() for value in values)}"
-        for field, values in conditions.items()
-    )
-
-
-def rules_table(catalog: Catalog | None = None) -> pd.DataFrame:
-    """The rules as a reviewer reads them, one row per rule."""
-    return pd.DataFrame(
-        [
-            {
-                "Rule": rule["id"],
-                "When the client has": conditions_in_words(rule.get("when", {})) or "any profile",
-                "Unless": conditions_in_words(rule.get("unless", {})),
-                "Exercises with": conditions_in_words(rule["exercise"]),
-                "Status": rule["status"],
-                "Why": rule["reason"],
-                "Sources": list(rule["sources"]),
-            }
-            for rule in (catalog or default_catalog()).rules
-        ]
-    )
 
 
 def one_of_each_pattern_first(table: pd.DataFrame) -> pd.DataFrame:

@@ -19,7 +19,8 @@ import pandas as pd
 from lib.catalog import Catalog, default_catalog
 from lib.planner import build_plan, session_grid
 from lib.profiles import PRESET_LABELS, PRESETS, Profile
-from lib.safety import assess, conditions_in_words, matches, profile_guidance, rules_for
+from lib.safety import assess, profile_guidance
+from lib.safety_rules import conditions_in_words, matches, rules_for
 from lib.tables import markdown_table
 
 SHEET_PATH = "docs/safety-review.md"

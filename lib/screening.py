@@ -12,10 +12,11 @@ Public API::
     s.traces     # {profile field: "high, because ..."}
 
 Every cut-off, meaning and source is data (data/screening.yaml). The arguments are checked in
-lib.screening_inputs, each result is read against its cut-off in lib.screening_findings, and this module
-turns those findings into the profile, a trace per field, and the risk-factor flags. Risk factors
-are shown one by one and never added up into a probability (FRAX's model is not public: see the data's
-`frax.why_not`). Nothing about the client is stored or logged here.
+lib.screening_inputs, each result is read against its cut-off in lib.screening_findings (with
+lib.falls_findings and lib.bone_findings), and this module turns those findings into the profile, a trace
+per field, and the risk-factor flags. Risk factors are shown one by one and never added up into a
+probability (FRAX's model is not public: see the data's `frax.why_not`). Nothing about the client is
+stored or logged here.
 """
 
 from __future__ import annotations
@@ -27,8 +28,9 @@ from typing import Any
 import pandas as pd
 
 from lib.catalog import Catalog, default_catalog
+from lib.finding import Finding
 from lib.profiles import EXPERIENCE_LEVELS, Profile, classify_t_score, classify_z_score
-from lib.screening_findings import Finding, findings_frame, read_results
+from lib.screening_findings import findings_frame, read_results
 from lib.screening_inputs import (
     DXA_SITES,
     SEXES,

@@ -24,8 +24,8 @@ from typing import Any
 import pandas as pd
 
 from lib.catalog import Catalog, default_catalog
+from lib.falls_findings import stay_independent_score
 from lib.screening import Screening, screen
-from lib.screening_findings import stay_independent_score
 
 MAX_BYTES = 20_000  # a screening is about 30 short rows; anything far bigger is not one of ours
 MAX_ROWS = 60

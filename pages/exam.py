@@ -13,7 +13,14 @@ from lib.questions import is_correct
 from lib.study import EXAM_LENGTHS, ExamResult, exam_paper, score_exam, unanswered
 from lib.urlstate import Param
 from pages.components import site_map
-from pages.components.common import catalog, chart, notice_odd_parameters, share_this_view, with_arrow_datasets
+from pages.components.common import (
+    bound_choice,
+    catalog,
+    chart,
+    notice_odd_parameters,
+    share_this_view,
+    with_arrow_datasets,
+)
 from pages.components.page_params import SEED_RANGE
 from pages.components.question_widget import answer_widget, chosen_answer, feedback
 from pages.components.study_progress import save_exam, status_line
@@ -88,13 +95,7 @@ if "seed" not in st.session_state and "seed" not in st.query_params:
     # leaves the address without it, so a copied link or a bookmark would open another paper).
     st.session_state["seed"] = st.query_params["seed"] = random_seed()
 length_column, seed_column, new_column = st.columns([2, 1, 1], vertical_alignment="bottom")
-# A bound control given an empty link value returns None even when required: fall back to the default.
-length = (
-    length_column.segmented_control(
-        "Questions", EXAM_LENGTHS, default=20, required=True, key="length", bind="query-params"
-    )
-    or 20
-)
+length = bound_choice(length_column, "Questions", EXAM_LENGTHS, 20, "length")
 # A text box, not a number input: a number input bound to a link value like 1e309 fails inside Streamlit.
 entered = seed_column.text_input(
     "Paper number (1-9999)", key="seed", bind="query-params", max_chars=4, on_change=seed_typed

@@ -10,12 +10,11 @@ import streamlit as st
 from lib.library import profile_verdicts, search_exercises
 from lib.safety import assess, filter_assessment
 from lib.profiles import PRESETS
-from lib.references import citation
-from lib.vocabulary import PATTERNS, SITES
 from pages.components import site_map
-from pages.components.common import catalog, disclaimer, notice_odd_parameters, share_this_view
+from pages.components.common import catalog, cite, disclaimer, notice_odd_parameters, share_this_view
 from pages.components.exercise_card import card_grid, exercise_card, exercise_pictures, sources_html
-from pages.components.page_params import FILTER_EQUIPMENT, SEARCH_LIMIT
+from pages.components.exercise_filters import exercise_filters
+from pages.components.page_params import SEARCH_LIMIT
 
 STATUS_WORDS = {"modify": "Modify", "avoid": "Avoid"}
 TAG_LABELS = {  # the tags data/exercises.yaml gives each exercise, in the order a trainer reads them
@@ -84,8 +83,9 @@ def render_verdicts(exercise_id: str) -> None:
     if not found:
         st.write("No preset profile is told to avoid or modify it.")
     for verdict in found:
-        sources = citation(verdict.sources, catalog().references)
-        st.markdown(f"- **{verdict.profile}:** {STATUS_WORDS[verdict.status]}. {verdict.reason} {sources}")
+        st.markdown(
+            f"- **{verdict.profile}:** {STATUS_WORDS[verdict.status]}. {verdict.reason} {cite(verdict.sources)}"
+        )
 
 
 def render_exercise(exercise_id: str) -> None:
@@ -136,18 +136,7 @@ search_column, pattern_column, site_column, equipment_column = st.columns(4)
 text = search_column.text_input(
     "Search", key="find", bind="query-params", max_chars=SEARCH_LIMIT, placeholder="e.g. squat, wall, chair"
 )
-patterns = pattern_column.multiselect(
-    "Movement pattern", PATTERNS, key="pattern", bind="query-params", placeholder="All patterns"
-)
-sites = site_column.multiselect("Skeletal site loaded", SITES, key="site", bind="query-params", placeholder="All sites")
-equipment = equipment_column.multiselect(
-    "Equipment at hand",
-    FILTER_EQUIPMENT,
-    key="equip",
-    bind="query-params",
-    placeholder="Any equipment",
-    help="Body-weight exercises always show.",
-)
+equipment, patterns, sites = exercise_filters(equipment_column, pattern_column, site_column)
 share_this_view(site_map.EXERCISE_LIBRARY.url_path)
 shown = matching_ids(text or "", tuple(patterns), tuple(sites), tuple(equipment))
 st.caption(f"{len(shown)} of {len(names)} exercises")

@@ -21,6 +21,7 @@ from lib.profiles import Profile
 from lib.tables import markdown_table
 from pages.components import kept_settings, site_map
 from pages.components.common import (
+    bound_choice,
     chart,
     cited_markdown,
     with_arrow_datasets,
@@ -69,27 +70,10 @@ def program_settings() -> tuple[int, int, int, str, dt.date]:
         st.session_state["start"] = first_day
     with st.container(border=True):
         first, second, third = st.columns(3)
-        # A bound control given an empty link value returns None even when required: `or` gives the default.
-        sessions = (
-            first.segmented_control(
-                "Sessions a week",
-                [2, 3],
-                default=3,
-                required=True,
-                key="spw",
-                bind="query-params",
-                on_change=default_days_for_new_count,
-            )
-            or 3
-        )
+        sessions = bound_choice(first, "Sessions a week", [2, 3], 3, "spw", on_change=default_days_for_new_count)
         months = second.slider("Length (months)", *MONTHS_RANGE, value=12, key="months", bind="query-params")
         start = third.date_input("Start date", value=None, key="start", bind="query-params", format="YYYY-MM-DD")
-        minutes = (
-            first.segmented_control(
-                "Minutes a session", SESSION_MINUTES, default=45, required=True, key="minutes", bind="query-params"
-            )
-            or 45
-        )
+        minutes = bound_choice(first, "Minutes a session", SESSION_MINUTES, 45, "minutes")
         # Radio buttons wrap in a narrow column; a segmented control would hide its first option.
         kit = second.radio(
             "Equipment",
@@ -232,35 +216,36 @@ def render_downloads(
 ) -> None:
     """Files are built when clicked, not on every rerun (a year's calendar takes longer than the page)."""
     st.subheader("Downloads", anchor="downloads")
-    columns = st.columns(3)
-    columns[0].download_button(
-        "Weekly plan (CSV)",
-        lambda: plan_weeks_csv(plan, start, weekdays),
-        "bone-program-weeks.csv",
-        mime="text/csv",
-        icon=":material/download:",
-        width="stretch",
-        on_click="ignore",
-    )
-    columns[1].download_button(
-        "Session templates (CSV)",
-        lambda: plan_sessions_csv(plan),
-        "bone-program-sessions.csv",
-        mime="text/csv",
-        icon=":material/download:",
-        width="stretch",
-        on_click="ignore",
-    )
-    columns[2].download_button(
-        "Calendar (.ics)",
-        lambda: plan_ics(plan, start, minutes, weekdays, at),
-        "bone-program.ics",
-        mime="text/calendar",
-        icon=":material/event:",
-        width="stretch",
-        on_click="ignore",
-        disabled=not days_fit,
-    )
+    files = [  # label, what builds the file, its name, its type, its icon, whether it can be made now
+        (
+            "Weekly plan (CSV)",
+            lambda: plan_weeks_csv(plan, start, weekdays),
+            "bone-program-weeks.csv",
+            "text/csv",
+            ":material/download:",
+            True,
+        ),
+        (
+            "Session templates (CSV)",
+            lambda: plan_sessions_csv(plan),
+            "bone-program-sessions.csv",
+            "text/csv",
+            ":material/download:",
+            True,
+        ),
+        (
+            "Calendar (.ics)",
+            lambda: plan_ics(plan, start, minutes, weekdays, at),
+            "bone-program.ics",
+            "text/calendar",
+            ":material/event:",
+            days_fit,
+        ),
+    ]
+    for column, (label, build, file_name, mime, icon, ready) in zip(st.columns(len(files)), files):
+        column.download_button(
+            label, build, file_name, mime=mime, icon=icon, width="stretch", on_click="ignore", disabled=not ready
+        )
 
 
 st.title("Program planner")

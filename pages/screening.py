@@ -10,7 +10,6 @@ import datetime as dt
 
 import streamlit as st
 
-from lib.references import citation
 from lib.screening import Screening, screen
 from lib.screening_files import (
     ScreeningFileError,
@@ -23,7 +22,15 @@ from lib.screening_files import (
 from lib.screening_inputs import DXA_SITES, SEXES, allowed_range
 from lib.tables import markdown_table
 from pages.components import site_map
-from pages.components.common import catalog, chart, disclaimer, notice_odd_parameters, share_this_view
+from pages.components.common import (
+    bound_choice,
+    catalog,
+    chart,
+    cite,
+    disclaimer,
+    notice_odd_parameters,
+    share_this_view,
+)
 from pages.components.profile_form import links_to_both_tools
 from pages.components.page_params import BALANCE_KEYS, SCREENING_NUMBERS, YES_NO
 from pages.components.screening_link import CHECKLIST, FRACTURE_SITES, RISK_FACTORS
@@ -38,7 +45,8 @@ def number(key: str, name: str | None = None, label: str | None = None, containe
     Always a float input, shown without decimals for counts: Streamlit's whole-number input overflows on a
     link holding 'inf' or '1e309' instead of falling back to its default.
     """
-    spec = DATA["inputs"][name or SCREENING_NUMBERS[key]]
+    argument = name or SCREENING_NUMBERS[key]  # the screen() argument the input feeds
+    spec = DATA["inputs"][argument]
     low, high = spec["range"]
     whole = float(spec["step"]).is_integer()
     unit = f" ({spec['unit']})" if spec["unit"] else ""
@@ -56,7 +64,7 @@ def number(key: str, name: str | None = None, label: str | None = None, containe
     )
     if whole and value is not None and not value.is_integer():  # only a link can hold a fraction here
         container.error(
-            f"{name or SCREENING_NUMBERS[key]} ({spec['label']}) must be {allowed_range(name or SCREENING_NUMBERS[key], DATA)}",
+            f"{argument} ({spec['label']}) must be {allowed_range(argument, DATA)}",
             icon=":material/error:",
         )
         return None
@@ -125,13 +133,7 @@ def render_bone_column() -> dict:
     left, right = st.columns(2)
     height_loss, occiput = number("height_loss", container=left), number("occiput_wall", container=right)
     joints = st.toggle("Joint pain limits impact", key="joints", bind="query-params")
-    # A bound control given an empty link value returns None even when required: fall back to the default.
-    experience = (
-        st.segmented_control(
-            "Strength training", ("novice", "trained"), default="novice", key="exp", bind="query-params", required=True
-        )
-        or "novice"
-    )
+    experience = bound_choice(st, "Strength training", ("novice", "trained"), "novice", "exp")
     cleared = st.toggle(
         "Cleared for heavy lifting",
         key="cleared",
@@ -180,10 +182,6 @@ def render_how_to() -> None:
                 f"**Set-up:** {steps['setup']}\n\n**Instruction:** {steps['instruction']}\n\n"
                 f"**What counts:** {steps['counts']}\n\n**Safety:** {steps['safety']}"
             )
-
-
-def cite(keys: list[str]) -> str:
-    return citation(keys, catalog().references)
 
 
 def render_profile(screening: Screening) -> None:

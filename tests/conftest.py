@@ -1,4 +1,5 @@
-"""Shared fixtures: the project's catalog, and a real Streamlit server with Chromium for browser tests."""
+"""Shared fixtures: the project's catalog, every preset's plan and handout, and a real Streamlit server with
+Chromium for browser tests."""
 
 from __future__ import annotations
 
@@ -10,6 +11,10 @@ import pytest
 from hypothesis import settings
 
 from lib.catalog import default_catalog
+from lib.handout_pdf import handout_pdf
+from lib.planner import build_plan
+from lib.profiles import PRESETS
+from tests.handout_helpers import FIRST_NAME, START
 from tests.support.server import CHROMIUM, CHROMIUM_ARGS, PROJECT_ROOT, StreamlitServer
 
 # Speed is measured in bench/, not asserted in tests: no per-example deadline, which a shared,
@@ -23,6 +28,21 @@ SCREENSHOTS = PROJECT_ROOT / "tests" / "screenshots"
 @pytest.fixture(scope="session")
 def catalog():
     return default_catalog()
+
+
+@pytest.fixture(scope="session")
+def preset_plans():
+    return {key: build_plan(profile) for key, profile in PRESETS.items()}
+
+
+@pytest.fixture(scope="session")
+def preset_handouts(preset_plans, catalog):
+    """Every preset's handout, with a plan (and a name and start date) and without."""
+    made = {}
+    for key, profile in PRESETS.items():
+        made[key, True] = handout_pdf(profile, preset_plans[key], FIRST_NAME, catalog, START)
+        made[key, False] = handout_pdf(profile, catalog=catalog)
+    return made
 
 
 def _require_chromium() -> None:

@@ -10,7 +10,8 @@ import pytest
 
 from lib.catalog import default_catalog
 from lib.profiles import Profile, all_profiles
-from lib.safety import LOW_BONE_MASS, assess, profile_guidance
+from lib.safety import assess, profile_guidance
+from lib.safety_rules import LOW_BONE_MASS
 
 LOW_FOR_AGE = [profile for profile in all_profiles() if profile.bone == "low_for_age"]
 NORMAL_BONE_WITH_FRACTURE = [

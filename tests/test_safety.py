@@ -10,18 +10,8 @@ from hypothesis import given, settings, strategies as st
 from lib.exports import assessment_csv
 from lib.profiles import CHOICES, PRESETS, Profile, all_profiles
 from lib.catalog import default_catalog
-from lib.safety import (
-    IMPACT_LEVELS,
-    LOW_BONE_MASS,
-    STATUSES,
-    UNCONFIRMED_REASON,
-    assess,
-    filter_assessment,
-    impact_band,
-    impact_ceiling,
-    profile_guidance,
-    rules_table,
-)
+from lib.safety import assess, filter_assessment, impact_band, impact_ceiling, profile_guidance, rules_table
+from lib.safety_rules import IMPACT_LEVELS, LOW_BONE_MASS, STATUSES, UNCONFIRMED_REASON
 
 # Every field combination: normal bone and osteopenia as often as the fragile profiles.
 profiles = st.builds(Profile, **{name: st.sampled_from(values) for name, values in CHOICES.items()})

@@ -1,41 +1,15 @@
-"""lib.screening and its files: every cut-off edge (just under, at, just over), every bad input, CSV and PDF."""
+"""lib.screening: a profile from the screening, every cut-off edge (just under, at, just over), flags and cases."""
 
 from __future__ import annotations
 
-import datetime as dt
-import math
-
 import pytest
 from hypothesis import given
-from hypothesis import strategies as st
 
 from lib.profiles import Profile
 from lib.screening import FLAG_COLUMNS, VALUE_WORDS, screen
 from lib.screening_findings import FINDING_COLUMNS
-from lib.screening_files import (
-    ScreeningFileError,
-    changes,
-    changes_chart_spec,
-    read_screening_csv,
-    screening_csv,
-)
-from lib.screening_sheet import screening_sheet_pdf
 from lib.study import case_profile
-
-TODAY = dt.date(2026, 11, 29)
-ISSUE_EXAMPLE = {
-    "age": 72,
-    "sex": "female",
-    "tug_s": 13.5,
-    "chair_stands_30s": 8,
-    "balance_stances_s": (10, 10, 6, 0),
-    "falls_past_year": 1,
-    "fear_of_falling": True,
-    "t_score": -2.7,
-    "fractures": ["spine"],
-    "experience": "novice",
-    "clearance": False,
-}
+from tests.screening_helpers import ISSUE_EXAMPLE, valid_screening_arguments
 
 
 def finding(screening, key):
@@ -215,85 +189,7 @@ def test_risk_factors_are_flags_never_a_probability(catalog):
     assert all(sources for sources in s.flags["source"])
 
 
-BAD_NUMBERS = [
-    ("age", 300),
-    ("age", 17),
-    ("age", 70.5),
-    ("tug_s", -1),
-    ("tug_s", 0),
-    ("tug_s", 301),
-    ("chair_stands_30s", 200),
-    ("chair_stands_30s", -1),
-    ("chair_stands_30s", 8.5),
-    ("t_score", 12),
-    ("t_score", -7),
-    ("z_score", 5),
-    ("falls_past_year", 51),
-    ("height_loss_cm", -1),
-    ("occiput_to_wall_cm", 31),
-    ("tug_s", math.nan),
-    ("tug_s", math.inf),
-    ("tug_s", "13"),
-    ("tug_s", True),
-]
-
-
-@pytest.mark.parametrize(("name", "value"), BAD_NUMBERS)
-def test_impossible_numbers_name_the_argument_and_the_range(name, value):
-    with pytest.raises(ValueError, match=rf"^{name} \(.*\) must be .* from .* to "):
-        screen(**{name: value})
-
-
-@pytest.mark.parametrize(
-    ("name", "value"),
-    [
-        ("sex", "other"),
-        ("experience", "expert"),
-        ("dxa_site", "knee"),
-        ("fractures", ["knee"]),
-        ("risk_factors", ["coffee"]),
-        ("balance_stances_s", (10, 10)),
-        ("balance_stances_s", "10,10,10,10"),
-        ("balance_stances_s", (10, 10, -1, 0)),
-        ("stay_independent", [True] * 11),
-        ("stay_independent", [1] * 12),
-        ("joint_limits", "yes"),
-        ("clearance", 1),
-        ("floor", "no"),
-        ("fear_of_falling", 0),
-    ],
-)
-def test_impossible_choices_name_the_argument(name, value):
-    with pytest.raises(ValueError, match=rf"^{name}"):
-        screen(**{name: value})
-
-
-valid = st.fixed_dictionaries(
-    {},
-    optional={
-        "age": st.integers(18, 120),
-        "sex": st.sampled_from(["female", "male"]),
-        "tug_s": st.floats(1, 300),
-        "chair_stands_30s": st.integers(0, 60),
-        "balance_stances_s": st.tuples(*[st.integers(0, 60)] * 4),
-        "falls_past_year": st.integers(0, 50),
-        "fear_of_falling": st.booleans(),
-        "stay_independent": st.lists(st.booleans(), min_size=12, max_size=12),
-        "t_score": st.floats(-6, 4),
-        "z_score": st.floats(-6, 4),
-        "fractures": st.lists(st.sampled_from(["hip", "spine", "humerus", "pelvis", "wrist", "other"]), unique=True),
-        "height_loss_cm": st.floats(0, 30),
-        "occiput_to_wall_cm": st.floats(0, 30),
-        "risk_factors": st.lists(st.sampled_from(["smoking", "alcohol", "red_s"]), unique=True),
-        "joint_limits": st.booleans(),
-        "experience": st.sampled_from(["novice", "trained"]),
-        "clearance": st.booleans(),
-        "floor": st.booleans(),
-    },
-)
-
-
-@given(valid)
+@given(valid_screening_arguments)
 def test_any_valid_screening_gives_a_profile_traced_field_by_field(values):
     s = screen(**values)
     for field_name, trace in s.traces.items():
@@ -303,89 +199,6 @@ def test_any_valid_screening_gives_a_profile_traced_field_by_field(values):
     assert s.findings["cutoff"].map(lambda text: isinstance(text, str)).all()
     # falls high exactly when some finding on falls decided it
     assert (s.profile.falls == "high") == ("because" in s.traces["falls"] and "no fall-risk" not in s.traces["falls"])
-
-
-@given(valid)
-def test_csv_round_trip_gives_the_same_screening(values):
-    s = screen(**values)
-    earlier = read_screening_csv(screening_csv(s, TODAY).encode(), TODAY)
-    assert earlier.date == TODAY
-    assert screen(**earlier.inputs).profile == s.profile
-
-
-@given(st.sampled_from(["age", "tug_s", "t_score", "chair_stands_30s"]), st.floats(allow_nan=True, allow_infinity=True))
-def test_out_of_range_numbers_always_raise_naming_the_argument(name, value):
-    try:
-        screen(**{name: value})
-    except ValueError as error:
-        assert str(error).startswith(name)
-
-
-def csv_text(**values) -> str:
-    return screening_csv(screen(**values), dt.date(2026, 10, 1))
-
-
-@pytest.mark.parametrize(
-    ("raw", "problem"),
-    [
-        (b"\x00\x01\x02", "not plain text"),
-        (b"\xff\xfe\x00", "not plain text"),
-        (b"x" * 30_000, "larger"),
-        (b"", "first row"),
-        (b"name,score\nann,3\n", "first row"),
-        (b"key,label,value\nage,Age,72\n", "no 'date' row"),
-        (b"key,label,value\ndate,,01/10/2026\n", "YYYY-MM-DD"),
-        (b"key,label,value\ndate,,2027-01-01\n", "after today"),
-        (b"key,label,value\ndate,,2026-10-01\ntug_s,,=HYPERLINK(1)\n", "not a plain number"),
-        (b"key,label,value\ndate,,2026-10-01\ntug_s,,999\n", r"tug_s \(Timed Up and Go\) must be"),
-        (b"key,label,value\ndate,,2026-10-01\n<script>,,1\n", "an unreadable key"),
-        (b"key,label,value\ndate,,2026-10-01\nage,,70\nage,,71\n", "appears twice"),
-        (b"key,label,value\ndate,,2026-10-01\nfear_of_falling,,maybe\n", "yes or no"),
-        (b"key,label,value\ndate,,2026-10-01\nfractures,,knee\n", "fractures may hold only"),
-        (b"key,label,value\n" + b"date,,2026-10-01\n" + b"age,,70\n" * 70, "more rows"),
-    ],
-)
-def test_malformed_or_hostile_csv_gets_a_message_naming_the_problem(raw, problem):
-    with pytest.raises(ScreeningFileError, match=problem):
-        read_screening_csv(raw, TODAY)
-
-
-def test_hostile_keys_are_never_echoed():
-    raw = b"key,label,value\ndate,,2026-10-01\n**bold** [link](http://x),,1\n"
-    with pytest.raises(ScreeningFileError) as error:
-        read_screening_csv(raw, TODAY)
-    assert "link" not in str(error.value) and "http" not in str(error.value)
-
-
-def test_changes_sit_beside_todays_values_and_chart_every_date():
-    earlier = [
-        read_screening_csv(csv_text(tug_s=14, chair_stands_30s=7).encode(), TODAY),
-        read_screening_csv(screening_csv(screen(tug_s=13), dt.date(2026, 11, 1)).encode(), TODAY),
-    ]
-    today = screen(tug_s=12.5, chair_stands_30s=9)
-    table = changes(today, earlier).set_index("measure")
-    assert table.loc["Timed Up and Go (s)", "change"] == "-0.5"  # against the latest earlier value
-    assert table.loc["30-second chair stand (stands)", "change"] == "+2"
-    assert list(table.columns) == ["2026-10-01", "2026-11-01", "today", "change"]
-    spec = changes_chart_spec(today, TODAY, earlier)
-    assert {point["date"] for point in spec["data"]["values"]} == {"2026-10-01", "2026-11-01", "2026-11-29"}
-
-
-def test_csv_holds_no_name_and_no_formula():
-    text = csv_text(**ISSUE_EXAMPLE)
-    assert all(not cell.startswith(("=", "+", "@")) for line in text.splitlines() for cell in line.split(","))
-
-
-def test_screening_sheet_is_one_a4_page_with_a_retest_column():
-    from io import BytesIO
-
-    from pypdf import PdfReader
-
-    pdf = screening_sheet_pdf(screen(**ISSUE_EXAMPLE, risk_factors=["smoking"]), TODAY)
-    reader = PdfReader(BytesIO(pdf))
-    assert len(reader.pages) == 1
-    text = reader.pages[0].extract_text()
-    assert "Re-test" in text and "Timed Up and Go" in text and "Risk of falling: high" in text
 
 
 def test_every_case_with_screening_values_gets_its_profile_through_the_screening(catalog):

@@ -6,6 +6,7 @@ Kept tiny on purpose: decisions live in lib/, this file only shows them.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterable
 
 import streamlit as st
 from streamlit import dataframe_util
@@ -13,7 +14,7 @@ from streamlit.errors import StreamlitAPIException
 
 from lib.catalog import Catalog, load_catalog
 from lib.chart_style import FIT_TO_SCREEN, presenter_spec
-from lib.references import Reference, link_citations
+from lib.references import Reference, citation, link_citations
 from lib.urlstate import Param, choice, odd_parameters, refused_keys, share_url
 from lib.validation import DataError
 
@@ -46,6 +47,11 @@ def catalog_or_stop() -> Catalog:
             icon=":material/error:",
         )
         st.stop()
+
+
+def cite(keys: Iterable[str]) -> str:
+    """Source keys as one Markdown citation, each an author-year link to the source ('' for none)."""
+    return citation(keys, catalog().references)
 
 
 def cited_markdown(text: str) -> None:
@@ -137,6 +143,17 @@ VISIBLE_COPY_BUTTON = """<style>
 .st-key-share-link [data-testid="stCode"] div:has(> div > [data-testid="stElementToolbarButton"]) {
   opacity: 1 !important; visibility: visible !important; pointer-events: auto !important; }
 </style>"""
+
+
+def bound_choice(container, label: str, options, default, key: str, **more):
+    """A segmented control bound to the link that always holds a choice (`container`: st or a column).
+
+    A bound control given an empty link value returns None even when required: the default stands in.
+    """
+    chosen = container.segmented_control(
+        label, options, default=default, required=True, key=key, bind="query-params", **more
+    )
+    return default if chosen is None else chosen
 
 
 def share_this_view(url_path: str) -> None:

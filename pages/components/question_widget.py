@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lib.references import citation
 from lib.questions import AnswerReview, is_correct, question_kind, review_answer
 from pages.components import site_map
-from pages.components.common import catalog, cited_markdown
+from pages.components.common import catalog, cite, cited_markdown
 
 SINGLE_KINDS = ("single", "true_false", "scenario")
 
@@ -72,7 +71,7 @@ def explanation(question: dict, chosen: list[str]) -> None:
     """Each tick marked (for 'choose all that apply' answered wrong), then why, with sources and the lesson."""
     if question_kind(question) not in SINGLE_KINDS and not is_correct(question, chosen):
         st.markdown(option_marks(question, chosen, review_answer(question, chosen)))
-    cited_markdown(f"{question['explanation']} {citation(question['sources'], catalog().references)}")
+    cited_markdown(f"{question['explanation']} {cite(question['sources'])}")
     if "lesson" in question:  # case questions have none
         site_map.link_to_lesson_section(
             catalog().lessons_by_slug[question["lesson"]], question["section"], "Read more: "

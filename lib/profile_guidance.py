@@ -1,0 +1,111 @@
+"""What a profile needs, topic by topic, in plain words with the guideline behind each line.
+
+The words live in data/safety_wording.yaml (`guidance`); this module picks the cases of each topic that fit the
+profile, reading the strength line from how the safety rules treat a heavy lift for it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lib.balance_dose import balance_dose, dose_kind
+from lib.catalog import Catalog, default_catalog
+from lib.profiles import Profile
+from lib.safety_rules import LOW_BONE_MASS, NEUTRAL_EXERCISE, decide, impact_ceiling, rules_for, unique_in_order
+
+# How a near-maximal lift stands (the library's heavy squat, deadlift and overhead press): barbell in both hands,
+# asking for steady footing, so the guidance's heavy line hears the fall rules the assessment applies to them.
+HEAVY_LIFT = {
+    "heavy": True,
+    "supervision": True,
+    "barbell": True,
+    "fall_demand": "moderate",
+    "hands_free": False,
+    "pattern": "squat",
+}
+# The strength line for a heavy lift under modify, by the change asked for, the first that applies
+# (any other change: the coach line).
+HEAVY_CASE_BY_MODIFICATION = {
+    "technique-first": "heavy_technique_first",
+    "with-a-coach": "heavy_with_a_coach",
+    "support-within-reach": "heavy_with_support",
+}
+
+
+@dataclass(frozen=True)
+class Guidance:
+    topic: str
+    advice: str
+    sources: tuple[str, ...]
+
+
+def _strength_case(profile: Profile, profile_rules: list[dict]) -> str:
+    """Which strength line fits: read from how the rules treat a supervised heavy lift for this profile."""
+    if profile.fragility == "vertebral_fracture":
+        return "vertebral_fracture"
+    heavy = decide(NEUTRAL_EXERCISE | HEAVY_LIFT, profile_rules)
+    if heavy.status == "modify":
+        keys = {rule["modification"] for rule in profile_rules if rule["id"] in heavy.rule_ids}
+        return next((case for key, case in HEAVY_CASE_BY_MODIFICATION.items() if key in keys), "heavy_with_a_coach")
+    return {"recommended": "heavy_recommended", "avoid": "heavy_avoided"}[heavy.status]
+
+
+def _clearance_cases(profile: Profile) -> tuple[str, ...]:
+    """Clearance before a fracture's or osteoporosis's training, and, with a low Z-score, the search for its cause.
+
+    A vertebral fracture does not make a bone density below the expected range for age any less a reason to
+    look for the cause, so both lines are kept.
+    """
+    cleared = "_cleared" if profile.clearance else ""  # a cleared client is not asked for clearance again
+    fragile = (profile.fragility,) if profile.fragility in ("vertebral_fracture", "osteoporosis") else ()
+    low_z = ("low_for_age",) if profile.bone == "low_for_age" else ()
+    return tuple(case + cleared for case in (*fragile, *low_z))
+
+
+def _balance_case(profile: Profile) -> str:
+    """The balance line: a high risk of falling starts with support; at low risk, daily work or, for a fit
+    client, a shorter challenge on training days (the plan's own balance dose, lib/balance_dose.py)."""
+    if profile.falls == "high":
+        return "high_fall_risk"
+    return "low_fall_risk" if dose_kind(profile) == "daily" else "low_fall_risk_fit"
+
+
+def _guidance_cases(profile: Profile, profile_rules: list[dict]) -> dict[str, tuple[str, ...]]:
+    """The cases of each topic in data/safety_wording.yaml that fit the profile (none: the topic is left out)."""
+    return {
+        "Impact": ("any",),
+        "Strength": (_strength_case(profile, profile_rules),),
+        "Balance": (_balance_case(profile),),
+        "Aerobic": ("vertebral_fracture" if profile.fragility == "vertebral_fracture" else "any",),
+        "Spine": ("low_bone_mass" if profile.fragility in LOW_BONE_MASS else "normal",),
+        "Floor": () if profile.floor_transfers else ("no_floor_transfers",),
+        "Clearance": _clearance_cases(profile),
+        "Red flags": ("any",),
+    }
+
+
+def _ceiling_words_key(profile: Profile, catalog: Catalog) -> str:
+    """The impact ceiling's words; high impact with low bone mass is coached at first, as the rules say."""
+    ceiling = impact_ceiling(profile, catalog)
+    return "high_low_bone_mass" if ceiling == "high" and profile.bone in LOW_BONE_MASS else ceiling
+
+
+def profile_guidance(profile: Profile, catalog: Catalog | None = None) -> list[Guidance]:
+    """What this profile needs, topic by topic, in plain words with the guideline behind each line.
+
+    Where several cases of a topic fit, their lines are joined into the topic's one item.
+    """
+    catalog = catalog or default_catalog()
+    cases = _guidance_cases(profile, rules_for(profile, catalog.rules))
+    ceiling = catalog.wording["impact_ceiling"][_ceiling_words_key(profile, catalog)]
+    balance = balance_dose(profile, catalog)
+    guidance = []
+    for topic in catalog.wording["guidance"]:
+        fitting = [topic["cases"][case] for case in cases[topic["topic"]]]
+        if fitting:
+            lines = [case["advice"].format(impact_ceiling=ceiling, balance_dose=balance.words) for case in fitting]
+            advice = " ".join(line[:1].upper() + line[1:] for line in lines)
+            guidance.append(
+                Guidance(topic["topic"], advice, unique_in_order(key for case in fitting for key in case["sources"]))
+            )
+    return guidance
