@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Awaitable, Callable
@@ -76,6 +77,24 @@ class Settled:
     settled_ms: float  # input to the page drawn: the last DOM change or server message before the quiet spell
     run_done_ms: float  # input to the last message from the server (the script run finished)
     status_seen: bool  # whether the status widget showed (runs over 500 ms)
+    cpu_ms: float = float("nan")  # the page's main thread busy, in its own CPU time, from arming to settled
+
+
+CPU_SESSIONS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # page -> its DevTools session
+
+
+async def main_thread_cpu_ms(page) -> float:
+    """The page's main-thread CPU time so far (Chrome's TaskDuration, counted in thread time).
+
+    Wall-clock figures on a shared, loaded machine swing by half; the thread's own CPU time does not count
+    the moments other processes held the cores, so it shows what the page costs the browser.
+    """
+    session = CPU_SESSIONS.get(page)
+    if session is None:
+        session = CPU_SESSIONS[page] = await page.context.new_cdp_session(page)
+        await session.send("Performance.enable", {"timeDomain": "threadTicks"})
+    metrics = (await session.send("Performance.getMetrics"))["metrics"]
+    return next(metric["value"] for metric in metrics if metric["name"] == "TaskDuration") * 1000
 
 
 def answered(state: dict) -> bool:
@@ -113,12 +132,13 @@ async def arm(page) -> None:
     await page.evaluate("() => { window.__bench.armed = true; window.__bench.t0 = null; }")
 
 
-async def settled_since_input(page) -> Settled:
+async def settled_since_input(page, cpu_before_ms: float) -> Settled:
     state = await wait_quiet(page, after_input=True)
     return Settled(
         settled_ms=max(state["lastMutation"], state["lastIn"]) - state["t0"],
         run_done_ms=state["lastIn"] - state["t0"],
         status_seen=state["statusSeen"],
+        cpu_ms=await main_thread_cpu_ms(page) - cpu_before_ms,
     )
 
 
@@ -138,10 +158,11 @@ async def interact(page, action: Callable[[], Awaitable[None]], attempts: int = 
     server, and the action is done once more rather than waiting out the settle timeout.
     """
     for _ in range(attempts):
+        cpu_before_ms = await main_thread_cpu_ms(page)
         await arm(page)
         await action()
         if await request_sent(page):
-            return await settled_since_input(page)
+            return await settled_since_input(page, cpu_before_ms)
     raise TimeoutError(f"the action sent nothing to the server in {attempts} attempts")
 
 
