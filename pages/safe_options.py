@@ -8,14 +8,14 @@ import streamlit as st
 from lib import safety
 from lib.exports import assessment_csv
 from lib.profiles import Profile
-from lib.references import citation, link_citations
-from lib.vocabulary import PATTERNS, SITES
+from lib.references import link_citations
 from pages.components import kept_settings, site_map
-from pages.components.common import catalog, disclaimer, notice_odd_parameters, share_this_view
+from pages.components.common import bound_choice, catalog, cite, disclaimer, notice_odd_parameters, share_this_view
 from pages.components.exercise_card import card_grid, exercise_card
+from pages.components.exercise_filters import exercise_filters
 from pages.components.lesson_figures import guidelines_markdown
 from pages.components.handout_form import handout_download
-from pages.components.page_params import FILTER_EQUIPMENT, STATUS_LABELS
+from pages.components.page_params import STATUS_LABELS
 from pages.components.profile_form import link_with_this_profile, profile_form
 
 GROUPS = {  # what the status means to a client, with an icon so colour never carries it alone
@@ -52,7 +52,7 @@ def rules_markdown() -> str:
     lines = []
     for rule in safety.rules_table(catalog()).to_dict("records"):
         unless = f", unless {rule['Unless']}" if rule["Unless"] else ""
-        sources = citation(rule["Sources"], catalog().references)
+        sources = cite(rule["Sources"])
         lines.append(
             f"- **{rule['Status'].capitalize()}** exercises with *{rule['Exercises with']}* when the client "
             f"has *{rule['When the client has']}*{unless}. {rule['Why']} {sources} `{rule['Rule']}`"
@@ -66,25 +66,6 @@ def render_summary(profile: Profile) -> None:
         st.markdown(f"{profile.describe()}\n\n{guidance_markdown(profile)}")  # one element: fewer to redraw
         with st.expander("What each guideline says for this profile"):
             st.markdown(guidelines_markdown(profile.vertebral_fracture))
-
-
-def render_filters() -> tuple[list[str], list[str], list[str]]:
-    equipment_column, pattern_column, site_column = st.columns(3)
-    equipment = equipment_column.multiselect(
-        "Equipment at hand",
-        FILTER_EQUIPMENT,
-        key="equip",
-        bind="query-params",
-        placeholder="Any equipment",
-        help="Body-weight exercises always show.",
-    )
-    patterns = pattern_column.multiselect(
-        "Movement pattern", PATTERNS, key="pattern", bind="query-params", placeholder="All patterns"
-    )
-    sites = site_column.multiselect(
-        "Skeletal site loaded", SITES, key="site", bind="query-params", placeholder="All sites"
-    )
-    return equipment, patterns, sites
 
 
 def render_counts(table: pd.DataFrame) -> None:
@@ -144,17 +125,11 @@ def render_cards(exercise_ids: list[str], cards: dict[str, str]) -> None:
 def render_exercises(profile: Profile) -> None:
     """Filters, counts, cards and their CSV: changing a filter reruns only this part of the page."""
     st.subheader("Exercises for this profile", anchor="exercises")
-    equipment, patterns, sites = render_filters()
+    equipment, patterns, sites = exercise_filters(*st.columns(3))
     filtered = safety.filter_assessment(assessment(profile, tuple(sorted(equipment))), equipment, patterns, sites)
     share_this_view(site_map.SAFE_OPTIONS.url_path)
     render_counts(filtered)
-    # A bound control given an empty link value returns None even when required: fall back to the default.
-    shown = (
-        st.segmented_control(
-            "Show", list(GROUP_BY_LABEL), default="Recommended", key="show", bind="query-params", required=True
-        )
-        or "Recommended"
-    )
+    shown = bound_choice(st, "Show", list(GROUP_BY_LABEL), "Recommended", key="show")
     render_cards(
         filtered.loc[filtered["status"] == GROUP_BY_LABEL[shown], "id"].tolist(),
         cards_for(profile, tuple(sorted(equipment))),
