@@ -33,6 +33,7 @@ from lib.handout_choices import (
     plan_lines,
 )
 from lib.handout_font import prints
+from lib.handout_plan import later_lifts
 from lib.planner import Plan, next_monday, session_dates
 from lib.profiles import Profile
 from lib.safety import Guidance, assess, profile_guidance
@@ -134,9 +135,11 @@ def _plan_notes(plan: Plan, impact_words: dict, walking_change: str) -> list[str
     return [impact_words["none"] if note == said else note for note in plan.notes]
 
 
-def _week_lines(plan: Plan | None, guidance: dict[str, Guidance], words: dict, notes: list[str]) -> list[str]:
+def _week_lines(
+    plan: Plan | None, guidance: dict[str, Guidance], words: dict, notes: list[str], catalog: Catalog
+) -> list[str]:
     if plan is not None:
-        return plan_lines(plan, notes)
+        return [*plan_lines(plan, notes), *later_lifts(plan, catalog, words["later_lifts"])]
     labelled = [
         label + gloss(guidance[topic].advice) for topic, label in words["guidance_labels"].items() if topic in guidance
     ]
@@ -230,7 +233,7 @@ def build_handout(
         after_fall=_after_fall_lines(profile, words["after_fall"]) if fall_lines else [],
         schedule=_schedule(plan, start, weekdays, words) if plan is not None else [],
         aerobic=aerobic,
-        week_lines=_week_lines(plan, guidance, words, notes),
+        week_lines=_week_lines(plan, guidance, words, notes, catalog),
         balance_suggestions=balance[: len(suggestions)],
         balance_lines=balance[len(suggestions) :],
         balance_heading=words["headings"]["balance" if balance_daily(plan) else "balance_in_sessions"],

@@ -1,0 +1,99 @@
+"""The handout findings of the fifth physiotherapist read (/work/handoff/s5/physio/review-e.md: M1-M3, L1-L3), review
+D's lows 6 and 8, review C's finding 4 (the falls-risk help text), and two layout findings of session 6. Each test
+fails on the sheets those reads saw."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from lib.catalog import default_catalog
+from lib.handout import build_handout
+from lib.handout_pdf import handout_pdf
+from lib.plan_sessions import EXTERNAL_LOADS
+from lib.planner import build_plan
+from lib.profiles import Profile, all_profiles
+
+CATALOG = default_catalog()
+P2 = Profile(bone="osteopenia", falls="high", clearance=True)  # review C's cleared osteopenic faller
+P4 = Profile(bone="osteoporosis", vertebral_fracture=True, experience="trained", clearance=True)
+FRAIL_FALLER = Profile(bone="osteoporosis", falls="high", joint_limits=True, floor_transfers=False)  # review D's d
+SHAPES = {"3x45-12m": (3, 12, 45), "2x30-6m": (2, 6, 30)}
+CLIENTS = {"p2": P2, "p4": P4, "d": FRAIL_FALLER}
+HIGH_FALLS = [profile for profile in all_profiles() if profile.falls == "high"]
+
+
+@pytest.fixture(scope="module")
+def plans():
+    return {
+        (client, shape): build_plan(profile, sessions, months, minutes, "full gym")
+        for client, profile in CLIENTS.items()
+        for shape, (sessions, months, minutes) in SHAPES.items()
+    }
+
+
+@pytest.fixture(scope="module")
+def handouts(plans):
+    return {key: build_handout(plan.profile, plan) for key, plan in plans.items()}
+
+
+def _pdf_pages(plan) -> list[str]:
+    reader = PdfReader(io.BytesIO(handout_pdf(plan.profile, plan)))
+    return [page.extract_text() for page in reader.pages]
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _later_loaded_lifts(plan) -> list[tuple[str, str, int]]:
+    """(name, change, first week) of each loaded lift with a change that the plan's first phase does not hold."""
+    sessions = plan.sessions
+    first_phase = set(sessions.loc[sessions["phase"] == "foundation", "exercise_id"])
+    first_week = plan.weeks.groupby("phase")["week"].min()
+    lifts = []
+    for row in sessions.drop_duplicates("exercise_id").itertuples():
+        loaded = set(CATALOG.exercise(row.exercise_id)["equipment"]) & EXTERNAL_LOADS
+        if row.exercise_id not in first_phase and row.modification and loaded and row.dose_kind == "strength":
+            lifts.append((row.exercise_id, row.modification, int(first_week[row.phase])))
+    return lifts
+
+
+@pytest.mark.parametrize("client", ["p2", "p4"])
+@pytest.mark.parametrize("shape", SHAPES)
+def test_e_m1_a_later_loaded_lift_reaches_the_sheet_with_its_week_and_set_up(plans, handouts, client, shape):
+    plan, handout = plans[client, shape], handouts[client, shape]
+    lifts = _later_loaded_lifts(plan)
+    assert lifts, "review E's later lifts are in the plan"
+    for exercise_id, change, week in lifts:
+        lines = [line for line in handout.week_lines if line.startswith(f"From week {week},")]
+        assert any(exercise_id.split("-")[-1] in line.lower() and change in line for line in lines), lifts
+
+
+def test_e_m1_the_cleared_fallers_one_hand_squat_prints_on_her_sheet(plans):
+    text = _flat(" ".join(_pdf_pages(plans["p2", "3x45-12m"])))
+    assert "From week 9" in text and "one hand" in text
+
+
+def test_e_m2_the_kettlebell_deadlift_gate_is_one_sentence_with_a_fallback_the_plan_holds(plans):
+    for shape in SHAPES:
+        plan = plans["p4", shape]
+        change = plan.sessions.set_index("exercise_id").loc["kettlebell-deadlift", "modification"].iloc[0]
+        assert "From the build phase, if your physiotherapist agrees at the review;" not in change
+        assert "set on a step" in change  # not 'from a step', which reads as standing on one (a deeper lift)
+        fallback = re.search(r"[Ii]f not yet, keep to (.+?) in its place", change)
+        assert fallback, change
+        held = plan.sessions[(plan.sessions["phase"] == "foundation")]
+        assert fallback.group(1) == "the lower-body lift of the first phase"
+        assert set(held.loc[held["session"].isin(["B"]), "block"]) >= {"axial lower body"}
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_e_l3_the_faller_is_not_told_to_do_a_goblet_squat_when_the_plan_means_one_hand(handouts, shape):
+    handout = handouts["p2", shape]
+    names = [exercise["name"] for exercise in handout.exercises] + handout.week_lines
+    assert not any("goblet squat" in line.lower() for line in names)
+    assert any("one-hand dumbbell squat at a counter" in line for line in handout.week_lines)
