@@ -30,6 +30,7 @@ from lib.handout_choices import (
     gloss,
     handout_cautions,
     handout_exercises,
+    note_lines,
     plan_lines,
 )
 from lib.handout_font import prints
@@ -94,6 +95,7 @@ class Handout:
     schedule: list[tuple[str, list[str]]]  # with a plan: (week label, the session letter or '' for each weekday)
     aerobic: str  # with a plan, its aerobic dose (and a faller's walking set-up), above the week lines; else ''
     week_lines: list[str]  # with a plan, the plan in a few lines; without, how often and the guidance
+    notes_first: int  # how many week lines (the plan's notes: the all-clear first) go before the aerobic line
     balance_suggestions: list[str]  # without a plan: balance drills, best first
     balance_lines: list[str]  # after the suggestions; the last is the advice (with a plan, its dose) to stress
     balance_heading: str  # 'every day', unless the plan keeps its balance work to the sessions
@@ -234,6 +236,7 @@ def build_handout(
         schedule=_schedule(plan, start, weekdays, words) if plan is not None else [],
         aerobic=aerobic,
         week_lines=_week_lines(plan, guidance, words, notes, catalog),
+        notes_first=0 if plan is None else len(note_lines(plan, notes)),
         balance_suggestions=balance[: len(suggestions)],
         balance_lines=balance[len(suggestions) :],
         balance_heading=words["headings"]["balance" if balance_daily(plan) else "balance_in_sessions"],

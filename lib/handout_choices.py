@@ -196,6 +196,15 @@ def _plain_reason(row: dict, rules: dict[str, dict]) -> str:
     return rules[first]["plain"]
 
 
+def _swap(row: dict, rows: list[dict]) -> str | None:
+    """The safer swap's name, with its change when it is "modify" for this client too (physio review E, M3: a high
+    faller was told 'INSTEAD: Kettlebell deadlift' without its one hand on a counter)."""
+    swap = next((other for other in rows if other["id"] == row["swap_id"]), None)
+    if swap is None or swap["status"] != "modify":
+        return row["swap_name"]
+    return f"{row['swap_name']}: {swap['modification'][:1].lower()}{swap['modification'][1:]}"
+
+
 def handout_cautions(
     profile: Profile, catalog: Catalog | None = None, places: int = MAX_CAUTIONS, assessed: list[dict] | None = None
 ) -> list[dict]:
@@ -221,7 +230,7 @@ def handout_cautions(
             "id": row["id"],
             "name": row["name"],
             "status": "avoid" if status == "avoid" else "change",
-            "instead": row["swap_name"] if status == "avoid" else row["modification"],
+            "instead": _swap(row, rows) if status == "avoid" else row["modification"],
             "why": _plain_reason(row, rules),
             "sources": list(row["sources"]),
         }
@@ -273,6 +282,12 @@ def _with_planned_changes(note: str, plan: Plan) -> str:
     return " ".join([note, *dict.fromkeys(missing)])
 
 
+def note_lines(plan: Plan, notes: list[str] | None = None) -> list[str]:
+    """The plan's notes (or `notes`, as the sheet words them), each with the changes of the planned items it names:
+    what comes first on the sheet, before even the aerobic line."""
+    return list(dict.fromkeys(_with_planned_changes(note, plan) for note in (plan.notes if notes is None else notes)))
+
+
 def plan_lines(plan: Plan, notes: list[str] | None = None) -> list[str]:
     """The sessions in a few short lines, under the aerobic line: what comes first (the plan's notes, or `notes`
     as the sheet words them), sessions, the starting dose, how it builds, impacts."""
@@ -280,7 +295,7 @@ def plan_lines(plan: Plan, notes: list[str] | None = None) -> list[str]:
     first, peak = weeks.iloc[0], _peak_dose(weeks)
     reviews = weeks[weeks["review"] != ""]  # a review before week 1 comes first; later ones by their week
     lines = [
-        *(_with_planned_changes(note, plan) for note in (plan.notes if notes is None else notes)),
+        *note_lines(plan, notes),
         *reviews.loc[reviews["week"] == 1, "review"],
         # One line for the sessions' dose: the aerobic and impact lines need the room (physio review C1, C3).
         f"{plan.sessions_per_week} sessions a week (A, B{', C' if plan.sessions_per_week == 3 else ''}): "

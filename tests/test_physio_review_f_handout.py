@@ -16,6 +16,7 @@ from lib.handout_pdf import handout_pdf
 from lib.plan_sessions import EXTERNAL_LOADS
 from lib.planner import build_plan
 from lib.profiles import Profile, all_profiles
+from lib.safety import assess
 
 CATALOG = default_catalog()
 P2 = Profile(bone="osteopenia", falls="high", clearance=True)  # review C's cleared osteopenic faller
@@ -91,9 +92,26 @@ def test_e_m2_the_kettlebell_deadlift_gate_is_one_sentence_with_a_fallback_the_p
         assert set(held.loc[held["session"].isin(["B"]), "block"]) >= {"axial lower body"}
 
 
+@pytest.mark.parametrize("profile", HIGH_FALLS, ids=str)
+def test_e_m3_an_instead_that_must_be_changed_for_this_client_carries_its_change(profile):
+    rows = {row["id"]: row for row in assess(profile).to_dict("records")}
+    handout = build_handout(profile)
+    for caution in handout.cautions:
+        swap = next((row for row in rows.values() if row["name"] == caution["instead"].split(":")[0]), None)
+        if caution["status"] == "avoid" and swap is not None and swap["status"] == "modify":
+            change = swap["modification"]
+            assert caution["instead"].endswith(change[:1].lower() + change[1:]), caution
+
+
 @pytest.mark.parametrize("shape", SHAPES)
 def test_e_l3_the_faller_is_not_told_to_do_a_goblet_squat_when_the_plan_means_one_hand(handouts, shape):
     handout = handouts["p2", shape]
     names = [exercise["name"] for exercise in handout.exercises] + handout.week_lines
     assert not any("goblet squat" in line.lower() for line in names)
     assert any("one-hand dumbbell squat at a counter" in line for line in handout.week_lines)
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_the_frail_fallers_sheet_asks_for_the_all_clear_before_the_walking_dose(plans, shape):
+    text = _flat(" ".join(_pdf_pages(plans["d", shape])))
+    assert text.index("Before you start") < text.index("Brisk walking or other")
