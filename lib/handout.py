@@ -201,7 +201,7 @@ def build_handout(
     words = load_handout_words(WORDING_FILE, catalog.references)
     assessed = assess(profile, catalog).to_dict("records")
     guidance = {item.topic: item for item in profile_guidance(profile, catalog)}
-    exercises = handout_exercises(profile, plan, catalog, assessed)
+    exercises = handout_exercises(profile, plan, catalog, assessed, words["daily_balance"])
     cautions = handout_cautions(profile, catalog, MAX_CAUTIONS, assessed)
     name = clean_first_name(first_name)
     first_day = session_dates(plan, start, weekdays)[0][0] if plan is not None and start else start

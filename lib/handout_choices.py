@@ -106,18 +106,22 @@ def _assessed(profile: Profile, catalog: Catalog, assessed: list[dict] | None) -
 
 
 def handout_exercises(
-    profile: Profile, plan: Plan | None = None, catalog: Catalog | None = None, assessed: list[dict] | None = None
+    profile: Profile,
+    plan: Plan | None = None,
+    catalog: Catalog | None = None,
+    assessed: list[dict] | None = None,
+    daily_balance: str | None = None,
 ) -> list[dict]:
     """With a plan, the plan's whole week 1 and home work (lib.handout_plan.plan_exercises); without one, four
     to six recommended exercises, one per movement slot.
 
     Each record has id, name, pattern, cues, dose (in words), drawing (SVG text: the movement's start and end
     side by side, lib.drawings.exercise_strip_svg), sessions (the plan's session letters that hold it) and
-    home (whether the plan's home work holds it).
+    home (whether the plan's home work holds it). `daily_balance`: how a plan's daily balance drill's home dose reads.
     """
     catalog = catalog or default_catalog()
     if plan is not None:
-        return plan_exercises(plan, catalog)
+        return plan_exercises(plan, catalog, daily_balance)
     rows = [row for row in _assessed(profile, catalog, assessed) if _is_home_safe(row)]
     chosen: list[dict] = []
     for patterns in EXERCISE_SLOTS:

@@ -53,9 +53,13 @@ def _session_doses(slots: pd.DataFrame, week_one: pd.Series, impact_words: str) 
     return [f"{_where(sorted(set(letters)))}: {dose}" for dose, letters in by_dose.items()]
 
 
-def _home_doses(rows: pd.DataFrame) -> list[str]:
+def _home_doses(rows: pd.DataFrame, daily_balance: str | None) -> list[str]:
+    """Each home row's dose; a daily balance drill's as `daily_balance` says it, when given (physio review D6: the
+    balance box gives the day's minutes once)."""
     return [
-        f"at home, {row['dose']}" + (f". {row['modification']}" if row["modification"] else "")
+        "at home, "
+        + (daily_balance if daily_balance and row["block"] == "balance" and row["daily"] else row["dose"])
+        + (f". {row['modification']}" if row["modification"] else "")
         for _, row in rows.iterrows()
     ]
 
@@ -64,8 +68,9 @@ def _sentence(text: str, upper: bool = True) -> str:
     return (text[:1].upper() if upper else text[:1].lower()) + text[1:]
 
 
-def plan_exercises(plan: Plan, catalog: Catalog) -> list[dict]:
-    """Every exercise of the plan's week-1 sessions (session A's first), then its first phase's home work.
+def plan_exercises(plan: Plan, catalog: Catalog, daily_balance: str | None = None) -> list[dict]:
+    """Every exercise of the plan's week-1 sessions (session A's first), then its first phase's home work; a daily
+    balance drill's home dose in the words `daily_balance` when given (else the plan's own).
 
     Records as lib.handout_choices.handout_exercises gives them: id, name, pattern, cues, dose,
     drawing, sessions; and home (whether the plan's home work holds it).
@@ -80,7 +85,7 @@ def plan_exercises(plan: Plan, catalog: Catalog) -> list[dict]:
         at_home = home[home["exercise_id"] == exercise_id]
         exercise = catalog.exercise(exercise_id)
         first = in_sessions.iloc[0] if not in_sessions.empty else at_home.iloc[0]
-        doses = [*_session_doses(in_sessions, week_one, impact_words), *_home_doses(at_home)]
+        doses = [*_session_doses(in_sessions, week_one, impact_words), *_home_doses(at_home, daily_balance)]
         records.append(
             {
                 "id": exercise_id,

@@ -164,10 +164,11 @@ def usable_exercises(table: pd.DataFrame, equipment: frozenset[str], profile: Pr
         if kit_change is None or not (unlock or plannable(row, rules_by_id)):
             continue
         changes = [
-            (unlock and unlock["words"]) or row["modification"],  # an unlock's words say how the plan meets the gate
+            row["modification"],
             kit_change,
             _household_load(row, equipment, profile, catalog),
             _plan_change(row, profile, catalog),
+            unlock and unlock["words"],
         ]
         usable.append(
             row

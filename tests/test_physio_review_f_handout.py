@@ -10,13 +10,16 @@ import re
 import pytest
 from pypdf import PdfReader
 
+from lib import handout_draw as draw
 from lib.catalog import default_catalog
 from lib.handout import build_handout
 from lib.handout_pdf import handout_pdf
+from lib.handout_sections import COLUMN_GAP_MM
 from lib.plan_sessions import EXTERNAL_LOADS
 from lib.planner import build_plan
 from lib.profiles import Profile, all_profiles
 from lib.safety import assess
+from tests.apptest_helpers import open_page
 
 CATALOG = default_catalog()
 P2 = Profile(bone="osteopenia", falls="high", clearance=True)  # review C's cleared osteopenic faller
@@ -85,7 +88,7 @@ def test_e_m2_the_kettlebell_deadlift_gate_is_one_sentence_with_a_fallback_the_p
         change = plan.sessions.set_index("exercise_id").loc["kettlebell-deadlift", "modification"].iloc[0]
         assert "From the build phase, if your physiotherapist agrees at the review;" not in change
         assert "set on a step" in change  # not 'from a step', which reads as standing on one (a deeper lift)
-        fallback = re.search(r"[Ii]f not yet, keep to (.+?) in its place", change)
+        fallback = re.search(r"until they agree, keep to (.+?) in its place", change)
         assert fallback, change
         held = plan.sessions[(plan.sessions["phase"] == "foundation")]
         assert fallback.group(1) == "the lower-body lift of the first phase"
@@ -103,6 +106,22 @@ def test_e_m3_an_instead_that_must_be_changed_for_this_client_carries_its_change
             assert caution["instead"].endswith(change[:1].lower() + change[1:]), caution
 
 
+@pytest.mark.parametrize("heading", ["balance", "balance_in_sessions"])
+def test_e_l1_the_balance_heading_fits_its_half_of_the_page(heading):
+    words = build_handout(P2).words
+    pdf = draw.Sheet("trial")
+    draw.font(pdf, draw.HEADING_PT, bold=True)
+    half = (pdf.width - COLUMN_GAP_MM) / 2
+    assert pdf.get_string_width(words["headings"][heading]) + 5 <= half
+
+
+def test_e_l2_the_balance_check_is_done_with_the_physiotherapist_and_doses_what_it_adds(handouts):
+    line = next(line for line in handouts["p2", "3x45-12m"].week_lines if "Balance check" in line)
+    assert "with them beside you" in line
+    assert "10 a session" in line and "about 50" in line
+    assert "may be added" not in line  # who adds it: the physiotherapist
+
+
 @pytest.mark.parametrize("shape", SHAPES)
 def test_e_l3_the_faller_is_not_told_to_do_a_goblet_squat_when_the_plan_means_one_hand(handouts, shape):
     handout = handouts["p2", shape]
@@ -111,7 +130,27 @@ def test_e_l3_the_faller_is_not_told_to_do_a_goblet_squat_when_the_plan_means_on
     assert any("one-hand dumbbell squat at a counter" in line for line in handout.week_lines)
 
 
+@pytest.mark.parametrize("client", ["p2", "d"])
+@pytest.mark.parametrize("shape", SHAPES)
+def test_d6_the_balance_minutes_are_given_once_on_the_sheet(handouts, client, shape):
+    handout = handouts[client, shape]
+    doses = " ".join(exercise["dose"] for exercise in handout.exercises)
+    assert "minutes of balance work a day" not in doses
+    assert "daily balance time" in doses
+
+
 @pytest.mark.parametrize("shape", SHAPES)
 def test_the_frail_fallers_sheet_asks_for_the_all_clear_before_the_walking_dose(plans, shape):
     text = _flat(" ".join(_pdf_pages(plans["d", shape])))
     assert text.index("Before you start") < text.index("Brisk walking or other")
+
+
+OSTEOPOROTIC_FALLER = Profile(bone="osteoporosis", falls="high")
+LOW_Z_FRACTURE_FALLER = Profile(bone="low_for_age", vertebral_fracture=True, falls="high")
+
+
+def test_c4_the_falls_help_says_high_is_the_cautious_choice_when_unsure():
+    at = open_page("safe-exercises")
+    falls = at.radio(key="falls")
+    assert "If unsure" in falls.help and "high" in falls.help.split("If unsure")[1]
+    assert not at.exception
