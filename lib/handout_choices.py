@@ -193,6 +193,15 @@ def _pick_cautions(groups: list[list[dict]], places: int) -> list[dict]:
     return picks
 
 
+def _one_per_reason(ranked: list[dict], places: int, reason) -> list[dict]:
+    """The best-ranked caution for each reason: two cautions with the same reason tell the client one thing twice
+    (physio review F, L3: two rounded-back lifts, while jumping on painful knees went unsaid)."""
+    by_reason: dict[str, dict] = {}
+    for row in ranked:
+        by_reason.setdefault(reason(row), row)
+    return list(by_reason.values())[:places]
+
+
 def _plain_reason(row: dict, rules: dict[str, dict]) -> str:
     """The client's one-line reason (data/safety_rules.yaml, `plain`); a twisting exercise gives the twisting one first."""
     twisting = row["rotation"] == "loaded"
@@ -228,7 +237,8 @@ def handout_cautions(
         if restricted:
             break
     within_reach = [row for row in restricted if not _out_of_reach(row, profile)] or restricted
-    picks = _pick_cautions(_concerns(within_reach, profile, rules), places)
+    ranked = _pick_cautions(_concerns(within_reach, profile, rules), len(within_reach))
+    picks = _one_per_reason(ranked, places, lambda row: _plain_reason(row, rules))
     return [
         {
             "id": row["id"],

@@ -144,10 +144,11 @@ def kept_whole(pdf: Sheet, draw_it: Callable[[Sheet], None]) -> None:
     """draw_it on this page if it fits whole, else on the next (tried first on a scratch sheet).
 
     Not fpdf2's unbreakable(): it replays the recorded calls after the page break, with the absolute
-    positions they were given on the first page. Inside a trial drawing the block is drawn as it comes: a
-    trial only asks whether everything ends on its page, which a split answers the same way.
+    positions they were given on the first page. A trial drawing keeps blocks whole too (on a scratch sheet of its
+    own): a block split across pages is not what the sheet prints, and a two-column block split in a trial ran on
+    over extra pages, so the trial's page count was off by one or two either way (physio review F, H1 and M3).
     """
-    if not pdf.is_trial and pages_taken(pdf, draw_it) > pdf.page:
+    if pages_taken(pdf, draw_it) > pdf.page:
         pdf.add_page()
     draw_it(pdf)
 

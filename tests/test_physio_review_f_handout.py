@@ -145,8 +145,43 @@ def test_the_frail_fallers_sheet_asks_for_the_all_clear_before_the_walking_dose(
     assert text.index("Before you start") < text.index("Brisk walking or other")
 
 
+@pytest.mark.parametrize("client", ["p2", "d"])
+@pytest.mark.parametrize("shape", SHAPES)
+def test_no_page_holds_only_the_sources_and_the_notice(plans, client, shape):
+    for page in _pdf_pages(plans[client, shape])[1:]:
+        before_sources = page.split("Sources:")[0]
+        assert len(before_sources.split()) > 20, page
+
+
 OSTEOPOROTIC_FALLER = Profile(bone="osteoporosis", falls="high")
 LOW_Z_FRACTURE_FALLER = Profile(bone="low_for_age", vertebral_fracture=True, falls="high")
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_f_h1_an_osteoporotic_fallers_sheet_keeps_her_fall_caution_and_the_reasons(shape):
+    plan = build_plan(OSTEOPOROTIC_FALLER, *SHAPES[shape], "full gym")
+    text = _flat(" ".join(_pdf_pages(plan)))
+    assert "Goblet squat" in text and "A load in both hands leaves no hand free to steady you" in text
+    assert "Bending your back forward under a load" in text
+
+
+def test_f_m3_a_low_z_fracture_fallers_sheet_keeps_to_three_pages_and_the_notice_is_never_alone():
+    pages = _pdf_pages(build_plan(LOW_Z_FRACTURE_FALLER, 3, 12, 45, "full gym"))
+    assert len(pages) <= 3
+    assert "Sources:" in pages[-1] and "not medical advice" in pages[-1]
+
+
+@pytest.mark.parametrize(
+    "profile", [Profile(bone="normal", falls="high", joint_limits=True), *all_profiles()[::16]], ids=str
+)
+def test_f_l3_no_two_cautions_give_the_same_reason(profile):
+    reasons = [caution["why"] for caution in build_handout(profile).cautions]
+    assert len(reasons) == len(set(reasons))
+
+
+def test_f_l3_painful_joints_with_a_high_falls_risk_name_an_impact_caution():
+    cautions = build_handout(Profile(bone="normal", falls="high", joint_limits=True)).cautions
+    assert any("painful joints" in caution["why"] for caution in cautions)
 
 
 def test_c4_the_falls_help_says_high_is_the_cautious_choice_when_unsure():
