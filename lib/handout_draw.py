@@ -50,6 +50,7 @@ RULE_GREY = (150, 150, 150)
 # Okabe-Ito accents (safe for colour blindness), only ever beside words that carry the meaning.
 BLUE, GREEN, ORANGE, VERMILLION = (0, 114, 178), (0, 158, 115), (230, 159, 0), (213, 94, 0)
 SYMBOL_COLOURS = {"do": GREEN, "change": ORANGE, "avoid": VERMILLION}
+ROUNDING_MM = 0.01  # a box drawn to the foot of the page ends a rounding error below it: still on the page
 FIXED_DATE = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)  # same input, same bytes: no creation time
 
 
@@ -137,7 +138,7 @@ def pages_taken(pdf: Sheet, draw_it: Callable[[Sheet], None]) -> int:
     trial = pdf.trial_sheet()
     first_page = trial.page
     draw_it(trial)
-    return pdf.page + trial.page - first_page + (trial.y > trial.page_break_trigger)
+    return pdf.page + trial.page - first_page + (trial.y > trial.page_break_trigger + ROUNDING_MM)
 
 
 def kept_whole(pdf: Sheet, draw_it: Callable[[Sheet], None]) -> None:

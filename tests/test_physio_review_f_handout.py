@@ -184,6 +184,15 @@ def test_f_l3_painful_joints_with_a_high_falls_risk_name_an_impact_caution():
     assert any("painful joints" in caution["why"] for caution in cautions)
 
 
+def test_a_two_page_sheet_with_room_to_spare_keeps_its_caution_reasons():
+    """The notice at the foot ended a rounding error below the page, which counted as one more page: this sheet
+    had room to spare and lost its caution reasons and links."""
+    plan = build_plan(Profile.from_z_score(-2.6, clearance=True), 2, 6, 30, "full gym")
+    pages = _pdf_pages(plan)
+    assert len(pages) == 2
+    assert "Lifting with a rounded back strains the spine" in _flat(pages[1])
+
+
 def test_c4_the_falls_help_says_high_is_the_cautious_choice_when_unsure():
     at = open_page("safe-exercises")
     falls = at.radio(key="falls")
