@@ -30,9 +30,11 @@ from lib.handout_choices import (
     gloss,
     handout_cautions,
     handout_exercises,
+    note_lines,
     plan_lines,
 )
 from lib.handout_font import prints
+from lib.handout_plan import later_lifts
 from lib.planner import Plan, next_monday, session_dates
 from lib.profiles import Profile
 from lib.safety import Guidance, assess, profile_guidance
@@ -93,6 +95,7 @@ class Handout:
     schedule: list[tuple[str, list[str]]]  # with a plan: (week label, the session letter or '' for each weekday)
     aerobic: str  # with a plan, its aerobic dose (and a faller's walking set-up), above the week lines; else ''
     week_lines: list[str]  # with a plan, the plan in a few lines; without, how often and the guidance
+    notes_first: int  # how many week lines (the plan's notes: the all-clear first) go before the aerobic line
     balance_suggestions: list[str]  # without a plan: balance drills, best first
     balance_lines: list[str]  # after the suggestions; the last is the advice (with a plan, its dose) to stress
     balance_heading: str  # 'every day', unless the plan keeps its balance work to the sessions
@@ -134,9 +137,11 @@ def _plan_notes(plan: Plan, impact_words: dict, walking_change: str) -> list[str
     return [impact_words["none"] if note == said else note for note in plan.notes]
 
 
-def _week_lines(plan: Plan | None, guidance: dict[str, Guidance], words: dict, notes: list[str]) -> list[str]:
+def _week_lines(
+    plan: Plan | None, guidance: dict[str, Guidance], words: dict, notes: list[str], catalog: Catalog
+) -> list[str]:
     if plan is not None:
-        return plan_lines(plan, notes)
+        return [*plan_lines(plan, notes), *later_lifts(plan, catalog, words["later_lifts"])]
     labelled = [
         label + gloss(guidance[topic].advice) for topic, label in words["guidance_labels"].items() if topic in guidance
     ]
@@ -196,7 +201,7 @@ def build_handout(
     words = load_handout_words(WORDING_FILE, catalog.references)
     assessed = assess(profile, catalog).to_dict("records")
     guidance = {item.topic: item for item in profile_guidance(profile, catalog)}
-    exercises = handout_exercises(profile, plan, catalog, assessed)
+    exercises = handout_exercises(profile, plan, catalog, assessed, words["daily_balance"])
     cautions = handout_cautions(profile, catalog, MAX_CAUTIONS, assessed)
     name = clean_first_name(first_name)
     first_day = session_dates(plan, start, weekdays)[0][0] if plan is not None and start else start
@@ -230,7 +235,8 @@ def build_handout(
         after_fall=_after_fall_lines(profile, words["after_fall"]) if fall_lines else [],
         schedule=_schedule(plan, start, weekdays, words) if plan is not None else [],
         aerobic=aerobic,
-        week_lines=_week_lines(plan, guidance, words, notes),
+        week_lines=_week_lines(plan, guidance, words, notes, catalog),
+        notes_first=0 if plan is None else len(note_lines(plan, notes)),
         balance_suggestions=balance[: len(suggestions)],
         balance_lines=balance[len(suggestions) :],
         balance_heading=words["headings"]["balance" if balance_daily(plan) else "balance_in_sessions"],

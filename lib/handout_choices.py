@@ -106,18 +106,22 @@ def _assessed(profile: Profile, catalog: Catalog, assessed: list[dict] | None) -
 
 
 def handout_exercises(
-    profile: Profile, plan: Plan | None = None, catalog: Catalog | None = None, assessed: list[dict] | None = None
+    profile: Profile,
+    plan: Plan | None = None,
+    catalog: Catalog | None = None,
+    assessed: list[dict] | None = None,
+    daily_balance: str | None = None,
 ) -> list[dict]:
     """With a plan, the plan's whole week 1 and home work (lib.handout_plan.plan_exercises); without one, four
     to six recommended exercises, one per movement slot.
 
     Each record has id, name, pattern, cues, dose (in words), drawing (SVG text: the movement's start and end
     side by side, lib.drawings.exercise_strip_svg), sessions (the plan's session letters that hold it) and
-    home (whether the plan's home work holds it).
+    home (whether the plan's home work holds it). `daily_balance`: how a plan's daily balance drill's home dose reads.
     """
     catalog = catalog or default_catalog()
     if plan is not None:
-        return plan_exercises(plan, catalog)
+        return plan_exercises(plan, catalog, daily_balance)
     rows = [row for row in _assessed(profile, catalog, assessed) if _is_home_safe(row)]
     chosen: list[dict] = []
     for patterns in EXERCISE_SLOTS:
@@ -189,11 +193,29 @@ def _pick_cautions(groups: list[list[dict]], places: int) -> list[dict]:
     return picks
 
 
+def _one_per_reason(ranked: list[dict], places: int, reason) -> list[dict]:
+    """The best-ranked caution for each reason: two cautions with the same reason tell the client one thing twice
+    (physio review F, L3: two rounded-back lifts, while jumping on painful knees went unsaid)."""
+    by_reason: dict[str, dict] = {}
+    for row in ranked:
+        by_reason.setdefault(reason(row), row)
+    return list(by_reason.values())[:places]
+
+
 def _plain_reason(row: dict, rules: dict[str, dict]) -> str:
     """The client's one-line reason (data/safety_rules.yaml, `plain`); a twisting exercise gives the twisting one first."""
     twisting = row["rotation"] == "loaded"
     first = sorted(row["rules"], key=lambda rule: twisting and "twist" not in rules[rule]["plain"].lower())[0]
     return rules[first]["plain"]
+
+
+def _swap(row: dict, rows: list[dict]) -> str | None:
+    """The safer swap's name, with its change when it is "modify" for this client too (physio review E, M3: a high
+    faller was told 'INSTEAD: Kettlebell deadlift' without its one hand on a counter)."""
+    swap = next((other for other in rows if other["id"] == row["swap_id"]), None)
+    if swap is None or swap["status"] != "modify":
+        return row["swap_name"]
+    return f"{row['swap_name']}: {swap['modification'][:1].lower()}{swap['modification'][1:]}"
 
 
 def handout_cautions(
@@ -215,13 +237,14 @@ def handout_cautions(
         if restricted:
             break
     within_reach = [row for row in restricted if not _out_of_reach(row, profile)] or restricted
-    picks = _pick_cautions(_concerns(within_reach, profile, rules), places)
+    ranked = _pick_cautions(_concerns(within_reach, profile, rules), len(within_reach))
+    picks = _one_per_reason(ranked, places, lambda row: _plain_reason(row, rules))
     return [
         {
             "id": row["id"],
             "name": row["name"],
             "status": "avoid" if status == "avoid" else "change",
-            "instead": row["swap_name"] if status == "avoid" else row["modification"],
+            "instead": _swap(row, rows) if status == "avoid" else row["modification"],
             "why": _plain_reason(row, rules),
             "sources": list(row["sources"]),
         }
@@ -273,6 +296,12 @@ def _with_planned_changes(note: str, plan: Plan) -> str:
     return " ".join([note, *dict.fromkeys(missing)])
 
 
+def note_lines(plan: Plan, notes: list[str] | None = None) -> list[str]:
+    """The plan's notes (or `notes`, as the sheet words them), each with the changes of the planned items it names:
+    what comes first on the sheet, before even the aerobic line."""
+    return list(dict.fromkeys(_with_planned_changes(note, plan) for note in (plan.notes if notes is None else notes)))
+
+
 def plan_lines(plan: Plan, notes: list[str] | None = None) -> list[str]:
     """The sessions in a few short lines, under the aerobic line: what comes first (the plan's notes, or `notes`
     as the sheet words them), sessions, the starting dose, how it builds, impacts."""
@@ -280,7 +309,7 @@ def plan_lines(plan: Plan, notes: list[str] | None = None) -> list[str]:
     first, peak = weeks.iloc[0], _peak_dose(weeks)
     reviews = weeks[weeks["review"] != ""]  # a review before week 1 comes first; later ones by their week
     lines = [
-        *(_with_planned_changes(note, plan) for note in (plan.notes if notes is None else notes)),
+        *note_lines(plan, notes),
         *reviews.loc[reviews["week"] == 1, "review"],
         # One line for the sessions' dose: the aerobic and impact lines need the room (physio review C1, C3).
         f"{plan.sessions_per_week} sessions a week (A, B{', C' if plan.sessions_per_week == 3 else ''}): "

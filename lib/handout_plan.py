@@ -4,6 +4,7 @@ Public API::
 
     from lib.handout_plan import plan_exercises
     plan_exercises(plan, catalog)  # every week-1 session exercise (session A's first) and the home work
+    later_lifts(plan, catalog, words)  # 'From week 9: ...' for each loaded lift with a change that comes later
 
 Nothing here chooses: the list is the plan's first phase (plan.sessions) and its home work (plan.home),
 in the plan's order, each once, each dose in the plan's own words and figures (physio review B, finding 4).
@@ -15,6 +16,7 @@ import pandas as pd
 
 from lib.catalog import Catalog
 from lib.drawings import exercise_strip_svg
+from lib.plan_sessions import EXTERNAL_LOADS
 from lib.planner import Plan
 from lib.safety import in_words
 
@@ -51,19 +53,24 @@ def _session_doses(slots: pd.DataFrame, week_one: pd.Series, impact_words: str) 
     return [f"{_where(sorted(set(letters)))}: {dose}" for dose, letters in by_dose.items()]
 
 
-def _home_doses(rows: pd.DataFrame) -> list[str]:
+def _home_doses(rows: pd.DataFrame, daily_balance: str | None) -> list[str]:
+    """Each home row's dose; a daily balance drill's as `daily_balance` says it, when given (physio review D6: the
+    balance box gives the day's minutes once)."""
     return [
-        f"at home, {row['dose']}" + (f". {row['modification']}" if row["modification"] else "")
+        "at home, "
+        + (daily_balance if daily_balance and row["block"] == "balance" and row["daily"] else row["dose"])
+        + (f". {row['modification']}" if row["modification"] else "")
         for _, row in rows.iterrows()
     ]
 
 
-def _sentence(text: str) -> str:
-    return text[:1].upper() + text[1:]
+def _sentence(text: str, upper: bool = True) -> str:
+    return (text[:1].upper() if upper else text[:1].lower()) + text[1:]
 
 
-def plan_exercises(plan: Plan, catalog: Catalog) -> list[dict]:
-    """Every exercise of the plan's week-1 sessions (session A's first), then its first phase's home work.
+def plan_exercises(plan: Plan, catalog: Catalog, daily_balance: str | None = None) -> list[dict]:
+    """Every exercise of the plan's week-1 sessions (session A's first), then its first phase's home work; a daily
+    balance drill's home dose in the words `daily_balance` when given (else the plan's own).
 
     Records as lib.handout_choices.handout_exercises gives them: id, name, pattern, cues, dose,
     drawing, sessions; and home (whether the plan's home work holds it).
@@ -78,7 +85,7 @@ def plan_exercises(plan: Plan, catalog: Catalog) -> list[dict]:
         at_home = home[home["exercise_id"] == exercise_id]
         exercise = catalog.exercise(exercise_id)
         first = in_sessions.iloc[0] if not in_sessions.empty else at_home.iloc[0]
-        doses = [*_session_doses(in_sessions, week_one, impact_words), *_home_doses(at_home)]
+        doses = [*_session_doses(in_sessions, week_one, impact_words), *_home_doses(at_home, daily_balance)]
         records.append(
             {
                 "id": exercise_id,
@@ -92,3 +99,42 @@ def plan_exercises(plan: Plan, catalog: Catalog) -> list[dict]:
             }
         )
     return records
+
+
+def _sheet_name(exercise_id: str, name: str, change: str, catalog: Catalog, names: dict) -> str:
+    """The planned lift's name as the sheet gives it: a change to another hold renames it (physio review E, L3: a
+    'goblet squat' is two-handed; the faller's planned version is one-handed at a counter)."""
+    own_changes = catalog.exercise(exercise_id).get("modifications", {})
+    for key, renamed in names.items():
+        if exercise_id in renamed and own_changes.get(key, "\0") in change:
+            return renamed[exercise_id]
+    return name
+
+
+def later_lifts(plan: Plan, catalog: Catalog, words: dict) -> list[str]:
+    """One line for each loaded lift with a change that the plan brings in after its first phase, with its week,
+    sessions and its change (physio review E, M1: the sheet lists week 1 only, and these changes are
+    safety conditions: a hand on a counter, a physiotherapist's agreement)."""
+    sessions = plan.sessions
+    first = sessions.loc[sessions["phase"] == FIRST_PHASE, "exercise_id"]
+    starts = plan.weeks.groupby("phase")["week"].min()
+    later = sessions[
+        ~sessions["exercise_id"].isin(first) & (sessions["modification"] != "") & (sessions["dose_kind"] == "strength")
+    ]
+    lines = []
+    for exercise_id, slots in later.groupby("exercise_id", sort=False):
+        if not set(catalog.exercise(exercise_id)["equipment"]) & EXTERNAL_LOADS:
+            continue
+        slot = slots.iloc[0]
+        name = _sheet_name(exercise_id, slot["exercise"], slot["modification"], catalog, words["names"])
+        lines.append(
+            words["line"].format(
+                week=starts[slot["phase"]],
+                name=_sentence(name, upper=False),
+                where=_sentence(
+                    _where(sorted(set(slots.loc[slots["phase"] == slot["phase"], "session"]))), upper=False
+                ),
+                change=slot["modification"],
+            )
+        )
+    return lines

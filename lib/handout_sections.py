@@ -195,11 +195,11 @@ def _schedule_table(pdf: draw.Sheet, handout: Handout, weeks: int) -> None:
     pdf.ln(2)
 
 
-def _lines_beside_chart(pdf: draw.Sheet, handout: Handout, chart: bytes) -> None:
+def _lines_beside_chart(pdf: draw.Sheet, handout: Handout, lines: list[str], chart: bytes) -> None:
     chart_w = pdf.width * CHART_SHARE
     text_w = pdf.width - chart_w - 4
     top = pdf.y
-    _bullets(pdf, handout.week_lines, MARGIN_MM, text_w)
+    _bullets(pdf, lines, MARGIN_MM, text_w)
     text_end = pdf.y
     chart_x = MARGIN_MM + text_w + 4
     width_px, height_px = draw.png_size(chart)
@@ -210,17 +210,18 @@ def _lines_beside_chart(pdf: draw.Sheet, handout: Handout, chart: bytes) -> None
 
 
 def _week(pdf: draw.Sheet, handout: Handout, chart: bytes | None, weeks: int) -> None:
-    """With a plan: the schedule table, its aerobic line, then the plan's lines (beside the effort chart).
+    """With a plan: the schedule table, its notes and aerobic line, then the plan's lines (beside the effort chart).
     Without: the guidance."""
     draw.heading(pdf, handout.words["headings"]["week"])
     if handout.schedule and weeks:
         _schedule_table(pdf, handout, weeks)
-    if handout.aerobic:  # the whole week's walking, at full width: the chart is about the sessions
-        _bullets(pdf, [handout.aerobic], MARGIN_MM, pdf.width)
+    # What comes first (the all-clear) and the whole week's walking, at full width: the chart is about the sessions.
+    notes, lines = handout.week_lines[: handout.notes_first], handout.week_lines[handout.notes_first :]
+    _bullets(pdf, [*notes, *([handout.aerobic] if handout.aerobic else [])], MARGIN_MM, pdf.width)
     if chart is None:
-        _bullets(pdf, handout.week_lines, MARGIN_MM, pdf.width)
+        _bullets(pdf, lines, MARGIN_MM, pdf.width)
     else:
-        _lines_beside_chart(pdf, handout, chart)
+        _lines_beside_chart(pdf, handout, lines, chart)
 
 
 def _balance(pdf: draw.Sheet, handout: Handout, suggestions: int) -> None:

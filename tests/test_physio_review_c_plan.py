@@ -182,8 +182,8 @@ def test_c9_after_a_spine_fracture_the_physiotherapist_review_opens_the_loaded_h
     plan = build_plan(profile, 3, months, 45, "bands and dumbbells")
     hinge = _axial_rows(plan, "kettlebell-deadlift")
     assert set(hinge["phase"]) == {"build", "strength", "maintenance"}
-    assert hinge["modification"].str.contains("if your physiotherapist agrees", regex=False).all()
-    assert hinge["modification"].str.contains("from a step", regex=False).all()
+    assert hinge["modification"].str.contains("until they agree", regex=False).all()
+    assert hinge["modification"].str.contains("set on a step", regex=False).all()  # not stood on (review E, M2)
     assert (hinge["effort"] <= 8).all()
     first_build = plan.weeks.loc[plan.weeks["phase"] == "build", "week"].min()
     assert "Physiotherapist review" in plan.weeks.set_index("week").loc[first_build, "review"]

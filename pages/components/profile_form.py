@@ -111,7 +111,10 @@ def profile_form() -> Profile:
                 key="falls",
                 bind="query-params",
                 horizontal=True,
-                help="High: a fall in the last year, unsteadiness, or fear of falling.",
+                help=(
+                    "High: a fall in the last year, unsteadiness, or fear of falling. If unsure, choose high: it is "
+                    "the cautious choice. Review it as balance improves."
+                ),
             )
             st.toggle(
                 "Painful joints limit impact",
