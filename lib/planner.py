@@ -12,9 +12,9 @@ Public API::
     plan.aerobic   # the weeks' aerobic dose: .start and .target minutes a week, .by_week, .intensity
     plan.walking_setup  # with a high risk of falling, how to walk safely; '' otherwise
 
-lib/plan_weeks.py sets the week-by-week dose and its sources; lib/plan_sessions.py fills the
-session templates, lib/plan_home.py the home work; data/planner.yaml holds the planner's progression
-rules and words.
+lib/plan_weeks.py sets the week-by-week dose and its sources; lib/plan_usable.py says which exercises a
+plan may hold, lib/plan_sessions.py fills the session templates with them, lib/plan_home.py the home work;
+data/planner.yaml holds the planner's progression rules and words.
 """
 
 from __future__ import annotations
@@ -28,15 +28,14 @@ from lib.balance_dose import BalanceDose, balance_dose
 from lib.catalog import Catalog, default_catalog
 from lib.plan_home import home_work
 from lib.plan_sessions import (
-    EQUIPMENT_SETS,
     PHASES,
     POSTURE_BLOCK,
     SLOT_COLUMNS,
     TEMPLATES,
     balance_ladder,
     phase_sessions,
-    usable_exercises,
 )
+from lib.plan_usable import EQUIPMENT_SETS, usable_exercises
 from lib.plan_weeks import (
     DELOAD_EVERY,
     HEAVY_PCT_1RM,
