@@ -14,7 +14,7 @@ import re
 
 
 from lib.catalog import Catalog
-from lib.plan_usable import EXTERNAL_LOADS
+from lib.plan_usable import EXTERNAL_LOADS, HOUSEHOLD
 from lib.profiles import Profile
 from lib.safety import IMPACT_LEVELS
 from lib.vocabulary import LEVELS
@@ -46,10 +46,12 @@ TEMPLATES = {
     },
 }
 HEAVY_BLOCKS = (AXIAL_BLOCK, "upper body push")  # LIFTMOR: deadlift, back squat and overhead press
+LEAD_IN_PHASE = PHASES[PHASES.index(HEAVY_PHASES[0]) - 1]  # the phase before the heavy ones: their technique
 HEAVY_SESSIONS = ("A", "B")  # LIFTMOR trained twice a week; a third session keeps the 8-12 repetition dose
 AXIAL_PATTERNS = ("squat", "hinge", "lunge")  # when a block's own pattern has nothing that suits, another axial one
 BALANCE_CIRCUIT = 2  # drills in a session's balance block (2-4 is a usual circuit), sharing its balance minutes
 HOME_BLOCKS = ("balance", POSTURE_BLOCK)  # blocks that move to the home list when a session has no time for them
+UPPER_BODY_BLOCKS = ("upper body push", "upper body pull")  # at home in a version with no kit when there is no time
 SLOT_COLUMNS = [
     "session",
     "block",
@@ -229,6 +231,26 @@ def _block_pick(
     return _pick(_block_candidates(usable, block, own, False, profile, catalog), phase, trained)
 
 
+def _home_version(usable: list[dict], block: str, phase: str, profile: Profile) -> dict | None:
+    """The phase's pick of a push or pull that needs nothing a home lacks (a wall push-up, a towel row)."""
+    household = [row for row in _usable_in(usable, phase) if set(row["equipment"]) <= HOUSEHOLD]
+    patterns = TEMPLATES[next(iter(TEMPLATES))][block]
+    return _pick(candidates(household, patterns, "bone", False), phase, profile.experience == "trained")
+
+
+def _lead_in(
+    usable: list[dict], session: str, block: str, phase: str, profile: Profile, catalog: Catalog
+) -> dict | None:
+    """The heavy lift coming in the next phase's block, in its own lighter version (its regression: the moderate
+    barbell squat, the seated dumbbell press), where the plan may hold it: the lift's technique then runs right up
+    to its first heavy weeks (LIFTMOR: a month of technique work first; physio review D3)."""
+    coming = _block_pick(usable, session, block, HEAVY_PHASES[0], True, profile, catalog)
+    if coming is None or not coming["heavy"]:
+        return None
+    lighter = catalog.exercises_by_id[coming["id"]]["regression"]
+    return next((row for row in _usable_in(usable, phase) if row["id"] == lighter), None)
+
+
 def slot_minutes(slot: dict, time: dict) -> int:
     """The minutes one slot takes in a session (data/planner.yaml, session_time); a balance drill's are its dose."""
     if slot["block"] == "balance":
@@ -261,6 +283,7 @@ def fit_session(
     minutes: int,
     time: dict,
     balance_first: bool = False,
+    at_home: dict[str, dict] | None = None,
 ) -> tuple[list[dict], list[dict]]:
     """(the session's slots, the slots moved home): the blocks kept in their order of importance while they fit,
     each block's first option that fits (a heavy lift, then its ordinary lift); the balance drills share the
@@ -268,7 +291,11 @@ def fit_session(
 
     `balance_first` (a high risk of falling) keeps one step per balance drill in the session before any other
     block is fitted: balance comes first for fallers (Strong, Steady and Straight; Sherrington 2019), and
-    supervised, not only at home."""
+    supervised, not only at home.
+
+    `at_home` holds, per upper-body block, a version with no kit: a push or pull that does not fit is done at home
+    on the session's day, so each is trained on two days a week (TFTF, ROS; physio review D4)."""
+    at_home = at_home or {}
     reserved = time["balance_drill"] * len(balance) if balance_first else 0
     kept, moved, used = {}, [], reserved
     for block in _keep_order(session, time, balance_first):
@@ -278,6 +305,8 @@ def fit_session(
             used += slot_minutes(fitting[0], time)
         elif block in HOME_BLOCKS and block in options:
             moved.append(options[block][-1])
+        elif block in at_home:
+            moved.append(at_home[block])
     slots = [kept[block] for block in options if block in kept]
     step = time["balance_drill"]
     each = min(time["balance_most"], minutes - used + reserved) // max(1, len(balance)) // step * step
@@ -315,6 +344,7 @@ def phase_sessions(
     impact = _impact_pick(_impact_candidates(usable, ceiling), phase)
     balance = _balance_circuit(ladder, phase, profile.experience == "trained")
     impact_dose = catalog.planner["impact"]["cell"].format(impacts="the week's impacts")
+    home_versions = {block: _home_version(usable, block, phase, profile) for block in UPPER_BODY_BLOCKS}
     rows, moved = [], []
     for session in list(TEMPLATES)[:sessions_per_week]:
         options: dict[str, list[dict]] = {}
@@ -322,7 +352,11 @@ def phase_sessions(
             options["warm-up"] = [_slot(session, "warm-up", phase, warm_up, reps=f"{time['warm_up']} minutes")]
         for block in TEMPLATES[session]:
             heavy = heavy_allowed and phase in HEAVY_PHASES and block in HEAVY_BLOCKS and session in HEAVY_SESSIONS
-            picks = [_block_pick(usable, session, block, phase, heavy, profile, catalog)]
+            lead_in = heavy_allowed and phase == LEAD_IN_PHASE and block in HEAVY_BLOCKS and session in HEAVY_SESSIONS
+            picks = [
+                (lead_in and _lead_in(usable, session, block, phase, profile, catalog))
+                or _block_pick(usable, session, block, phase, heavy, profile, catalog)
+            ]
             if picks[0] is not None and picks[0]["heavy"]:  # the ordinary lift, should the heavy one not fit
                 picks.append(_block_pick(usable, session, block, phase, False, profile, catalog))
             options[block] = [
@@ -339,6 +373,11 @@ def phase_sessions(
             session_minutes,
             time,
             balance_first=profile.falls == "high",
+            at_home={
+                block: _strength_or_own_slot(session, block, phase, chosen, lift_dose)
+                for block, chosen in home_versions.items()
+                if chosen is not None
+            },
         )
         rows += slots
         moved += home
