@@ -116,7 +116,10 @@ def _first_phase_gate(weeks: pd.DataFrame, sessions: pd.DataFrame, words: dict) 
     return words["gate"].format(last_week=first["week"].max(), effort=first["effort"].max(), impact=impact_words)
 
 
-def _notes(profile: Profile, weeks: pd.DataFrame, sessions: pd.DataFrame, wording: dict) -> tuple[str, ...]:
+def _notes(
+    profile: Profile, weeks: pd.DataFrame, sessions: pd.DataFrame, wording: dict, table: pd.DataFrame
+) -> tuple[str, ...]:
+    """The lines before the plan; `table` is the profile's assessment."""
     notes = []
     if not profile.clearance and profile.fragility in NEEDS_CLEARANCE_FIRST:
         notes.append(wording["clearance_first"]["words"])
@@ -130,6 +133,9 @@ def _notes(profile: Profile, weeks: pd.DataFrame, sessions: pd.DataFrame, wordin
         notes.append(wording["heavy_lift"]["later"])
     if not (sessions["block"] == "impact").any():
         notes.append(wording["impact"]["walking_with_falls" if profile.falls == "high" else "none"])
+    habitual = wording["impact"]["habitual"]
+    if profile.experience == "trained" and table.set_index("id").loc[habitual["exercise"], "status"] == "recommended":
+        notes.append(habitual["words"])  # running she may already do counts (physio review D9)
     return tuple(notes)
 
 
@@ -161,7 +167,8 @@ def build_plan(
         raise ValueError(f"session_minutes must be one of {SESSION_MINUTES}; equipment one of {list(EQUIPMENT_SETS)}")
     catalog = catalog or default_catalog()
     ceiling = impact_ceiling(profile, catalog)
-    usable = usable_exercises(assess(profile, catalog), EQUIPMENT_SETS[equipment], profile, catalog)
+    table = assess(profile, catalog)
+    usable = usable_exercises(table, EQUIPMENT_SETS[equipment], profile, catalog)
     ladder = balance_ladder(usable, profile, catalog)
     heavy_allowed = profile.fragility != "vertebral_fracture"
 
@@ -205,7 +212,7 @@ def build_plan(
         session_minutes=session_minutes,
         heavy=bool(weeks["intensity_pct_1rm"].notna().any()),
         impact_ceiling=ceiling,
-        notes=_notes(profile, weeks, sessions, catalog.planner),
+        notes=_notes(profile, weeks, sessions, catalog.planner, table),
         weeks=weeks,
         sessions=sessions,
         home=home_work(usable, slots, moved, profile, _daily_balance_words(weeks, balance, catalog.planner)),

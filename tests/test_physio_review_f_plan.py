@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from lib.catalog import default_catalog
 from lib.planner import EQUIPMENT_SETS, SESSION_MINUTES, Plan, build_plan
 from lib.profiles import CHOICES, PRESETS, Profile
+from lib.safety import assess
 
 EXERCISES = default_catalog().exercises_by_id
 TECHNIQUE_WEEKS = 4  # the app's own "a month or more of technique work" before heavy sets (LIFTMOR)
@@ -149,3 +150,32 @@ def test_e_l4_the_painful_joints_no_kit_client_loads_the_sit_to_stand_when_the_l
     sit_to_stand = plan.sessions[plan.sessions["exercise_id"] == "sit-to-stand"]
     assert set(sit_to_stand["phase"]) >= {"strength", "maintenance"}
     assert sit_to_stand["modification"].str.contains("When the last set feels easy", regex=False).all()
+
+
+def test_d7_a_normal_bone_novice_at_low_risk_of_falling_gets_the_training_day_balance_dose():
+    """Review D, finding 7: TFTF's two hours a week is for osteoporosis; a low-risk client with normal bone gets
+    review B8's minimum, about 10 minutes on each training day, like the trained one."""
+    for profile in (Profile(bone="normal"), Profile.from_z_score(-1.2)):
+        plan = build_plan(profile, 3, 12, 45)
+        assert plan.balance_dose.kind == "sessions", profile
+        assert plan.weeks["balance_minutes"].max() < 120
+    for still_daily in (Profile(bone="osteopenia"), Profile(bone="normal", falls="high")):
+        assert build_plan(still_daily, 3, 12, 45).balance_dose.kind == "daily", still_daily
+
+
+HABITUAL_RUNNING = default_catalog().planner["impact"].get("habitual", {}).get("words")
+
+
+def test_d9_the_trained_runner_is_told_her_running_counts():
+    """Review D, finding 9: her step-downs sit below the load of the running she already does (Weeks 2008)."""
+    runner = Profile(bone="osteopenia", experience="trained")
+    for sessions_per_week, months, minutes in ((3, 12, 45), (2, 6, 30)):
+        assert HABITUAL_RUNNING in build_plan(runner, sessions_per_week, months, minutes).notes
+
+
+@given(plans)
+@settings(max_examples=40, deadline=None)
+def test_d9_only_a_trained_client_whose_assessment_allows_jogging_is_told_to_keep_running(plan):
+    jogging = assess(plan.profile).set_index("id").loc["jogging", "status"]
+    told = HABITUAL_RUNNING in plan.notes
+    assert told == (plan.profile.experience == "trained" and jogging == "recommended")
