@@ -116,6 +116,11 @@ def _first_phase_gate(weeks: pd.DataFrame, sessions: pd.DataFrame, words: dict) 
     return words["gate"].format(last_week=first["week"].max(), effort=first["effort"].max(), impact=impact_words)
 
 
+def _low_z_gate(profile: Profile) -> bool:
+    """A low Z-score without clearance: the first phase is the most the client does until a doctor's review (B7)."""
+    return profile.bone == "low_for_age" and not profile.clearance
+
+
 def _notes(
     profile: Profile, weeks: pd.DataFrame, sessions: pd.DataFrame, wording: dict, table: pd.DataFrame
 ) -> tuple[str, ...]:
@@ -127,15 +132,17 @@ def _notes(
         notes.append(wording["after_vertebral_fracture"]["start"])
     if profile.bone == "low_for_age":
         words = wording["low_for_age"]
-        review = words["cleared"] if profile.clearance else _first_phase_gate(weeks, sessions, words)
+        review = _first_phase_gate(weeks, sessions, words) if _low_z_gate(profile) else words["cleared"]
         notes += [review, words["fuel"]]
     if profile.clearance and not profile.vertebral_fracture and weeks["intensity_pct_1rm"].isna().all():
         notes.append(wording["heavy_lift"]["later"])
     if not (sessions["block"] == "impact").any():
         notes.append(wording["impact"]["walking_with_falls" if profile.falls == "high" else "none"])
     habitual = wording["impact"]["habitual"]
-    if profile.experience == "trained" and table.set_index("id").loc[habitual["exercise"], "status"] == "recommended":
-        notes.append(habitual["words"])  # running she may already do counts (physio review D9)
+    jogging = table.set_index("id").loc[habitual["exercise"], "status"]
+    # Running she may already do counts (physio review D9); not while a low Z-score's cause is still unknown.
+    if profile.experience == "trained" and jogging == "recommended" and not _low_z_gate(profile):
+        notes.append(habitual["words"])
     return tuple(notes)
 
 

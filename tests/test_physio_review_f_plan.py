@@ -178,4 +178,10 @@ def test_d9_the_trained_runner_is_told_her_running_counts():
 def test_d9_only_a_trained_client_whose_assessment_allows_jogging_is_told_to_keep_running(plan):
     jogging = assess(plan.profile).set_index("id").loc["jogging", "status"]
     told = HABITUAL_RUNNING in plan.notes
-    assert told == (plan.profile.experience == "trained" and jogging == "recommended")
+    # A low Z-score without clearance waits for the doctor's review first (review B7): no "keep it up" beside it.
+    gated = plan.profile.bone == "low_for_age" and not plan.profile.clearance
+    assert told == (plan.profile.experience == "trained" and jogging == "recommended" and not gated)
+
+
+def test_d9_the_young_athlete_awaiting_her_doctors_review_is_not_told_to_keep_running():
+    assert HABITUAL_RUNNING not in build_plan(PRESETS["young-low-z"], 3, 12).notes
