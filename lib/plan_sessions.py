@@ -228,7 +228,9 @@ def _block_pick(
         ) or _block_candidates(usable, block, patterns, False, profile, catalog)
         if candidates and (not trained or block == POSTURE_BLOCK or _reaches_the_effort(candidates[-1])):
             return _pick(candidates, phase, trained)
-    return _pick(_block_candidates(usable, block, own, False, profile, catalog), phase, trained)
+    # Nothing reaches a trained client's effort: the easier work still beats a session without the block (C8).
+    fallback = own if block != AXIAL_BLOCK else AXIAL_PATTERNS
+    return _pick(_block_candidates(usable, block, fallback, False, profile, catalog), phase, trained)
 
 
 def _home_version(usable: list[dict], block: str, phase: str, profile: Profile) -> dict | None:

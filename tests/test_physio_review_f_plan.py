@@ -185,3 +185,34 @@ def test_d9_only_a_trained_client_whose_assessment_allows_jogging_is_told_to_kee
 
 def test_d9_the_young_athlete_awaiting_her_doctors_review_is_not_told_to_keep_running():
     assert HABITUAL_RUNNING not in build_plan(PRESETS["young-low-z"], 3, 12).notes
+
+
+def _sessions_without_lower_body(plan: Plan) -> list[tuple[str, str]]:
+    axial = plan.sessions[plan.sessions["block"] == "axial lower body"]
+    held = set(zip(axial["phase"], axial["session"]))
+    letters = "ABC"[: plan.sessions_per_week]
+    return [
+        (phase, letter) for phase in plan.weeks["phase"].unique() for letter in letters if (phase, letter) not in held
+    ]
+
+
+def test_c8_a_trained_client_with_painful_joints_and_no_kit_loads_the_legs_in_every_session():
+    """Review C, finding 8 ('strength work loads the bone instead'): a trained client with painful joints had no
+    lower-body work at all in session B when nothing at hand reached a trained effort (lunges are out for her knees)."""
+    for profile in (
+        Profile(bone="osteoporosis", joint_limits=True, experience="trained"),
+        Profile(bone="osteopenia", joint_limits=True, experience="trained", falls="high"),
+    ):
+        for sessions_per_week in (2, 3):
+            plan = build_plan(profile, sessions_per_week, 6, 30, "none")
+            assert _sessions_without_lower_body(plan) == [], (profile, sessions_per_week)
+            if profile.falls == "low":  # the load that keeps it progressing fills both hands: not for a faller
+                rows = plan.sessions[plan.sessions["exercise_id"] == "sit-to-stand"]
+                assert rows["modification"].str.contains("backpack", regex=False).all()
+
+
+@given(plans)
+@settings(max_examples=60, deadline=None)
+def test_c8_every_session_of_every_phase_holds_lower_body_strength_work(plan):
+    """TFTF and ROS: resistance work for the legs on at least 2 days a week; each session template carries it."""
+    assert _sessions_without_lower_body(plan) == []
