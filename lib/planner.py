@@ -11,6 +11,7 @@ Public API::
     plan.balance_dose.words  # the one balance dose, as the guidance says it (lib/balance_dose.py)
     plan.aerobic   # the weeks' aerobic dose: .start and .target minutes a week, .by_week, .intensity
     plan.walking_setup  # with a high risk of falling, how to walk safely; '' otherwise
+    plan.habitual_impact  # a trained client whose assessment recommends jogging: running she does counts; else ''
 
 lib/plan_weeks.py sets the week-by-week dose and its sources; lib/plan_usable.py says which exercises a
 plan may hold, lib/plan_sessions.py fills the session templates with them, lib/plan_home.py the home work;
@@ -88,6 +89,7 @@ class Plan:
     balance_dose: BalanceDose  # the one balance dose; .words says it as the guidance does (lib/balance_dose.py)
     aerobic: AerobicDose  # the weeks' aerobic minutes: first, last, the week they reach it, intensity
     walking_setup: str  # with a high risk of falling, how to walk safely (whether or not the plan has impact); else ''
+    habitual_impact: str  # for a trained client whose assessment recommends jogging: running she does counts; else ''
 
 
 def _phase_plan(sessions: pd.DataFrame) -> dict[str, dict]:
@@ -121,10 +123,7 @@ def _low_z_gate(profile: Profile) -> bool:
     return profile.bone == "low_for_age" and not profile.clearance
 
 
-def _notes(
-    profile: Profile, weeks: pd.DataFrame, sessions: pd.DataFrame, wording: dict, table: pd.DataFrame
-) -> tuple[str, ...]:
-    """The lines before the plan; `table` is the profile's assessment."""
+def _notes(profile: Profile, weeks: pd.DataFrame, sessions: pd.DataFrame, wording: dict) -> tuple[str, ...]:
     notes = []
     if not profile.clearance and profile.fragility in NEEDS_CLEARANCE_FIRST:
         notes.append(wording["clearance_first"]["words"])
@@ -138,12 +137,15 @@ def _notes(
         notes.append(wording["heavy_lift"]["later"])
     if not (sessions["block"] == "impact").any():
         notes.append(wording["impact"]["walking_with_falls" if profile.falls == "high" else "none"])
-    habitual = wording["impact"]["habitual"]
-    jogging = table.set_index("id").loc[habitual["exercise"], "status"]
-    # Running she may already do counts (physio review D9); not while a low Z-score's cause is still unknown.
-    if profile.experience == "trained" and jogging == "recommended" and not _low_z_gate(profile):
-        notes.append(habitual["words"])
     return tuple(notes)
+
+
+def _habitual_impact(profile: Profile, table: pd.DataFrame, habitual: dict) -> str:
+    """Running a trained client may already do counts (physio review D9), where her assessment recommends jogging;
+    not while a low Z-score's cause is still unknown. '' otherwise."""
+    jogging = table.set_index("id").loc[habitual["exercise"], "status"]
+    trained = profile.experience == "trained"
+    return habitual["words"] if trained and jogging == "recommended" and not _low_z_gate(profile) else ""
 
 
 def _daily_balance_words(weeks: pd.DataFrame, balance: BalanceDose, planner: dict) -> dict[str, str]:
@@ -219,13 +221,14 @@ def build_plan(
         session_minutes=session_minutes,
         heavy=bool(weeks["intensity_pct_1rm"].notna().any()),
         impact_ceiling=ceiling,
-        notes=_notes(profile, weeks, sessions, catalog.planner, table),
+        notes=_notes(profile, weeks, sessions, catalog.planner),
         weeks=weeks,
         sessions=sessions,
         home=home_work(usable, slots, moved, profile, _daily_balance_words(weeks, balance, catalog.planner)),
         balance_dose=balance,
         aerobic=aerobic_dose(weeks),
         walking_setup=catalog.planner["impact"]["walking_setup"] if profile.falls == "high" else "",
+        habitual_impact=_habitual_impact(profile, table, catalog.planner["impact"]["habitual"]),
     )
 
 
