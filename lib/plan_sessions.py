@@ -14,7 +14,7 @@ import re
 
 
 from lib.catalog import Catalog
-from lib.plan_usable import EXTERNAL_LOADS, HOUSEHOLD
+from lib.plan_usable import EXTERNAL_LOADS
 from lib.profiles import Profile
 from lib.safety import IMPACT_LEVELS
 from lib.vocabulary import LEVELS
@@ -233,11 +233,12 @@ def _block_pick(
     return _pick(_block_candidates(usable, block, fallback, False, profile, catalog), phase, trained)
 
 
-def _home_version(usable: list[dict], block: str, phase: str, profile: Profile) -> dict | None:
-    """The phase's pick of a push or pull that needs nothing a home lacks (a wall push-up, a towel row)."""
-    household = [row for row in _usable_in(usable, phase) if set(row["equipment"]) <= HOUSEHOLD]
-    patterns = TEMPLATES[next(iter(TEMPLATES))][block]
-    return _pick(candidates(household, patterns, "bone", False), phase, profile.experience == "trained")
+def _home_version(
+    usable: list[dict], session: str, block: str, phase: str, profile: Profile, catalog: Catalog
+) -> dict | None:
+    """The block's pick among what can be done at home: with a home kit the sessions' own exercise, so the sheet
+    lists nothing new; with a gym's, one that needs no kit (a wall push-up, a towel row)."""
+    return _block_pick([row for row in usable if row["at_home"]], session, block, phase, False, profile, catalog)
 
 
 def _lead_in(
@@ -346,7 +347,6 @@ def phase_sessions(
     impact = _impact_pick(_impact_candidates(usable, ceiling), phase)
     balance = _balance_circuit(ladder, phase, profile.experience == "trained")
     impact_dose = catalog.planner["impact"]["cell"].format(impacts="the week's impacts")
-    home_versions = {block: _home_version(usable, block, phase, profile) for block in UPPER_BODY_BLOCKS}
     rows, moved = [], []
     for session in list(TEMPLATES)[:sessions_per_week]:
         options: dict[str, list[dict]] = {}
@@ -377,8 +377,8 @@ def phase_sessions(
             balance_first=profile.falls == "high",
             at_home={
                 block: _strength_or_own_slot(session, block, phase, chosen, lift_dose)
-                for block, chosen in home_versions.items()
-                if chosen is not None
+                for block in UPPER_BODY_BLOCKS
+                if (chosen := _home_version(usable, session, block, phase, profile, catalog)) is not None
             },
         )
         rows += slots

@@ -20,6 +20,7 @@ EQUIPMENT_SETS = {
     "bands and dumbbells": HOUSEHOLD | {"step", "band", "dumbbell", "kettlebell"},
     "full gym": HOUSEHOLD | {"step", "band", "dumbbell", "kettlebell", "bench", "barbell", "machine", "bar"},
 }
+HOME_KIT = EQUIPMENT_SETS["bands and dumbbells"]  # kit a client may keep at home ("at_home": doable with it)
 EXTERNAL_LOADS = frozenset({"band", "dumbbell", "kettlebell", "barbell", "machine"})
 # A "modify" exercise is planned only when every deciding rule asks for one of these changes, which the
 # client can always make (a counter at fingertip reach) and the plan prints in the cell beside the dose.
@@ -103,6 +104,7 @@ def _plan_change(row: dict, profile: Profile, catalog: Catalog) -> str:
 def usable_exercises(table: pd.DataFrame, equipment: frozenset[str], profile: Profile, catalog: Catalog) -> list[dict]:
     """Plannable exercises for the profile, doable with this kit, each with every change the plan prints."""
     exercises, rules_by_id = catalog.exercises_by_id, {rule["id"]: rule for rule in catalog.rules}
+    home_kit = equipment if equipment <= HOME_KIT else HOUSEHOLD  # a gym's kit stays at the gym
     usable = []
     for row in table.to_dict("records"):
         kit_change = _kit_change(row, equipment, catalog.planner["bench_stand_ins"])
@@ -119,6 +121,7 @@ def usable_exercises(table: pd.DataFrame, equipment: frozenset[str], profile: Pr
         usable.append(
             row
             | {
+                "at_home": _kit_change(row, home_kit, catalog.planner["bench_stand_ins"]) is not None,
                 "depth": _regression_depth(row["id"], exercises),
                 "impacts_max": exercises[row["id"]].get("impacts_max"),
                 "modification": " ".join(change for change in changes if change),
