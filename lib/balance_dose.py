@@ -30,9 +30,11 @@ class BalanceDose:
 
 
 def dose_kind(profile: Profile) -> str:
-    """'sessions' for a client at low risk of falling who is trained, or young with a low Z-score, without
-    osteoporosis or a spine fracture; 'daily' for everyone else (see data/planner.yaml, balance_dose)."""
-    fit = profile.experience == "trained" or profile.bone == "low_for_age"
+    """'sessions' for a client at low risk of falling who is trained, or young with a low Z-score, or has normal
+    bone, without osteoporosis or a spine fracture; 'daily' for everyone else (see data/planner.yaml,
+    balance_dose). TFTF's two hours a week is for osteoporosis, not a low-risk client with normal bone
+    (physio review D7)."""
+    fit = profile.experience == "trained" or profile.bone in ("low_for_age", "normal")
     return "sessions" if profile.falls == "low" and fit and profile.fragility not in DAILY_WHATEVER else "daily"
 
 

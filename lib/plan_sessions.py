@@ -1,8 +1,6 @@
 """What each session template holds, phase by phase (used by lib/planner.py; the home work: lib/plan_home.py).
 
-A plan holds only exercises `assess` recommends for the profile, or marks "modify" solely to keep
-support within reach (PLANNABLE_MODIFICATIONS), printed with that modification, or, from a later phase,
-a "modify" exercise whose change a review or clearance has met (data/planner.yaml, phase_unlocks); in its bone blocks
+A plan holds only the exercises lib/plan_usable.py allows the profile and kit; in its bone blocks
 only those that build bone; each keeps its own kind of dose (data/exercises.yaml, dose_kind), except balance
 drills, which get the minutes their session has for them.
 The planner's own progression rules and words (the balance levels and when to move on, the cap
@@ -14,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-import pandas as pd
 
 from lib.catalog import Catalog
+from lib.plan_usable import EXTERNAL_LOADS
 from lib.profiles import Profile
 from lib.safety import IMPACT_LEVELS
 from lib.vocabulary import LEVELS
@@ -24,14 +22,6 @@ from lib.vocabulary import LEVELS
 PHASES = ("foundation", "build", "strength", "maintenance")
 HEAVY_PHASES = ("strength", "maintenance")
 TARGET_IMPACTS = 50  # ROS: about 50 impacts a session is the usual advice (uncertain)
-# What each kit holds. "none" is what every home has (a chair, a wall); a step or box is kit.
-HOUSEHOLD = frozenset({"none", "chair", "wall"})
-EQUIPMENT_SETS = {
-    "none": HOUSEHOLD,
-    "bands and dumbbells": HOUSEHOLD | {"step", "band", "dumbbell", "kettlebell"},
-    "full gym": HOUSEHOLD | {"step", "band", "dumbbell", "kettlebell", "bench", "barbell", "machine", "bar"},
-}
-EXTERNAL_LOADS = frozenset({"band", "dumbbell", "kettlebell", "barbell", "machine"})
 POSTURE_BLOCK = "back extensors and posture"
 AXIAL_BLOCK = "axial lower body"
 # Which pattern carries each block, per session template; push/pull alternate for variety.
@@ -56,13 +46,12 @@ TEMPLATES = {
     },
 }
 HEAVY_BLOCKS = (AXIAL_BLOCK, "upper body push")  # LIFTMOR: deadlift, back squat and overhead press
+LEAD_IN_PHASE = PHASES[PHASES.index(HEAVY_PHASES[0]) - 1]  # the phase before the heavy ones: their technique
 HEAVY_SESSIONS = ("A", "B")  # LIFTMOR trained twice a week; a third session keeps the 8-12 repetition dose
 AXIAL_PATTERNS = ("squat", "hinge", "lunge")  # when a block's own pattern has nothing that suits, another axial one
-# A "modify" exercise is planned only when every deciding rule asks for one of these changes, which the
-# client can always make (a counter at fingertip reach) and the plan prints in the cell beside the dose.
-PLANNABLE_MODIFICATIONS = frozenset({"support-within-reach"})
 BALANCE_CIRCUIT = 2  # drills in a session's balance block (2-4 is a usual circuit), sharing its balance minutes
 HOME_BLOCKS = ("balance", POSTURE_BLOCK)  # blocks that move to the home list when a session has no time for them
+UPPER_BODY_BLOCKS = ("upper body push", "upper body pull")  # at home in a version with no kit when there is no time
 SLOT_COLUMNS = [
     "session",
     "block",
@@ -78,108 +67,6 @@ SLOT_COLUMNS = [
     "reps",
     "effort",
 ]
-
-
-def _regression_depth(exercise_id: str, exercises: dict[str, dict]) -> int:
-    depth, seen, current = 0, set(), exercises[exercise_id]["regression"]
-    while current and current not in seen:
-        seen.add(current)
-        depth, current = depth + 1, exercises[current]["regression"]
-    return depth
-
-
-def plannable(row: dict, rules_by_id: dict[str, dict]) -> bool:
-    """Recommended, or "modify" only to keep support in reach: a change the plan can print and the client make."""
-    if row["status"] == "recommended":
-        return True
-    return (
-        row["status"] == "modify"
-        and row["hands_free"]
-        and all(rules_by_id[rule_id].get("modification") in PLANNABLE_MODIFICATIONS for rule_id in row["rules"])
-    )
-
-
-# Who each of data/planner.yaml's phase_unlocks is for.
-UNLOCK_PROFILES = {
-    "vertebral_fracture": lambda profile: profile.vertebral_fracture,
-    "cleared_high_falls": lambda profile: (
-        profile.clearance and profile.falls == "high" and not profile.vertebral_fracture
-    ),
-}
-
-
-def _unlock(row: dict, profile: Profile, catalog: Catalog) -> dict | None:
-    """The phase unlock (data/planner.yaml) that lets the plan hold this "modify" row from a later phase, if any."""
-    rules_by_id = {rule["id"]: rule for rule in catalog.rules}
-    for unlock in catalog.planner["phase_unlocks"]:
-        if (
-            unlock["exercise"] == row["id"]
-            and row["status"] == "modify"
-            and UNLOCK_PROFILES[unlock["profile"]](profile)
-            and all(rules_by_id[rule_id].get("modification") in unlock["changes"] for rule_id in row["rules"])
-        ):
-            return unlock
-    return None
-
-
-def _kit_change(row: dict, equipment: frozenset[str], stand_ins: dict[str, str]) -> str | None:
-    """'' when the kit holds what the exercise needs; a stand-in's words when only a bench is missing; else None.
-
-    An exercise listing "none" can be done with no kit (a reverse lunge, with dumbbells when there are some).
-    """
-    needs = set() if "none" in row["equipment"] else set(row["equipment"])
-    if needs <= equipment:
-        return ""
-    if needs - equipment == {"bench"} and row["id"] in stand_ins:
-        return stand_ins[row["id"]]
-    return None
-
-
-def _household_load(row: dict, equipment: frozenset[str], profile: Profile, catalog: Catalog) -> str:
-    """With no external load in the kit, at low risk of falling, how a body-weight lift keeps progressing (C8)."""
-    if equipment & EXTERNAL_LOADS or profile.falls == "high":
-        return ""
-    return catalog.planner["household_load"].get(row["id"], "")
-
-
-def _plan_change(row: dict, profile: Profile, catalog: Catalog) -> str:
-    """The planner's own set-up for this exercise and profile (data/planner.yaml), beside the assessment's change:
-    a heavy lift's coach, the cap after a vertebral fracture, a pain-free knee bend with painful joints."""
-    planner = catalog.planner
-    changes = [planner["heavy_lift"]["modification"]] if row["heavy"] else []
-    if profile.vertebral_fracture and row["id"] in planner["after_vertebral_fracture"]["lower_body_cap"]:
-        changes.append(planner["after_vertebral_fracture"]["lower_body_cap"][row["id"]])
-    if profile.joint_limits and row["pattern"] in planner["painful_joints"]["knee_bend"]:
-        changes.append(planner["painful_joints"]["knee_bend"][row["pattern"]])
-    return " ".join(change for change in changes if change)
-
-
-def usable_exercises(table: pd.DataFrame, equipment: frozenset[str], profile: Profile, catalog: Catalog) -> list[dict]:
-    """Plannable exercises for the profile, doable with this kit, each with every change the plan prints."""
-    exercises, rules_by_id = catalog.exercises_by_id, {rule["id"]: rule for rule in catalog.rules}
-    usable = []
-    for row in table.to_dict("records"):
-        kit_change = _kit_change(row, equipment, catalog.planner["bench_stand_ins"])
-        unlock = None if plannable(row, rules_by_id) else _unlock(row, profile, catalog)
-        if kit_change is None or not (unlock or plannable(row, rules_by_id)):
-            continue
-        changes = [
-            row["modification"],
-            kit_change,
-            _household_load(row, equipment, profile, catalog),
-            _plan_change(row, profile, catalog),
-            unlock and unlock["words"],
-        ]
-        usable.append(
-            row
-            | {
-                "depth": _regression_depth(row["id"], exercises),
-                "impacts_max": exercises[row["id"]].get("impacts_max"),
-                "modification": " ".join(change for change in changes if change),
-                "from_phase": unlock["from_phase"] if unlock else "",
-            }
-        )
-    return usable
 
 
 def _reaches_the_effort(row: dict) -> bool:
@@ -341,7 +228,30 @@ def _block_pick(
         ) or _block_candidates(usable, block, patterns, False, profile, catalog)
         if candidates and (not trained or block == POSTURE_BLOCK or _reaches_the_effort(candidates[-1])):
             return _pick(candidates, phase, trained)
-    return _pick(_block_candidates(usable, block, own, False, profile, catalog), phase, trained)
+    # Nothing reaches a trained client's effort: the easier work still beats a session without the block (C8).
+    fallback = own if block != AXIAL_BLOCK else AXIAL_PATTERNS
+    return _pick(_block_candidates(usable, block, fallback, False, profile, catalog), phase, trained)
+
+
+def _home_version(
+    usable: list[dict], session: str, block: str, phase: str, profile: Profile, catalog: Catalog
+) -> dict | None:
+    """The block's pick among what can be done at home: with a home kit the sessions' own exercise, so the sheet
+    lists nothing new; with a gym's, one that needs no kit (a wall push-up, a towel row)."""
+    return _block_pick([row for row in usable if row["at_home"]], session, block, phase, False, profile, catalog)
+
+
+def _lead_in(
+    usable: list[dict], session: str, block: str, phase: str, profile: Profile, catalog: Catalog
+) -> dict | None:
+    """The heavy lift coming in the next phase's block, in its own lighter version (its regression: the moderate
+    barbell squat, the seated dumbbell press), where the plan may hold it: the lift's technique then runs right up
+    to its first heavy weeks (LIFTMOR: a month of technique work first; physio review D3)."""
+    coming = _block_pick(usable, session, block, HEAVY_PHASES[0], True, profile, catalog)
+    if coming is None or not coming["heavy"]:
+        return None
+    lighter = catalog.exercises_by_id[coming["id"]]["regression"]
+    return next((row for row in _usable_in(usable, phase) if row["id"] == lighter), None)
 
 
 def slot_minutes(slot: dict, time: dict) -> int:
@@ -376,6 +286,7 @@ def fit_session(
     minutes: int,
     time: dict,
     balance_first: bool = False,
+    at_home: dict[str, dict] | None = None,
 ) -> tuple[list[dict], list[dict]]:
     """(the session's slots, the slots moved home): the blocks kept in their order of importance while they fit,
     each block's first option that fits (a heavy lift, then its ordinary lift); the balance drills share the
@@ -383,7 +294,11 @@ def fit_session(
 
     `balance_first` (a high risk of falling) keeps one step per balance drill in the session before any other
     block is fitted: balance comes first for fallers (Strong, Steady and Straight; Sherrington 2019), and
-    supervised, not only at home."""
+    supervised, not only at home.
+
+    `at_home` holds, per upper-body block, a version with no kit: a push or pull that does not fit is done at home
+    on the session's day, so each is trained on two days a week (TFTF, ROS; physio review D4)."""
+    at_home = at_home or {}
     reserved = time["balance_drill"] * len(balance) if balance_first else 0
     kept, moved, used = {}, [], reserved
     for block in _keep_order(session, time, balance_first):
@@ -393,6 +308,8 @@ def fit_session(
             used += slot_minutes(fitting[0], time)
         elif block in HOME_BLOCKS and block in options:
             moved.append(options[block][-1])
+        elif block in at_home:
+            moved.append(at_home[block])
     slots = [kept[block] for block in options if block in kept]
     step = time["balance_drill"]
     each = min(time["balance_most"], minutes - used + reserved) // max(1, len(balance)) // step * step
@@ -437,7 +354,11 @@ def phase_sessions(
             options["warm-up"] = [_slot(session, "warm-up", phase, warm_up, reps=f"{time['warm_up']} minutes")]
         for block in TEMPLATES[session]:
             heavy = heavy_allowed and phase in HEAVY_PHASES and block in HEAVY_BLOCKS and session in HEAVY_SESSIONS
-            picks = [_block_pick(usable, session, block, phase, heavy, profile, catalog)]
+            lead_in = heavy_allowed and phase == LEAD_IN_PHASE and block in HEAVY_BLOCKS and session in HEAVY_SESSIONS
+            picks = [
+                (lead_in and _lead_in(usable, session, block, phase, profile, catalog))
+                or _block_pick(usable, session, block, phase, heavy, profile, catalog)
+            ]
             if picks[0] is not None and picks[0]["heavy"]:  # the ordinary lift, should the heavy one not fit
                 picks.append(_block_pick(usable, session, block, phase, False, profile, catalog))
             options[block] = [
@@ -454,6 +375,11 @@ def phase_sessions(
             session_minutes,
             time,
             balance_first=profile.falls == "high",
+            at_home={
+                block: _strength_or_own_slot(session, block, phase, chosen, lift_dose)
+                for block in UPPER_BODY_BLOCKS
+                if (chosen := _home_version(usable, session, block, phase, profile, catalog)) is not None
+            },
         )
         rows += slots
         moved += home

@@ -11,10 +11,11 @@ Public API::
     plan.balance_dose.words  # the one balance dose, as the guidance says it (lib/balance_dose.py)
     plan.aerobic   # the weeks' aerobic dose: .start and .target minutes a week, .by_week, .intensity
     plan.walking_setup  # with a high risk of falling, how to walk safely; '' otherwise
+    plan.habitual_impact  # a trained client whose assessment recommends jogging: running she does counts; else ''
 
-lib/plan_weeks.py sets the week-by-week dose and its sources; lib/plan_sessions.py fills the
-session templates, lib/plan_home.py the home work; data/planner.yaml holds the planner's progression
-rules and words.
+lib/plan_weeks.py sets the week-by-week dose and its sources; lib/plan_usable.py says which exercises a
+plan may hold, lib/plan_sessions.py fills the session templates with them, lib/plan_home.py the home work;
+data/planner.yaml holds the planner's progression rules and words.
 """
 
 from __future__ import annotations
@@ -28,15 +29,14 @@ from lib.balance_dose import BalanceDose, balance_dose
 from lib.catalog import Catalog, default_catalog
 from lib.plan_home import home_work
 from lib.plan_sessions import (
-    EQUIPMENT_SETS,
     PHASES,
     POSTURE_BLOCK,
     SLOT_COLUMNS,
     TEMPLATES,
     balance_ladder,
     phase_sessions,
-    usable_exercises,
 )
+from lib.plan_usable import EQUIPMENT_SETS, usable_exercises
 from lib.plan_weeks import (
     DELOAD_EVERY,
     HEAVY_PCT_1RM,
@@ -89,6 +89,7 @@ class Plan:
     balance_dose: BalanceDose  # the one balance dose; .words says it as the guidance does (lib/balance_dose.py)
     aerobic: AerobicDose  # the weeks' aerobic minutes: first, last, the week they reach it, intensity
     walking_setup: str  # with a high risk of falling, how to walk safely (whether or not the plan has impact); else ''
+    habitual_impact: str  # for a trained client whose assessment recommends jogging: running she does counts; else ''
 
 
 def _phase_plan(sessions: pd.DataFrame) -> dict[str, dict]:
@@ -117,6 +118,11 @@ def _first_phase_gate(weeks: pd.DataFrame, sessions: pd.DataFrame, words: dict) 
     return words["gate"].format(last_week=first["week"].max(), effort=first["effort"].max(), impact=impact_words)
 
 
+def _low_z_gate(profile: Profile) -> bool:
+    """A low Z-score without clearance: the first phase is the most the client does until a doctor's review (B7)."""
+    return profile.bone == "low_for_age" and not profile.clearance
+
+
 def _notes(profile: Profile, weeks: pd.DataFrame, sessions: pd.DataFrame, wording: dict) -> tuple[str, ...]:
     notes = []
     if not profile.clearance and profile.fragility in NEEDS_CLEARANCE_FIRST:
@@ -125,13 +131,21 @@ def _notes(profile: Profile, weeks: pd.DataFrame, sessions: pd.DataFrame, wordin
         notes.append(wording["after_vertebral_fracture"]["start"])
     if profile.bone == "low_for_age":
         words = wording["low_for_age"]
-        review = words["cleared"] if profile.clearance else _first_phase_gate(weeks, sessions, words)
+        review = _first_phase_gate(weeks, sessions, words) if _low_z_gate(profile) else words["cleared"]
         notes += [review, words["fuel"]]
     if profile.clearance and not profile.vertebral_fracture and weeks["intensity_pct_1rm"].isna().all():
         notes.append(wording["heavy_lift"]["later"])
     if not (sessions["block"] == "impact").any():
         notes.append(wording["impact"]["walking_with_falls" if profile.falls == "high" else "none"])
     return tuple(notes)
+
+
+def _habitual_impact(profile: Profile, table: pd.DataFrame, habitual: dict) -> str:
+    """Running a trained client may already do counts (physio review D9), where her assessment recommends jogging;
+    not while a low Z-score's cause is still unknown. '' otherwise."""
+    jogging = table.set_index("id").loc[habitual["exercise"], "status"]
+    trained = profile.experience == "trained"
+    return habitual["words"] if trained and jogging == "recommended" and not _low_z_gate(profile) else ""
 
 
 def _daily_balance_words(weeks: pd.DataFrame, balance: BalanceDose, planner: dict) -> dict[str, str]:
@@ -162,7 +176,8 @@ def build_plan(
         raise ValueError(f"session_minutes must be one of {SESSION_MINUTES}; equipment one of {list(EQUIPMENT_SETS)}")
     catalog = catalog or default_catalog()
     ceiling = impact_ceiling(profile, catalog)
-    usable = usable_exercises(assess(profile, catalog), EQUIPMENT_SETS[equipment], profile, catalog)
+    table = assess(profile, catalog)
+    usable = usable_exercises(table, EQUIPMENT_SETS[equipment], profile, catalog)
     ladder = balance_ladder(usable, profile, catalog)
     heavy_allowed = profile.fragility != "vertebral_fracture"
 
@@ -213,6 +228,7 @@ def build_plan(
         balance_dose=balance,
         aerobic=aerobic_dose(weeks),
         walking_setup=catalog.planner["impact"]["walking_setup"] if profile.falls == "high" else "",
+        habitual_impact=_habitual_impact(profile, table, catalog.planner["impact"]["habitual"]),
     )
 
 

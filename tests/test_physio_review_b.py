@@ -10,7 +10,8 @@ from hypothesis import given, settings
 
 from lib.catalog import default_catalog
 from lib.handout import build_handout
-from lib.plan_sessions import EQUIPMENT_SETS, POSTURE_BLOCK
+from lib.plan_sessions import POSTURE_BLOCK
+from lib.plan_usable import EQUIPMENT_SETS
 from lib.planner import build_plan
 from lib.profiles import Profile, all_profiles
 from lib.safety import impact_ceiling, profile_guidance

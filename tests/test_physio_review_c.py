@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from lib.catalog import default_catalog
 from lib.handout import build_handout
 from lib.handout_pdf import handout_pdf
-from lib.plan_sessions import PLANNABLE_MODIFICATIONS
+from lib.plan_usable import PLANNABLE_MODIFICATIONS
 from lib.planner import build_plan
 from lib.profiles import Profile, all_profiles
 from lib.safety import assess, profile_guidance

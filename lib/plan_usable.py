@@ -1,0 +1,131 @@
+"""Which exercises a plan may hold for a profile and kit, each with every change the plan prints
+(used by lib/plan_sessions.py, which fills the session templates with them).
+
+A plan holds only exercises `assess` recommends for the profile, or marks "modify" solely to keep
+support within reach (PLANNABLE_MODIFICATIONS), printed with that modification, or, from a later phase,
+a "modify" exercise whose change a review or clearance has met (data/planner.yaml, phase_unlocks).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from lib.catalog import Catalog
+from lib.profiles import Profile
+
+# What each kit holds. "none" is what every home has (a chair, a wall); a step or box is kit.
+HOUSEHOLD = frozenset({"none", "chair", "wall"})
+EQUIPMENT_SETS = {
+    "none": HOUSEHOLD,
+    "bands and dumbbells": HOUSEHOLD | {"step", "band", "dumbbell", "kettlebell"},
+    "full gym": HOUSEHOLD | {"step", "band", "dumbbell", "kettlebell", "bench", "barbell", "machine", "bar"},
+}
+HOME_KIT = EQUIPMENT_SETS["bands and dumbbells"]  # kit a client may keep at home ("at_home": doable with it)
+EXTERNAL_LOADS = frozenset({"band", "dumbbell", "kettlebell", "barbell", "machine"})
+# A "modify" exercise is planned only when every deciding rule asks for one of these changes, which the
+# client can always make (a counter at fingertip reach) and the plan prints in the cell beside the dose.
+PLANNABLE_MODIFICATIONS = frozenset({"support-within-reach"})
+
+
+def _regression_depth(exercise_id: str, exercises: dict[str, dict]) -> int:
+    depth, seen, current = 0, set(), exercises[exercise_id]["regression"]
+    while current and current not in seen:
+        seen.add(current)
+        depth, current = depth + 1, exercises[current]["regression"]
+    return depth
+
+
+def plannable(row: dict, rules_by_id: dict[str, dict]) -> bool:
+    """Recommended, or "modify" only to keep support in reach: a change the plan can print and the client make."""
+    if row["status"] == "recommended":
+        return True
+    return (
+        row["status"] == "modify"
+        and row["hands_free"]
+        and all(rules_by_id[rule_id].get("modification") in PLANNABLE_MODIFICATIONS for rule_id in row["rules"])
+    )
+
+
+# Who each of data/planner.yaml's phase_unlocks is for.
+UNLOCK_PROFILES = {
+    "vertebral_fracture": lambda profile: profile.vertebral_fracture,
+    "cleared_high_falls": lambda profile: (
+        profile.clearance and profile.falls == "high" and not profile.vertebral_fracture
+    ),
+}
+
+
+def _unlock(row: dict, profile: Profile, catalog: Catalog) -> dict | None:
+    """The phase unlock (data/planner.yaml) that lets the plan hold this "modify" row from a later phase, if any."""
+    rules_by_id = {rule["id"]: rule for rule in catalog.rules}
+    for unlock in catalog.planner["phase_unlocks"]:
+        if (
+            unlock["exercise"] == row["id"]
+            and row["status"] == "modify"
+            and UNLOCK_PROFILES[unlock["profile"]](profile)
+            and all(rules_by_id[rule_id].get("modification") in unlock["changes"] for rule_id in row["rules"])
+        ):
+            return unlock
+    return None
+
+
+def _kit_change(row: dict, equipment: frozenset[str], stand_ins: dict[str, str]) -> str | None:
+    """'' when the kit holds what the exercise needs; a stand-in's words when only a bench is missing; else None.
+
+    An exercise listing "none" can be done with no kit (a reverse lunge, with dumbbells when there are some).
+    """
+    needs = set() if "none" in row["equipment"] else set(row["equipment"])
+    if needs <= equipment:
+        return ""
+    if needs - equipment == {"bench"} and row["id"] in stand_ins:
+        return stand_ins[row["id"]]
+    return None
+
+
+def _household_load(row: dict, equipment: frozenset[str], profile: Profile, catalog: Catalog) -> str:
+    """With no external load in the kit, at low risk of falling, how a body-weight lift keeps progressing (C8)."""
+    if equipment & EXTERNAL_LOADS or profile.falls == "high":
+        return ""
+    return catalog.planner["household_load"].get(row["id"], "")
+
+
+def _plan_change(row: dict, profile: Profile, catalog: Catalog) -> str:
+    """The planner's own set-up for this exercise and profile (data/planner.yaml), beside the assessment's change:
+    a heavy lift's coach, the cap after a vertebral fracture, a pain-free knee bend with painful joints."""
+    planner = catalog.planner
+    changes = [planner["heavy_lift"]["modification"]] if row["heavy"] else []
+    if profile.vertebral_fracture and row["id"] in planner["after_vertebral_fracture"]["lower_body_cap"]:
+        changes.append(planner["after_vertebral_fracture"]["lower_body_cap"][row["id"]])
+    if profile.joint_limits and row["pattern"] in planner["painful_joints"]["knee_bend"]:
+        changes.append(planner["painful_joints"]["knee_bend"][row["pattern"]])
+    return " ".join(change for change in changes if change)
+
+
+def usable_exercises(table: pd.DataFrame, equipment: frozenset[str], profile: Profile, catalog: Catalog) -> list[dict]:
+    """Plannable exercises for the profile, doable with this kit, each with every change the plan prints."""
+    exercises, rules_by_id = catalog.exercises_by_id, {rule["id"]: rule for rule in catalog.rules}
+    home_kit = equipment if equipment <= HOME_KIT else HOUSEHOLD  # a gym's kit stays at the gym
+    usable = []
+    for row in table.to_dict("records"):
+        kit_change = _kit_change(row, equipment, catalog.planner["bench_stand_ins"])
+        unlock = None if plannable(row, rules_by_id) else _unlock(row, profile, catalog)
+        if kit_change is None or not (unlock or plannable(row, rules_by_id)):
+            continue
+        changes = [
+            row["modification"],
+            kit_change,
+            _household_load(row, equipment, profile, catalog),
+            _plan_change(row, profile, catalog),
+            unlock and unlock["words"],
+        ]
+        usable.append(
+            row
+            | {
+                "at_home": _kit_change(row, home_kit, catalog.planner["bench_stand_ins"]) is not None,
+                "depth": _regression_depth(row["id"], exercises),
+                "impacts_max": exercises[row["id"]].get("impacts_max"),
+                "modification": " ".join(change for change in changes if change),
+                "from_phase": unlock["from_phase"] if unlock else "",
+            }
+        )
+    return usable
