@@ -270,7 +270,8 @@ def _peak_dose(weeks: pd.DataFrame) -> pd.Series:
 
 def aerobic_line(plan: Plan, words: dict, walking_change: str) -> str:
     """The plan's weekly aerobic minutes, first and most and by which week, at its intensity (not vigorous after a
-    spine fracture: TFTF), with brisk walking's change when the assessment has one (physio review C3)."""
+    spine fracture: TFTF), with brisk walking's change when the assessment has one (physio review C3) and, for a
+    runner, that her running counts (review D9: plan.habitual_impact)."""
     minutes = plan.weeks["aerobic_minutes"]
     intensity = in_words(list(dict.fromkeys(plan.weeks["aerobic_intensity"])))
     line = words["line"].format(
@@ -281,7 +282,7 @@ def aerobic_line(plan: Plan, words: dict, walking_change: str) -> str:
         most=minutes.max(),
         week=plan.weeks.loc[minutes.idxmax(), "week"],
     )
-    return f"{line} {walking_change}".strip()
+    return " ".join(part for part in (line, walking_change, plan.habitual_impact) if part)
 
 
 def _with_planned_changes(note: str, plan: Plan) -> str:

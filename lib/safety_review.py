@@ -119,7 +119,7 @@ def plan_section(label: str, profile: Profile) -> str:
     ]
     if weeks["impacts_per_session"].max():  # with none, plan.notes says so
         parts.append(f"impacts up to {weeks['impacts_per_session'].max()} a session")
-    summary = f"{profile.describe()} {'; '.join(parts)}."
+    summary = " ".join(filter(None, [f"{profile.describe()} {'; '.join(parts)}.", plan.habitual_impact]))
     later = weeks[(weeks["review"] != "") & (weeks["week"] > 1)]  # a week-1 review is the first of plan.notes
     summary = " ".join(
         [*plan.notes, summary, *(f"Review at week {row.week}: {row.review}" for row in later.itertuples())]

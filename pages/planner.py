@@ -110,6 +110,8 @@ def render_overview(plan: Plan) -> None:
         f"{weeks['aerobic_minutes'].max()} min",
         help=f"Reached by week 16. Intensity: {weeks['aerobic_intensity'].iloc[0]}.",
     )
+    if plan.habitual_impact:  # a runner's running counts (physio review D9)
+        st.caption(plan.habitual_impact)
     columns[4].metric("Supervised heavy 5 x 5", "yes" if plan.heavy else "no")
 
 

@@ -11,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from lib.handout_pdf import handout_pdf
+from lib.planner import build_plan
 from lib.profiles import Profile, all_profiles
 from lib.safety import assess, profile_guidance
 
@@ -47,3 +48,13 @@ def test_l6_a_fallers_reason_for_avoiding_jogging_and_stamping_names_them(exerci
     rows = assess(Profile(bone="osteopenia", falls="high")).set_index("name")
     assert rows.loc[exercise, "status"] == "avoid"
     assert exercise.lower() in rows.loc[exercise, "reason"].lower()
+
+
+def test_d9_a_runners_plan_sheet_says_once_that_her_running_counts():
+    runner = Profile(bone="osteopenia", experience="trained")
+    plan = build_plan(runner, 3, 12, 45)
+    assert plan.habitual_impact
+    text = " ".join(
+        " ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(handout_pdf(runner, plan))).pages
+    )
+    assert text.count("If you already run") == 1
