@@ -151,10 +151,12 @@ def _out_of_reach(row: dict, profile: Profile) -> bool:
 
 
 def _concern_order(profile: Profile) -> tuple[str, ...]:
-    if profile.fragility == "vertebral_fracture":
-        return ("spine", "impact", "falls", "heavy", "joints", "floor", "other")
+    # A high faller's falls caution before a spine fracture's impact one: the impact limit is said again in the
+    # guidance and "Your week", the hands-full fall is not (physio review G, H1).
     if profile.falls == "high":
         return ("spine", "falls", "impact", "heavy", "joints", "floor", "other")
+    if profile.fragility == "vertebral_fracture":
+        return ("spine", "impact", "falls", "heavy", "joints", "floor", "other")
     return ("spine", "impact", "heavy", "falls", "joints", "floor", "other")
 
 

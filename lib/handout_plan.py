@@ -136,5 +136,27 @@ def later_lifts(plan: Plan, catalog: Catalog, words: dict) -> list[str]:
                 ),
                 change=slot["modification"],
             )
+            + _heavy_lead_in(plan.weeks, slot, words["heavy_lead_in"])
         )
     return lines
+
+
+def _heavy_lead_in(weeks: pd.DataFrame, slot: pd.Series, words: str) -> str:
+    """For a heavy lift whose phase opens with lighter weeks, those weeks' dose and the week its heavy sets start:
+    the sheet must not put 5 x 5 where the plan still has 3 x 8 (physio review G, M1)."""
+    if not slot["heavy"]:
+        return ""
+    phase = weeks[weeks["phase"] == slot["phase"]]
+    heavy = phase[phase["intensity_pct_1rm"].notna()]
+    lead_in = phase[phase["week"] < heavy["week"].min()] if not heavy.empty else phase
+    if lead_in.empty:
+        return ""
+    first = lead_in.iloc[0]
+    return " " + words.format(
+        first=first["week"],
+        last=lead_in["week"].max(),
+        sets=first["sets"],
+        reps=first["reps"],
+        effort=first["effort"],
+        heavy=heavy["week"].min(),
+    )
