@@ -30,7 +30,7 @@ from lib.planner import Plan
 from lib.profiles import Profile
 
 MAX_PAGES = 2  # front and back of one sheet
-MOST_PAGES = 3  # only where the back page cannot keep four cautions on one sheet (physio reviews E and F)
+MOST_PAGES = 3  # only where the back page cannot keep four cautions and the first week on one sheet (reviews E, F)
 MAX_CUES = 3
 SMALLER_DRAWINGS_MM = (24, 19, 15)  # when no cue is left to cut; a drawing narrower than 15 mm is hard to read
 CHART_SPEC = {"width": 250, "height": 100}  # pixels; with 16 px fonts the chart text prints near 10 pt
@@ -40,8 +40,9 @@ CHART_SCALE = 2  # vl-convert scale: 2 x resolution keeps lines sharp in print
 
 # The back page's layouts, from the roomiest to the tightest: the least a client loses comes off first. Cautions are
 # the last thing to give way (physio reviews E and F: the fourth is a high faller's only fall caution): the chart, the
-# balance extras, the links, the schedule and the reasons go first, and the three most relevant cautions (lifting,
-# bending, twisting) are never cut: a third page takes what does not fit.
+# balance extras, the links, the schedule's second week and the reasons go first. The three most relevant cautions
+# (lifting, bending, twisting) are never cut, and the schedule's first week (the client's chosen days, which the
+# calendar file and the Planner show too) only where a third page cannot hold it: a third page takes what does not fit.
 LAYOUTS = tuple(
     Layout(*fields)
     for fields in (  # cautions, reasons, balance, chart, weeks, links
@@ -51,9 +52,9 @@ LAYOUTS = tuple(
         (4, True, 2, False, 1, True),
         (4, True, 1, False, 1, True),
         (4, True, 1, False, 1, False),
-        (4, True, 1, False, 0, False),
-        (4, False, 1, False, 0, False),
-        (3, False, 1, False, 0, False),
+        (4, False, 1, False, 1, False),
+        (3, False, 1, False, 1, False),
+        (3, False, 1, False, 0, False),  # last: only where even a third page cannot hold the first week
     )
 )
 
