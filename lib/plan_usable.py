@@ -50,9 +50,9 @@ def plannable(row: dict, rules_by_id: dict[str, dict]) -> bool:
 # Who each of data/planner.yaml's phase_unlocks is for.
 UNLOCK_PROFILES = {
     "vertebral_fracture": lambda profile: profile.vertebral_fracture,
-    "cleared_high_falls": lambda profile: (
-        profile.clearance and profile.falls == "high" and not profile.vertebral_fracture
-    ),
+    # Clearance is for heavy lifting, not a one-hand moderate load at a counter (physio review F, M1); a spine
+    # fracture's loaded hinge waits for its physiotherapist (the entry above).
+    "high_falls": lambda profile: profile.falls == "high" and not profile.vertebral_fracture,
 }
 
 
