@@ -282,6 +282,8 @@ def slot_minutes(slot: dict, time: dict) -> int:
         return time["warm_up"]
     if slot["heavy"]:
         return time["heavy_lift"]
+    if slot["block"] == AXIAL_BLOCK:  # a technique-first drill keeps the lift's minutes: the phases fit alike
+        return time["strength"]
     return {"strength": time["strength"], "impacts": time["impact"]}.get(slot["dose_kind"], time["drill"])
 
 
