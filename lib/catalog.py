@@ -244,6 +244,7 @@ def _load_planner(file: Path, references: dict, exercises: list[dict]) -> dict[s
     named += [("bench_stand_ins", exercise_id) for exercise_id in planner["bench_stand_ins"]]
     named += [("household_load", exercise_id) for exercise_id in planner["household_load"]]
     named += [("phase_unlocks", unlock["exercise"]) for unlock in planner["phase_unlocks"]]
+    named += [("technique_first", planner["technique_first"]["drill"])]
     named += [("impact.habitual", planner["impact"]["habitual"]["exercise"])]
     for entry, exercise_id in named:
         if exercise_id not in ids:

@@ -207,8 +207,28 @@ def _block_candidates(
 
 
 def _usable_in(usable: list[dict], phase: str) -> list[dict]:
-    """The rows a phase may hold: an unlocked row only from its phase on (data/planner.yaml, phase_unlocks)."""
-    return [row for row in usable if PHASES.index(row["from_phase"] or PHASES[0]) <= PHASES.index(phase)]
+    """The rows a phase may hold: an unlocked row only from its phase on (data/planner.yaml, phase_unlocks), and
+    a loaded hinge not in the phase that holds its drill in its place (technique_first)."""
+    return [
+        row
+        for row in usable
+        if PHASES.index(row["from_phase"] or PHASES[0]) <= PHASES.index(phase) and row["drill_first_in"] != phase
+    ]
+
+
+def _technique_step(usable: list[dict], session: str, block: str, phase: str, catalog: Catalog) -> dict | None:
+    """For a novice with low bone mass whose plan loads the hip hinge (data/planner.yaml, technique_first: physio
+    review F, M2): its drill in the hinge slot of the drill's phase, then the drill's own progression (the kettlebell
+    deadlift) in the next phase, so the first loaded hinge is the easiest one, not a long-lever Romanian deadlift."""
+    first = catalog.planner["technique_first"]
+    drill_phase = next((row["drill_first_in"] for row in usable if row["drill_first_in"]), "")
+    if not drill_phase or block != AXIAL_BLOCK or first["pattern"] not in TEMPLATES[session][block]:
+        return None
+    steps = {drill_phase: first["drill"]}
+    if drill_phase != PHASES[-1]:
+        steps[PHASES[PHASES.index(drill_phase) + 1]] = catalog.exercises_by_id[first["drill"]]["progression"]
+    step = next((row for row in _usable_in(usable, phase) if row["id"] == steps.get(phase)), None)
+    return step and (step | {"dose": first["dose"]} if step["id"] == first["drill"] else step)
 
 
 def _block_pick(
@@ -262,6 +282,8 @@ def slot_minutes(slot: dict, time: dict) -> int:
         return time["warm_up"]
     if slot["heavy"]:
         return time["heavy_lift"]
+    if slot["block"] == AXIAL_BLOCK:  # a technique-first drill keeps the lift's minutes: the phases fit alike
+        return time["strength"]
     return {"strength": time["strength"], "impacts": time["impact"]}.get(slot["dose_kind"], time["drill"])
 
 
@@ -357,6 +379,7 @@ def phase_sessions(
             lead_in = heavy_allowed and phase == LEAD_IN_PHASE and block in HEAVY_BLOCKS and session in HEAVY_SESSIONS
             picks = [
                 (lead_in and _lead_in(usable, session, block, phase, profile, catalog))
+                or _technique_step(usable, session, block, phase, catalog)
                 or _block_pick(usable, session, block, phase, heavy, profile, catalog)
             ]
             if picks[0] is not None and picks[0]["heavy"]:  # the ordinary lift, should the heavy one not fit

@@ -12,6 +12,7 @@ import pandas as pd
 
 from lib.catalog import Catalog
 from lib.profiles import Profile
+from lib.safety import LOW_BONE_MASS
 
 # What each kit holds. "none" is what every home has (a chair, a wall); a step or box is kit.
 HOUSEHOLD = frozenset({"none", "chair", "wall"})
@@ -49,10 +50,23 @@ def plannable(row: dict, rules_by_id: dict[str, dict]) -> bool:
 # Who each of data/planner.yaml's phase_unlocks is for.
 UNLOCK_PROFILES = {
     "vertebral_fracture": lambda profile: profile.vertebral_fracture,
-    "cleared_high_falls": lambda profile: (
-        profile.clearance and profile.falls == "high" and not profile.vertebral_fracture
-    ),
+    # Clearance is for heavy lifting, not a one-hand moderate load at a counter (physio review F, M1); a spine
+    # fracture's loaded hinge waits for its physiotherapist (the entry above).
+    "high_falls": lambda profile: profile.falls == "high" and not profile.vertebral_fracture,
 }
+
+
+def technique_first(profile: Profile) -> bool:
+    """A novice with low bone mass learns the hip hinge before it is loaded (data/planner.yaml, technique_first)."""
+    return profile.experience == "novice" and profile.fragility in LOW_BONE_MASS
+
+
+def _drill_first_in(row: dict, profile: Profile, catalog: Catalog) -> str:
+    """The phase that holds the technique-first drill in place of this row (a loaded hinge, for a novice with low
+    bone mass); '' for every other row and profile."""
+    first = catalog.planner["technique_first"]
+    loaded = bool(set(row["equipment"]) & EXTERNAL_LOADS)
+    return first["phase"] if technique_first(profile) and row["pattern"] == first["pattern"] and loaded else ""
 
 
 def _unlock(row: dict, profile: Profile, catalog: Catalog) -> dict | None:
@@ -91,9 +105,13 @@ def _household_load(row: dict, equipment: frozenset[str], profile: Profile, cata
 
 def _plan_change(row: dict, profile: Profile, catalog: Catalog) -> str:
     """The planner's own set-up for this exercise and profile (data/planner.yaml), beside the assessment's change:
-    a heavy lift's coach, the cap after a vertebral fracture, a pain-free knee bend with painful joints."""
+    a heavy lift's coach, the cap after a vertebral fracture, a pain-free knee bend with painful joints, the
+    technique-first drill's own one-hand set-up for a faller."""
     planner = catalog.planner
     changes = [planner["heavy_lift"]["modification"]] if row["heavy"] else []
+    drill = planner["technique_first"]
+    if profile.falls == "high" and row["id"] == drill["drill"]:
+        changes.append(catalog.exercises_by_id[row["id"]]["modifications"][drill["falls_high"]])
     if profile.vertebral_fracture and row["id"] in planner["after_vertebral_fracture"]["lower_body_cap"]:
         changes.append(planner["after_vertebral_fracture"]["lower_body_cap"][row["id"]])
     if profile.joint_limits and row["pattern"] in planner["painful_joints"]["knee_bend"]:
@@ -126,6 +144,7 @@ def usable_exercises(table: pd.DataFrame, equipment: frozenset[str], profile: Pr
                 "impacts_max": exercises[row["id"]].get("impacts_max"),
                 "modification": " ".join(change for change in changes if change),
                 "from_phase": unlock["from_phase"] if unlock else "",
+                "drill_first_in": _drill_first_in(row, profile, catalog),
             }
         )
     return usable

@@ -164,16 +164,19 @@ def falls_review(profile, wording: dict) -> str:
     return words["opens_impact"].format(test=rung["move_on_when"].removeprefix("Move on when you can ").rstrip("."))
 
 
-def _review(profile, phase: str, position: int, length: int, wording: dict) -> str:
+def _review(profile, phase: str, position: int, length: int, technique_check: bool, wording: dict) -> str:
     """A review point: for a low Z-score without clearance, the doctor's review that opens the second phase (the
     first phase's gate, physio review B7; with clearance the doctor has already looked, C5); a physiotherapist's
-    before each harder phase after a vertebral fracture; with a high risk of falling, a balance check in the
+    before each harder phase after a vertebral fracture; the technique check before a novice's first loaded hinge,
+    in the same week as any other review (physio review F, M2); with a high risk of falling, a balance check in the
     build phase's last week where passing it opens moderate impact (C4)."""
     reviews = []
     if position == 0 and profile.vertebral_fracture and phase in ("build", "strength"):
         reviews.append(wording["after_vertebral_fracture"]["review"])
     if position == 0 and profile.bone == "low_for_age" and not profile.clearance and phase == PHASES[1]:
         reviews.append(wording["low_for_age"]["gate_review"])
+    if position == 0 and technique_check:
+        reviews.append(wording["technique_first"]["review"])
     if position == length - 1 and phase == "build":
         reviews.append(falls_review(profile, wording))
     return " ".join(review for review in reviews if review)
@@ -216,7 +219,9 @@ def plan_weeks(
                     "sessions": sessions_per_week,
                     **dose,
                     "heavy_lifts": ", ".join(heavy_lifts) if dose["intensity_pct_1rm"] is not None else "",
-                    "review": _review(profile, phase, position, lengths[phase], wording),
+                    "review": _review(
+                        profile, phase, position, lengths[phase], phase_plan[phase]["technique_check"], wording
+                    ),
                     "balance_minutes": _balance_minutes(balance, week, total, own_balance),
                     "aerobic_minutes": _toward_target(AEROBIC_START, AEROBIC_TARGET, week, total),
                     "aerobic_intensity": AEROBIC_INTENSITY,

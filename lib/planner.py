@@ -36,7 +36,7 @@ from lib.plan_sessions import (
     balance_ladder,
     phase_sessions,
 )
-from lib.plan_usable import EQUIPMENT_SETS, usable_exercises
+from lib.plan_usable import EQUIPMENT_SETS, EXTERNAL_LOADS, usable_exercises
 from lib.plan_weeks import (
     DELOAD_EVERY,
     HEAVY_PCT_1RM,
@@ -92,14 +92,32 @@ class Plan:
     habitual_impact: str  # for a trained client whose assessment recommends jogging: running she does counts; else ''
 
 
-def _phase_plan(sessions: pd.DataFrame) -> dict[str, dict]:
-    """Per phase: the heavy lifts its sessions hold, and whether they hold impact work."""
+def _technique_check_phase(sessions: pd.DataFrame, profile: Profile, catalog: Catalog) -> str:
+    """The first phase that loads the technique-first drill's pattern after a phase held the drill, whose first week
+    holds the technique check (data/planner.yaml, technique_first); '' when there is none, or after a spine fracture,
+    whose physiotherapist review opens that phase already."""
+    first, exercises = catalog.planner["technique_first"], catalog.exercises_by_id
+    if profile.vertebral_fracture or not (sessions["exercise_id"] == first["drill"]).any():
+        return ""
+    loaded = sessions["exercise_id"].map(
+        lambda found: (
+            exercises[found]["pattern"] == first["pattern"]
+            and bool(set(exercises[found]["equipment"]) & EXTERNAL_LOADS)
+        )
+    )
+    return next((phase for phase in PHASES if phase in set(sessions.loc[loaded, "phase"])), "")
+
+
+def _phase_plan(sessions: pd.DataFrame, technique_check: str) -> dict[str, dict]:
+    """Per phase: the heavy lifts its sessions hold, whether they hold impact work, whether it opens with the
+    technique check."""
     plan = {}
     for phase in PHASES:
         slots = sessions[sessions["phase"] == phase]
         plan[phase] = {
             "heavy_lifts": list(dict.fromkeys(slots.loc[slots["heavy"].astype(bool), "exercise"])),
             "impact": bool((slots["block"] == "impact").any()),
+            "technique_check": phase == technique_check,
         }
     return plan
 
@@ -208,7 +226,7 @@ def build_plan(
         profile,
         sessions_per_week,
         months,
-        _phase_plan(sessions),
+        _phase_plan(sessions, _technique_check_phase(sessions, profile, catalog)),
         component_minutes(sessions, catalog.planner["session_time"]),
         moved_balance_minutes(moved),
         balance,

@@ -45,10 +45,11 @@ How the engine decides: what holds for everyone comes first (a technique fault i
 avoid or modify rule wins, and a "modify" gives the exercise's own modification for that rule.
 Otherwise an exercise is "recommended" only where a rule says positively why it suits the profile;
 nothing is recommended by silence. The planner uses recommended exercises, and "modify" ones only where
-the change is support within reach, printed beside the dose; from the build phase also the two that
+the change is support within reach, printed beside the dose; from the build phase also those that
 data/planner.yaml's phase_unlocks name (a kettlebell deadlift after the physiotherapist's review of the
-hinge following a spine fracture; a one-hand goblet squat at a counter for a cleared client at high risk
-of falling).
+hinge following a spine fracture; for a client at high risk of falling, with or without clearance, the
+one-hand goblet squat and kettlebell deadlift at a counter). A novice with low bone mass does the hip-hinge
+drill in the first phase, before the hinge is loaded (data/planner.yaml, technique_first).
 """
 
 

@@ -161,10 +161,19 @@ def test_c6_a_cleared_faller_squats_with_a_dumbbell_in_one_hand_from_the_build_p
         assert goblet["modification"].str.contains(change, regex=False).all()
 
 
-def test_c6_no_faller_without_clearance_is_given_the_loaded_squat():
+def test_c6_a_faller_without_clearance_is_given_the_loaded_squat_only_one_handed_at_a_counter_from_the_build():
+    """Physio review F, M1 (the lead's policy): clearance is for heavy lifting; the one-hand goblet squat at a
+    counter is not heavy, so it is planned wherever the assessment allows it with that change, and never where the
+    assessment avoids it (fragile bones: a load in both hands)."""
     for profile in all_profiles()[::3]:
         if profile.falls == "high" and not profile.clearance:
-            assert _axial_rows(build_plan(profile, 3, 12), "goblet-squat").empty, profile
+            row = assess(profile).set_index("id").loc["goblet-squat"]
+            goblet = _axial_rows(build_plan(profile, 3, 12), "goblet-squat")
+            if row["status"] != "modify" or profile.vertebral_fracture:
+                assert goblet.empty, profile
+                continue
+            assert set(goblet["phase"]) <= {"build", "strength", "maintenance"} and not goblet.empty, profile
+            assert goblet["modification"].str.startswith(row["modification"]).all(), profile
 
 
 REVIEWED_HINGE = [
