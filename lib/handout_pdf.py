@@ -96,7 +96,8 @@ def _back_layout(pdf: draw.Sheet, handout: Handout, chart: bytes | None) -> Layo
     def within(pages: int):
         return lambda layout: draw.pages_taken(pdf, lambda trial: back(trial, handout, layout, chart)) <= pages
 
-    layout = _bisect(list(LAYOUTS), within(MAX_PAGES))
+    two_page = list(LAYOUTS[:-1])  # the last layout drops the first week: only to keep a sheet to three pages
+    layout = _bisect(two_page, within(MAX_PAGES))
     return layout if within(MAX_PAGES)(layout) else _bisect(list(LAYOUTS), within(MOST_PAGES))
 
 

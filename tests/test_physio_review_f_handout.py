@@ -184,14 +184,24 @@ def test_f_l3_painful_joints_with_a_high_falls_risk_name_an_impact_caution():
     assert any("painful joints" in caution["why"] for caution in cautions)
 
 
-def test_a_two_page_sheet_with_room_to_spare_keeps_its_caution_reasons():
-    """The notice at the foot ended a rounding error below the page, which counted as one more page: this sheet
-    had room to spare and lost its caution reasons and links. (With a gym's kit this novice's sheet now also holds
-    the hinge drill and its technique check, physio review F, M2, and has no room to spare: kit "none" has.)"""
-    plan = build_plan(Profile.from_z_score(-2.6, clearance=True), 2, 6, 30, "none")
+def test_a_two_page_sheet_with_room_to_spare_keeps_its_caution_reasons_and_its_first_week():
+    """The notice at the foot ended a rounding error below the page, which counted as one more page: a sheet with
+    room to spare lost its caution reasons and links. (The young athlete's sheets that showed it now hold the hinge
+    drill and its check, physio review F, M2, and give their reasons way to the first week's schedule.)"""
+    plan = build_plan(Profile(bone="normal"), 2, 6, 30, "none")
     pages = _pdf_pages(plan)
     assert len(pages) == 2
     assert "Lifting with a rounded back strains the spine" in _flat(pages[1])
+    assert "Week 1" in _flat(pages[1])
+
+
+@pytest.mark.parametrize("kit", ["none", "full gym"])
+def test_a_plan_sheet_drops_its_first_week_only_to_stay_within_three_pages(kit):
+    """The days the client trains are on the sheet, as in the calendar file and the Planner (the shared-link
+    browser test); a two-page sheet gives its caution reasons way first."""
+    plan = build_plan(Profile.from_z_score(-2.6, clearance=True, experience="trained"), 2, 6, 30, kit)
+    pages = _pdf_pages(plan)
+    assert "Week 1" in " ".join(_flat(page) for page in pages)
 
 
 def test_c4_the_falls_help_says_high_is_the_cautious_choice_when_unsure():
