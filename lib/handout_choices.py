@@ -21,7 +21,8 @@ from lib.drawings import exercise_strip_svg
 from lib.handout_plan import plan_exercises
 from lib.planner import DELOAD_EVERY, Plan
 from lib.profiles import Profile
-from lib.safety import IMPACT_LEVELS, Guidance, assess, in_words
+from lib.safety import Guidance, assess
+from lib.safety_rules import IMPACT_LEVELS, in_words
 from lib.vocabulary import LEVELS
 
 # --- Words -------------------------------------------------------------------------------------

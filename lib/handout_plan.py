@@ -18,7 +18,7 @@ from lib.catalog import Catalog
 from lib.drawings import exercise_strip_svg
 from lib.plan_sessions import EXTERNAL_LOADS
 from lib.planner import Plan
-from lib.safety import in_words
+from lib.safety_rules import in_words
 
 FIRST_PHASE = "foundation"  # week 1 is in the plan's first phase
 

@@ -8,7 +8,7 @@ import pandas as pd
 
 from lib.plan_sessions import PHASES, POSTURE_BLOCK, candidates, daily_frequency, own_dose
 from lib.profiles import Profile
-from lib.safety import LOW_BONE_MASS, in_words
+from lib.safety_rules import LOW_BONE_MASS, in_words
 
 
 def _slot_dose(slot: dict) -> str:

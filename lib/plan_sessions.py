@@ -16,7 +16,7 @@ import re
 from lib.catalog import Catalog
 from lib.plan_usable import EXTERNAL_LOADS
 from lib.profiles import Profile
-from lib.safety import IMPACT_LEVELS
+from lib.safety_rules import IMPACT_LEVELS
 from lib.vocabulary import LEVELS
 
 PHASES = ("foundation", "build", "strength", "maintenance")

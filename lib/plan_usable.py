@@ -12,7 +12,7 @@ import pandas as pd
 
 from lib.catalog import Catalog
 from lib.profiles import Profile
-from lib.safety import LOW_BONE_MASS
+from lib.safety_rules import LOW_BONE_MASS
 
 # What each kit holds. "none" is what every home has (a chair, a wall); a step or box is kit.
 HOUSEHOLD = frozenset({"none", "chair", "wall"})

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lib.plan_sessions import PHASES, POSTURE_BLOCK, TARGET_IMPACTS, slot_minutes
-from lib.safety import IMPACT_LEVELS, impact_ceiling
+from lib.safety import impact_ceiling
+from lib.safety_rules import IMPACT_LEVELS
 
 WEEKS_PER_MONTH = 52 / 12
 DELOAD_EVERY = 5  # a lighter week every 5th week: inside the 4-6 week cadence coaches use

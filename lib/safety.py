@@ -23,12 +23,9 @@ from lib.catalog import Catalog, default_catalog, impact_band
 from lib.profile_guidance import Guidance, profile_guidance
 from lib.profiles import Profile
 from lib.safety_rules import (
-    IMPACT_LEVELS,
-    LOW_BONE_MASS,
     Decision,
     decide,
     impact_ceiling,
-    in_words,
     rules_for,
     rules_table,
     unique_in_order,
@@ -43,10 +40,6 @@ __all__ = [
     "filter_assessment",
     "rules_table",
     "one_of_each_pattern_first",
-    # Imported from here by lib/handout*.py and lib/plan_*.py; they belong to lib.safety_rules.
-    "IMPACT_LEVELS",
-    "LOW_BONE_MASS",
-    "in_words",
 ]
 
 ROW_TAGS = (

@@ -13,7 +13,8 @@ from lib.handout_choices import plan_lines
 from lib.plan_usable import EQUIPMENT_SETS, EXTERNAL_LOADS
 from lib.planner import SESSION_MINUTES, Plan, build_plan
 from lib.profiles import CHOICES, Profile
-from lib.safety import LOW_BONE_MASS, assess
+from lib.safety import assess
+from lib.safety_rules import LOW_BONE_MASS
 
 CATALOG = default_catalog()
 EXERCISES = CATALOG.exercises_by_id

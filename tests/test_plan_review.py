@@ -15,7 +15,8 @@ from lib.plan_usable import EXTERNAL_LOADS, HOUSEHOLD
 from lib.plan_weeks import falls_review
 from lib.planner import build_plan, session_grid
 from lib.profiles import PRESETS, Profile, all_profiles
-from lib.safety import IMPACT_LEVELS, assess
+from lib.safety import assess
+from lib.safety_rules import IMPACT_LEVELS
 from tests.test_planner import plans
 
 PLANNER = default_catalog().planner

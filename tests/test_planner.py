@@ -23,7 +23,8 @@ from lib.planner import (
     week_count,
 )
 from lib.profiles import CHOICES, PRESETS, Profile, all_profiles
-from lib.safety import IMPACT_LEVELS, LOW_BONE_MASS, assess
+from lib.safety import assess
+from lib.safety_rules import IMPACT_LEVELS, LOW_BONE_MASS
 
 # Every field combination (normal bone and osteopenia included), 3-24 months, 2 or 3 sessions, every equipment set.
 profiles = st.builds(Profile, **{name: st.sampled_from(values) for name, values in CHOICES.items()})
