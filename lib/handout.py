@@ -34,7 +34,7 @@ from lib.handout_choices import (
     plan_lines,
 )
 from lib.handout_font import prints
-from lib.handout_plan import later_lifts
+from lib.handout_plan import drill_first, later_lifts
 from lib.planner import Plan, next_monday, session_dates
 from lib.profiles import Profile
 from lib.safety import Guidance, assess, profile_guidance
@@ -203,6 +203,8 @@ def build_handout(
     guidance = {item.topic: item for item in profile_guidance(profile, catalog)}
     exercises = handout_exercises(profile, plan, catalog, assessed, words["daily_balance"])
     cautions = handout_cautions(profile, catalog, MAX_CAUTIONS, assessed)
+    if plan is not None:
+        cautions = [drill_first(caution, plan, assessed, catalog, words["drill_first"]) for caution in cautions]
     name = clean_first_name(first_name)
     first_day = session_dates(plan, start, weekdays)[0][0] if plan is not None and start else start
     suggestions = (

@@ -230,7 +230,7 @@ def handout_cautions(
     profile's other concerns; never floor work for a client who cannot get down to the floor (she cannot
     do it anyway), unless nothing else is restricted.
     Each record has id, name, status ('avoid' or 'change'), instead (the safer swap's name or None),
-    why (one plain line) and sources.
+    swap_id (the swap's exercise id, for an avoided one), why (one plain line) and sources.
     """
     catalog = catalog or default_catalog()
     rules = {rule["id"]: rule for rule in catalog.rules}
@@ -248,6 +248,7 @@ def handout_cautions(
             "name": row["name"],
             "status": "avoid" if status == "avoid" else "change",
             "instead": _swap(row, rows) if status == "avoid" else row["modification"],
+            "swap_id": row["swap_id"] if status == "avoid" else None,
             "why": _plain_reason(row, rules),
             "sources": list(row["sources"]),
         }

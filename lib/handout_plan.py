@@ -5,6 +5,7 @@ Public API::
     from lib.handout_plan import plan_exercises
     plan_exercises(plan, catalog)  # every week-1 session exercise (session A's first) and the home work
     later_lifts(plan, catalog, words)  # 'From week 9: ...' for each loaded lift with a change that comes later
+    drill_first(caution, plan, assessed, catalog, words)  # a caution's swap the plan holds back for a technique drill
 
 Nothing here chooses: the list is the plan's first phase (plan.sessions) and its home work (plan.home),
 in the plan's order, each once, each dose in the plan's own words and figures (physio review B, finding 4).
@@ -160,3 +161,27 @@ def _heavy_lead_in(weeks: pd.DataFrame, slot: pd.Series, words: str) -> str:
         effort=first["effort"],
         heavy=heavy["week"].min(),
     )
+
+
+def drill_first(caution: dict, plan: Plan, assessed: list[dict], catalog: Catalog, words: str) -> dict:
+    """A caution whose safer swap is the loaded lift the plan holds back until a technique check names the drill the
+    plan holds in its place first (physio review H, M1: 'INSTEAD: Kettlebell deadlift' on a sheet whose plan starts
+    it only after the hip-hinge check)."""
+    technique_first = catalog.planner["technique_first"]
+    first = plan.sessions[plan.sessions["phase"] == FIRST_PHASE]
+    drills = first[first["exercise_id"] == technique_first["drill"]]
+    swap = next((row for row in assessed if row["id"] == caution.get("swap_id")), None)
+    held_back = (
+        swap is not None
+        and swap["pattern"] == technique_first["pattern"]
+        and swap["id"] not in set(first["exercise_id"])
+    )
+    if drills.empty or not held_back:
+        return caution
+    drill = drills.iloc[0]
+    name = (
+        f"{drill['exercise']}: {_sentence(drill['modification'], upper=False)}"
+        if drill["modification"]
+        else drill["exercise"]
+    )
+    return caution | {"instead": words.format(drill=name, lift=_sentence(swap["name"], upper=False))}
