@@ -38,9 +38,10 @@ CHART_FONT_PX = 16
 CHART_INK = "#141414"
 CHART_SCALE = 2  # vl-convert scale: 2 x resolution keeps lines sharp in print
 
-# The back page's layouts, from the roomiest to the tightest: the least a client loses comes off first. Cautions are
-# the last thing to give way (physio reviews E and F: the fourth is a high faller's only fall caution): the chart, the
-# balance extras, the links, the schedule's second week and the reasons go first. The three most relevant cautions
+# The back page's layouts, from the roomiest to the tightest: the least a client loses comes off first. The chart,
+# the balance extras, the links, the schedule's second week and the caution reasons go first, then the fourth caution
+# (physio reviews E and F: for a high faller, her only fall caution; a two-page sheet that cannot keep it takes a third
+# page only if the first week does not fit either: physio review H, L3, left open). The three most relevant cautions
 # (lifting, bending, twisting) are never cut, and the schedule's first week (the client's chosen days, which the
 # calendar file and the Planner show too) only where a third page cannot hold it: a third page takes what does not fit.
 LAYOUTS = tuple(
