@@ -14,12 +14,11 @@ import re
 
 
 from lib.catalog import Catalog
-from lib.plan_usable import EXTERNAL_LOADS
+from lib.plan_usable import EXTERNAL_LOADS, PHASES, technique_step, usable_in
 from lib.profiles import Profile
 from lib.safety_rules import IMPACT_LEVELS
 from lib.vocabulary import LEVELS
 
-PHASES = ("foundation", "build", "strength", "maintenance")
 HEAVY_PHASES = ("strength", "maintenance")
 TARGET_IMPACTS = 50  # ROS: about 50 impacts a session is the usual advice (uncertain)
 POSTURE_BLOCK = "back extensors and posture"
@@ -206,29 +205,9 @@ def _block_candidates(
     return [row for row in chosen if row["from_phase"]] or chosen  # what a review or clearance opened comes first
 
 
-def _usable_in(usable: list[dict], phase: str) -> list[dict]:
-    """The rows a phase may hold: an unlocked row only from its phase on (data/planner.yaml, phase_unlocks), and
-    a loaded hinge not in the phase that holds its drill in its place (technique_first)."""
-    return [
-        row
-        for row in usable
-        if PHASES.index(row["from_phase"] or PHASES[0]) <= PHASES.index(phase) and row["drill_first_in"] != phase
-    ]
-
-
-def _technique_step(usable: list[dict], session: str, block: str, phase: str, catalog: Catalog) -> dict | None:
-    """For a novice with low bone mass whose plan loads the hip hinge (data/planner.yaml, technique_first: physio
-    review F, M2): its drill in the hinge slot of the drill's phase, then the drill's own progression (the kettlebell
-    deadlift) in the next phase, so the first loaded hinge is the easiest one, not a long-lever Romanian deadlift."""
-    first = catalog.planner["technique_first"]
-    drill_phase = next((row["drill_first_in"] for row in usable if row["drill_first_in"]), "")
-    if not drill_phase or block != AXIAL_BLOCK or first["pattern"] not in TEMPLATES[session][block]:
-        return None
-    steps = {drill_phase: first["drill"]}
-    if drill_phase != PHASES[-1]:
-        steps[PHASES[PHASES.index(drill_phase) + 1]] = catalog.exercises_by_id[first["drill"]]["progression"]
-    step = next((row for row in _usable_in(usable, phase) if row["id"] == steps.get(phase)), None)
-    return step and (step | {"dose": first["dose"]} if step["id"] == first["drill"] else step)
+def _hinge_slot(session: str, block: str, catalog: Catalog) -> bool:
+    """Whether this block of this session carries the technique-first pattern (the hip hinge, session B)."""
+    return block == AXIAL_BLOCK and catalog.planner["technique_first"]["pattern"] in TEMPLATES[session][block]
 
 
 def _block_pick(
@@ -241,7 +220,7 @@ def _block_pick(
     """
     trained = profile.experience == "trained"
     own = TEMPLATES[session][block]
-    usable = _usable_in(usable, phase)
+    usable = usable_in(usable, phase)
     for patterns in (own, AXIAL_PATTERNS) if block == AXIAL_BLOCK else (own,):
         candidates = (
             heavy and _block_candidates(usable, block, patterns, True, profile, catalog)
@@ -271,7 +250,7 @@ def _lead_in(
     if coming is None or not coming["heavy"]:
         return None
     lighter = catalog.exercises_by_id[coming["id"]]["regression"]
-    return next((row for row in _usable_in(usable, phase) if row["id"] == lighter), None)
+    return next((row for row in usable_in(usable, phase) if row["id"] == lighter), None)
 
 
 def slot_minutes(slot: dict, time: dict) -> int:
@@ -379,7 +358,7 @@ def phase_sessions(
             lead_in = heavy_allowed and phase == LEAD_IN_PHASE and block in HEAVY_BLOCKS and session in HEAVY_SESSIONS
             picks = [
                 (lead_in and _lead_in(usable, session, block, phase, profile, catalog))
-                or _technique_step(usable, session, block, phase, catalog)
+                or (_hinge_slot(session, block, catalog) and technique_step(usable, phase, catalog))
                 or _block_pick(usable, session, block, phase, heavy, profile, catalog)
             ]
             if picks[0] is not None and picks[0]["heavy"]:  # the ordinary lift, should the heavy one not fit

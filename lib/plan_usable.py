@@ -14,6 +14,7 @@ from lib.catalog import Catalog
 from lib.profiles import Profile
 from lib.safety_rules import LOW_BONE_MASS
 
+PHASES = ("foundation", "build", "strength", "maintenance")
 # What each kit holds. "none" is what every home has (a chair, a wall); a step or box is kit.
 HOUSEHOLD = frozenset({"none", "chair", "wall"})
 EQUIPMENT_SETS = {
@@ -148,3 +149,29 @@ def usable_exercises(table: pd.DataFrame, equipment: frozenset[str], profile: Pr
             }
         )
     return usable
+
+
+def usable_in(usable: list[dict], phase: str) -> list[dict]:
+    """The rows a phase may hold: an unlocked row only from its phase on (data/planner.yaml, phase_unlocks), and
+    a loaded hinge not in the phase that holds its drill in its place (technique_first)."""
+    return [
+        row
+        for row in usable
+        if PHASES.index(row["from_phase"] or PHASES[0]) <= PHASES.index(phase) and row["drill_first_in"] != phase
+    ]
+
+
+def technique_step(usable: list[dict], phase: str, catalog: Catalog) -> dict | None:
+    """For a novice with low bone mass whose plan loads the hip hinge (data/planner.yaml, technique_first: physio
+    review F, M2): its drill in the hinge slot (session B) of the drill's phase, then the drill's own progression
+    (the kettlebell deadlift) in the next phase, so the first loaded hinge is the easiest one, not a long-lever
+    Romanian deadlift."""
+    first = catalog.planner["technique_first"]
+    drill_phase = next((row["drill_first_in"] for row in usable if row["drill_first_in"]), "")
+    if not drill_phase:
+        return None
+    steps = {drill_phase: first["drill"]}
+    if drill_phase != PHASES[-1]:
+        steps[PHASES[PHASES.index(drill_phase) + 1]] = catalog.exercises_by_id[first["drill"]]["progression"]
+    step = next((row for row in usable_in(usable, phase) if row["id"] == steps.get(phase)), None)
+    return step and (step | {"dose": first["dose"]} if step["id"] == first["drill"] else step)
