@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lib.plan_sessions import PHASES, POSTURE_BLOCK, TARGET_IMPACTS, slot_minutes
+from lib.plan_sessions import HEAVY_PHASES, PHASES, POSTURE_BLOCK, TARGET_IMPACTS, slot_minutes
 from lib.safety import impact_ceiling
 from lib.safety_rules import IMPACT_LEVELS
 
@@ -25,6 +25,9 @@ MIN_FOUNDATION_WEEKS = 4  # never less than a month of technique work before the
 AEROBIC_START, AEROBIC_TARGET = 60, 150  # minutes a week, building toward TFTF's 150 (the start is the planner's own)
 AEROBIC_INTENSITY = "moderate"  # TFTF and the profile guidance: moderate, such as brisk walking
 TARGET_BY_WEEK = 16  # the aerobic target reached by week 16 (or the plan's last week); balance: lib/balance_dose.py
+# Each heavy lift's own weeks at 3 x 8 before its first 5 x 5 (ROS and TFTF: a month or more of technique work;
+# physio reviews D3 and G: the standing press itself, not only its seated dumbbell version).
+HEAVY_LEARNING_WEEKS = 4
 HEAVY_PCT_1RM = (80, 85)  # LIFTMOR: 5 x 5 above 80-85 % 1RM
 MAX_EFFORT = 8  # TFTF: effort 5-8 out of 10 for the 8-12 repetition dose
 # 5 reps at 80 % of 1RM is close to an 8-repetition maximum; at 85 % it is a 5-6 repetition maximum: near the limit.
@@ -74,6 +77,18 @@ def phase_lengths(total_weeks: int, experience: str) -> dict[str, int]:
     build = max(1, round(remaining * 0.4))
     strength = max(1, round(remaining * 0.35))
     return {"foundation": foundation, "build": build, "strength": strength, "maintenance": remaining - build - strength}
+
+
+def heavy_start(total_weeks: int, experience: str) -> int | None:
+    """The first week of 5 x 5: in the first heavy phase, right after a deload (a fresh week), once that phase has
+    given its lifts HEAVY_LEARNING_WEEKS of their own 3 x 8; None when the phase is too short for both (a 3- or
+    4-month plan), and the plan then holds no heavy lifts."""
+    lengths = phase_lengths(total_weeks, experience)
+    first = 1 + sum(lengths[phase] for phase in PHASES[: PHASES.index(HEAVY_PHASES[0])])
+    last = first + lengths[HEAVY_PHASES[0]] - 1
+    return next(
+        (week for week in range(first + HEAVY_LEARNING_WEEKS, last + 1) if (week - 1) % DELOAD_EVERY == 0), None
+    )
 
 
 def _progress(start: float, end: float, position: int, length: int) -> float:
@@ -193,18 +208,19 @@ def plan_weeks(
     balance,
     wording: dict,
 ) -> pd.DataFrame:
-    """One row per week. Heavy weeks begin only after a deload week, so the first heavy week is a fresh one.
+    """One row per week. Heavy weeks begin at heavy_start: after a month of each heavy lift's own 3 x 8, and after a
+    deload week, so the first heavy week is a fresh one.
 
     `balance` is the plan's BalanceDose (lib/balance_dose.py): a daily dose gives the week seven days of it;
     otherwise the week's balance is the sessions' own, with what moved home for want of time."""
     total = week_count(months)
     lengths = phase_lengths(total, profile.experience)
-    rows, week, previous, heavy_started = [], 1, None, False
+    rows, week, previous = [], 1, None
+    first_heavy = heavy_start(total, profile.experience) or total + 1
     for phase in PHASES:
         heavy_lifts = phase_plan[phase]["heavy_lifts"]
         for position in range(lengths[phase]):
-            heavy_started = heavy_started or (bool(heavy_lifts) and bool(rows) and rows[-1]["deload"])
-            dose = main_lift_dose(phase, position, lengths[phase], bool(heavy_lifts) and heavy_started)
+            dose = main_lift_dose(phase, position, lengths[phase], bool(heavy_lifts) and week >= first_heavy)
             dose["impacts_per_session"] = _impacts(phase, position, lengths[phase], phase_plan[phase]["impact"])
             deload = week % DELOAD_EVERY == 0
             if deload:

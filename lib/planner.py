@@ -44,6 +44,7 @@ from lib.plan_weeks import (
     AerobicDose,
     aerobic_dose,
     component_minutes,
+    heavy_start,
     main_lift_dose,
     moved_balance_minutes,
     plan_weeks,
@@ -197,7 +198,9 @@ def build_plan(
     table = assess(profile, catalog)
     usable = usable_exercises(table, EQUIPMENT_SETS[equipment], profile, catalog)
     ladder = balance_ladder(usable, profile, catalog)
-    heavy_allowed = profile.fragility != "vertebral_fracture"
+    # Heavy lifts only where the plan has room for their month of technique before their heavy weeks (D3).
+    heavy_room = heavy_start(week_count(months), profile.experience) is not None
+    heavy_allowed = profile.fragility != "vertebral_fracture" and heavy_room
 
     def lift_dose(phase: str, heavy: bool) -> dict:
         return main_lift_dose(phase, 0, 1, heavy)  # the phase's first week; the grid shows the weeks' range
