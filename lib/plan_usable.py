@@ -25,8 +25,10 @@ EQUIPMENT_SETS = {
 HOME_KIT = EQUIPMENT_SETS["bands and dumbbells"]  # kit a client may keep at home ("at_home": doable with it)
 EXTERNAL_LOADS = frozenset({"band", "dumbbell", "kettlebell", "barbell", "machine"})
 # A "modify" exercise is planned only when every deciding rule asks for one of these changes, which the
-# client can always make (a counter at fingertip reach) and the plan prints in the cell beside the dose.
-PLANNABLE_MODIFICATIONS = frozenset({"support-within-reach"})
+# client can always make (a counter at fingertip reach; a knee bend only as deep as does not hurt: physio review F,
+# L4) and the plan prints in the cell beside the dose.
+PLANNABLE_MODIFICATIONS = frozenset({"support-within-reach", "shallow-knee"})
+SUPPORT_IN_REACH = "support-within-reach"  # needs a hand free for the support
 
 
 def _regression_depth(exercise_id: str, exercises: dict[str, dict]) -> int:
@@ -38,13 +40,15 @@ def _regression_depth(exercise_id: str, exercises: dict[str, dict]) -> int:
 
 
 def plannable(row: dict, rules_by_id: dict[str, dict]) -> bool:
-    """Recommended, or "modify" only to keep support in reach: a change the plan can print and the client make."""
+    """Recommended, or "modify" only for changes the plan can print and the client make (support in reach only
+    with a hand free to hold it)."""
     if row["status"] == "recommended":
         return True
+    changes = {rules_by_id[rule_id].get("modification") for rule_id in row["rules"]}
     return (
         row["status"] == "modify"
-        and row["hands_free"]
-        and all(rules_by_id[rule_id].get("modification") in PLANNABLE_MODIFICATIONS for rule_id in row["rules"])
+        and changes <= PLANNABLE_MODIFICATIONS
+        and (row["hands_free"] or SUPPORT_IN_REACH not in changes)
     )
 
 
@@ -104,6 +108,12 @@ def _household_load(row: dict, equipment: frozenset[str], profile: Profile, cata
     return catalog.planner["household_load"].get(row["id"], "")
 
 
+def _asks(row: dict, modification: str, catalog: Catalog) -> bool:
+    """Whether one of the row's deciding rules asks for this change."""
+    rules_by_id = {rule["id"]: rule for rule in catalog.rules}
+    return any(rules_by_id[rule_id].get("modification") == modification for rule_id in row["rules"])
+
+
 def _plan_change(row: dict, profile: Profile, catalog: Catalog) -> str:
     """The planner's own set-up for this exercise and profile (data/planner.yaml), beside the assessment's change:
     a heavy lift's coach, the cap after a vertebral fracture, a pain-free knee bend with painful joints, the
@@ -115,8 +125,11 @@ def _plan_change(row: dict, profile: Profile, catalog: Catalog) -> str:
         changes.append(catalog.exercises_by_id[row["id"]]["modifications"][drill["falls_high"]])
     if profile.vertebral_fracture and row["id"] in planner["after_vertebral_fracture"]["lower_body_cap"]:
         changes.append(planner["after_vertebral_fracture"]["lower_body_cap"][row["id"]])
-    if profile.joint_limits and row["pattern"] in planner["painful_joints"]["knee_bend"]:
-        changes.append(planner["painful_joints"]["knee_bend"][row["pattern"]])
+    painful = planner["painful_joints"]
+    if profile.joint_limits and row["pattern"] in painful["knee_bend"]:
+        if not _asks(row, "shallow-knee", catalog):  # the assessment's own pain-free change says it already
+            changes.append(painful["knee_bend"][row["pattern"]])
+        changes.append(painful["settles"][row["pattern"]])
     return " ".join(change for change in changes if change)
 
 

@@ -13,7 +13,8 @@ from lib.handout import WORDING_FILE, load_handout_words
 from lib.handout_plan import later_lifts
 from lib.plan_usable import EXTERNAL_LOADS, technique_first
 from lib.planner import EQUIPMENT_SETS, SESSION_MINUTES, Plan, build_plan
-from lib.profiles import CHOICES, PRESETS, Profile
+from lib.profiles import CHOICES, PRESETS, Profile, all_profiles
+from lib.safety import assess
 
 CATALOG = default_catalog()
 EXERCISES = CATALOG.exercises_by_id
@@ -120,3 +121,36 @@ def test_d3_stricter_the_sheets_heavy_lead_in_line_gives_the_plans_weeks(plan):
         if "to learn the lift" in line:
             assert "nan" not in line and f"the heavy sets from week {heavy_weeks.min()}." in line
             assert line.count(" x ") >= 1
+
+
+# F L4: loaded squats carry the pain-free knee-bend change on Safe options, as the planner's squats do.
+
+PAIN_FREE = ("hurt", "pain")
+
+
+def _loaded_squat(row: dict) -> bool:
+    return row["pattern"] == "squat" and bool(set(row["equipment"]) & EXTERNAL_LOADS)
+
+
+def test_f_l4_f1s_loaded_squats_say_how_deep_on_safe_options():
+    """Review F's F1: goblet, dumbbell and barbell squats carried only the falls change, with no word on depth."""
+    table = assess(Profile(bone="normal", falls="high", joint_limits=True)).set_index("id")
+    for squat in ("goblet-squat", "dumbbell-squat", "barbell-back-squat", "heavy-back-squat"):
+        assert any(word in table.loc[squat, "modification"] for word in PAIN_FREE), squat
+
+
+def test_f_l4_every_painful_joints_profile_sees_a_pain_free_depth_on_each_loaded_squat():
+    for profile in filter(lambda found: found.joint_limits, all_profiles()):
+        for row in assess(profile).to_dict("records"):
+            if _loaded_squat(row) and row["status"] != "avoid":
+                assert any(word in row["modification"] for word in PAIN_FREE), (profile, row["id"])
+
+
+@given(st.builds(build_plan, profiles.filter(lambda found: found.joint_limits), **shapes))
+@settings(max_examples=60, deadline=None)
+def test_f_l4_every_painful_joints_plan_still_works_the_legs_at_a_pain_free_depth(plan):
+    sessions = plan.sessions
+    for (session, phase), slots in sessions.groupby(["session", "phase"]):
+        assert "axial lower body" in set(slots["block"]), (session, phase)
+    knee_bends = sessions[sessions["exercise_id"].map(lambda found: EXERCISES[found]["pattern"] in ("squat", "lunge"))]
+    assert knee_bends["modification"].str.contains("pain").all()
