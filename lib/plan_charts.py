@@ -214,7 +214,11 @@ def impacts_spec(plan: Plan) -> dict:
 
 def describe_impacts(plan: Plan) -> str:
     if plan.weeks["impacts_per_session"].max() == 0:
-        return default_catalog().planner["impact"]["none"]
+        words = default_catalog().planner["impact"]
+        stand_in = (plan.sessions["exercise_id"] == words["stand_in"]["exercise"]) & (
+            plan.sessions["block"] == "impact"
+        )
+        return words["stand_in"]["words"] if stand_in.any() else words["none"]
     per_session = plan.weeks["impacts_per_session"]
     return (
         f"Impacts per session start at {per_session.iloc[0]} and build to {per_session.max()}, "

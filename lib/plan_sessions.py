@@ -105,6 +105,17 @@ def _impact_pick(candidates: list[dict], phase: str) -> dict | None:
     return _pick(candidates, phase)
 
 
+def _impact_exercise(usable: list[dict], ceiling: str, phase: str, catalog: Catalog) -> dict | None:
+    """The phase's counted impact exercise; where none suits the profile and kit but the ceiling allows low impact
+    (no step for a landing, with no kit), data/planner.yaml's stand-in at its own dose (heel raises at a counter:
+    physio review F, L5), never counted as impacts."""
+    counted = _impact_pick(_impact_candidates(usable, ceiling), phase)
+    if counted is not None or IMPACT_LEVELS.index(ceiling) < IMPACT_LEVELS.index("low"):
+        return counted
+    stand_in = catalog.planner["impact"]["stand_in"]["exercise"]
+    return next((row | {"dose_kind": "own"} for row in usable if row["id"] == stand_in), None)
+
+
 def balance_ladder(usable: list[dict], profile: Profile, catalog: Catalog) -> list[dict]:
     """The profile's balance levels from most support to least (data/planner.yaml), each with when to move on."""
     by_id = {row["id"]: row for row in usable if row["benefit"] == "balance"}
@@ -345,7 +356,7 @@ def phase_sessions(
         ],
         "foundation",
     )
-    impact = _impact_pick(_impact_candidates(usable, ceiling), phase)
+    impact = _impact_exercise(usable, ceiling, phase, catalog)
     balance = _balance_circuit(ladder, phase, profile.experience == "trained")
     impact_dose = catalog.planner["impact"]["cell"].format(impacts="the week's impacts")
     rows, moved = [], []
@@ -369,7 +380,8 @@ def phase_sessions(
                 if chosen is not None
             ]
         if impact is not None:
-            options["impact"] = [_slot(session, "impact", phase, impact, reps=impact_dose)]
+            counted = impact["dose_kind"] == "impacts"
+            options["impact"] = [_slot(session, "impact", phase, impact, reps=impact_dose if counted else "")]
         slots, home = fit_session(
             session,
             {block: found for block, found in options.items() if found},

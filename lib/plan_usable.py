@@ -58,6 +58,8 @@ UNLOCK_PROFILES = {
     # Clearance is for heavy lifting, not a one-hand moderate load at a counter (physio review F, M1); a spine
     # fracture's loaded hinge waits for its physiotherapist (the entry above).
     "high_falls": lambda profile: profile.falls == "high" and not profile.vertebral_fracture,
+    # The balance ladder holds the easier version first (eyes-open stance), physio review D7.
+    "low_falls": lambda profile: profile.falls == "low",
 }
 
 

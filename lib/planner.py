@@ -35,6 +35,7 @@ from lib.plan_sessions import (
     TEMPLATES,
     balance_ladder,
     phase_sessions,
+    slot_minutes,
 )
 from lib.plan_usable import EQUIPMENT_SETS, EXTERNAL_LOADS, usable_exercises
 from lib.plan_weeks import (
@@ -66,6 +67,7 @@ __all__ = [
     "build_plan",
     "session_dates",
     "session_grid",
+    "spare_time_note",
     "week_count",
     "week_starts",
 ]
@@ -117,7 +119,7 @@ def _phase_plan(sessions: pd.DataFrame, technique_check: str) -> dict[str, dict]
         slots = sessions[sessions["phase"] == phase]
         plan[phase] = {
             "heavy_lifts": list(dict.fromkeys(slots.loc[slots["heavy"].astype(bool), "exercise"])),
-            "impact": bool((slots["block"] == "impact").any()),
+            "impact": bool(((slots["block"] == "impact") & (slots["dose_kind"] == "impacts")).any()),
             "technique_check": phase == technique_check,
         }
     return plan
@@ -126,7 +128,7 @@ def _phase_plan(sessions: pd.DataFrame, technique_check: str) -> dict[str, dict]
 def _first_phase_gate(weeks: pd.DataFrame, sessions: pd.DataFrame, words: dict) -> str:
     """The most a client does until the doctor's review, in the first phase's own figures (physio review B7)."""
     first = weeks[weeks["phase"] == PHASES[0]]
-    impact = sessions[(sessions["phase"] == PHASES[0]) & (sessions["block"] == "impact")]
+    impact = sessions[(sessions["phase"] == PHASES[0]) & (sessions["dose_kind"] == "impacts")]
     impact_words = (
         ""
         if impact.empty
@@ -154,7 +156,10 @@ def _notes(profile: Profile, weeks: pd.DataFrame, sessions: pd.DataFrame, wordin
         notes += [review, words["fuel"]]
     if profile.clearance and not profile.vertebral_fracture and weeks["intensity_pct_1rm"].isna().all():
         notes.append(wording["heavy_lift"]["later"])
-    if not (sessions["block"] == "impact").any():
+    if (sessions["block"] == "impact").any() and not (sessions["dose_kind"] == "impacts").any():
+        stand_in = wording["impact"]["stand_in"]  # heel raises in its place (physio review F, L5)
+        notes.append(stand_in["words_with_falls" if profile.falls == "high" else "words"])
+    elif not (sessions["block"] == "impact").any():
         notes.append(wording["impact"]["walking_with_falls" if profile.falls == "high" else "none"])
     return tuple(notes)
 
@@ -250,6 +255,20 @@ def build_plan(
         aerobic=aerobic_dose(weeks),
         walking_setup=catalog.planner["impact"]["walking_setup"] if profile.falls == "high" else "",
         habitual_impact=_habitual_impact(profile, table, catalog.planner["impact"]["habitual"]),
+    )
+
+
+def spare_time_note(plan: Plan, catalog: Catalog | None = None) -> str:
+    """What the Planner says when the longest session leaves spare_time.at_least minutes or more of the chosen
+    length unused (data/planner.yaml, spare_time: physio review F, L1); '' otherwise."""
+    planner = (catalog or default_catalog()).planner
+    minutes = plan.sessions.apply(lambda slot: slot_minutes(slot, planner["session_time"]), axis=1)
+    used = int(minutes.groupby([plan.sessions["session"], plan.sessions["phase"]]).sum().max())
+    spare = planner["spare_time"]
+    return (
+        spare["words"].format(used=used, minutes=plan.session_minutes)
+        if plan.session_minutes - used >= spare["at_least"]
+        else ""
     )
 
 

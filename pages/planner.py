@@ -16,6 +16,7 @@ from lib.planner import (
     build_plan,
     next_monday,
     session_grid,
+    spare_time_note,
 )
 from lib.profiles import Profile
 from lib.tables import markdown_table
@@ -84,6 +85,12 @@ def program_settings() -> tuple[int, int, int, str, dt.date]:
             bind="query-params",
         )
     return sessions, months, minutes, kit, start or next_monday(dt.date.today())
+
+
+@st.cache_data(show_spinner=False, max_entries=PLAN_CACHE_ENTRIES)
+def spare_time(plan_key: tuple) -> str:
+    """What a session length the plan does not fill adds (nothing: physio review F, L1), once per plan."""
+    return spare_time_note(plan_for(*plan_key))
 
 
 def chart_block(title: str, spec_and_text: tuple[dict, str]) -> None:
@@ -264,6 +271,8 @@ plan = plan_for(*plan_key)
 specs = charts_for(plan_key, start, weekdays)
 
 render_notes(plan)
+if spare := spare_time(plan_key):
+    st.info(spare, icon=":material/schedule:")
 render_overview(plan)
 chart_block("Effort of the main lifts, week by week", specs["effort"])
 # Full width, one under the other: side by side, the time chart's seven-entry legend was cut off at 1280 px.

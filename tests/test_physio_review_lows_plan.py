@@ -11,10 +11,13 @@ from hypothesis import strategies as st
 from lib.catalog import default_catalog
 from lib.handout import WORDING_FILE, load_handout_words
 from lib.handout_plan import later_lifts
+from lib.plan_sessions import own_dose
 from lib.plan_usable import EXTERNAL_LOADS, technique_first
-from lib.planner import EQUIPMENT_SETS, SESSION_MINUTES, Plan, build_plan
+from lib.planner import EQUIPMENT_SETS, PHASES, SESSION_MINUTES, Plan, build_plan, spare_time_note
 from lib.profiles import CHOICES, PRESETS, Profile, all_profiles
 from lib.safety import assess
+from lib.safety_rules import IMPACT_LEVELS
+from tests.apptest_helpers import open_page
 
 CATALOG = default_catalog()
 EXERCISES = CATALOG.exercises_by_id
@@ -154,3 +157,93 @@ def test_f_l4_every_painful_joints_plan_still_works_the_legs_at_a_pain_free_dept
         assert "axial lower body" in set(slots["block"]), (session, phase)
     knee_bends = sessions[sessions["exercise_id"].map(lambda found: EXERCISES[found]["pattern"] in ("squat", "lunge"))]
     assert knee_bends["modification"].str.contains("pain").all()
+
+
+# F L5: with no counted impact that suits the profile and kit, heel raises at a counter stand in, at their own dose.
+
+STAND_IN = CATALOG.planner["impact"]["stand_in"]
+
+
+def test_f_l5_the_no_kit_osteopenic_faller_does_heel_raises_at_a_counter():
+    """Review F's F6 (osteopenia, high falls, kit "none"), 3x/12/45: 'No impact work', though heel raises fit."""
+    plan = build_plan(Profile(bone="osteopenia", falls="high"), 3, 12, 45, "none")
+    impact = plan.sessions[plan.sessions["block"] == "impact"]
+    assert set(impact["exercise_id"]) == {STAND_IN["exercise"]}
+    assert len(impact) == 3 * 4  # every session of every phase
+    assert (impact["reps"] == own_dose(EXERCISES[STAND_IN["exercise"]])).all()
+    assert impact["modification"].str.contains("counter").all()
+    assert (plan.weeks["impacts_per_session"] == 0).all()  # heel raises are never counted as impacts (#10, 13)
+    assert STAND_IN["words_with_falls"] in plan.notes  # with the walking set-up for a faller
+
+
+@given(plans)
+@settings(max_examples=80, deadline=None)
+def test_f_l5_impact_work_stays_within_the_ceiling_and_only_landings_are_counted(plan):
+    impact = plan.sessions[plan.sessions["block"] == "impact"]
+    for row in impact.itertuples():
+        assert IMPACT_LEVELS.index(EXERCISES[row.exercise_id]["impact"]) <= IMPACT_LEVELS.index(plan.impact_ceiling)
+        if row.dose_kind != "impacts":
+            assert row.reps == own_dose(EXERCISES[row.exercise_id])
+    counted_phases = set(impact.loc[impact["dose_kind"] == "impacts", "phase"])
+    uncounted = plan.weeks[~plan.weeks["phase"].isin(counted_phases)]
+    assert (uncounted["impacts_per_session"] == 0).all()
+
+
+# D7, second half: the low-risk balance ladder goes on to eyes-closed stance; never for a high faller.
+
+EYES_CLOSED = "single-leg-stance-eyes-closed"
+
+
+def _plans_it(plan: Plan, exercise_id: str) -> bool:
+    return exercise_id in set(plan.sessions["exercise_id"]) | set(plan.home["exercise_id"])
+
+
+def test_d7_the_normal_bone_novices_ladder_goes_on_to_eyes_closed_stance():
+    """Review G (D7's second half): a's ladder stopped at single-leg stance, eyes open, from the build to the end."""
+    plan = build_plan(Profile(bone="normal"), 3, 12, 45, "full gym")
+    balance = plan.sessions[plan.sessions["block"] == "balance"]
+    order = balance["phase"].map(PHASES.index)
+    closed = order[balance["exercise_id"] == EYES_CLOSED]
+    assert not closed.empty and closed.min() > 0
+    assert "single-leg-stance" in set(balance.loc[order < closed.min(), "exercise_id"])  # the eyes-open stance first
+
+
+@given(plans)
+@settings(max_examples=80, deadline=None)
+def test_d7_eyes_closed_stance_for_low_fallers_whose_assessment_allows_it_never_for_high_fallers(plan):
+    row = assess(plan.profile).set_index("id").loc[EYES_CLOSED]
+    if plan.profile.falls == "high":
+        assert not _plans_it(plan, EYES_CLOSED)
+    elif row["status"] == "recommended" or (row["status"] == "modify" and row["rules"] == ["novice-advanced"]):
+        assert _plans_it(plan, EYES_CLOSED)
+
+
+# F L1: the 60-minute plan equals the 45-minute plan, and the Planner now says so.
+
+SPARE = CATALOG.planner["spare_time"]
+
+
+def test_f_l1_f5s_sixty_minutes_say_they_add_nothing():
+    """Review F's F5 (normal bone, trained), 3x/12: the 60- and 45-minute plans are identical, and nothing said so."""
+    profile = Profile(bone="normal", experience="trained")
+    sixty, forty_five = build_plan(profile, 3, 12, 60), build_plan(profile, 3, 12, 45)
+    assert sixty.sessions.drop(columns="reps").equals(forty_five.sessions.drop(columns="reps"))
+    assert "a 60-minute session adds no exercises" in spare_time_note(sixty)
+    assert spare_time_note(forty_five) == ""
+
+
+@given(profiles, st.sampled_from([2, 3]), st.integers(3, 24), st.sampled_from(list(EQUIPMENT_SETS)))
+@settings(max_examples=30, deadline=None)
+def test_f_l1_a_longer_session_that_adds_no_exercise_says_so(profile, sessions_per_week, months, equipment):
+    shorter = build_plan(profile, sessions_per_week, months, 45, equipment)
+    longer = build_plan(profile, sessions_per_week, months, 60, equipment)
+    if set(longer.sessions["exercise_id"]) <= set(shorter.sessions["exercise_id"]):
+        assert spare_time_note(longer) != ""
+
+
+def test_f_l1_the_planner_page_says_what_sixty_minutes_add():
+    at = open_page("program", {"minutes": "60"})
+    assert not at.exception
+    assert any("a 60-minute session adds no exercises" in info.value for info in at.info)
+    at = open_page("program", {"minutes": "45"})
+    assert not any("adds no exercises" in info.value for info in at.info)
