@@ -1,8 +1,10 @@
-"""The ninth physiotherapist read (/work/handoff/s7/physio/review-i.md), its two Mediums: a caution's INSTEAD names
-only what the client can do with her kit (M1), and a novice with low bone mass is offered the hip-hinge drill before
-a loaded hinge on every sheet, with or without a plan (M2)."""
+"""The ninth physiotherapist read (/work/handoff/s7/physio/review-i.md): its two Mediums (a caution's INSTEAD names
+only what the client can do with her kit, M1; a novice with low bone mass is offered the hip-hinge drill before a
+loaded hinge on every sheet, with or without a plan, M2) and its three Lows (L1-L3)."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -12,7 +14,8 @@ from lib.handout import build_handout
 from lib.plan_usable import EQUIPMENT_SETS, EXTERNAL_LOADS, technique_first
 from lib.planner import build_plan
 from lib.profiles import CHOICES, Profile, all_profiles
-from lib.safety import assess
+from lib.safety import assess, profile_guidance
+from lib.safety_rules import impact_ceiling
 
 profiles = st.builds(Profile, **{name: st.sampled_from(values) for name, values in CHOICES.items()})
 EXERCISES = default_catalog().exercises_by_id
@@ -72,3 +75,29 @@ def test_i_m2_a_trained_client_is_still_offered_the_lift():
     trained = Profile(bone="osteoporosis", experience="trained", clearance=True)
     lifting = next(c for c in build_handout(trained).cautions if c["name"] == "Rounded-back lifting")
     assert lifting["instead"] == "Kettlebell deadlift"
+
+
+@pytest.mark.parametrize(
+    "profile",
+    [p for p in all_profiles() if p.fragility == "low_for_age" and not p.clearance and impact_ceiling(p) != "low"],
+    ids=str,
+)
+def test_i_l1_an_uncleared_low_z_score_waits_for_the_doctor_before_moderate_impact(profile):
+    """Safe options said 'Up to moderate impact' while the plan holds impact light until the doctor's review."""
+    (impact,) = [item.advice for item in profile_guidance(profile) if item.topic == "Impact"]
+    assert impact.startswith("Until a doctor has looked for the cause of the low Z-score"), impact
+
+
+@pytest.mark.parametrize("profile", [p for p in all_profiles() if p.vertebral_fracture], ids=str)
+def test_i_l2_after_a_spine_fracture_the_floor_push_up_starts_from_the_knees_as_the_plank_does(profile):
+    push_up = assess(profile).set_index("id").loc["push-up"]
+    assert push_up["status"] != "recommended", push_up["reason"]
+    if push_up["status"] == "modify":
+        assert "From the knees" in push_up["modification"] and "physiotherapist" in push_up["modification"]
+
+
+@pytest.mark.parametrize("profile", all_profiles(), ids=str)
+def test_i_l3_the_guidance_on_a_sheet_without_a_plan_names_no_plan_and_no_week(profile):
+    """'as the plan builds it' and 'by week 16' on the Safe options sheet, which has no plan and no weeks."""
+    for item in profile_guidance(profile):
+        assert "the plan" not in item.advice and not re.search(r"\bweek \d", item.advice), (item.topic, item.advice)
