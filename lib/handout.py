@@ -134,8 +134,12 @@ def _walking_change(assessed: list[dict]) -> str:
 
 def _plan_notes(plan: Plan, impact_words: dict, walking_change: str) -> list[str]:
     """plan.notes; a faller's no-impact note without its walking set-up when the aerobic line carries it."""
-    said = impact_words["walking_with_falls"] if walking_change else None
-    return [impact_words["none"] if note == said else note for note in plan.notes]
+    stand_in = impact_words["stand_in"]  # heel raises in place of impact (lib/planner.py, physio review F, L5)
+    shorter = {
+        impact_words["walking_with_falls"]: impact_words["none"],
+        stand_in["words_with_falls"]: stand_in["words"],
+    }
+    return [shorter.get(note, note) if walking_change else note for note in plan.notes]
 
 
 def _week_lines(
