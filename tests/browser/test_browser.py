@@ -184,10 +184,10 @@ def test_keyboard_alone_reaches_and_changes_a_profile_control(server, page):
     assert "Skip to main content" in page.evaluate(FOCUSED_CONTROL_JS)
     for _ in range(80):  # sidebar links, presenter toggle, then the profile form
         page.keyboard.press("Tab")
-        if page.evaluate(FOCUSED_CONTROL_JS).startswith("INPUT Past vertebral fracture"):
+        if page.evaluate(FOCUSED_CONTROL_JS).startswith("BUTTON Past vertebral fracture"):
             break
     else:
-        pytest.fail("Tab never reached the 'Past vertebral fracture' toggle")
+        pytest.fail("Tab never reached the 'Past vertebral fracture' pill")
     page.keyboard.press("Space")
     wait_until_settled(page)
     page.wait_for_url(re.compile(r"vf=true"), timeout=15_000)  # the profile's fragment writes the link (see above)
