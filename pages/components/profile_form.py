@@ -25,8 +25,9 @@ from pages.components.page_params import PROFILE_PARAMS, T_SCORE_RANGE
 
 BONE_LABELS = {"low_for_age": "below the expected range for age (Z-score)"}
 
-# The four yes/no fields, as one row of pills: one widget costs the browser far less to redraw than four
-# toggles (issue #13). The pills are not bound to the link; the link keeps each field's own key instead
+# The four yes/no fields, as one row of pills: one widget costs the browser less to redraw than four
+# toggles (issue #13: a profile change settled in about 140 ms instead of 180 ms, measured with the changes
+# beside it). The pills are not bound to the link; the link keeps each field's own key instead
 # (vf=true, joints=true, cleared=true, nofloor=true), so every link made before, and the ones the cases,
 # the screening and the other pages make, still opens the same profile. Key -> label, and what it means.
 YES_NO_FIELDS = {
