@@ -29,9 +29,16 @@ def answer_widget(question: dict, key: str, disabled: bool = False) -> list[str]
         return [choice] if choice is not None else []
     return [
         option
-        for number, option in enumerate(question["options"])
-        if st.checkbox(option, key=f"{key}-{number}", disabled=disabled)
+        for option, box in zip(question["options"], answer_keys(question, key))
+        if st.checkbox(option, key=box, disabled=disabled)
     ]
+
+
+def answer_keys(question: dict, key: str) -> list[str]:
+    """The session-state keys of answer_widget(question, key)'s widgets: its radio, or one per checkbox."""
+    if question_kind(question) in SINGLE_KINDS:
+        return [key]
+    return [f"{key}-{number}" for number in range(len(question["options"]))]
 
 
 def chosen_answer(question: dict, key: str) -> list[str]:
@@ -39,7 +46,7 @@ def chosen_answer(question: dict, key: str) -> list[str]:
     if question_kind(question) in SINGLE_KINDS:
         value = st.session_state.get(key)
         return [value] if value is not None else []
-    return [option for number, option in enumerate(question["options"]) if st.session_state.get(f"{key}-{number}")]
+    return [option for option, box in zip(question["options"], answer_keys(question, key)) if st.session_state.get(box)]
 
 
 def option_marks(question: dict, chosen: list[str], review: AnswerReview) -> str:
