@@ -22,7 +22,7 @@ from pages.components.common import (
     with_arrow_datasets,
 )
 from pages.components.page_params import SEED_RANGE
-from pages.components.question_widget import answer_keys, answer_widget, chosen_answer, feedback
+from pages.components.question_widget import answer_widget, chosen_answer, feedback
 from pages.components.study_progress import save_exam, status_line
 
 
@@ -65,27 +65,16 @@ def mark(paper: list[dict], paper_key: tuple[int, int], answers: dict[str, list[
     )
 
 
-# Every answer given on this session's papers, by widget key. Streamlit forgets a widget's value once a run
-# leaves it out (another page, another paper), so Back to the exam would show a blank paper; the answers
-# come back from here instead. A reload starts a new session: the paper (its seed is in the link) comes
-# back blank. Answers stay out of the link, which a presenter shares with a room.
-GIVEN = "exam-given"
-
-
 @st.fragment
 def answer_sheet(paper: list[dict], seed: int) -> None:
-    """The paper's questions. Each answer reruns only this sheet (no form: a form sends nothing until it is
-    submitted, so answers were lost on leaving the page) and is kept for Back."""
-    given = st.session_state.setdefault(GIVEN, {})
-    keys = [key for question in paper for key in answer_keys(question, f"exam-{seed}-{question['id']}")]
-    for key in keys:
-        if key not in st.session_state and key in given:
-            st.session_state[key] = given[key]
+    """The paper's questions. Each answer reruns only this sheet and reaches the server at once (a form sent
+    nothing until it was submitted, so answers were lost on leaving the page). Streamlit keeps them for the
+    session (persist_state), so Back or a link to the exam shows them again; a reload starts a new session
+    and the same paper (its seed is in the link) blank. Answers stay out of the link a presenter shares."""
     for number, question in enumerate(paper, start=1):
         with st.container(border=True):
             st.caption(f"Question {number} of {len(paper)}")
-            answer_widget(question, f"exam-{seed}-{question['id']}")
-    given.update({key: st.session_state[key] for key in keys if key in st.session_state})
+            answer_widget(question, f"exam-{seed}-{question['id']}", persist_state="session")
 
 
 def render_result(result: ExamResult) -> None:

@@ -11,8 +11,9 @@ from pages.components.common import catalog, cite, cited_markdown
 SINGLE_KINDS = ("single", "true_false", "scenario")
 
 
-def answer_widget(question: dict, key: str, disabled: bool = False) -> list[str]:
+def answer_widget(question: dict, key: str, disabled: bool = False, persist_state: str | None = None) -> list[str]:
     """Radio buttons for one answer, checkboxes for 'choose all that apply'. Returns the chosen options.
+    persist_state is Streamlit's: "session" keeps the answer while the user is on other pages.
 
     The prompt is body text for both kinds (a radio's own label is smaller type, and greyed when the
     options are locked after checking); the radio keeps it as its label for screen readers."""
@@ -25,20 +26,14 @@ def answer_widget(question: dict, key: str, disabled: bool = False) -> list[str]
             key=key,
             disabled=disabled,
             label_visibility="collapsed",
+            persist_state=persist_state,
         )
         return [choice] if choice is not None else []
     return [
         option
-        for option, box in zip(question["options"], answer_keys(question, key))
-        if st.checkbox(option, key=box, disabled=disabled)
+        for number, option in enumerate(question["options"])
+        if st.checkbox(option, key=f"{key}-{number}", disabled=disabled, persist_state=persist_state)
     ]
-
-
-def answer_keys(question: dict, key: str) -> list[str]:
-    """The session-state keys of answer_widget(question, key)'s widgets: its radio, or one per checkbox."""
-    if question_kind(question) in SINGLE_KINDS:
-        return [key]
-    return [f"{key}-{number}" for number in range(len(question["options"]))]
 
 
 def chosen_answer(question: dict, key: str) -> list[str]:
@@ -46,7 +41,7 @@ def chosen_answer(question: dict, key: str) -> list[str]:
     if question_kind(question) in SINGLE_KINDS:
         value = st.session_state.get(key)
         return [value] if value is not None else []
-    return [option for option, box in zip(question["options"], answer_keys(question, key)) if st.session_state.get(box)]
+    return [option for number, option in enumerate(question["options"]) if st.session_state.get(f"{key}-{number}")]
 
 
 def option_marks(question: dict, chosen: list[str], review: AnswerReview) -> str:
