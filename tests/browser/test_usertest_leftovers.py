@@ -73,3 +73,26 @@ def test_a_fourth_training_day_on_a_three_a_week_plan_is_refused_and_the_link_ke
     page.wait_for_url(lambda url: sorted(days_in_link(url)) == ["Mon", "Thu", "Tue"], timeout=SETTLE_MS)
     assert page.get_by_text("was not added").count() == 0
     assert_no_exception(page)
+
+
+def main_scrolled(page) -> int:
+    return page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollTop")
+
+
+def test_back_to_safe_options_from_the_planner_lands_at_the_exercise_list_left(server, page):
+    visit(page, f"{server.url}/safe-exercises?bone=osteoporosis")
+    page.locator("#exercises").scroll_into_view_if_needed()
+    page.mouse.wheel(0, 400)  # into the cards, as a user reading them
+    page.wait_for_function("document.querySelector('[data-testid=\"stMain\"]').scrollTop > 300")
+    left_at = main_scrolled(page)
+
+    page.locator(".st-key-site-navigation").get_by_text("Program planner", exact=True).click()
+    page.locator("h1").filter(has_text="Program planner").first.wait_for(timeout=SETTLE_MS)
+    wait_until_settled(page)
+    page.go_back()
+    page.locator("h1").filter(has_text="Safe options").first.wait_for(timeout=SETTLE_MS)
+    wait_until_settled(page)
+    page.wait_for_function(f"document.querySelector('[data-testid=\"stMain\"]').scrollTop > {left_at - 100}")
+    assert abs(main_scrolled(page) - left_at) < 100
+    assert page.locator("h3#exercises, #exercises").first.bounding_box()["y"] < 800  # the list is in view
+    assert_no_exception(page)
