@@ -8,6 +8,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from tests.browser.test_browser import SETTLE_MS, assert_no_exception, visit, wait_until_settled
+from tests.browser.test_real_use import settled_on
 
 pytestmark = pytest.mark.browser
 EXAM = "study-exam?length=10&seed=1"  # a ten-question paper with two 'choose all that apply' questions
@@ -21,6 +22,13 @@ def ticked_boxes(page) -> int:
     return page.locator("[data-testid='stMain'] [data-testid='stCheckbox'] input:checked").count()
 
 
+def away_by_the_menu_and_back(page, menu_item: str, page_title: str) -> None:
+    page.locator(".st-key-site-navigation").get_by_text(menu_item, exact=True).click()
+    settled_on(page, menu_item)
+    page.go_back()
+    settled_on(page, page_title)
+
+
 def test_exam_answers_are_there_again_after_another_page_and_back(server, page):
     visit(page, f"{server.url}/{EXAM}")
     prompt = first_question(page).get_attribute("aria-label") or first_question(page).inner_text()
@@ -31,12 +39,7 @@ def test_exam_answers_are_there_again_after_another_page_and_back(server, page):
     answer = first_question(page).locator("input:checked").get_attribute("value")
     assert answer is not None and ticked_boxes(page) == 1
 
-    page.locator(".st-key-site-navigation").get_by_text("Glossary", exact=True).click()
-    page.locator("h1").filter(has_text="Glossary").first.wait_for(timeout=SETTLE_MS)
-    wait_until_settled(page)
-    page.go_back()
-    page.locator("h1").filter(has_text="Exam").first.wait_for(timeout=SETTLE_MS)
-    wait_until_settled(page)
+    away_by_the_menu_and_back(page, "Glossary", "Exam")
     assert "seed=1" in page.url
     checked = first_question(page).locator("input:checked")
     assert checked.count() == 1 and checked.get_attribute("value") == answer
@@ -86,12 +89,7 @@ def test_back_to_safe_options_from_the_planner_lands_at_the_exercise_list_left(s
     page.wait_for_function("document.querySelector('[data-testid=\"stMain\"]').scrollTop > 300")
     left_at = main_scrolled(page)
 
-    page.locator(".st-key-site-navigation").get_by_text("Program planner", exact=True).click()
-    page.locator("h1").filter(has_text="Program planner").first.wait_for(timeout=SETTLE_MS)
-    wait_until_settled(page)
-    page.go_back()
-    page.locator("h1").filter(has_text="Safe options").first.wait_for(timeout=SETTLE_MS)
-    wait_until_settled(page)
+    away_by_the_menu_and_back(page, "Program planner", "Safe options")
     page.wait_for_function(f"document.querySelector('[data-testid=\"stMain\"]').scrollTop > {left_at - 100}")
     assert abs(main_scrolled(page) - left_at) < 100
     assert page.locator("h3#exercises, #exercises").first.bounding_box()["y"] < 800  # the list is in view
