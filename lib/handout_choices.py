@@ -147,13 +147,24 @@ def _plain_reason(row: dict, rules: dict[str, dict]) -> str:
     return rules[first]["plain"]
 
 
-def _swap(row: dict, rows: list[dict]) -> str | None:
-    """The safer swap's name, with its change when it is "modify" for this client too (physio review E, M3: a high
-    faller was told 'INSTEAD: Kettlebell deadlift' without its one hand on a counter)."""
+def _swap_change(swap: dict, profile: Profile, catalog: Catalog) -> str:
+    """The change the client makes to the swap: the assessment's when it is "modify" for her too (physio review E, M3:
+    a high faller was told 'INSTEAD: Kettlebell deadlift' without its one hand on a counter); else, for a high faller,
+    the swap's own change the plan prints for her (data/planner.yaml technique_first, falls_high; physio review H, L1:
+    'INSTEAD: Hip-hinge drill' left both her hands on the stick and nothing in reach)."""
+    if swap["status"] == "modify":
+        return swap["modification"]
+    if profile.falls != "high":
+        return ""
+    own_changes = catalog.exercise(swap["id"]).get("modifications", {})
+    return own_changes.get(catalog.planner["technique_first"]["falls_high"], "")
+
+
+def _swap(row: dict, rows: list[dict], profile: Profile, catalog: Catalog) -> str | None:
+    """The safer swap's name, with the change the client makes to it (if any)."""
     swap = next((other for other in rows if other["id"] == row["swap_id"]), None)
-    if swap is None or swap["status"] != "modify":
-        return row["swap_name"]
-    return f"{row['swap_name']}: {swap['modification'][:1].lower()}{swap['modification'][1:]}"
+    change = "" if swap is None else _swap_change(swap, profile, catalog)
+    return f"{row['swap_name']}: {change[:1].lower()}{change[1:]}" if change else row["swap_name"]
 
 
 def handout_cautions(
@@ -182,7 +193,7 @@ def handout_cautions(
             "id": row["id"],
             "name": row["name"],
             "status": "avoid" if status == "avoid" else "change",
-            "instead": _swap(row, rows) if status == "avoid" else row["modification"],
+            "instead": _swap(row, rows, profile, catalog) if status == "avoid" else row["modification"],
             "swap_id": row["swap_id"] if status == "avoid" else None,
             "why": _plain_reason(row, rules),
             "sources": list(row["sources"]),

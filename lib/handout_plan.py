@@ -163,7 +163,7 @@ def _heavy_lead_in(weeks: pd.DataFrame, slot: pd.Series, words: str) -> str:
     )
 
 
-def drill_first(caution: dict, plan: Plan, assessed: list[dict], catalog: Catalog, words: str) -> dict:
+def drill_first(caution: dict, plan: Plan, assessed: list[dict], catalog: Catalog, words: dict) -> dict:
     """A caution whose safer swap is the loaded lift the plan holds back until a technique check names the drill the
     plan holds in its place first (physio review H, M1: 'INSTEAD: Kettlebell deadlift' on a sheet whose plan starts
     it only after the hip-hinge check)."""
@@ -179,9 +179,7 @@ def drill_first(caution: dict, plan: Plan, assessed: list[dict], catalog: Catalo
     if drills.empty or not held_back:
         return caution
     drill = drills.iloc[0]
-    name = (
-        f"{drill['exercise']}: {_sentence(drill['modification'], upper=False)}"
-        if drill["modification"]
-        else drill["exercise"]
-    )
-    return caution | {"instead": words.format(drill=name, lift=_sentence(swap["name"], upper=False))}
+    line = words["line"].format(drill=drill["exercise"], lift=_sentence(swap["name"], upper=False))
+    if drill["modification"]:
+        line = words["with_change"].format(line=line, change=_sentence(drill["modification"], upper=False))
+    return caution | {"instead": line}

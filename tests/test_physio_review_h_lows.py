@@ -49,3 +49,37 @@ def test_h_l3_a_sheet_takes_a_third_page_before_it_cuts_a_caution_or_a_reason(ke
 def test_h_l3_no_fallers_sheet_cuts_a_caution_or_its_reason(profile, plan_shape):
     """Her fall caution ('A load in both hands leaves no hand free to steady you') is among them wherever it is ranked."""
     _sheet_keeps_every_caution_and_reason(profile, plan_shape, "full gym")
+
+
+# L1: the avoid box's hip-hinge drill, for a high faller, carries the counter the planned drill has.
+DRILL = "Hip-hinge drill"
+COUNTER = "side-on to a counter, one hand on it"
+
+
+def _fallers_drill_swaps(handout) -> list[str]:
+    return [caution["instead"] for caution in handout.cautions if DRILL in (caution["instead"] or "")]
+
+
+@pytest.mark.parametrize("profile", [profile for profile in all_profiles() if profile.falls == "high"], ids=str)
+def test_h_l1_a_fallers_drill_in_the_avoid_box_keeps_one_hand_on_a_counter(profile, catalog):
+    sheets = [
+        build_handout(profile, catalog=catalog),
+        build_handout(profile, build_plan(profile, 3, 12, 45), catalog=catalog),
+    ]
+    for swap in (swap for handout in sheets for swap in _fallers_drill_swaps(handout)):
+        assert COUNTER in swap.lower(), swap
+
+
+def test_h_l1_the_osteoporotic_fallers_are_offered_the_drill_at_a_counter(catalog):
+    """Review H's VFH and d: the drill is in their avoid box (their plan holds no hinge), and it was two-handed."""
+    for profile in (
+        Profile(bone="osteoporosis", vertebral_fracture=True, falls="high"),
+        Profile(bone="osteoporosis", falls="high", joint_limits=True, floor_transfers=False),
+    ):
+        swaps = _fallers_drill_swaps(build_handout(profile, catalog=catalog))
+        assert swaps and all(COUNTER in swap.lower() for swap in swaps)
+
+
+def test_h_l1_a_low_falls_client_is_offered_the_drill_as_it_is(catalog):
+    swaps = _fallers_drill_swaps(build_handout(Profile(bone="osteoporosis", vertebral_fracture=True), catalog=catalog))
+    assert swaps and not any("counter" in swap for swap in swaps)
