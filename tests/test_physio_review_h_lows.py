@@ -3,11 +3,13 @@ and review F's L2: what a client's sheet must keep and say, as invariants over p
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from lib.handout import build_handout
 from lib.handout_pdf import MOST_PAGES, handout_pdf
-from lib.planner import build_plan
+from lib.plan_sessions import EXTERNAL_LOADS
+from lib.planner import SESSION_MINUTES, build_plan
 from lib.profiles import Profile, all_profiles
 from tests.handout_helpers import START, read_pdf
 
@@ -83,3 +85,53 @@ def test_h_l1_the_osteoporotic_fallers_are_offered_the_drill_at_a_counter(catalo
 def test_h_l1_a_low_falls_client_is_offered_the_drill_as_it_is(catalog):
     swaps = _fallers_drill_swaps(build_handout(Profile(bone="osteoporosis", vertebral_fracture=True), catalog=catalog))
     assert swaps and not any("counter" in swap for swap in swaps)
+
+
+# L4: a later-lift line that names sessions never claims one a later phase gives to another lift, unsaid.
+EVERY_PLAN_SHAPE = [
+    (per_week, months, minutes) for per_week in (2, 3) for months in (3, 6, 12, 24) for minutes in SESSION_MINUTES
+]
+
+
+def _later_lifts(plan, catalog) -> pd.DataFrame:
+    """The plan's loaded lifts with a change that it brings in after week 1's phase: those the sheet names by line."""
+    sessions = plan.sessions
+    first = sessions.loc[sessions["phase"] == "foundation", "exercise_id"]
+    later = sessions[
+        ~sessions["exercise_id"].isin(first) & (sessions["modification"] != "") & (sessions["dose_kind"] == "strength")
+    ]
+    loaded = later["exercise_id"].map(lambda eid: bool(set(catalog.exercise(eid)["equipment"]) & EXTERNAL_LOADS))
+    return later[loaded.astype(bool)]
+
+
+def _unsaid_session_moves(profile: Profile, plan_shape: tuple[int, int, int], catalog) -> list[str]:
+    plan = build_plan(profile, *plan_shape, "full gym", catalog)
+    lines = build_handout(profile, plan, catalog=catalog).week_lines
+    phases = list(dict.fromkeys(plan.weeks["phase"]))
+    starts = plan.weeks.groupby("phase")["week"].min()
+    unsaid = []
+    for exercise_id, slots in _later_lifts(plan, catalog).groupby("exercise_id"):
+        held = [set(slots.loc[slots["phase"] == phase, "session"]) for phase in phases]
+        for position in range(phases.index(slots["phase"].iloc[0]) + 1, len(phases)):
+            if not held[position]:
+                break  # the plan moves on from it altogether: its successor is another line
+            for letter in held[position] ^ held[position - 1]:
+                opening = f"From week {starts[phases[position]]}, in session {letter}:"
+                if not any(line.startswith(opening) and "(in place of the" in line for line in lines):
+                    unsaid.append(f"{exercise_id}: {opening}")
+    return unsaid
+
+
+@pytest.mark.parametrize("plan_shape", EVERY_PLAN_SHAPE, ids=str)
+def test_h_l4_no_later_lift_line_claims_a_session_a_later_phase_changes(plan_shape, catalog):
+    for profile in [Profile(bone="normal", falls="high", joint_limits=True), *all_profiles()[::16]]:
+        assert not _unsaid_session_moves(profile, plan_shape, catalog), profile
+
+
+def test_h_l4_f1s_sheet_says_session_c_turns_to_the_squat_in_week_27(catalog):
+    f1 = Profile(bone="normal", falls="high", joint_limits=True)
+    lines = build_handout(f1, build_plan(f1, 3, 12, 45, "full gym", catalog), catalog=catalog).week_lines
+    assert any(
+        line.startswith("From week 27, in session C: one-hand dumbbell squat at a counter (in place of the kettlebell")
+        for line in lines
+    )
