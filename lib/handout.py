@@ -201,7 +201,10 @@ def build_handout(
     words = load_handout_words(WORDING_FILE, catalog.references)
     assessed = assess(profile, catalog).to_dict("records")
     guidance = {item.topic: item for item in profile_guidance(profile, catalog)}
-    exercises = handout_exercises(profile, plan, catalog, assessed, words["daily_balance"])
+    training_day = words["training_day_drill"] if plan is None and not balance_daily(plan, profile) else {}
+    exercises = handout_exercises(
+        profile, plan, catalog, assessed, words["daily_balance"], training_day.get("front", "")
+    )
     cautions = handout_cautions(profile, catalog, MAX_CAUTIONS, assessed)
     if plan is not None:
         cautions = [drill_first(caution, plan, assessed, catalog, words["drill_first"]) for caution in cautions]
@@ -211,7 +214,12 @@ def build_handout(
         []
         if plan is not None
         else balance_suggestions(
-            profile, catalog, [exercise["id"] for exercise in exercises], MAX_BALANCE_SUGGESTIONS, assessed
+            profile,
+            catalog,
+            [exercise["id"] for exercise in exercises],
+            MAX_BALANCE_SUGGESTIONS,
+            assessed,
+            training_day.get("suggestion", ""),
         )
     )
     balance = balance_lines(plan, suggestions, guidance)
@@ -241,7 +249,7 @@ def build_handout(
         notes_first=0 if plan is None else len(note_lines(plan, notes)),
         balance_suggestions=balance[: len(suggestions)],
         balance_lines=balance[len(suggestions) :],
-        balance_heading=words["headings"]["balance" if balance_daily(plan) else "balance_in_sessions"],
+        balance_heading=words["headings"]["balance" if balance_daily(plan, profile) else "balance_in_sessions"],
         source_keys=source_keys,
         source_names=_source_names(list(dict.fromkeys(every_key)), catalog, words),
     )

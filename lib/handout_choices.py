@@ -16,6 +16,7 @@ import re
 
 import pandas as pd
 
+from lib.balance_dose import dose_kind
 from lib.catalog import Catalog, default_catalog
 from lib.drawings import exercise_strip_svg
 from lib.handout_caution_order import one_per_reason, pick_cautions, rank_by_concern
@@ -104,12 +105,29 @@ def _assessed(profile: Profile, catalog: Catalog, assessed: list[dict] | None) -
     return assess(profile, catalog).to_dict("records") if assessed is None else assessed
 
 
+def training_day_ladder(profile: Profile, catalog: Catalog) -> list[str] | None:
+    """For a client whose balance dose is per training day (lib/balance_dose.py), the planner's balance ladder from
+    the rung her plan starts on (data/planner.yaml balance_start: seated and held drills are too easy to challenge
+    her; physio review F, L2); None for a daily dose."""
+    if dose_kind(profile) != "sessions":
+        return None
+    ladder = [rung["exercise"] for rung in catalog.planner["balance_ladder"]]
+    return ladder[ladder.index(catalog.planner["balance_start"][profile.falls]) :]
+
+
+def _challenging_enough(rows: list[dict], profile: Profile, catalog: Catalog) -> list[dict]:
+    """The rows without the balance drills below where a training-day client's ladder starts."""
+    ladder = training_day_ladder(profile, catalog)
+    return [row for row in rows if ladder is None or row["pattern"] != "balance" or row["id"] in ladder]
+
+
 def handout_exercises(
     profile: Profile,
     plan: Plan | None = None,
     catalog: Catalog | None = None,
     assessed: list[dict] | None = None,
     daily_balance: str | None = None,
+    training_day_dose: str = "",
 ) -> list[dict]:
     """With a plan, the plan's whole week 1 and home work (lib.handout_plan.plan_exercises); without one, four
     to six recommended exercises, one per movement slot.
@@ -117,11 +135,14 @@ def handout_exercises(
     Each record has id, name, pattern, cues, dose (in words), drawing (SVG text: the movement's start and end
     side by side, lib.drawings.exercise_strip_svg), sessions (the plan's session letters that hold it) and
     home (whether the plan's home work holds it). `daily_balance`: how a plan's daily balance drill's home dose reads.
+    `training_day_dose`: without a plan, a balance drill's dose for a client whose balance dose is per training day
+    (the catalog's doses count toward a daily total; physio review F, L2).
     """
     catalog = catalog or default_catalog()
     if plan is not None:
         return plan_exercises(plan, catalog, daily_balance)
     rows = [row for row in _assessed(profile, catalog, assessed) if _is_home_safe(row)]
+    rows = _challenging_enough(rows, profile, catalog)
     chosen: list[dict] = []
     for patterns in EXERCISE_SLOTS:
         ranked = _ranked(rows, patterns, profile.experience)
@@ -132,7 +153,13 @@ def handout_exercises(
             break
         if row not in chosen:
             chosen.append(row)
-    return [_record(row, catalog) for row in chosen[:MAX_EXERCISES]]
+    records = [_record(row, catalog) for row in chosen[:MAX_EXERCISES]]
+    return [
+        record | {"dose": training_day_dose[:1].upper() + training_day_dose[1:]}
+        if training_day_dose and record["pattern"] == "balance"
+        else record
+        for record in records
+    ]
 
 
 def _out_of_reach(row: dict, profile: Profile) -> bool:
@@ -203,12 +230,18 @@ def handout_cautions(
 
 
 def balance_suggestions(
-    profile: Profile, catalog: Catalog, shown: list[str], count: int, assessed: list[dict] | None = None
+    profile: Profile,
+    catalog: Catalog,
+    shown: list[str],
+    count: int,
+    assessed: list[dict] | None = None,
+    training_day_dose: str = "",
 ) -> list[dict]:
-    """Recommended balance exercises not already shown, at the client's level first."""
+    """Recommended balance exercises not already shown, at the client's level first; for a client whose balance dose
+    is per training day, from where her plan's ladder starts, each at `training_day_dose`."""
     rows = [row for row in _assessed(profile, catalog, assessed) if _is_home_safe(row) and row["id"] not in shown]
-    rows = _ranked(rows, ("balance",), profile.experience)
-    doses = [_first_clause(row["dose"]).split(",")[0] for row in rows[:count]]
+    rows = _ranked(_challenging_enough(rows, profile, catalog), ("balance",), profile.experience)
+    doses = [training_day_dose or _first_clause(row["dose"]).split(",")[0] for row in rows[:count]]
     return [{"name": row["name"], "dose": dose[:1].lower() + dose[1:]} for row, dose in zip(rows, doses)]
 
 
@@ -345,9 +378,9 @@ def _balance_progression(plan: Plan) -> list[str]:
     return [f"Drills: {with_changes([(name, changes[name]) for name in steps[0][2]])}."] if steps else []
 
 
-def balance_daily(plan: Plan | None) -> bool:
-    """Whether balance is advised every day: without a plan, always; with one, if its balance dose is daily."""
-    return plan is None or plan.balance_dose.kind == "daily"
+def balance_daily(plan: Plan | None, profile: Profile) -> bool:
+    """Whether balance is advised every day: the plan's balance dose, or without one the profile's."""
+    return (plan.balance_dose.kind if plan is not None else dose_kind(profile)) == "daily"
 
 
 def _balance_dose(plan: Plan) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from lib.balance_dose import dose_kind
 from lib.handout import build_handout
 from lib.handout_pdf import MOST_PAGES, handout_pdf
 from lib.plan_sessions import EXTERNAL_LOADS
@@ -135,3 +136,26 @@ def test_h_l4_f1s_sheet_says_session_c_turns_to_the_squat_in_week_27(catalog):
         line.startswith("From week 27, in session C: one-hand dumbbell squat at a counter (in place of the kettlebell")
         for line in lines
     )
+
+
+# Review F, L2: a Safe options sheet for a client whose balance dose is per training day says so throughout.
+TRAINING_DAY_CLIENTS = [profile for profile in all_profiles() if dose_kind(profile) == "sessions"]
+
+
+@pytest.mark.parametrize("profile", TRAINING_DAY_CLIENTS, ids=str)
+def test_f_l2_a_training_day_clients_safe_options_sheet_suggests_her_plans_rungs_on_her_training_days(profile, catalog):
+    handout = build_handout(profile, catalog=catalog)
+    ladder = [rung["exercise"] for rung in catalog.planner["balance_ladder"]]
+    too_easy = ladder[: ladder.index(catalog.planner["balance_start"][profile.falls])]
+    balance = [exercise for exercise in handout.exercises if exercise["pattern"] == "balance"]
+    assert handout.balance_heading == handout.words["headings"]["balance_in_sessions"]
+    assert not [exercise["id"] for exercise in balance if exercise["id"] in too_easy]
+    too_easy_names = tuple(f"{catalog.exercise(exercise_id)['name']}:" for exercise_id in too_easy)
+    assert not [line for line in handout.balance_suggestions if line.startswith(too_easy_names)]
+    for dose in [exercise["dose"] for exercise in balance] + handout.balance_suggestions:
+        assert "a day" not in dose and "training days" in dose.lower(), dose
+
+
+def test_f_l2_a_daily_dose_client_keeps_the_daily_sheet(catalog):
+    handout = build_handout(Profile(bone="osteoporosis"), catalog=catalog)
+    assert handout.balance_heading == handout.words["headings"]["balance"]
