@@ -138,14 +138,14 @@ def _plan_notes(plan: Plan, impact_words: dict, walking_change: str) -> list[str
 
 
 def _week_lines(
-    plan: Plan | None, guidance: dict[str, Guidance], words: dict, notes: list[str], catalog: Catalog
+    plan: Plan | None, guidance: dict[str, Guidance], words: dict, notes: list[str], catalog: Catalog, daily: bool
 ) -> list[str]:
     if plan is not None:
         return [*plan_lines(plan, notes), *later_lifts(plan, catalog, words["later_lifts"])]
     labelled = [
         label + gloss(guidance[topic].advice) for topic, label in words["guidance_labels"].items() if topic in guidance
     ]
-    return [words["how_often"], *labelled]
+    return [words["how_often" if daily else "how_often_training_days"], *labelled]
 
 
 def _source_keys(
@@ -245,7 +245,7 @@ def build_handout(
         after_fall=_after_fall_lines(profile, words["after_fall"]) if fall_lines else [],
         schedule=_schedule(plan, start, weekdays, words) if plan is not None else [],
         aerobic=aerobic,
-        week_lines=_week_lines(plan, guidance, words, notes, catalog),
+        week_lines=_week_lines(plan, guidance, words, notes, catalog, balance_daily(plan, profile)),
         notes_first=0 if plan is None else len(note_lines(plan, notes)),
         balance_suggestions=balance[: len(suggestions)],
         balance_lines=balance[len(suggestions) :],
