@@ -35,6 +35,7 @@ from lib.handout_choices import (
 )
 from lib.handout_font import prints
 from lib.handout_plan import drill_first, later_lifts
+from lib.plan_usable import EQUIPMENT_SETS
 from lib.planner import Plan, next_monday, session_dates
 from lib.profiles import Profile
 from lib.safety import Guidance, assess, profile_guidance
@@ -195,19 +196,22 @@ def build_handout(
 ) -> Handout:
     """The client handout's content for one profile (and plan): the profile is assessed once, here.
 
-    The schedule puts the sessions on `weekdays` (0 is Monday; by default the planner's usual days).
+    The schedule puts the sessions on `weekdays` (0 is Monday; by default the planner's usual days). A caution's
+    safer swap needs no more than the plan's kit (without a plan, the kit is not known: any).
     """
     catalog = catalog or default_catalog()
     words = load_handout_words(WORDING_FILE, catalog.references)
-    assessed = assess(profile, catalog).to_dict("records")
+    kit = EQUIPMENT_SETS[plan.equipment] if plan is not None else None
+    assessed = assess(profile, catalog, kit).to_dict("records")  # a swap needs nothing the client lacks
     guidance = {item.topic: item for item in profile_guidance(profile, catalog)}
     training_day = words["training_day_drill"] if plan is None and not balance_daily(plan, profile) else {}
     exercises = handout_exercises(
         profile, plan, catalog, assessed, words["daily_balance"], training_day.get("front", "")
     )
-    cautions = handout_cautions(profile, catalog, MAX_CAUTIONS, assessed)
-    if plan is not None:
-        cautions = [drill_first(caution, plan, assessed, catalog, words["drill_first"]) for caution in cautions]
+    cautions = [
+        drill_first(caution, plan, profile, assessed, catalog, words["drill_first"])
+        for caution in handout_cautions(profile, catalog, MAX_CAUTIONS, assessed)
+    ]
     name = clean_first_name(first_name)
     first_day = session_dates(plan, start, weekdays)[0][0] if plan is not None and start else start
     suggestions = (

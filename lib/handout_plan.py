@@ -5,7 +5,7 @@ Public API::
     from lib.handout_plan import plan_exercises
     plan_exercises(plan, catalog)  # every week-1 session exercise (session A's first) and the home work
     later_lifts(plan, catalog, words)  # 'From week 9: ...' for each loaded lift with a change that comes later
-    drill_first(caution, plan, assessed, catalog, words)  # a caution's swap the plan holds back for a technique drill
+    drill_first(caution, plan, profile, assessed, catalog, words)  # a swap held back for a technique drill first
 
 Nothing here chooses: the list is the plan's first phase (plan.sessions) and its home work (plan.home),
 in the plan's order, each once, each dose in the plan's own words and figures (physio review B, finding 4).
@@ -18,7 +18,9 @@ import pandas as pd
 from lib.catalog import Catalog
 from lib.drawings import exercise_strip_svg
 from lib.plan_sessions import EXTERNAL_LOADS
+from lib.plan_usable import technique_first
 from lib.planner import Plan
+from lib.profiles import Profile
 from lib.safety_rules import in_words
 
 FIRST_PHASE = "foundation"  # week 1 is in the plan's first phase
@@ -199,23 +201,42 @@ def _heavy_lead_in(weeks: pd.DataFrame, slot: pd.Series, words: str) -> str:
     )
 
 
-def drill_first(caution: dict, plan: Plan, assessed: list[dict], catalog: Catalog, words: dict) -> dict:
-    """A caution whose safer swap is the loaded lift the plan holds back until a technique check names the drill the
-    plan holds in its place first (physio review H, M1: 'INSTEAD: Kettlebell deadlift' on a sheet whose plan starts
-    it only after the hip-hinge check)."""
-    technique_first = catalog.planner["technique_first"]
+def _held_back_for_drill(swap: dict, plan: Plan | None, profile: Profile, catalog: Catalog) -> dict | None:
+    """The drill (name, change) to offer before a caution's swap, when that swap is the loaded lift held back for a
+    technique check: by the plan where there is one, else by the planner's own rule (technique_first); None if not."""
+    technique = catalog.planner["technique_first"]
+    if swap["pattern"] != technique["pattern"]:
+        return None
+    if plan is None:
+        # A spine fracture's swap carries the physiotherapist's check in its own change already.
+        loaded = bool(set(catalog.exercises_by_id[swap["id"]]["equipment"]) & EXTERNAL_LOADS)
+        if not (technique_first(profile) and loaded and not profile.vertebral_fracture):
+            return None
+        drill = catalog.exercises_by_id[technique["drill"]]
+        # A high faller's drill keeps one hand on a counter, as her plan's does (physio review H, L1).
+        falls_change = (
+            drill.get("modifications", {}).get(technique["falls_high"], "") if profile.falls == "high" else ""
+        )
+        return {"name": drill["name"], "modification": falls_change}
     first = plan.sessions[plan.sessions["phase"] == FIRST_PHASE]
-    drills = first[first["exercise_id"] == technique_first["drill"]]
+    drills = first[first["exercise_id"] == technique["drill"]]
+    if drills.empty or swap["id"] in set(first["exercise_id"]):
+        return None
+    return {"name": drills.iloc[0]["exercise"], "modification": drills.iloc[0]["modification"]}
+
+
+def drill_first(
+    caution: dict, plan: Plan | None, profile: Profile, assessed: list[dict], catalog: Catalog, words: dict
+) -> dict:
+    """A caution whose safer swap is a loaded lift held back until a technique check names the technique drill
+    first: on a plan sheet, the drill the plan holds in its place (physio review H, M1: 'INSTEAD: Kettlebell
+    deadlift' on a sheet whose plan starts it after the hip-hinge check); on a sheet without a plan, the drill the
+    planner would start this client on (review I, M2)."""
     swap = next((row for row in assessed if row["id"] == caution.get("swap_id")), None)
-    held_back = (
-        swap is not None
-        and swap["pattern"] == technique_first["pattern"]
-        and swap["id"] not in set(first["exercise_id"])
-    )
-    if drills.empty or not held_back:
+    drill = swap and _held_back_for_drill(swap, plan, profile, catalog)
+    if not drill:
         return caution
-    drill = drills.iloc[0]
-    line = words["line"].format(drill=drill["exercise"], lift=_sentence(swap["name"], upper=False))
+    line = words["line"].format(drill=drill["name"], lift=_sentence(swap["name"], upper=False))
     if drill["modification"]:
         line = words["with_change"].format(line=line, change=_sentence(drill["modification"], upper=False))
     return caution | {"instead": line}

@@ -80,6 +80,7 @@ class Plan:
     sessions_per_week: int
     months: int
     session_minutes: int  # every session's blocks fit in these minutes
+    equipment: str  # the kit, a key of EQUIPMENT_SETS: every exercise the plan or its handout names needs no more
     heavy: bool  # whether some phase's sessions hold LIFTMOR-style heavy sets
     impact_ceiling: str
     notes: tuple[str, ...]  # what comes before the plan: a medical review first, fuelling, no impact work
@@ -237,6 +238,7 @@ def build_plan(
         sessions_per_week=sessions_per_week,
         months=months,
         session_minutes=session_minutes,
+        equipment=equipment,
         heavy=bool(weeks["intensity_pct_1rm"].notna().any()),
         impact_ceiling=ceiling,
         notes=_notes(profile, weeks, sessions, catalog.planner),

@@ -84,10 +84,15 @@ def _guidance_cases(profile: Profile, profile_rules: list[dict]) -> dict[str, tu
     }
 
 
-def _ceiling_words_key(profile: Profile, catalog: Catalog) -> str:
-    """The impact ceiling's words; high impact with low bone mass is coached at first, as the rules say."""
+def _ceiling_words(profile: Profile, catalog: Catalog) -> str:
+    """The impact ceiling's words; high impact with low bone mass is coached at first, as the rules say; a low
+    Z-score not yet cleared keeps the plan's first-phase impact until a doctor has looked for its cause."""
     ceiling = impact_ceiling(profile, catalog)
-    return "high_low_bone_mass" if ceiling == "high" and profile.bone in LOW_BONE_MASS else ceiling
+    words = catalog.wording["impact_ceiling"]
+    ceiling_words = words["high_low_bone_mass" if ceiling == "high" and profile.bone in LOW_BONE_MASS else ceiling]
+    if profile.fragility == "low_for_age" and not profile.clearance and ceiling not in ("none", "low"):
+        return words["until_cause_checked"].format(ceiling=ceiling_words)
+    return ceiling_words
 
 
 def profile_guidance(profile: Profile, catalog: Catalog | None = None) -> list[Guidance]:
@@ -97,7 +102,7 @@ def profile_guidance(profile: Profile, catalog: Catalog | None = None) -> list[G
     """
     catalog = catalog or default_catalog()
     cases = _guidance_cases(profile, rules_for(profile, catalog.rules))
-    ceiling = catalog.wording["impact_ceiling"][_ceiling_words_key(profile, catalog)]
+    ceiling = _ceiling_words(profile, catalog)
     balance = balance_dose(profile, catalog)
     guidance = []
     for topic in catalog.wording["guidance"]:

@@ -160,7 +160,8 @@ def test_6_the_impact_guidance_names_the_highest_impact_the_assessment_allows(pr
     highest = max(allowed["impact"], key=IMPACT_ORDER.index)
     coached = highest == "high" and profile.bone in LOW_BONE_MASS  # high impact coached at first (finding B5)
     ceiling_words = default_catalog().wording["impact_ceiling"]["high_low_bone_mass" if coached else highest]
-    assert guidance_by_topic(profile)["Impact"].lower().startswith(ceiling_words.lower()[:30]), (highest, profile)
+    # An uncleared low Z-score's line puts the doctor's check before the ceiling (physio review I, L1).
+    assert ceiling_words.lower() in guidance_by_topic(profile)["Impact"].lower(), (highest, profile)
 
 
 @pytest.mark.parametrize("profile", [p for p in all_profiles() if p.bone in LOW_BONE_MASS][::4], ids=str)
