@@ -184,7 +184,8 @@ def _swap_change(swap: dict, profile: Profile, catalog: Catalog) -> str:
     if profile.falls != "high":
         return ""
     own_changes = catalog.exercise(swap["id"]).get("modifications", {})
-    return own_changes.get(catalog.planner["technique_first"]["falls_high"], "")
+    change = own_changes.get(catalog.planner["technique_first"]["falls_high"], "")
+    return change.split(";")[0].rstrip(".") + "." if change else ""  # its first clause: the full set-up is longer
 
 
 def _swap(row: dict, rows: list[dict], profile: Profile, catalog: Catalog) -> str | None:

@@ -142,26 +142,26 @@ def later_lifts(plan: Plan, catalog: Catalog, words: dict) -> list[str]:
             + _heavy_lead_in(plan.weeks, slot, words["heavy_lead_in"])
         )
         lines += [
-            _later_line(words, catalog, starts[phase], {letter}, new, old)
-            for phase, letter, new, old in _moves(plan, slots)
+            _later_line(words, catalog, starts[phase], {letter}, new, replacing=True)
+            for phase, letter, new in _moves(plan, slots)
         ]
     return list(dict.fromkeys(lines))  # a lift moving into a session is another moving out of it
 
 
 def _later_line(
-    words: dict, catalog: Catalog, week: int, letters: set[str], slot: pd.Series, replaced: pd.Series | None = None
+    words: dict, catalog: Catalog, week: int, letters: set[str], slot: pd.Series, replacing: bool = False
 ) -> str:
-    """'From week 9, in sessions B and C: kettlebell deadlift. <its change>', with what it replaces if given."""
+    """'From week 9, in sessions B and C: kettlebell deadlift. <its change>'; `replacing`: saying it takes the place
+    of the session's earlier lift."""
     name = _sentence(_sheet_name(slot, catalog, words["names"]), upper=False)
-    if replaced is not None:
-        replaced_name = _sentence(_sheet_name(replaced, catalog, words["names"]), upper=False)
-        name = words["in_place_of"].format(name=name, replaced=replaced_name)
+    if replacing:
+        name = words["in_place_of"].format(name=name)
     where = _sentence(_where(sorted(letters)), upper=False)
     return words["line"].format(week=week, where=where, name=name, change=slot["modification"]).strip()
 
 
-def _moves(plan: Plan, slots: pd.DataFrame) -> list[tuple[str, str, pd.Series, pd.Series]]:
-    """(phase, session, the slot's new row, its old row) wherever a later phase moves this lift into a session or out
+def _moves(plan: Plan, slots: pd.DataFrame) -> list[tuple[str, str, pd.Series]]:
+    """(phase, session, the slot's new row) wherever a later phase moves this lift into a session or out
     of one it keeps elsewhere (a lift that leaves the plan altogether is the plan moving on, its successor's own line)."""
     sessions = plan.sessions
     phases = list(dict.fromkeys(plan.weeks["phase"]))
@@ -176,7 +176,7 @@ def _moves(plan: Plan, slots: pd.DataFrame) -> list[tuple[str, str, pd.Series, p
             in_slot = sessions[(sessions["session"] == letter) & (sessions["block"] == block)]
             old, new = (in_slot[in_slot["phase"] == phase] for phase in (before, after))
             if not old.empty and not new.empty:
-                moves.append((after, letter, new.iloc[0], old.iloc[0]))
+                moves.append((after, letter, new.iloc[0]))
     return moves
 
 
@@ -238,5 +238,6 @@ def drill_first(
         return caution
     line = words["line"].format(drill=drill["name"], lift=_sentence(swap["name"], upper=False))
     if drill["modification"]:
-        line = words["with_change"].format(line=line, change=_sentence(drill["modification"], upper=False))
+        change = drill["modification"].split(";")[0].rstrip(".") + "."  # its first clause: the set-up is on the front
+        line = words["with_change"].format(line=line, change=_sentence(change, upper=False))
     return caution | {"instead": line}
