@@ -179,17 +179,18 @@ async def exception_count(page) -> int:
 # The controls, as a person uses them.
 
 
-def toggle(page, label: str) -> Callable[[], Awaitable[None]]:
-    async def action() -> None:  # the switch input itself is visually hidden: click its label
-        await page.locator("[data-testid='stCheckbox']").filter(has_text=label).locator("label").first.click()
-
-    return action
-
-
 def segment(page, label: str, option: str) -> Callable[[], Awaitable[None]]:
     async def action() -> None:  # segmented control options are radio buttons
         group = page.locator("[data-testid='stButtonGroup']").filter(has_text=label)
         await group.get_by_role("radio", name=option, exact=True).click()
+
+    return action
+
+
+def pill(page, label: str, option: str) -> Callable[[], Awaitable[None]]:
+    async def action() -> None:  # one option of a row of pills (each a button)
+        group = page.locator("[data-testid='stButtonGroup']").filter(has_text=label)
+        await group.get_by_role("button", name=option, exact=True).click()
 
     return action
 

@@ -131,7 +131,7 @@ class Visitor(User):
     def itinerary(self) -> list[tuple[str, str, Callable[[], Run]]]:
         """(interaction, the page the visitor is on after it, what it does)."""
         return [
-            ("Safe options: profile field", SAFE, lambda: self.toggle("vf")),
+            ("Safe options: profile field", SAFE, lambda: self.flip_first_pill("also")),
             ("Safe options: profile field", SAFE, lambda: self.choose("falls")),
             ("switch to Planner", PLANNER, lambda: self.client.switch_to(PLANNER)),
             ("Planner: length", PLANNER, self.change_length),
@@ -143,11 +143,14 @@ class Visitor(User):
             ("switch to Safe options", SAFE, lambda: self.client.switch_to(SAFE)),
         ]
 
-    def toggle(self, key: str) -> Run:
-        toggle = self.page.widget(key=key)
-        state = self.client.widget_states.get(toggle.id)
-        shown = toggle.proto.value if toggle.proto.set_value else toggle.proto.default
-        return self.client.set_value(toggle, bool_value=not (state.bool_value if state else shown))
+    def flip_first_pill(self, key: str) -> Run:
+        """Switch the first of a row of pills on or off (multi-select pills send the labels they show)."""
+        pills = self.page.widget(key=key)
+        state = self.client.widget_states.get(pills.id)
+        chosen = list(state.string_array_value.data if state else pills.proto.raw_values)
+        first = pills.proto.options[0].content
+        flipped = [label for label in chosen if label != first] if first in chosen else [*chosen, first]
+        return self.client.set_value(pills, string_array_value={"data": flipped})
 
     def choose(self, key: str) -> Run:
         radio = self.page.widget(key=key)

@@ -41,11 +41,11 @@ from bench.browser import (
     launch_chromium,
     new_watched_page,
     open_settled,
+    pill,
     script_server,
     search_for,
     segment,
     slider_key,
-    toggle,
 )
 from bench.common import (
     BARE_APP,
@@ -88,8 +88,8 @@ class Control:
 # The control timed on each app page, as a person uses it: its name and its actions on the open page.
 APP_CONTROLS: dict[str, tuple[str, Callable[[object], list[Callable[[], Awaitable[None]]]]]] = {
     "safe-exercises": (
-        "Safe options: toggle Past vertebral fracture",
-        lambda page: [toggle(page, "Past vertebral fracture")] * 2,
+        "Safe options: Past vertebral fracture on/off",
+        lambda page: [pill(page, "Also applies", "Past vertebral fracture")] * 2,
     ),
     "program": (
         "Planner: Sessions a week 2/3",

@@ -67,7 +67,7 @@ def click_button(label: str) -> Callable[[object, int], None]:
 # The widget each page's timed reruns change; pages not listed have no widget of their own (the
 # sidebar's presenter toggle restyles the whole app, so it is left alone) and just rerun.
 PAGE_CHANGES: dict[str, tuple[Callable[[object, int], None], str]] = {
-    "safe-exercises": (lambda at, i: at.toggle(key="vf").set_value(i % 2 == 0), "toggle `vf`"),
+    "safe-exercises": (lambda at, i: at.pills(key="also").set_value(["vf"] if i % 2 == 0 else []), "pills `also`: vf"),
     "program": (lambda at, i: at.slider(key="months").set_value(18 if i % 2 == 0 else 12), "slider `months` 12/18"),
     "learn-impact-forces": (
         lambda at, i: at.select_slider(key="oi_load").set_value(2.0 if i % 2 == 0 else 4.0),

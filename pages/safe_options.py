@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pandas as pd
 import streamlit as st
 
@@ -27,10 +29,14 @@ GROUP_BY_LABEL = {label: status for status, (label, _, _) in GROUPS.items()}
 FIRST_CARDS = 12  # one screenful with every movement pattern; the rest on request (each card costs a rerun)
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@st.cache_resource(show_spinner=False, max_entries=256)
 def assessment(profile: Profile, equipment: tuple[str, ...] = ()) -> pd.DataFrame:
     """The profile's assessment, ordered so the first cards of any group cover every movement pattern; its safer
-    swaps doable with the equipment at hand (none chosen: any)."""
+    swaps doable with the equipment at hand (none chosen: any).
+
+    A shared resource, not a copy per call: unpickling a copy on every profile change cost the rerun several
+    milliseconds (issue #13). Callers only read it (filter_assessment returns a new frame).
+    """
     return safety.one_of_each_pattern_first(safety.assess(profile, catalog(), equipment or None))
 
 
@@ -64,16 +70,16 @@ def render_summary(profile: Profile) -> None:
     with st.container(border=True):
         st.subheader("What this profile needs", anchor="profile-needs")
         st.markdown(f"{profile.describe()}\n\n{guidance_markdown(profile)}")  # one element: fewer to redraw
-        with st.expander("What each guideline says for this profile"):
-            st.markdown(guidelines_markdown(profile.vertebral_fracture))
+        # Drawn only while open: a profile change does not redraw a closed table (issue #13).
+        guidelines = st.expander("What each guideline says for this profile", key="guidelines", on_change="rerun")
+        if guidelines.open:
+            guidelines.markdown(guidelines_markdown(profile.vertebral_fracture))
 
 
 def render_counts(table: pd.DataFrame) -> None:
     """The three groups' sizes as one line: one element, not three metrics in three columns (issue #13)."""
-    counts = table["status"].value_counts()
-    st.markdown(
-        " · ".join(f"{icon} {label}: **{int(counts.get(status, 0))}**" for status, (label, icon, _) in GROUPS.items())
-    )
+    counts = Counter(table["status"].tolist())  # a plain count: pandas' value_counts cost ~2 ms a rerun
+    st.markdown(" · ".join(f"{icon} {label}: **{counts[status]}**" for status, (label, icon, _) in GROUPS.items()))
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)

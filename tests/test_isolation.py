@@ -32,9 +32,8 @@ def click_radio(page, group: str, option: str) -> None:
     page.locator("[data-testid='stRadio']").filter(has_text=group).get_by_text(option, exact=True).click()
 
 
-def click_toggle(page, label: str) -> None:
-    # The switch input itself is visually hidden: a person clicks its label.
-    page.locator("[data-testid='stCheckbox']").filter(has_text=label).locator("label").first.click()
+def click_pill(page, label: str) -> None:
+    page.locator("[data-testid='stButtonGroup']").get_by_role("button", name=label, exact=True).click()
 
 
 def assert_shows_only(page, own: Profile, other: Profile) -> None:
@@ -56,7 +55,7 @@ def test_two_sessions_with_different_profiles_stay_apart(server, chromium):
 
         # Round 1: both change their profile, one right after the other.
         click_radio(first, "Training experience", "trained")
-        click_toggle(second, "Cleared for heavy lifting")
+        click_pill(second, "Cleared for heavy lifting")
         first_profile = replace(first_profile, experience="trained")
         second_profile = replace(second_profile, clearance=True)
         assert_shows_only(first, first_profile, second_profile)

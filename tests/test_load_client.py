@@ -32,7 +32,7 @@ def visitor(app_server):
 def test_opens_a_shared_link_and_finds_its_widgets(visitor):
     page = visitor.open("safe-exercises", "bone=osteoporosis&falls=high")
     assert page.ok and page.status == ForwardMsg.FINISHED_SUCCESSFULLY
-    assert page.widget(key="vf").kind == "checkbox"
+    assert page.widget(key="also").kind == "button_group"
     falls = page.widget(key="falls").proto  # the link's value, seeded by the server into the widget
     assert falls.set_value and falls.raw_value == "high"
     assert visitor.pages["program"] and visitor.page_hash == visitor.pages["safe-exercises"]
@@ -43,9 +43,9 @@ def test_changing_a_widget_reruns_the_page_with_the_new_value(visitor):
     preset = page.widget(key="preset")
     changed = visitor.set_value(preset, string_value=PRESET_LABELS["vertebral-fracture"])
     assert changed.ok
-    # The preset's callback set the fields: the toggle comes back switched on by the server.
-    toggle = changed.widget(key="vf").proto
-    assert toggle.set_value and toggle.value is True
+    # The preset's callback set the fields: the pill comes back switched on by the server.
+    pills = changed.widget(key="also").proto
+    assert pills.set_value and list(pills.raw_values) == ["Past vertebral fracture"]
 
 
 def test_switching_pages_and_pressing_a_button(visitor):

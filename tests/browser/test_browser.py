@@ -184,14 +184,42 @@ def test_keyboard_alone_reaches_and_changes_a_profile_control(server, page):
     assert "Skip to main content" in page.evaluate(FOCUSED_CONTROL_JS)
     for _ in range(80):  # sidebar links, presenter toggle, then the profile form
         page.keyboard.press("Tab")
-        if page.evaluate(FOCUSED_CONTROL_JS).startswith("INPUT Past vertebral fracture"):
+        if page.evaluate(FOCUSED_CONTROL_JS).startswith("BUTTON Past vertebral fracture"):
             break
     else:
-        pytest.fail("Tab never reached the 'Past vertebral fracture' toggle")
+        pytest.fail("Tab never reached the 'Past vertebral fracture' pill")
     page.keyboard.press("Space")
     wait_until_settled(page)
     page.wait_for_url(re.compile(r"vf=true"), timeout=15_000)  # the profile's fragment writes the link (see above)
     assert "vertebral" in page.inner_text("body")
+
+
+def pill_pressed(page, label: str) -> bool:
+    button = page.locator("[data-testid='stButtonGroup']").get_by_role("button", name=label, exact=True)
+    return button.get_attribute("aria-pressed") == "true"
+
+
+def test_the_yes_no_pills_write_the_old_keys_and_follow_back_and_forward(server, page):
+    # The four yes/no fields are one row of pills that is not bound to the link: their callback writes each
+    # field's own key (vf=true, ...), the keys every older link carries; Back and Forward must still move them.
+    visit(page, f"{server.url}/safe-exercises?bone=osteoporosis&joints=true")
+    assert pill_pressed(page, "Painful joints limit impact") and not pill_pressed(page, "Past vertebral fracture")
+    page.locator("[data-testid='stButtonGroup']").get_by_role("button", name="Past vertebral fracture").click()
+    page.wait_for_url(re.compile(r"vf=true"), timeout=15_000)
+    wait_until_settled(page)
+    assert "joints=true" in page.url and pill_pressed(page, "Past vertebral fracture")
+    assert "vertebral" in page.inner_text("body")
+    page.go_back()
+    page.wait_for_url(lambda url: "vf=true" not in url, timeout=15_000)
+    wait_until_settled(page)
+    page.wait_for_function("() => !document.body.innerText.includes('past spine (vertebral)')", timeout=15_000)
+    assert not pill_pressed(page, "Past vertebral fracture") and pill_pressed(page, "Painful joints limit impact")
+    page.go_forward()
+    page.wait_for_url(re.compile(r"vf=true"), timeout=15_000)
+    wait_until_settled(page)
+    page.wait_for_function("() => document.body.innerText.includes('past spine (vertebral)')", timeout=15_000)
+    assert pill_pressed(page, "Past vertebral fracture")
+    assert_no_exception(page)
 
 
 def readme_links() -> list[str]:
