@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages.components import kept_settings, site_map
+from pages.components import kept_settings, scroll_memory, site_map
 from pages.components.common import catalog_or_stop
 from pages.components.presenter import apply_presenter_style, presenter_requested, presenter_toggle
 
@@ -32,4 +32,5 @@ if presenting:
 
 kept_settings.note_page(navigation.url_path)  # so a page can tell it was just opened
 kept_settings.keep_one_history_entry_per_action()
+scroll_memory.open_pages_where_they_were_left()
 navigation.run()

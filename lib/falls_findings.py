@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from lib.finding import Finding, near_cutoff, with_borderline
+from lib.finding import Finding, near_cutoff, spec_finding
 
 
 def tug_finding(seconds: float, data: dict) -> Finding:
@@ -17,17 +17,9 @@ def tug_finding(seconds: float, data: dict) -> Finding:
     borderline = near_cutoff(seconds, cutoff, test["borderline"])
     meaning = (test["at_risk"] if at_risk else test["not_at_risk"]) + " " + test["caution"]
     reason = f"{seconds:g} s is {'at or over' if at_risk else 'under'} the {cutoff:g} s cut-off"
-    return Finding(
-        "tug_s",
-        test["name"],
-        f"{seconds:g} s",
-        f"at risk from {cutoff:g} s",
-        with_borderline(meaning, borderline),
-        tuple(test["sources"]),
-        reason,
-        "falls",
-        at_risk,
-        borderline,
+    cut = f"at risk from {cutoff:g} s"
+    return spec_finding(
+        test, "tug_s", f"{seconds:g} s", cut, meaning, reason, sets="falls", decides=at_risk, borderline=borderline
     )
 
 
@@ -44,12 +36,12 @@ def chair_stand_norm(age: float | None, sex: str | None, data: dict) -> dict | N
 
 def chair_stand_finding(count: int, age: float | None, sex: str | None, data: dict) -> Finding:
     test = data["tests"]["chair_stand"]
-    value, sources = f"{count:g} stands", tuple(test["sources"])
+    value = f"{count:g} stands"
     if age is None or sex is None:
-        return Finding("chair_stands_30s", test["name"], value, "", test["needs_age_and_sex"], sources, "not read")
+        return spec_finding(test, "chair_stands_30s", value, "", test["needs_age_and_sex"], "not read")
     band = chair_stand_norm(age, sex, data)
     if band is None:
-        return Finding("chair_stands_30s", test["name"], value, "", test["no_norm"], sources, "no norm for this age")
+        return spec_finding(test, "chair_stands_30s", value, "", test["no_norm"], "no norm for this age")
     low, high = band["ages"]
     norm = band[sex]
     at_risk = count < norm
@@ -58,17 +50,9 @@ def chair_stand_finding(count: int, age: float | None, sex: str | None, data: di
     reason = (
         f"{value} is {'under' if at_risk else 'at or over'} the norm of {norm} for a {sex} client aged {low}-{high}"
     )
-    return Finding(
-        "chair_stands_30s",
-        test["name"],
-        value,
-        f"at risk under {norm} ({sex}, {low}-{high})",
-        with_borderline(meaning, borderline),
-        sources,
-        reason,
-        "falls",
-        at_risk,
-        borderline,
+    cut = f"at risk under {norm} ({sex}, {low}-{high})"
+    return spec_finding(
+        test, "chair_stands_30s", value, cut, meaning, reason, sets="falls", decides=at_risk, borderline=borderline
     )
 
 
@@ -82,17 +66,9 @@ def balance_finding(held: tuple[float, ...], data: dict) -> Finding:
     value = ", ".join(f"{name} {time:g} s" for name, time in zip(test["stances"], held))
     meaning = test["at_risk"] if at_risk else test["not_at_risk"]
     reason = f"{test['stances'][stance]} stance held {seconds:g} s, {'under' if at_risk else 'reaching'} the {hold:g} s needed"
-    return Finding(
-        "balance_stances_s",
-        test["name"],
-        value,
-        f"at risk if {test['stances'][stance]} held under {hold:g} s",
-        with_borderline(meaning, borderline),
-        tuple(test["sources"]),
-        reason,
-        "falls",
-        at_risk,
-        borderline,
+    cut = f"at risk if {test['stances'][stance]} held under {hold:g} s"
+    return spec_finding(
+        test, "balance_stances_s", value, cut, meaning, reason, sets="falls", decides=at_risk, borderline=borderline
     )
 
 
@@ -107,17 +83,9 @@ def stay_independent_finding(answers: tuple[bool, ...], data: dict) -> Finding:
     borderline = near_cutoff(score, cutoff, test["borderline"])
     meaning = test["at_risk"] if at_risk else test["not_at_risk"]
     reason = f"{score} points is {'at or over' if at_risk else 'under'} the {cutoff}-point cut-off"
-    return Finding(
-        "stay_independent",
-        test["name"],
-        f"{score} of 14 points",
-        f"at risk from {cutoff} points",
-        with_borderline(meaning, borderline),
-        tuple(test["sources"]),
-        reason,
-        "falls",
-        at_risk,
-        borderline,
+    value, cut = f"{score} of 14 points", f"at risk from {cutoff} points"
+    return spec_finding(
+        test, "stay_independent", value, cut, meaning, reason, sets="falls", decides=at_risk, borderline=borderline
     )
 
 
@@ -126,29 +94,23 @@ def falls_history_finding(count: int, injured: bool, data: dict) -> Finding:
     at_risk = count >= test["at_risk_from"]
     meaning = test["at_risk"] + (f" {test['injured']}" if injured else "") if at_risk else test["not_at_risk"]
     value = f"{count:g} fall" + ("" if count == 1 else "s") + (", injured" if injured and at_risk else "")
-    return Finding(
-        "falls_past_year",
-        test["name"],
-        value,
-        f"at risk from {test['at_risk_from']} fall",
-        meaning,
-        tuple(test["sources"]),
-        f"{value} reported",
-        "falls",
-        at_risk,
+    cut = f"at risk from {test['at_risk_from']} fall"
+    return spec_finding(
+        test, "falls_past_year", value, cut, meaning, f"{value} reported", sets="falls", decides=at_risk
     )
 
 
 def fear_finding(afraid: bool, data: dict) -> Finding:
     test = data["tests"]["fear_of_falling"]
-    return Finding(
+    meaning = test["at_risk"] if afraid else test["not_at_risk"]
+    reason = "reported" if afraid else "none reported"
+    return spec_finding(
+        test,
         "fear_of_falling",
-        test["name"],
         "yes" if afraid else "no",
         "any fear counts",
-        test["at_risk"] if afraid else test["not_at_risk"],
-        tuple(test["sources"]),
-        "reported" if afraid else "none reported",
-        "falls",
-        afraid,
+        meaning,
+        reason,
+        sets="falls",
+        decides=afraid,
     )

@@ -25,6 +25,35 @@ class Finding:
         return f"{self.measure}: {self.reason}" + (f" ({cited})" if cited else "")
 
 
+def spec_finding(
+    spec: dict,
+    key: str,
+    value: str,
+    cutoff: str,
+    meaning: str,
+    reason: str,
+    *,
+    sets: str = "",
+    decides: bool = False,
+    borderline: bool = False,
+) -> Finding:
+    """A finding named and sourced by its test's entry in data/screening.yaml (`spec`); a borderline result
+    says so in front of its meaning."""
+    sources = tuple(spec.get("sources", ()))
+    return Finding(
+        key,
+        spec["name"],
+        value,
+        cutoff,
+        with_borderline(meaning, borderline),
+        sources,
+        reason,
+        sets,
+        decides,
+        borderline,
+    )
+
+
 def near_cutoff(value: float, cutoff: float, margin: float) -> bool:
     """Whether a result lies within the test's borderline margin of its cut-off."""
     return abs(value - cutoff) <= margin + 1e-9

@@ -23,7 +23,7 @@ from lib.falls_findings import (
     stay_independent_finding,
     tug_finding,
 )
-from lib.finding import Finding
+from lib.finding import Finding, spec_finding
 
 FINDING_COLUMNS = ["measure", "value", "cutoff", "meaning", "sets", "source", "key", "borderline"]
 
@@ -58,46 +58,32 @@ def read_results(inputs: dict, data: dict) -> list[Finding]:
 
 def _yes_no(key: str, answer: bool, sets: str, data: dict) -> Finding:
     spec = data["other"][key]
-    return Finding(
-        key,
-        spec["name"],
-        "yes" if answer else "no",
-        "as reported",
-        spec["if_yes"] if answer else spec["if_no"],
-        tuple(spec.get("sources", ())),
-        "as reported",
-        sets,
-        answer,
+    meaning = spec["if_yes"] if answer else spec["if_no"]
+    return spec_finding(
+        spec, key, "yes" if answer else "no", "as reported", meaning, "as reported", sets=sets, decides=answer
     )
 
 
 def _experience(level: str, data: dict) -> Finding:
     spec = data["other"]["experience"]
-    return Finding(
-        "experience",
-        spec["name"],
-        level,
-        "as reported",
-        spec[level],
-        (),
-        "as reported",
-        "experience",
-        level == "trained",
+    trained = level == "trained"
+    return spec_finding(
+        spec, "experience", level, "as reported", spec[level], "as reported", sets="experience", decides=trained
     )
 
 
 def _floor(can: bool, data: dict) -> Finding:
     spec = data["other"]["floor"]
-    return Finding(
+    meaning = spec["if_yes"] if can else spec["if_no"]
+    return spec_finding(
+        spec,
         "floor",
-        spec["name"],
         "yes" if can else "no",
         "as checked",
-        spec["if_yes"] if can else spec["if_no"],
-        tuple(spec["sources"]),
+        meaning,
         "as checked",
-        "floor_transfers",
-        not can,
+        sets="floor_transfers",
+        decides=not can,
     )
 
 

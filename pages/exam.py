@@ -65,6 +65,18 @@ def mark(paper: list[dict], paper_key: tuple[int, int], answers: dict[str, list[
     )
 
 
+@st.fragment
+def answer_sheet(paper: list[dict], seed: int) -> None:
+    """The paper's questions. Each answer reruns only this sheet and reaches the server at once (a form sent
+    nothing until it was submitted, so answers were lost on leaving the page). Streamlit keeps them for the
+    session (persist_state), so Back or a link to the exam shows them again; a reload starts a new session
+    and the same paper (its seed is in the link) blank. Answers stay out of the link a presenter shares."""
+    for number, question in enumerate(paper, start=1):
+        with st.container(border=True):
+            st.caption(f"Question {number} of {len(paper)}")
+            answer_widget(question, f"exam-{seed}-{question['id']}", persist_state="session")
+
+
 def render_result(result: ExamResult) -> None:
     st.subheader("Your score", anchor="score")
     st.metric("Score", f"{result.correct} of {result.total} ({result.percent} %)")
@@ -116,12 +128,8 @@ st.session_state["shown_seed"] = str(seed)
 share_this_view(site_map.EXAM.url_path)
 
 paper = exam_paper(catalog().questions, length, seed)
-with st.form("exam"):
-    for number, question in enumerate(paper, start=1):
-        with st.container(border=True):
-            st.caption(f"Question {number} of {len(paper)}")
-            answer_widget(question, f"exam-{seed}-{question['id']}")
-    submitted = st.form_submit_button("Finish and score", type="primary")
+answer_sheet(paper, seed)
+submitted = st.button("Finish and score", type="primary")
 paper_key = (length, seed)
 if submitted:
     given = {question["id"]: chosen_answer(question, f"exam-{seed}-{question['id']}") for question in paper}

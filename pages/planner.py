@@ -183,6 +183,31 @@ def default_days_for_new_count() -> None:
     st.session_state["days"] = usual_days(st.session_state["spw"] or 3)
 
 
+DAYS_SHOWN = "planner-days-shown"  # the training days as the page last showed them
+DAYS_REFUSED = "planner-days-refused"  # days a click tried to add beyond the sessions a week
+
+
+def refuse_a_day_too_many(sessions_per_week: int) -> None:
+    """A day clicked on once the week's days are all chosen is taken off again, and the page says why:
+    the pills cannot cap their own choice (st.pills has no max_selections in Streamlit 1.67)."""
+    chosen = st.session_state["days"] or []
+    if len(chosen) <= sessions_per_week:
+        return
+    shown = st.session_state.get(DAYS_SHOWN, [])
+    st.session_state[DAYS_REFUSED] = [day for day in chosen if day not in shown]
+    st.session_state["days"] = [day for day in chosen if day in shown]
+
+
+def say_which_day_was_refused(column, sessions_per_week: int) -> None:
+    refused = st.session_state.pop(DAYS_REFUSED, [])
+    if refused:
+        column.info(
+            f"{sessions_per_week} sessions a week take {sessions_per_week} days: {' and '.join(refused)} "
+            "was not added. Take a day off first to choose another.",
+            icon=":material/info:",
+        )
+
+
 def calendar_choices(sessions_per_week: int) -> tuple[tuple[int, ...], dt.time, bool]:
     """The days and time the client trains, bound to the link like the other settings: the calendar on
     screen, the handout and the calendar file use them. Returns the days (the usual ones until as many are
@@ -196,7 +221,11 @@ def calendar_choices(sessions_per_week: int) -> tuple[tuple[int, ...], dt.time, 
         default=usual_days(sessions_per_week),
         key="days",
         bind="query-params",
+        on_change=refuse_a_day_too_many,
+        args=(sessions_per_week,),
     )
+    st.session_state[DAYS_SHOWN] = list(days)
+    say_which_day_was_refused(days_column, sessions_per_week)
     at = (
         time_column.time_input(
             "Time", value=DEFAULT_TIME, step=dt.timedelta(minutes=15), key="time", bind="query-params"
@@ -206,8 +235,9 @@ def calendar_choices(sessions_per_week: int) -> tuple[tuple[int, ...], dt.time, 
     chosen = tuple(sorted({plan_charts.WEEKDAYS.index(day) for day in days}))  # a link may repeat a day
     if len(chosen) != sessions_per_week:
         st.caption(
-            f"Choose {sessions_per_week} days for the calendar file; until then the calendar and the "
-            f"handout show {' and '.join(usual_days(sessions_per_week))}."
+            f"{len(chosen)} of {sessions_per_week} days chosen: choose exactly {sessions_per_week} for the "
+            "calendar file; until then the calendar and the handout show "
+            f"{' and '.join(usual_days(sessions_per_week))}."
         )
         return DEFAULT_WEEKDAYS[sessions_per_week], at, False
     return chosen, at, True

@@ -11,8 +11,9 @@ from pages.components.common import catalog, cite, cited_markdown
 SINGLE_KINDS = ("single", "true_false", "scenario")
 
 
-def answer_widget(question: dict, key: str, disabled: bool = False) -> list[str]:
+def answer_widget(question: dict, key: str, disabled: bool = False, persist_state: str | None = None) -> list[str]:
     """Radio buttons for one answer, checkboxes for 'choose all that apply'. Returns the chosen options.
+    persist_state is Streamlit's: "session" keeps the answer while the user is on other pages.
 
     The prompt is body text for both kinds (a radio's own label is smaller type, and greyed when the
     options are locked after checking); the radio keeps it as its label for screen readers."""
@@ -25,12 +26,13 @@ def answer_widget(question: dict, key: str, disabled: bool = False) -> list[str]
             key=key,
             disabled=disabled,
             label_visibility="collapsed",
+            persist_state=persist_state,
         )
         return [choice] if choice is not None else []
     return [
         option
         for number, option in enumerate(question["options"])
-        if st.checkbox(option, key=f"{key}-{number}", disabled=disabled)
+        if st.checkbox(option, key=f"{key}-{number}", disabled=disabled, persist_state=persist_state)
     ]
 
 

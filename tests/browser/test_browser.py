@@ -126,7 +126,7 @@ def test_a_short_exam_can_be_completed_and_scored(server, page, screenshots):
     visit(page, f"{server.url}/study-exam?length=10&seed=7")
     for group in page.locator("[data-testid='stRadio']").all():
         group.locator("[role='radiogroup'] label").first.click()  # an option, not the question's own label
-    for box in page.locator("[data-testid='stForm'] [data-testid='stCheckbox']").all():
+    for box in page.locator("[data-testid='stMain'] [data-testid='stCheckbox']").all():
         box.locator("label").first.click()
     page.get_by_role("button", name="Finish and score").click()
     page.wait_for_selector("text=Review your mistakes", timeout=SETTLE_MS)
