@@ -143,14 +143,14 @@ def _plan_notes(plan: Plan, impact_words: dict, walking_change: str) -> list[str
 
 
 def _week_lines(
-    plan: Plan | None, guidance: dict[str, Guidance], words: dict, notes: list[str], catalog: Catalog
+    plan: Plan | None, guidance: dict[str, Guidance], words: dict, notes: list[str], catalog: Catalog, daily: bool
 ) -> list[str]:
     if plan is not None:
         return [*plan_lines(plan, notes), *later_lifts(plan, catalog, words["later_lifts"])]
     labelled = [
         label + gloss(guidance[topic].advice) for topic, label in words["guidance_labels"].items() if topic in guidance
     ]
-    return [words["how_often"], *labelled]
+    return [words["how_often" if daily else "how_often_training_days"], *labelled]
 
 
 def _source_keys(
@@ -208,7 +208,10 @@ def build_handout(
     kit = EQUIPMENT_SETS[plan.equipment] if plan is not None else None
     assessed = assess(profile, catalog, kit).to_dict("records")  # a swap needs nothing the client lacks
     guidance = {item.topic: item for item in profile_guidance(profile, catalog)}
-    exercises = handout_exercises(profile, plan, catalog, assessed, words["daily_balance"])
+    training_day = words["training_day_drill"] if plan is None and not balance_daily(plan, profile) else {}
+    exercises = handout_exercises(
+        profile, plan, catalog, assessed, words["daily_balance"], training_day.get("front", "")
+    )
     cautions = [
         drill_first(caution, plan, profile, assessed, catalog, words["drill_first"])
         for caution in handout_cautions(profile, catalog, MAX_CAUTIONS, assessed)
@@ -219,7 +222,12 @@ def build_handout(
         []
         if plan is not None
         else balance_suggestions(
-            profile, catalog, [exercise["id"] for exercise in exercises], MAX_BALANCE_SUGGESTIONS, assessed
+            profile,
+            catalog,
+            [exercise["id"] for exercise in exercises],
+            MAX_BALANCE_SUGGESTIONS,
+            assessed,
+            training_day.get("suggestion", ""),
         )
     )
     balance = balance_lines(plan, suggestions, guidance)
@@ -245,11 +253,11 @@ def build_handout(
         after_fall=_after_fall_lines(profile, words["after_fall"]) if fall_lines else [],
         schedule=_schedule(plan, start, weekdays, words) if plan is not None else [],
         aerobic=aerobic,
-        week_lines=_week_lines(plan, guidance, words, notes, catalog),
+        week_lines=_week_lines(plan, guidance, words, notes, catalog, balance_daily(plan, profile)),
         notes_first=0 if plan is None else len(note_lines(plan, notes)),
         balance_suggestions=balance[: len(suggestions)],
         balance_lines=balance[len(suggestions) :],
-        balance_heading=words["headings"]["balance" if balance_daily(plan) else "balance_in_sessions"],
+        balance_heading=words["headings"]["balance" if balance_daily(plan, profile) else "balance_in_sessions"],
         source_keys=source_keys,
         source_names=_source_names(list(dict.fromkeys(every_key)), catalog, words),
     )

@@ -16,13 +16,15 @@ import re
 
 import pandas as pd
 
+from lib.balance_dose import dose_kind
 from lib.catalog import Catalog, default_catalog
 from lib.drawings import exercise_strip_svg
+from lib.handout_caution_order import one_per_reason, pick_cautions, rank_by_concern
 from lib.handout_plan import plan_exercises
 from lib.planner import DELOAD_EVERY, Plan
 from lib.profiles import Profile
 from lib.safety import Guidance, assess
-from lib.safety_rules import IMPACT_LEVELS, in_words
+from lib.safety_rules import in_words
 from lib.vocabulary import LEVELS
 
 # --- Words -------------------------------------------------------------------------------------
@@ -50,9 +52,6 @@ FALLBACK_PATTERNS = ("posture", "trunk", "carry")  # spine-friendly extras when 
 MIN_EXERCISES, MAX_EXERCISES = 4, 6
 MAX_CAUTIONS = 4
 MAX_BALANCE_SUGGESTIONS = 3
-# With other concerns too, the spine keeps three places (one each for lifting, toe touching and twisting,
-# the daily movements that matter most) and the first other concern gets the fourth.
-SPINE_PLACES = 3
 
 
 def gloss(text: str) -> str:
@@ -106,12 +105,29 @@ def _assessed(profile: Profile, catalog: Catalog, assessed: list[dict] | None) -
     return assess(profile, catalog).to_dict("records") if assessed is None else assessed
 
 
+def training_day_ladder(profile: Profile, catalog: Catalog) -> list[str] | None:
+    """For a client whose balance dose is per training day (lib/balance_dose.py), the planner's balance ladder from
+    the rung her plan starts on (data/planner.yaml balance_start: seated and held drills are too easy to challenge
+    her; physio review F, L2); None for a daily dose."""
+    if dose_kind(profile) != "sessions":
+        return None
+    ladder = [rung["exercise"] for rung in catalog.planner["balance_ladder"]]
+    return ladder[ladder.index(catalog.planner["balance_start"][profile.falls]) :]
+
+
+def _challenging_enough(rows: list[dict], profile: Profile, catalog: Catalog) -> list[dict]:
+    """The rows without the balance drills below where a training-day client's ladder starts."""
+    ladder = training_day_ladder(profile, catalog)
+    return [row for row in rows if ladder is None or row["pattern"] != "balance" or row["id"] in ladder]
+
+
 def handout_exercises(
     profile: Profile,
     plan: Plan | None = None,
     catalog: Catalog | None = None,
     assessed: list[dict] | None = None,
     daily_balance: str | None = None,
+    training_day_dose: str = "",
 ) -> list[dict]:
     """With a plan, the plan's whole week 1 and home work (lib.handout_plan.plan_exercises); without one, four
     to six recommended exercises, one per movement slot.
@@ -119,11 +135,14 @@ def handout_exercises(
     Each record has id, name, pattern, cues, dose (in words), drawing (SVG text: the movement's start and end
     side by side, lib.drawings.exercise_strip_svg), sessions (the plan's session letters that hold it) and
     home (whether the plan's home work holds it). `daily_balance`: how a plan's daily balance drill's home dose reads.
+    `training_day_dose`: without a plan, a balance drill's dose for a client whose balance dose is per training day
+    (the catalog's doses count toward a daily total; physio review F, L2).
     """
     catalog = catalog or default_catalog()
     if plan is not None:
         return plan_exercises(plan, catalog, daily_balance)
     rows = [row for row in _assessed(profile, catalog, assessed) if _is_home_safe(row)]
+    rows = _challenging_enough(rows, profile, catalog)
     chosen: list[dict] = []
     for patterns in EXERCISE_SLOTS:
         ranked = _ranked(rows, patterns, profile.experience)
@@ -134,75 +153,18 @@ def handout_exercises(
             break
         if row not in chosen:
             chosen.append(row)
-    return [_record(row, catalog) for row in chosen[:MAX_EXERCISES]]
-
-
-def _spine_kind(row: dict) -> int:
-    """Kinds of spine caution, closest to daily life first: bending to lift, toe touching, twisting, sit-up style."""
-    if row["pattern"] == "hinge":
-        return 0
-    if row["rotation"] == "loaded":
-        return 2
-    return 1 if row["spinal_flexion"] == "end_range" else 3
+    records = [_record(row, catalog) for row in chosen[:MAX_EXERCISES]]
+    return [
+        record | {"dose": training_day_dose[:1].upper() + training_day_dose[1:]}
+        if training_day_dose and record["pattern"] == "balance"
+        else record
+        for record in records
+    ]
 
 
 def _out_of_reach(row: dict, profile: Profile) -> bool:
     """Floor work for a client who cannot get down to the floor: a caution she has no use for."""
     return row["floor"] and not profile.floor_transfers
-
-
-def _concern_order(profile: Profile) -> tuple[str, ...]:
-    # A high faller's falls caution before a spine fracture's impact one: the impact limit is said again in the
-    # guidance and "Your week", the hands-full fall is not (physio review G, H1).
-    if profile.falls == "high":
-        return ("spine", "falls", "impact", "heavy", "joints", "floor", "other")
-    if profile.fragility == "vertebral_fracture":
-        return ("spine", "impact", "falls", "heavy", "joints", "floor", "other")
-    return ("spine", "impact", "heavy", "falls", "joints", "floor", "other")
-
-
-def _one_of_each_kind_first(rows: list[dict]) -> list[dict]:
-    """One caution of each kind, then the rest; within a kind, standing work first (it is closer to daily life)."""
-    rows = sorted(rows, key=lambda row: (_spine_kind(row), row["floor"], LEVELS.index(row["level"])))
-    firsts = [
-        row for position, row in enumerate(rows) if position == 0 or _spine_kind(rows[position - 1]) != _spine_kind(row)
-    ]
-    return firsts + [row for row in rows if row not in firsts]
-
-
-def _concerns(rows: list[dict], profile: Profile, rules: dict[str, dict]) -> list[list[dict]]:
-    """Restricted exercises grouped by the most relevant concern among their rules, in the profile's order."""
-    order = _concern_order(profile)
-    groups: dict[str, list[dict]] = {concern: [] for concern in order}
-    for row in rows:
-        concerns = {rules[rule]["concern"] for rule in row["rules"]} or {"other"}
-        groups[min(concerns, key=order.index)].append(row)
-    groups["spine"] = _one_of_each_kind_first(groups["spine"])
-    for concern in order[1:]:
-        groups[concern].sort(key=lambda row: (IMPACT_LEVELS.index(row["impact"]), LEVELS.index(row["level"])))
-    return [groups[concern] for concern in order]
-
-
-def _pick_cautions(groups: list[list[dict]], places: int) -> list[dict]:
-    """The spine keeps up to three places while other concerns each get one; leftovers fill the rest."""
-    spine, *others = groups
-    others = [group for group in others if group]
-    picks = (spine[: SPINE_PLACES if others else places] + [group[0] for group in others])[:places]
-    for row in spine + [row for group in others for row in group]:
-        if len(picks) >= places:
-            break
-        if row not in picks:
-            picks.append(row)
-    return picks
-
-
-def _one_per_reason(ranked: list[dict], places: int, reason) -> list[dict]:
-    """The best-ranked caution for each reason: two cautions with the same reason tell the client one thing twice
-    (physio review F, L3: two rounded-back lifts, while jumping on painful knees went unsaid)."""
-    by_reason: dict[str, dict] = {}
-    for row in ranked:
-        by_reason.setdefault(reason(row), row)
-    return list(by_reason.values())[:places]
 
 
 def _plain_reason(row: dict, rules: dict[str, dict]) -> str:
@@ -212,13 +174,25 @@ def _plain_reason(row: dict, rules: dict[str, dict]) -> str:
     return rules[first]["plain"]
 
 
-def _swap(row: dict, rows: list[dict]) -> str | None:
-    """The safer swap's name, with its change when it is "modify" for this client too (physio review E, M3: a high
-    faller was told 'INSTEAD: Kettlebell deadlift' without its one hand on a counter)."""
+def _swap_change(swap: dict, profile: Profile, catalog: Catalog) -> str:
+    """The change the client makes to the swap: the assessment's when it is "modify" for her too (physio review E, M3:
+    a high faller was told 'INSTEAD: Kettlebell deadlift' without its one hand on a counter); else, for a high faller,
+    the swap's own change the plan prints for her (data/planner.yaml technique_first, falls_high; physio review H, L1:
+    'INSTEAD: Hip-hinge drill' left both her hands on the stick and nothing in reach)."""
+    if swap["status"] == "modify":
+        return swap["modification"]
+    if profile.falls != "high":
+        return ""
+    own_changes = catalog.exercise(swap["id"]).get("modifications", {})
+    change = own_changes.get(catalog.planner["technique_first"]["falls_high"], "")
+    return change.split(";")[0].rstrip(".") + "." if change else ""  # its first clause: the full set-up is longer
+
+
+def _swap(row: dict, rows: list[dict], profile: Profile, catalog: Catalog) -> str | None:
+    """The safer swap's name, with the change the client makes to it (if any)."""
     swap = next((other for other in rows if other["id"] == row["swap_id"]), None)
-    if swap is None or swap["status"] != "modify":
-        return row["swap_name"]
-    return f"{row['swap_name']}: {swap['modification'][:1].lower()}{swap['modification'][1:]}"
+    change = "" if swap is None else _swap_change(swap, profile, catalog)
+    return f"{row['swap_name']}: {change[:1].lower()}{change[1:]}" if change else row["swap_name"]
 
 
 def handout_cautions(
@@ -240,14 +214,14 @@ def handout_cautions(
         if restricted:
             break
     within_reach = [row for row in restricted if not _out_of_reach(row, profile)] or restricted
-    ranked = _pick_cautions(_concerns(within_reach, profile, rules), len(within_reach))
-    picks = _one_per_reason(ranked, places, lambda row: _plain_reason(row, rules))
+    ranked = pick_cautions(rank_by_concern(within_reach, profile, rules), len(within_reach))
+    picks = one_per_reason(ranked, places, lambda row: _plain_reason(row, rules))
     return [
         {
             "id": row["id"],
             "name": row["name"],
             "status": "avoid" if status == "avoid" else "change",
-            "instead": _swap(row, rows) if status == "avoid" else row["modification"],
+            "instead": _swap(row, rows, profile, catalog) if status == "avoid" else row["modification"],
             "swap_id": row["swap_id"] if status == "avoid" else None,
             "why": _plain_reason(row, rules),
             "sources": list(row["sources"]),
@@ -257,12 +231,18 @@ def handout_cautions(
 
 
 def balance_suggestions(
-    profile: Profile, catalog: Catalog, shown: list[str], count: int, assessed: list[dict] | None = None
+    profile: Profile,
+    catalog: Catalog,
+    shown: list[str],
+    count: int,
+    assessed: list[dict] | None = None,
+    training_day_dose: str = "",
 ) -> list[dict]:
-    """Recommended balance exercises not already shown, at the client's level first."""
+    """Recommended balance exercises not already shown, at the client's level first; for a client whose balance dose
+    is per training day, from where her plan's ladder starts, each at `training_day_dose`."""
     rows = [row for row in _assessed(profile, catalog, assessed) if _is_home_safe(row) and row["id"] not in shown]
-    rows = _ranked(rows, ("balance",), profile.experience)
-    doses = [_first_clause(row["dose"]).split(",")[0] for row in rows[:count]]
+    rows = _ranked(_challenging_enough(rows, profile, catalog), ("balance",), profile.experience)
+    doses = [training_day_dose or _first_clause(row["dose"]).split(",")[0] for row in rows[:count]]
     return [{"name": row["name"], "dose": dose[:1].lower() + dose[1:]} for row, dose in zip(rows, doses)]
 
 
@@ -399,9 +379,9 @@ def _balance_progression(plan: Plan) -> list[str]:
     return [f"Drills: {with_changes([(name, changes[name]) for name in steps[0][2]])}."] if steps else []
 
 
-def balance_daily(plan: Plan | None) -> bool:
-    """Whether balance is advised every day: without a plan, always; with one, if its balance dose is daily."""
-    return plan is None or plan.balance_dose.kind == "daily"
+def balance_daily(plan: Plan | None, profile: Profile) -> bool:
+    """Whether balance is advised every day: the plan's balance dose, or without one the profile's."""
+    return (plan.balance_dose.kind if plan is not None else dose_kind(profile)) == "daily"
 
 
 def _balance_dose(plan: Plan) -> str:

@@ -1,5 +1,5 @@
-"""The client handout PDF: the profile's plan on one or two A4 pages (three where a client's cautions would not
-fit on two), in plain words and large type.
+"""The client handout PDF: the profile's plan on one or two A4 pages (three where a client's cautions, their
+reasons and the schedule's first week would not fit on two), in plain words and large type.
 
 Public API::
 
@@ -24,13 +24,14 @@ import vl_convert
 from lib import handout_draw as draw
 from lib.catalog import Catalog
 from lib.handout import Handout, build_handout
+from lib.handout_choices import MAX_CAUTIONS
 from lib.handout_sections import DRAWING_MM, Layout, back, front
 from lib.plan_charts import effort_spec
 from lib.planner import Plan
 from lib.profiles import Profile
 
 MAX_PAGES = 2  # front and back of one sheet
-MOST_PAGES = 3  # only where the back page cannot keep four cautions and the first week on one sheet (reviews E, F)
+MOST_PAGES = 3  # only where the back page cannot keep every caution, its reason and the first week on one sheet
 MAX_CUES = 3
 SMALLER_DRAWINGS_MM = (24, 19, 15)  # when no cue is left to cut; a drawing narrower than 15 mm is hard to read
 CHART_SPEC = {"width": 250, "height": 100}  # pixels; with 16 px fonts the chart text prints near 10 pt
@@ -39,11 +40,11 @@ CHART_INK = "#141414"
 CHART_SCALE = 2  # vl-convert scale: 2 x resolution keeps lines sharp in print
 
 # The back page's layouts, from the roomiest to the tightest: the least a client loses comes off first. The chart,
-# the balance extras, the links, the schedule's second week and the caution reasons go first, then the fourth caution
-# (physio reviews E and F: for a high faller, her only fall caution; a two-page sheet that cannot keep it takes a third
-# page only if the first week does not fit either: physio review H, L3, left open). The three most relevant cautions
-# (lifting, bending, twisting) are never cut, and the schedule's first week (the client's chosen days, which the
-# calendar file and the Planner show too) only where a third page cannot hold it: a third page takes what does not fit.
+# the balance extras, the links and the schedule's second week go to keep a sheet to two pages; a client's cautions
+# and their reasons never do: a sheet that cannot keep all of them and the first week on two pages takes a third
+# (physio reviews E, F, G L3 and H L3: a faller's only fall caution, or every reason, had been cut to save a page).
+# Only where even three pages cannot hold them do the reasons, then the fourth caution, then the first week give
+# way; the three most relevant cautions (lifting, bending, twisting) are never cut.
 LAYOUTS = tuple(
     Layout(*fields)
     for fields in (  # cautions, reasons, balance, chart, weeks, links
@@ -52,12 +53,13 @@ LAYOUTS = tuple(
         (4, True, 3, False, 1, True),  # the chart only draws what the week lines say
         (4, True, 2, False, 1, True),
         (4, True, 1, False, 1, True),
-        (4, True, 1, False, 1, False),
-        (4, False, 1, False, 1, False),
+        (4, True, 1, False, 1, False),  # the tightest two-page layout: every caution, its reason, the first week
+        (4, False, 1, False, 1, False),  # from here on only to keep a sheet to three pages
         (3, False, 1, False, 1, False),
-        (3, False, 1, False, 0, False),  # last: only where even a third page cannot hold the first week
+        (3, False, 1, False, 0, False),
     )
 )
+TWO_PAGE_LAYOUTS = tuple(layout for layout in LAYOUTS if layout.cautions == MAX_CAUTIONS and layout.reasons)
 
 
 def _effort_png(plan: Plan) -> bytes:
@@ -91,14 +93,14 @@ def _bisect(candidates: list, fits) -> object:
 
 
 def _back_layout(pdf: draw.Sheet, handout: Handout, chart: bytes | None) -> Layout:
-    """The roomiest back page that keeps the sheet to two pages; if even three cautions do not fit, the roomiest
-    on a second sheet: a client's cautions are never cut to make the sheet shorter."""
+    """The roomiest back page that keeps the sheet to two pages with every caution, its reason and the schedule's
+    first week; else the roomiest on three pages: a client's cautions and their reasons are never cut to save a
+    page (only where even a third page cannot hold them)."""
 
     def within(pages: int):
         return lambda layout: draw.pages_taken(pdf, lambda trial: back(trial, handout, layout, chart)) <= pages
 
-    two_page = list(LAYOUTS[:-1])  # the last layout drops the first week: only to keep a sheet to three pages
-    layout = _bisect(two_page, within(MAX_PAGES))
+    layout = _bisect(list(TWO_PAGE_LAYOUTS), within(MAX_PAGES))
     return layout if within(MAX_PAGES)(layout) else _bisect(list(LAYOUTS), within(MOST_PAGES))
 
 

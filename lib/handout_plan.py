@@ -104,20 +104,26 @@ def plan_exercises(plan: Plan, catalog: Catalog, daily_balance: str | None = Non
     return records
 
 
-def _sheet_name(exercise_id: str, name: str, change: str, catalog: Catalog, names: dict) -> str:
+def _sheet_name(slot: pd.Series, catalog: Catalog, names: dict) -> str:
     """The planned lift's name as the sheet gives it: a change to another hold renames it (physio review E, L3: a
     'goblet squat' is two-handed; the faller's planned version is one-handed at a counter)."""
-    own_changes = catalog.exercise(exercise_id).get("modifications", {})
+    own_changes = catalog.exercise(slot["exercise_id"]).get("modifications", {})
     for key, renamed in names.items():
-        if exercise_id in renamed and own_changes.get(key, "\0") in change:
-            return renamed[exercise_id]
-    return name
+        if (
+            slot["exercise_id"] in renamed
+            and slot["modification"]
+            and own_changes.get(key, "\0") in slot["modification"]
+        ):
+            return renamed[slot["exercise_id"]]
+    return slot["exercise"]
 
 
 def later_lifts(plan: Plan, catalog: Catalog, words: dict) -> list[str]:
     """One line for each loaded lift with a change that the plan brings in after its first phase, with its week,
     sessions and its change (physio review E, M1: the sheet lists week 1 only, and these changes are
-    safety conditions: a hand on a counter, a physiotherapist's agreement)."""
+    safety conditions: a hand on a counter, a physiotherapist's agreement); then a line for each later phase that
+    moves it into or out of a session, with what it replaces or what replaces it (physio review H, L4: 'in sessions
+    B and C: kettlebell deadlift' while session C turned to the squat in week 27, unsaid)."""
     sessions = plan.sessions
     first = sessions.loc[sessions["phase"] == FIRST_PHASE, "exercise_id"]
     starts = plan.weeks.groupby("phase")["week"].min()
@@ -129,19 +135,49 @@ def later_lifts(plan: Plan, catalog: Catalog, words: dict) -> list[str]:
         if not set(catalog.exercise(exercise_id)["equipment"]) & EXTERNAL_LOADS:
             continue
         slot = slots.iloc[0]
-        name = _sheet_name(exercise_id, slot["exercise"], slot["modification"], catalog, words["names"])
         lines.append(
-            words["line"].format(
-                week=starts[slot["phase"]],
-                name=_sentence(name, upper=False),
-                where=_sentence(
-                    _where(sorted(set(slots.loc[slots["phase"] == slot["phase"], "session"]))), upper=False
-                ),
-                change=slot["modification"],
+            _later_line(
+                words, catalog, starts[slot["phase"]], set(slots.loc[slots["phase"] == slot["phase"], "session"]), slot
             )
             + _heavy_lead_in(plan.weeks, slot, words["heavy_lead_in"])
         )
-    return lines
+        lines += [
+            _later_line(words, catalog, starts[phase], {letter}, new, replacing=True)
+            for phase, letter, new in _moves(plan, slots)
+        ]
+    return list(dict.fromkeys(lines))  # a lift moving into a session is another moving out of it
+
+
+def _later_line(
+    words: dict, catalog: Catalog, week: int, letters: set[str], slot: pd.Series, replacing: bool = False
+) -> str:
+    """'From week 9, in sessions B and C: kettlebell deadlift. <its change>'; `replacing`: saying it takes the place
+    of the session's earlier lift."""
+    name = _sentence(_sheet_name(slot, catalog, words["names"]), upper=False)
+    if replacing:
+        name = words["in_place_of"].format(name=name)
+    where = _sentence(_where(sorted(letters)), upper=False)
+    return words["line"].format(week=week, where=where, name=name, change=slot["modification"]).strip()
+
+
+def _moves(plan: Plan, slots: pd.DataFrame) -> list[tuple[str, str, pd.Series]]:
+    """(phase, session, the slot's new row) wherever a later phase moves this lift into a session or out
+    of one it keeps elsewhere (a lift that leaves the plan altogether is the plan moving on, its successor's own line)."""
+    sessions = plan.sessions
+    phases = list(dict.fromkeys(plan.weeks["phase"]))
+    held_phases = list(dict.fromkeys(slots["phase"]))
+    moves = []
+    for before, after in zip(phases[phases.index(held_phases[0]) :], phases[phases.index(held_phases[0]) + 1 :]):
+        held, holds = (set(slots.loc[slots["phase"] == phase, "session"]) for phase in (before, after))
+        if not holds:
+            break
+        for letter in sorted(held ^ holds):
+            block = slots["block"].iloc[0]
+            in_slot = sessions[(sessions["session"] == letter) & (sessions["block"] == block)]
+            old, new = (in_slot[in_slot["phase"] == phase] for phase in (before, after))
+            if not old.empty and not new.empty:
+                moves.append((after, letter, new.iloc[0]))
+    return moves
 
 
 def _heavy_lead_in(weeks: pd.DataFrame, slot: pd.Series, words: str) -> str:
@@ -177,7 +213,11 @@ def _held_back_for_drill(swap: dict, plan: Plan | None, profile: Profile, catalo
         if not (technique_first(profile) and loaded and not profile.vertebral_fracture):
             return None
         drill = catalog.exercises_by_id[technique["drill"]]
-        return {"name": drill["name"], "modification": ""}
+        # A high faller's drill keeps one hand on a counter, as her plan's does (physio review H, L1).
+        falls_change = (
+            drill.get("modifications", {}).get(technique["falls_high"], "") if profile.falls == "high" else ""
+        )
+        return {"name": drill["name"], "modification": falls_change}
     first = plan.sessions[plan.sessions["phase"] == FIRST_PHASE]
     drills = first[first["exercise_id"] == technique["drill"]]
     if drills.empty or swap["id"] in set(first["exercise_id"]):
@@ -186,7 +226,7 @@ def _held_back_for_drill(swap: dict, plan: Plan | None, profile: Profile, catalo
 
 
 def drill_first(
-    caution: dict, plan: Plan | None, profile: Profile, assessed: list[dict], catalog: Catalog, words: str
+    caution: dict, plan: Plan | None, profile: Profile, assessed: list[dict], catalog: Catalog, words: dict
 ) -> dict:
     """A caution whose safer swap is a loaded lift held back until a technique check names the technique drill
     first: on a plan sheet, the drill the plan holds in its place (physio review H, M1: 'INSTEAD: Kettlebell
@@ -196,7 +236,8 @@ def drill_first(
     drill = swap and _held_back_for_drill(swap, plan, profile, catalog)
     if not drill:
         return caution
-    name = (
-        f"{drill['name']}: {_sentence(drill['modification'], upper=False)}" if drill["modification"] else drill["name"]
-    )
-    return caution | {"instead": words.format(drill=name, lift=_sentence(swap["name"], upper=False))}
+    line = words["line"].format(drill=drill["name"], lift=_sentence(swap["name"], upper=False))
+    if drill["modification"]:
+        change = drill["modification"].split(";")[0].rstrip(".") + "."  # its first clause: the set-up is on the front
+        line = words["with_change"].format(line=line, change=_sentence(change, upper=False))
+    return caution | {"instead": line}

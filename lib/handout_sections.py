@@ -209,15 +209,19 @@ def _lines_beside_chart(pdf: draw.Sheet, handout: Handout, lines: list[str], cha
     pdf.set_y(max(text_end, pdf.y))
 
 
-def _week(pdf: draw.Sheet, handout: Handout, chart: bytes | None, weeks: int) -> None:
-    """With a plan: the schedule table, its notes and aerobic line, then the plan's lines (beside the effort chart).
-    Without: the guidance."""
+def _week(pdf: draw.Sheet, handout: Handout, weeks: int) -> None:
+    """With a plan: the schedule table, its notes and aerobic line. Without: the heading alone (the guidance follows)."""
     draw.heading(pdf, handout.words["headings"]["week"])
     if handout.schedule and weeks:
         _schedule_table(pdf, handout, weeks)
     # What comes first (the all-clear) and the whole week's walking, at full width: the chart is about the sessions.
-    notes, lines = handout.week_lines[: handout.notes_first], handout.week_lines[handout.notes_first :]
+    notes = handout.week_lines[: handout.notes_first]
     _bullets(pdf, [*notes, *([handout.aerobic] if handout.aerobic else [])], MARGIN_MM, pdf.width)
+
+
+def _week_plan(pdf: draw.Sheet, handout: Handout, chart: bytes | None) -> None:
+    """The plan's lines (beside the effort chart), or without a plan the guidance."""
+    lines = handout.week_lines[handout.notes_first :]
     if chart is None:
         _bullets(pdf, lines, MARGIN_MM, pdf.width)
     else:
@@ -280,7 +284,10 @@ def back(pdf: draw.Sheet, handout: Handout, layout: Layout, chart: bytes | None)
     pdf.add_page()
     draw.kept_whole(pdf, lambda sheet: _cautions(sheet, handout, cautions, layout.reasons))
     draw.kept_whole(pdf, lambda sheet: _moving(sheet, handout))
-    draw.kept_whole(pdf, lambda sheet: _week(sheet, handout, chart if layout.chart else None, layout.weeks))
+    # Two blocks, so a long plan's lines may start the next page while its schedule stays below the cautions: the
+    # space a whole "Your week" left blank cost a faller her fourth caution (physio review H, L3).
+    draw.kept_whole(pdf, lambda sheet: _week(sheet, handout, layout.weeks))
+    draw.kept_whole(pdf, lambda sheet: _week_plan(sheet, handout, chart if layout.chart else None))
     draw.kept_whole(pdf, lambda sheet: _balance(sheet, handout, layout.balance))
     draw.kept_whole(pdf, lambda sheet: _sources(sheet, handout, cautions, layout.links))
     draw.box(

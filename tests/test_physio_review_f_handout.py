@@ -187,7 +187,7 @@ def test_f_l3_painful_joints_with_a_high_falls_risk_name_an_impact_caution():
 def test_a_two_page_sheet_with_room_to_spare_keeps_its_caution_reasons_and_its_first_week():
     """The notice at the foot ended a rounding error below the page, which counted as one more page: a sheet with
     room to spare lost its caution reasons and links. (The young athlete's sheets that showed it now hold the hinge
-    drill and its check, physio review F, M2, and give their reasons way to the first week's schedule.)"""
+    drill and its check, physio review F, M2, and take a third page for their reasons, physio review H, L3.)"""
     plan = build_plan(Profile(bone="normal"), 2, 6, 30, "none")
     pages = _pdf_pages(plan)
     assert len(pages) == 2
@@ -198,7 +198,7 @@ def test_a_two_page_sheet_with_room_to_spare_keeps_its_caution_reasons_and_its_f
 @pytest.mark.parametrize("kit", ["none", "full gym"])
 def test_a_plan_sheet_drops_its_first_week_only_to_stay_within_three_pages(kit):
     """The days the client trains are on the sheet, as in the calendar file and the Planner (the shared-link
-    browser test); a two-page sheet gives its caution reasons way first."""
+    browser test); a sheet that cannot keep it with every caution reason on two pages takes a third."""
     plan = build_plan(Profile.from_z_score(-2.6, clearance=True, experience="trained"), 2, 6, 30, kit)
     pages = _pdf_pages(plan)
     assert "Week 1" in " ".join(_flat(page) for page in pages)
