@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from lib.catalog import default_catalog
+from lib.handout import build_handout
 from lib.planner import build_plan
 from lib.profiles import CHOICES, Profile, all_profiles
 from lib.safety import assess
@@ -64,3 +65,15 @@ def test_j_l1_a_rack_squat_with_painful_joints_is_told_what_to_raise():
     assert not rack["modification"].str.contains("otherwise raise the box.", regex=False).any(), rack[
         "modification"
     ].tolist()
+
+
+@pytest.mark.parametrize(
+    "profile",
+    [Profile(bone="osteopenia", falls="high", joint_limits=True, experience="trained"), Profile(joint_limits=True)],
+    ids=str,
+)
+def test_j_l3_a_one_handed_goblet_squat_is_named_for_its_hold(profile):
+    """N1's sheet said 'goblet squat. Hold one dumbbell at the shoulder with one hand' (a goblet squat is two-handed)."""
+    handout = build_handout(profile, build_plan(profile, 3, 12, 45, "bands and dumbbells"))
+    for line in handout.week_lines:
+        assert not re.search(r"goblet squat\. Hold one dumbbell", line, re.IGNORECASE), line
