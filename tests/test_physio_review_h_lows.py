@@ -3,6 +3,8 @@ and review F's L2: what a client's sheet must keep and say, as invariants over p
 
 from __future__ import annotations
 
+import dataclasses
+
 import pandas as pd
 import pytest
 
@@ -129,13 +131,24 @@ def test_h_l4_no_later_lift_line_claims_a_session_a_later_phase_changes(plan_sha
         assert not _unsaid_session_moves(profile, plan_shape, catalog), profile
 
 
-def test_h_l4_f1s_sheet_says_session_c_turns_to_the_squat_in_week_27(catalog):
+def test_h_l4_a_session_a_later_phase_gives_to_another_lift_is_said(catalog):
+    """F1's plan at review H held the kettlebell deadlift in sessions B and C in the build phase, and gave session C to
+    another lift in week 27, unsaid. Today's plans no longer move a later lift (review J), so the test rebuilds that
+    plan: F1's own, with session C's lower-body lift in the build phase made the kettlebell deadlift."""
     f1 = Profile(bone="normal", falls="high", joint_limits=True)
-    lines = build_handout(f1, build_plan(f1, 3, 12, 45, "full gym", catalog), catalog=catalog).week_lines
+    plan = build_plan(f1, 3, 12, 45, "full gym", catalog)
+    sessions = plan.sessions.copy()
+    lower_body = sessions["block"] == "axial lower body"
+    deadlift = sessions[lower_body & (sessions["session"] == "B") & (sessions["phase"] == "build")].iloc[0]
+    c_build = sessions.index[lower_body & (sessions["session"] == "C") & (sessions["phase"] == "build")]
+    sessions.loc[c_build, deadlift.index.drop("session")] = deadlift.drop("session").to_numpy()
+    moved = dataclasses.replace(plan, sessions=sessions)
+    lines = build_handout(f1, moved, catalog=catalog).week_lines
+    strength_start = plan.weeks.groupby("phase")["week"].min()["strength"]
+    assert any(line.startswith("From week 9, in sessions B and C: kettlebell deadlift") for line in lines), lines
     assert any(
-        line.startswith("From week 27, in session C: one-hand dumbbell squat at a counter (in place of")
-        for line in lines
-    )
+        line.startswith(f"From week {strength_start}, in session C:") and "(in place of" in line for line in lines
+    ), lines
 
 
 # Review F, L2: a Safe options sheet for a client whose balance dose is per training day says so throughout.
