@@ -281,7 +281,10 @@ def back(pdf: draw.Sheet, handout: Handout, layout: Layout, chart: bytes | None)
     """Page 2, from its top: what to avoid, moving safely, the week, balance and when to stop, the sources,
     and the notice at the foot. Each section is kept whole."""
     cautions = handout.cautions[: layout.cautions]
-    pdf.add_page()
+    # A front whose week-1 list ran onto a second page even with no cues and the smallest drawings is followed on that
+    # page: a new page would take a long plan's sheet to a fourth (review J's sample: 8 of 32 fallers' plan sheets).
+    if pdf.page == 1:
+        pdf.add_page()
     draw.kept_whole(pdf, lambda sheet: _cautions(sheet, handout, cautions, layout.reasons))
     draw.kept_whole(pdf, lambda sheet: _moving(sheet, handout))
     # Two blocks, so a long plan's lines may start the next page while its schedule stays below the cautions: the

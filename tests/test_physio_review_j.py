@@ -11,9 +11,11 @@ from hypothesis import given, settings, strategies as st
 
 from lib.catalog import default_catalog
 from lib.handout import build_handout
+from lib.handout_pdf import MOST_PAGES, handout_pdf
 from lib.planner import build_plan
 from lib.profiles import CHOICES, Profile, all_profiles
 from lib.safety import assess
+from tests.handout_helpers import read_pdf
 
 EXERCISES = default_catalog().exercises_by_id
 A_HAND_ON_SUPPORT = re.compile(r"\bhands?\b|\bhold", re.IGNORECASE)
@@ -77,3 +79,11 @@ def test_j_l3_a_one_handed_goblet_squat_is_named_for_its_hold(profile):
     handout = build_handout(profile, build_plan(profile, 3, 12, 45, "bands and dumbbells"))
     for line in handout.week_lines:
         assert not re.search(r"goblet squat\. Hold one dumbbell", line, re.IGNORECASE), line
+
+
+@pytest.mark.parametrize("profile", [p for p in FALLERS if p.joint_limits or p.vertebral_fracture][::3], ids=str)
+def test_j_a_fallers_plan_sheet_with_a_long_week_one_stays_within_three_pages(profile):
+    """Heel raises standing in for impact and the plannable shallow lunges made week 1 longer than a front page: the
+    back then started a new page, and 8 of these 32 plan sheets ran to four pages."""
+    pages, _ = read_pdf(handout_pdf(profile, build_plan(profile, 3, 12, 45, "full gym")))
+    assert pages <= MOST_PAGES
