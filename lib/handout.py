@@ -34,7 +34,8 @@ from lib.handout_choices import (
     plan_lines,
 )
 from lib.handout_font import prints
-from lib.handout_plan import drill_first, later_lifts
+from lib.handout_instead import sheet_insteads
+from lib.handout_plan import later_lifts, later_moves
 from lib.plan_usable import EQUIPMENT_SETS
 from lib.planner import Plan, next_monday, session_dates
 from lib.profiles import Profile
@@ -96,6 +97,7 @@ class Handout:
     schedule: list[tuple[str, list[str]]]  # with a plan: (week label, the session letter or '' for each weekday)
     aerobic: str  # with a plan, its aerobic dose (and a faller's walking set-up), above the week lines; else ''
     week_lines: list[str]  # with a plan, the plan in a few lines; without, how often and the guidance
+    harder_moves: str  # the week line naming the plan's later arm, back and trunk moves ('' if none): it gives way
     notes_first: int  # how many week lines (the plan's notes: the all-clear first) go before the aerobic line
     balance_suggestions: list[str]  # without a plan: balance drills, best first
     balance_lines: list[str]  # after the suggestions; the last is the advice (with a plan, its dose) to stress
@@ -146,7 +148,8 @@ def _week_lines(
     plan: Plan | None, guidance: dict[str, Guidance], words: dict, notes: list[str], catalog: Catalog, daily: bool
 ) -> list[str]:
     if plan is not None:
-        return [*plan_lines(plan, notes), *later_lifts(plan, catalog, words["later_lifts"])]
+        later = [*later_lifts(plan, catalog, words["later_lifts"]), *later_moves(plan, catalog, words["later_moves"])]
+        return [*plan_lines(plan, notes), *later]
     labelled = [
         label + gloss(guidance[topic].advice) for topic, label in words["guidance_labels"].items() if topic in guidance
     ]
@@ -212,10 +215,15 @@ def build_handout(
     exercises = handout_exercises(
         profile, plan, catalog, assessed, words["daily_balance"], training_day.get("front", "")
     )
-    cautions = [
-        drill_first(caution, plan, profile, assessed, catalog, words["drill_first"])
-        for caution in handout_cautions(profile, catalog, MAX_CAUTIONS, assessed)
-    ]
+    cautions = sheet_insteads(
+        handout_cautions(profile, catalog, MAX_CAUTIONS, assessed),
+        plan,
+        profile,
+        assessed,
+        catalog,
+        words["instead"],
+        {exercise["id"] for exercise in exercises},
+    )
     name = clean_first_name(first_name)
     first_day = session_dates(plan, start, weekdays)[0][0] if plan is not None and start else start
     suggestions = (
@@ -254,6 +262,7 @@ def build_handout(
         schedule=_schedule(plan, start, weekdays, words) if plan is not None else [],
         aerobic=aerobic,
         week_lines=_week_lines(plan, guidance, words, notes, catalog, balance_daily(plan, profile)),
+        harder_moves=next(iter(later_moves(plan, catalog, words["later_moves"])), "") if plan is not None else "",
         notes_first=0 if plan is None else len(note_lines(plan, notes)),
         balance_suggestions=balance[: len(suggestions)],
         balance_lines=balance[len(suggestions) :],

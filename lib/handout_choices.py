@@ -20,7 +20,7 @@ from lib.balance_dose import dose_kind
 from lib.catalog import Catalog, default_catalog
 from lib.drawings import exercise_strip_svg
 from lib.handout_caution_order import one_per_reason, pick_cautions, rank_by_concern
-from lib.handout_plan import plan_exercises
+from lib.handout_plan import plan_exercises, with_changes
 from lib.planner import DELOAD_EVERY, Plan
 from lib.profiles import Profile
 from lib.safety import Guidance, assess
@@ -60,7 +60,7 @@ def gloss(text: str) -> str:
     return text
 
 
-def _first_clause(dose: str) -> str:
+def first_clause(dose: str) -> str:
     """The dose without its progression note, with 'reps' spelled out."""
     return gloss(re.sub(r"\breps\b", "repetitions", dose.split(";")[0].strip().rstrip(".")))
 
@@ -93,7 +93,7 @@ def _record(row: dict, catalog: Catalog) -> dict:
         "name": row["name"],
         "pattern": row["pattern"],
         "cues": list(exercise["cues"]),
-        "dose": _first_clause(exercise["dose"]),
+        "dose": first_clause(exercise["dose"]),
         "drawing": exercise_strip_svg(row["id"]),
         "sessions": [],
         "home": False,
@@ -153,13 +153,24 @@ def handout_exercises(
             break
         if row not in chosen:
             chosen.append(row)
-    records = [_record(row, catalog) for row in chosen[:MAX_EXERCISES]]
+    records = [_faller_set_up(_record(row, catalog), profile, catalog) for row in chosen[:MAX_EXERCISES]]
     return [
         record | {"dose": training_day_dose[:1].upper() + training_day_dose[1:]}
         if training_day_dose and record["pattern"] == "balance"
         else record
         for record in records
     ]
+
+
+def _faller_set_up(record: dict, profile: Profile, catalog: Catalog) -> dict:
+    """A high faller's technique drill with its one-hand set-up after its dose, as her plan sheet prints it
+    (data/planner.yaml technique_first, falls_high; physio review J, L6: the card said nothing of the counter its
+    own INSTEAD asked for)."""
+    technique = catalog.planner["technique_first"]
+    if profile.falls != "high" or record["id"] != technique["drill"]:
+        return record
+    change = catalog.exercise(record["id"])["modifications"][technique["falls_high"]]
+    return record | {"dose": f"{record['dose']}. {change}"}
 
 
 def _out_of_reach(row: dict, profile: Profile) -> bool:
@@ -174,7 +185,7 @@ def _plain_reason(row: dict, rules: dict[str, dict]) -> str:
     return rules[first]["plain"]
 
 
-def _swap_change(swap: dict, profile: Profile, catalog: Catalog) -> str:
+def swap_change(swap: dict, profile: Profile, catalog: Catalog) -> str:
     """The change the client makes to the swap: the assessment's when it is "modify" for her too (physio review E, M3:
     a high faller was told 'INSTEAD: Kettlebell deadlift' without its one hand on a counter); else, for a high faller,
     the swap's own change the plan prints for her (data/planner.yaml technique_first, falls_high; physio review H, L1:
@@ -191,7 +202,7 @@ def _swap_change(swap: dict, profile: Profile, catalog: Catalog) -> str:
 def _swap(row: dict, rows: list[dict], profile: Profile, catalog: Catalog) -> str | None:
     """The safer swap's name, with the change the client makes to it (if any)."""
     swap = next((other for other in rows if other["id"] == row["swap_id"]), None)
-    change = "" if swap is None else _swap_change(swap, profile, catalog)
+    change = "" if swap is None else swap_change(swap, profile, catalog)
     return f"{row['swap_name']}: {change[:1].lower()}{change[1:]}" if change else row["swap_name"]
 
 
@@ -242,7 +253,7 @@ def balance_suggestions(
     is per training day, from where her plan's ladder starts, each at `training_day_dose`."""
     rows = [row for row in _assessed(profile, catalog, assessed) if _is_home_safe(row) and row["id"] not in shown]
     rows = _ranked(_challenging_enough(rows, profile, catalog), ("balance",), profile.experience)
-    doses = [training_day_dose or _first_clause(row["dose"]).split(",")[0] for row in rows[:count]]
+    doses = [training_day_dose or first_clause(row["dose"]).split(",")[0] for row in rows[:count]]
     return [{"name": row["name"], "dose": dose[:1].lower() + dose[1:]} for row, dose in zip(rows, doses)]
 
 
@@ -329,19 +340,6 @@ def _review_lines(reviews) -> list[str]:
     return [
         f"Week{'s' if len(weeks) > 1 else ''} {in_words(weeks)}: {review}" for review, weeks in weeks_by_review.items()
     ]
-
-
-def with_changes(named: list[tuple[str, str]], joiner: str = "; ") -> str:
-    """The names in words, each group sharing a change followed by it: a planned "modify" item carries its change
-    wherever the sheet names it (physio review C1). Groups in order of first mention, joined by `joiner`."""
-    groups: dict[str, list[str]] = {}
-    for name, change in named:
-        groups.setdefault(change, []).append(name)
-    return joiner.join(
-        in_words(names)
-        + (f", {'each ' if len(names) > 1 else ''}{change[:1].lower()}{change[1:].rstrip('.')}" if change else "")
-        for change, names in groups.items()
-    )
 
 
 def _balance_drills(plan: Plan) -> pd.DataFrame:

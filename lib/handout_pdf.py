@@ -16,6 +16,8 @@ to an image with vl-convert.
 
 from __future__ import annotations
 
+import dataclasses
+
 import copy
 import datetime as dt
 
@@ -140,5 +142,10 @@ def handout_pdf(
     pdf.add_page()
     front(pdf, handout, *_front_layout(pdf, handout))
     layout = _back_layout(pdf, handout, chart)
+    if not layout.reasons and handout.harder_moves:
+        # The line of harder arm, back and trunk moves gives way before a caution's reason (physio review H, L3).
+        lines = [line for line in handout.week_lines if line != handout.harder_moves]
+        handout = dataclasses.replace(handout, week_lines=lines, harder_moves="")
+        layout = _back_layout(pdf, handout, chart)
     back(pdf, handout, layout, chart)
     return bytes(pdf.output())

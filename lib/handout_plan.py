@@ -5,7 +5,7 @@ Public API::
     from lib.handout_plan import plan_exercises
     plan_exercises(plan, catalog)  # every week-1 session exercise (session A's first) and the home work
     later_lifts(plan, catalog, words)  # 'From week 9: ...' for each loaded lift with a change that comes later
-    drill_first(caution, plan, profile, assessed, catalog, words)  # a swap held back for a technique drill first
+    later_moves(plan, catalog, words)  # 'Harder moves for the arms, back and trunk: from week 5, push-up; ...'
 
 Nothing here chooses: the list is the plan's first phase (plan.sessions) and its home work (plan.home),
 in the plan's order, each once, each dose in the plan's own words and figures (physio review B, finding 4).
@@ -18,9 +18,7 @@ import pandas as pd
 from lib.catalog import Catalog
 from lib.drawings import exercise_strip_svg
 from lib.plan_sessions import EXTERNAL_LOADS
-from lib.plan_usable import technique_first
 from lib.planner import Plan
-from lib.profiles import Profile
 from lib.safety_rules import in_words
 
 FIRST_PHASE = "foundation"  # week 1 is in the plan's first phase
@@ -71,6 +69,11 @@ def _sentence(text: str, upper: bool = True) -> str:
     return (text[:1].upper() if upper else text[:1].lower()) + text[1:]
 
 
+def _first_home(plan: Plan) -> pd.DataFrame:
+    """The first phase's home work: on the sheet with week 1."""
+    return plan.home[plan.home["phase"] == FIRST_PHASE]
+
+
 def plan_exercises(plan: Plan, catalog: Catalog, daily_balance: str | None = None) -> list[dict]:
     """Every exercise of the plan's week-1 sessions (session A's first), then its first phase's home work; a daily
     balance drill's home dose in the words `daily_balance` when given (else the plan's own).
@@ -79,7 +82,7 @@ def plan_exercises(plan: Plan, catalog: Catalog, daily_balance: str | None = Non
     drawing, sessions; and home (whether the plan's home work holds it).
     """
     slots = plan.sessions[plan.sessions["phase"] == FIRST_PHASE].sort_values("session", kind="stable")
-    home = plan.home[plan.home["phase"] == FIRST_PHASE]
+    home = _first_home(plan)
     week_one = plan.weeks.iloc[0]
     impact_words = catalog.planner["impact"]["cell"]
     records = []
@@ -118,50 +121,101 @@ def _sheet_name(slot: pd.Series, catalog: Catalog, names: dict) -> str:
     return slot["exercise"]
 
 
+def later_loaded(plan: Plan, catalog: Catalog) -> pd.DataFrame:
+    """The slots of the loaded lifts with a change that the plan brings in after its first phase: each has its own
+    line on the sheet (later_lifts)."""
+    sessions = plan.sessions
+    first = sessions.loc[sessions["phase"] == FIRST_PHASE, "exercise_id"]
+    loaded = sessions["exercise_id"].map(lambda found: bool(set(catalog.exercise(found)["equipment"]) & EXTERNAL_LOADS))
+    return sessions[
+        ~sessions["exercise_id"].isin(first)
+        & (sessions["modification"] != "")
+        & (sessions["dose_kind"] == "strength")
+        & loaded
+    ]
+
+
 def later_lifts(plan: Plan, catalog: Catalog, words: dict) -> list[str]:
     """One line for each loaded lift with a change that the plan brings in after its first phase, with its week,
     sessions and its change (physio review E, M1: the sheet lists week 1 only, and these changes are
     safety conditions: a hand on a counter, a physiotherapist's agreement); then a line for each later phase that
     moves it into or out of a session, with what it replaces or what replaces it (physio review H, L4: 'in sessions
     B and C: kettlebell deadlift' while session C turned to the squat in week 27, unsaid)."""
-    sessions = plan.sessions
-    first = sessions.loc[sessions["phase"] == FIRST_PHASE, "exercise_id"]
     starts = plan.weeks.groupby("phase")["week"].min()
-    later = sessions[
-        ~sessions["exercise_id"].isin(first) & (sessions["modification"] != "") & (sessions["dose_kind"] == "strength")
-    ]
     lines = []
-    for exercise_id, slots in later.groupby("exercise_id", sort=False):
-        if not set(catalog.exercise(exercise_id)["equipment"]) & EXTERNAL_LOADS:
-            continue
+    for _, slots in later_loaded(plan, catalog).groupby("exercise_id", sort=False):
         slot = slots.iloc[0]
+        letters = set(slots.loc[slots["phase"] == slot["phase"], "session"])
         lines.append(
-            _later_line(
-                words, catalog, starts[slot["phase"]], set(slots.loc[slots["phase"] == slot["phase"], "session"]), slot
-            )
+            _later_line(words, catalog, starts[slot["phase"]], letters, slot)
             + _heavy_lead_in(plan.weeks, slot, words["heavy_lead_in"])
         )
         lines += [
-            _later_line(words, catalog, starts[phase], {letter}, new, replacing=True)
-            for phase, letter, new in _moves(plan, slots)
+            _later_line(words, catalog, starts[phase], {letter}, new, replacing=old)
+            for phase, letter, old, new in _moves(plan, slots)
         ]
     return list(dict.fromkeys(lines))  # a lift moving into a session is another moving out of it
 
 
 def _later_line(
-    words: dict, catalog: Catalog, week: int, letters: set[str], slot: pd.Series, replacing: bool = False
+    words: dict,
+    catalog: Catalog,
+    week: int,
+    letters: set[str],
+    slot: pd.Series,
+    replacing: pd.Series | None = None,
 ) -> str:
-    """'From week 9, in sessions B and C: kettlebell deadlift. <its change>'; `replacing`: saying it takes the place
-    of the session's earlier lift."""
+    """'From week 9, in sessions B and C: kettlebell deadlift. <its change>'; `replacing`: the session's earlier
+    slot, whose lift it names as the one this takes the place of."""
     name = _sentence(_sheet_name(slot, catalog, words["names"]), upper=False)
-    if replacing:
-        name = words["in_place_of"].format(name=name)
+    if replacing is not None:
+        old = _sentence(_sheet_name(replacing, catalog, words["names"]), upper=False)
+        name = words["in_place_of"].format(name=name, old=old)
     where = _sentence(_where(sorted(letters)), upper=False)
-    return words["line"].format(week=week, where=where, name=name, change=slot["modification"]).strip()
+    change = _one_stand_in(slot["modification"], words["stand_ins"])
+    return words["line"].format(week=week, where=where, name=name, change=change).strip()
 
 
-def _moves(plan: Plan, slots: pd.DataFrame) -> list[tuple[str, str, pd.Series]]:
-    """(phase, session, the slot's new row) wherever a later phase moves this lift into a session or out
+def _one_stand_in(change: str, stand_ins: dict[str, str]) -> str:
+    """The change without the stand-ins that name moves the sheet may not schedule (data/handout.yaml
+    later_lifts.stand_ins; physio review J, L5): it keeps the first phase's own lift in the held-back lift's place."""
+    for generic, kept in stand_ins.items():
+        change = change.replace(generic, kept)
+    return change
+
+
+def with_changes(named: list[tuple[str, str]], joiner: str = "; ") -> str:
+    """The names in words, each group sharing a change followed by it: a planned "modify" item carries its change
+    wherever the sheet names it (physio review C1). Groups in order of first mention, joined by `joiner`."""
+    groups: dict[str, list[str]] = {}
+    for name, change in named:
+        groups.setdefault(change, []).append(name)
+    return joiner.join(
+        in_words(names)
+        + (f", {'each ' if len(names) > 1 else ''}{change[:1].lower()}{change[1:].rstrip('.')}" if change else "")
+        for change, names in groups.items()
+    )
+
+
+def later_moves(plan: Plan, catalog: Catalog, words: dict) -> list[str]:
+    """One line naming the harder upper-body and trunk moves (the blocks `words` names) the plan brings in after week
+    1, by week, each with its change (physio review K, L1: the plan moved them on, the sheet kept the week-1 moves);
+    none when there are none."""
+    sessions = plan.sessions[plan.sessions["block"].isin(words["blocks"])]
+    first = {*sessions.loc[sessions["phase"] == FIRST_PHASE, "exercise_id"], *_first_home(plan)["exercise_id"]}
+    later = sessions[~sessions["exercise_id"].isin(first | set(later_loaded(plan, catalog)["exercise_id"]))]
+    starts = plan.weeks.groupby("phase")["week"].min()
+    by_week: dict[int, list[tuple[str, str]]] = {}
+    for slot in later.drop_duplicates("exercise_id").itertuples():
+        by_week.setdefault(int(starts[slot.phase]), []).append(
+            (_sentence(slot.exercise, upper=False), slot.modification)
+        )
+    weeks = [words["week"].format(week=week, moves=with_changes(moves)) for week, moves in sorted(by_week.items())]
+    return [words["line"].format(weeks="; ".join(weeks))] if weeks else []
+
+
+def _moves(plan: Plan, slots: pd.DataFrame) -> list[tuple[str, str, pd.Series, pd.Series]]:
+    """(phase, session, the slot's old row, its new row) wherever a later phase moves this lift into a session or out
     of one it keeps elsewhere (a lift that leaves the plan altogether is the plan moving on, its successor's own line)."""
     sessions = plan.sessions
     phases = list(dict.fromkeys(plan.weeks["phase"]))
@@ -176,7 +230,7 @@ def _moves(plan: Plan, slots: pd.DataFrame) -> list[tuple[str, str, pd.Series]]:
             in_slot = sessions[(sessions["session"] == letter) & (sessions["block"] == block)]
             old, new = (in_slot[in_slot["phase"] == phase] for phase in (before, after))
             if not old.empty and not new.empty:
-                moves.append((after, letter, new.iloc[0]))
+                moves.append((after, letter, old.iloc[0], new.iloc[0]))
     return moves
 
 
@@ -199,45 +253,3 @@ def _heavy_lead_in(weeks: pd.DataFrame, slot: pd.Series, words: str) -> str:
         effort=first["effort"],
         heavy=heavy["week"].min(),
     )
-
-
-def _held_back_for_drill(swap: dict, plan: Plan | None, profile: Profile, catalog: Catalog) -> dict | None:
-    """The drill (name, change) to offer before a caution's swap, when that swap is the loaded lift held back for a
-    technique check: by the plan where there is one, else by the planner's own rule (technique_first); None if not."""
-    technique = catalog.planner["technique_first"]
-    if swap["pattern"] != technique["pattern"]:
-        return None
-    if plan is None:
-        # A spine fracture's swap carries the physiotherapist's check in its own change already.
-        loaded = bool(set(catalog.exercises_by_id[swap["id"]]["equipment"]) & EXTERNAL_LOADS)
-        if not (technique_first(profile) and loaded and not profile.vertebral_fracture):
-            return None
-        drill = catalog.exercises_by_id[technique["drill"]]
-        # A high faller's drill keeps one hand on a counter, as her plan's does (physio review H, L1).
-        falls_change = (
-            drill.get("modifications", {}).get(technique["falls_high"], "") if profile.falls == "high" else ""
-        )
-        return {"name": drill["name"], "modification": falls_change}
-    first = plan.sessions[plan.sessions["phase"] == FIRST_PHASE]
-    drills = first[first["exercise_id"] == technique["drill"]]
-    if drills.empty or swap["id"] in set(first["exercise_id"]):
-        return None
-    return {"name": drills.iloc[0]["exercise"], "modification": drills.iloc[0]["modification"]}
-
-
-def drill_first(
-    caution: dict, plan: Plan | None, profile: Profile, assessed: list[dict], catalog: Catalog, words: dict
-) -> dict:
-    """A caution whose safer swap is a loaded lift held back until a technique check names the technique drill
-    first: on a plan sheet, the drill the plan holds in its place (physio review H, M1: 'INSTEAD: Kettlebell
-    deadlift' on a sheet whose plan starts it after the hip-hinge check); on a sheet without a plan, the drill the
-    planner would start this client on (review I, M2)."""
-    swap = next((row for row in assessed if row["id"] == caution.get("swap_id")), None)
-    drill = swap and _held_back_for_drill(swap, plan, profile, catalog)
-    if not drill:
-        return caution
-    line = words["line"].format(drill=drill["name"], lift=_sentence(swap["name"], upper=False))
-    if drill["modification"]:
-        change = drill["modification"].split(";")[0].rstrip(".") + "."  # its first clause: the set-up is on the front
-        line = words["with_change"].format(line=line, change=_sentence(change, upper=False))
-    return caution | {"instead": line}

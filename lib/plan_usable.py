@@ -68,12 +68,18 @@ def technique_first(profile: Profile) -> bool:
     return profile.experience == "novice" and profile.fragility in LOW_BONE_MASS
 
 
+def loaded_technique_lift(exercise: dict, catalog: Catalog) -> bool:
+    """A loaded lift of the technique-first pattern (a loaded hinge): what the drill comes before
+    (data/planner.yaml, technique_first). `exercise`: a catalog entry or an assessment row."""
+    pattern = catalog.planner["technique_first"]["pattern"]
+    return exercise["pattern"] == pattern and bool(set(exercise["equipment"]) & EXTERNAL_LOADS)
+
+
 def _drill_first_in(row: dict, profile: Profile, catalog: Catalog) -> str:
     """The phase that holds the technique-first drill in place of this row (a loaded hinge, for a novice with low
     bone mass); '' for every other row and profile."""
-    first = catalog.planner["technique_first"]
-    loaded = bool(set(row["equipment"]) & EXTERNAL_LOADS)
-    return first["phase"] if technique_first(profile) and row["pattern"] == first["pattern"] and loaded else ""
+    drilled = technique_first(profile) and loaded_technique_lift(row, catalog)
+    return catalog.planner["technique_first"]["phase"] if drilled else ""
 
 
 def _unlock(row: dict, profile: Profile, catalog: Catalog) -> dict | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 
 from pypdf import PdfReader
 
@@ -20,3 +21,10 @@ def read_pdf(pdf: bytes) -> tuple[int, str]:
     """The PDF's page count and all its text, as pdf_words gives it."""
     reader = PdfReader(io.BytesIO(pdf))
     return len(reader.pages), pdf_words(" ".join(page.extract_text() for page in reader.pages))
+
+
+def gives_change(line: str, change: str, stand_ins: dict[str, str]) -> bool:
+    """Whether a sheet line gives a planned change as the sheet prints it: every part of it but the words that name no
+    particular stand-in (data/handout.yaml later_lifts.stand_ins), which the sheet replaces with its own (review J, L5)."""
+    generic = re.compile("|".join(map(re.escape, stand_ins)), re.IGNORECASE)
+    return all(part in line for part in generic.split(change) if part.strip())

@@ -1,0 +1,200 @@
+"""A caution's INSTEAD as the sheet can keep it: something the client can do now, with its dose.
+
+Public API::
+
+    from lib.handout_instead import sheet_insteads
+    sheet_insteads(cautions, plan, profile, assessed, catalog, words, listed)  # each caution, its INSTEAD fitted
+
+lib/handout_choices.py picks each caution's safer swap from the assessment; this module fits that swap to the sheet:
+a loaded lift held back for a technique check names the drill first (physio reviews H, M1 and I, M2); on a plan
+sheet, a swap the plan holds back until a review names what the client does until then and the week the swap comes
+(review K, L4); and a move the sheet lists nowhere carries its own dose (reviews K, L2 and J, L7).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from lib.catalog import Catalog
+from lib.handout_choices import first_clause, swap_change
+from lib.handout_plan import later_loaded
+from lib.plan_usable import EQUIPMENT_SETS, loaded_technique_lift, technique_first
+from lib.planner import Plan
+from lib.profiles import Profile
+
+FIRST_PHASE = "foundation"
+
+
+def _sentence(text: str, upper: bool = True) -> str:
+    return (text[:1].upper() if upper else text[:1].lower()) + text[1:]
+
+
+def _first_weeks(plan: Plan) -> dict[str, int]:
+    """The week each exercise of the plan (sessions or home work) first comes in."""
+    starts = plan.weeks.groupby("phase")["week"].min()
+    both = pd.concat([plan.sessions[["exercise_id", "phase"]], plan.home[["exercise_id", "phase"]]])
+    return both.assign(week=both["phase"].map(starts)).groupby("exercise_id")["week"].min().to_dict()
+
+
+def hold_week(plan: Plan) -> int | None:
+    """The week of the plan's first review after week 1 (a doctor's or physiotherapist's, or a technique check): the
+    sheet holds the client to what comes before it; None when the plan has no such review."""
+    reviews = plan.weeks.loc[(plan.weeks["review"] != "") & (plan.weeks["week"] > 1), "week"]
+    return int(reviews.min()) if not reviews.empty else None
+
+
+def held_back(exercise_id: str, plan: Plan) -> int | None:
+    """The week the plan first holds this exercise, when that is at or after the sheet's hold; else None."""
+    hold, week = hold_week(plan), _first_weeks(plan).get(exercise_id)
+    return week if hold is not None and week is not None and week >= hold else None
+
+
+def _held_back_for_drill(swap: dict, plan: Plan | None, profile: Profile, catalog: Catalog) -> dict | None:
+    """The drill (name, change) to offer before a caution's swap, when that swap is the loaded lift held back for a
+    technique check: by the plan where there is one, else by the planner's own rule (technique_first); None if not."""
+    technique = catalog.planner["technique_first"]
+    if not loaded_technique_lift(catalog.exercises_by_id[swap["id"]], catalog):
+        return None
+    if plan is None:
+        # A spine fracture's swap carries the physiotherapist's check in its own change already.
+        if not technique_first(profile) or profile.vertebral_fracture:
+            return None
+        drill = catalog.exercises_by_id[technique["drill"]]
+        # A high faller's drill keeps one hand on a counter, as her plan's does (physio review H, L1).
+        falls_change = (
+            drill.get("modifications", {}).get(technique["falls_high"], "") if profile.falls == "high" else ""
+        )
+        return {"name": drill["name"], "modification": falls_change}
+    first = plan.sessions[plan.sessions["phase"] == FIRST_PHASE]
+    drills = first[first["exercise_id"] == technique["drill"]]
+    if drills.empty or swap["id"] in set(first["exercise_id"]):
+        return None
+    return {"name": drills.iloc[0]["exercise"], "modification": drills.iloc[0]["modification"]}
+
+
+def drill_first(
+    caution: dict, plan: Plan | None, profile: Profile, assessed: list[dict], catalog: Catalog, words: dict
+) -> dict:
+    """A caution whose safer swap is a loaded lift held back until a technique check names the technique drill
+    first: on a plan sheet, the drill the plan holds in its place (physio review H, M1: 'INSTEAD: Kettlebell
+    deadlift' on a sheet whose plan starts it after the hip-hinge check); on a sheet without a plan, the drill the
+    planner would start this client on (review I, M2)."""
+    swap = next((row for row in assessed if row["id"] == caution.get("swap_id")), None)
+    drill = swap and _held_back_for_drill(swap, plan, profile, catalog)
+    if not drill:
+        return caution
+    lift = _sentence(swap["name"], upper=False)
+    week = plan is not None and held_back(swap["id"], plan)
+    line = (words["line_with_week"] if week else words["line"]).format(drill=drill["name"], lift=lift, week=week)
+    if drill["modification"]:
+        change = drill["modification"].split(";")[0].rstrip(".") + "."  # its first clause: the set-up is on the front
+        line = words["with_change"].format(line=line, change=_sentence(change, upper=False))
+    return caution | {"instead": line}
+
+
+def _doable_now(row: dict, plan: Plan) -> bool:
+    """Recommended (or to be changed) for the client, with nothing the plan's kit lacks."""
+    needs = set(row["equipment"]) - {"none"}
+    return row["status"] in ("recommended", "modify") and needs <= EQUIPMENT_SETS[plan.equipment]
+
+
+def _stand_in(swap_id: str, plan: Plan, rows: dict[str, dict], catalog: Catalog) -> str | None:
+    """What the client does until a held-back swap comes: its easier version (its regression, data/exercises.yaml)
+    where she may do it; else the move the plan's first phase holds where the swap later goes."""
+    easier = catalog.exercises_by_id[swap_id]["regression"]
+    if easier and easier in rows and _doable_now(rows[easier], plan) and held_back(easier, plan) is None:
+        return easier
+    sessions = plan.sessions
+    later = sessions[sessions["exercise_id"] == swap_id]
+    if later.empty:
+        return None
+    block, letters = later["block"].iloc[0], set(later.loc[later["phase"] == later["phase"].iloc[0], "session"])
+    first = sessions[
+        (sessions["phase"] == FIRST_PHASE) & (sessions["block"] == block) & sessions["session"].isin(letters)
+    ]
+    return first["exercise_id"].iloc[0] if not first.empty else None
+
+
+def _named(exercise_id: str, rows: dict[str, dict], profile: Profile, catalog: Catalog) -> str:
+    """The exercise's name with the change the client makes to it (lib.handout_choices.swap_change)."""
+    change = swap_change(rows[exercise_id], profile, catalog)
+    name = rows[exercise_id]["name"]
+    return f"{name}: {_sentence(change, upper=False)}" if change else name
+
+
+def _with_dose(instead: str, exercise_id: str, dosed: set[str], catalog: Catalog, words: dict) -> str:
+    """The INSTEAD with the exercise's own dose (data/exercises.yaml) when the sheet gives none yet (`dosed`): the
+    client knows how much (physio review K, L2: 'INSTEAD: Hip-hinge drill' on a plan sheet that never schedules it).
+    Adds the exercise to `dosed`: a second INSTEAD naming it needs no second dose (the sheet has no room to spare)."""
+    if exercise_id in dosed:
+        return instead
+    dosed.add(exercise_id)
+    dose = first_clause(catalog.exercises_by_id[exercise_id]["dose"]).split(",")[0]  # without how often: room
+    return words["with_dose"].format(instead=instead.rstrip("."), dose=_sentence(dose))
+
+
+def sheet_insteads(
+    cautions: list[dict],
+    plan: Plan | None,
+    profile: Profile,
+    assessed: list[dict],
+    catalog: Catalog,
+    words: dict,
+    listed: set[str],
+) -> list[dict]:
+    """The cautions, each with its INSTEAD fitted to the sheet (`listed`: the ids of the exercises the sheet lists
+    with a dose), in order: a dose an INSTEAD gives is on the sheet for the next ones."""
+    dosed, fitted = set(listed), []
+    for caution in cautions:
+        earlier = next((done for done in fitted if plan is not None and _same_swap(done, caution)), None)
+        fitted.append(
+            caution | {"instead": words["as_above"].format(name=_short_name(caution["instead"]))}
+            if earlier
+            else _sheet_instead(caution, plan, profile, assessed, catalog, words, dosed)
+        )
+    return fitted
+
+
+def _short_name(instead: str) -> str:
+    """The swap's name without its set-up or the details after ' with' or '(': 'Hip-hinge drill'."""
+    return re.split(r" with | \(|:", instead)[0]
+
+
+def _same_swap(done: dict, caution: dict) -> bool:
+    """Whether an earlier caution on a plan sheet gave this one's swap in full already: the second says so in a few
+    words (its set-up and dose would cost a full sheet its caution reasons)."""
+    return caution["status"] == "avoid" and bool(caution["swap_id"]) and done["swap_id"] == caution["swap_id"]
+
+
+def _sheet_instead(
+    caution: dict,
+    plan: Plan | None,
+    profile: Profile,
+    assessed: list[dict],
+    catalog: Catalog,
+    words: dict,
+    dosed: set[str],
+) -> dict:
+    """The caution with its INSTEAD fitted to the sheet (`dosed`: the ids of the exercises the sheet gives a dose
+    for so far): the drill first (drill_first); on a plan sheet, for a swap the plan holds back until a review, what the
+    client does until then and the swap's week (physio review K, L4: 'INSTEAD: Kettlebell deadlift' beside 'stay in
+    the first phase (weeks 1-4)'); and a move the sheet lists nowhere with its own dose."""
+    fitted = drill_first(caution, plan, profile, assessed, catalog, words["drill_first"])
+    if plan is None or fitted is not caution or caution["status"] != "avoid" or not caution["swap_id"]:
+        return fitted
+    rows = {row["id"]: row for row in assessed}
+    swap_id = caution["swap_id"]
+    week = held_back(swap_id, plan)
+    stand_in = _stand_in(swap_id, plan, rows, catalog) if week else None
+    if stand_in is None:
+        return caution | {"instead": _with_dose(caution["instead"], swap_id, dosed, catalog, words)}
+    now = _named(stand_in, rows, profile, catalog)
+    if swap_id in set(later_loaded(plan, catalog)["exercise_id"]):  # a lift with its own line: when it comes
+        review = (plan.weeks.loc[plan.weeks["week"] == week, "review"] != "").any()
+        later = words["held_back"]["after_review" if review else "later"].format(
+            lift=_sentence(rows[swap_id]["name"], upper=False), week=week
+        )
+        now = words["held_back"]["line"].format(now=now.rstrip("."), later=later)
+    return caution | {"instead": _with_dose(now, stand_in, dosed, catalog, words)}
