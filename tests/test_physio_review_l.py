@@ -15,6 +15,7 @@ from lib.plan_usable import EQUIPMENT_SETS, EQUIPMENT_WORDS, HOUSEHOLD
 from lib.planner import build_plan
 from lib.profiles import CHOICES, Profile, all_profiles
 from lib.safety import assess
+from tests.test_physio_review_j import A_HAND_ON_SUPPORT
 
 EXERCISES = default_catalog().exercises_by_id
 UNSUPPORTED_STANCES = {
@@ -98,3 +99,14 @@ def test_l_lo8_marching_does_not_claim_to_build_bone_that_walking_does_not():
     'a habitual load, it adds little new bone on its own'."""
     reason = assess(Profile()).set_index("id").loc["marching-on-the-spot", "reason"]
     assert "Builds bone" not in reason and "little new bone" in reason, reason
+
+
+@pytest.mark.parametrize("profile", [p for p in all_profiles() if p.falls == "high"], ids=str)
+def test_l_lo9_a_fallers_standing_leg_work_names_its_support_in_the_change(profile):
+    """'Supported split squat' and 'Sit-to-stand from a chair (supported)' held their support only in the name and in
+    cues, which a full sheet cuts (review K, L3 and L, Lo9)."""
+    table = assess(profile)
+    legs = table[table["pattern"].isin(["squat", "lunge"]) & table["fall_demand"].eq("low")]
+    assert not legs.empty
+    for row in legs.itertuples():
+        assert row.status == "modify" and A_HAND_ON_SUPPORT.search(row.modification), (row.id, row.modification)
