@@ -145,27 +145,21 @@ def sheet_insteads(
     listed: set[str],
 ) -> list[dict]:
     """The cautions, each with its INSTEAD fitted to the sheet (`listed`: the ids of the exercises the sheet lists
-    with a dose), in order: a dose an INSTEAD gives is on the sheet for the next ones."""
-    dosed, fitted = set(listed), []
+    with a dose), in order: a dose an INSTEAD gives is on the sheet for the next ones, and on a plan sheet a move an
+    earlier INSTEAD gave in full is named 'as above' (its set-up and dose again cost a full sheet its caution reasons)."""
+    dosed, fitted, leads = set(listed), [], set()
     for caution in cautions:
-        earlier = next((done for done in fitted if plan is not None and _same_swap(done, caution)), None)
-        fitted.append(
-            caution | {"instead": words["as_above"].format(name=_short_name(caution["instead"]))}
-            if earlier
-            else _sheet_instead(caution, plan, profile, assessed, catalog, words, dosed)
-        )
+        done, lead = _sheet_instead(caution, plan, profile, assessed, catalog, words, dosed)
+        if plan is not None and lead is not None and lead in leads:
+            done = caution | {"instead": words["as_above"].format(name=_short_name(done["instead"]))}
+        leads.add(lead)
+        fitted.append(done)
     return fitted
 
 
 def _short_name(instead: str) -> str:
-    """The swap's name without its set-up or the details after ' with' or '(': 'Hip-hinge drill'."""
+    """The move's name without its set-up or the details after ' with' or '(': 'Hip-hinge drill'."""
     return re.split(r" with | \(|:", instead)[0]
-
-
-def _same_swap(done: dict, caution: dict) -> bool:
-    """Whether an earlier caution on a plan sheet gave this one's swap in full already: the second says so in a few
-    words (its set-up and dose would cost a full sheet its caution reasons)."""
-    return caution["status"] == "avoid" and bool(caution["swap_id"]) and done["swap_id"] == caution["swap_id"]
 
 
 def _sheet_instead(
@@ -176,20 +170,22 @@ def _sheet_instead(
     catalog: Catalog,
     words: dict,
     dosed: set[str],
-) -> dict:
+) -> tuple[dict, str | None]:
     """The caution with its INSTEAD fitted to the sheet (`dosed`: the ids of the exercises the sheet gives a dose
-    for so far): the drill first (drill_first); on a plan sheet, for a swap the plan holds back until a review, what the
+    for so far), and the id of the move it leads with (None for a change): the drill first (drill_first); on a plan sheet, for a swap the plan holds back until a review, what the
     client does until then and the swap's week (physio review K, L4: 'INSTEAD: Kettlebell deadlift' beside 'stay in
     the first phase (weeks 1-4)'); and a move the sheet lists nowhere with its own dose."""
     fitted = drill_first(caution, plan, profile, assessed, catalog, words["drill_first"])
-    if plan is None or fitted is not caution or caution["status"] != "avoid" or not caution["swap_id"]:
-        return fitted
+    if fitted is not caution:
+        return fitted, catalog.planner["technique_first"]["drill"]
+    if plan is None or caution["status"] != "avoid" or not caution["swap_id"]:
+        return fitted, caution["swap_id"] if caution["status"] == "avoid" else None
     rows = {row["id"]: row for row in assessed}
     swap_id = caution["swap_id"]
     week = held_back(swap_id, plan)
     stand_in = _stand_in(swap_id, plan, rows, catalog) if week else None
     if stand_in is None:
-        return caution | {"instead": _with_dose(caution["instead"], swap_id, dosed, catalog, words)}
+        return caution | {"instead": _with_dose(caution["instead"], swap_id, dosed, catalog, words)}, swap_id
     now = _named(stand_in, rows, profile, catalog)
     if swap_id in set(later_loaded(plan, catalog)["exercise_id"]):  # a lift with its own line: when it comes
         review = (plan.weeks.loc[plan.weeks["week"] == week, "review"] != "").any()
@@ -197,4 +193,4 @@ def _sheet_instead(
             lift=_sentence(rows[swap_id]["name"], upper=False), week=week
         )
         now = words["held_back"]["line"].format(now=now.rstrip("."), later=later)
-    return caution | {"instead": _with_dose(now, stand_in, dosed, catalog, words)}
+    return caution | {"instead": _with_dose(now, stand_in, dosed, catalog, words)}, stand_in

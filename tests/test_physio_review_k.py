@@ -11,10 +11,12 @@ from hypothesis import example, given, settings, strategies as st
 
 from lib.catalog import default_catalog
 from lib.handout import build_handout
+from lib.handout_pdf import MOST_PAGES, handout_pdf
 from lib.handout_plan import later_lifts
 from lib.planner import build_plan
 from lib.profiles import CHOICES, Profile, all_profiles
 from lib.safety import assess
+from tests.handout_helpers import read_pdf
 
 CATALOG = default_catalog()
 NAMES = sorted(((exercise["name"], exercise_id) for exercise_id, exercise in CATALOG.exercises_by_id.items()), key=len)
@@ -228,3 +230,14 @@ def test_j_l7_a_push_up_after_a_spine_fracture_has_its_own_reason(profile):
     assert push_up["status"] == "modify", push_up["status"]
     assert "flat on the floor" not in push_up["reason"], push_up["reason"]
     assert "knees" in push_up["reason"] and "plank" in push_up["reason"], push_up["reason"]
+
+
+@pytest.mark.parametrize(("profile", "kit"), REVIEWED, ids=["K1", "K2", "X1", "X2"])
+def test_the_reviewed_plan_sheets_keep_every_caution_reason_within_three_pages(profile, kit):
+    """The doses and weeks the INSTEADs gained, and the harder-moves line, must not cost a caution its reason (K2's
+    sheet lost all four while the drill was given in full twice)."""
+    plan = build_plan(profile, 3, 12, 45, kit)
+    pages, text = read_pdf(handout_pdf(profile, plan))
+    assert pages <= MOST_PAGES
+    for caution in build_handout(profile, plan).cautions:
+        assert caution["why"] in text, caution["name"]
