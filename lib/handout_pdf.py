@@ -106,6 +106,19 @@ def _back_layout(pdf: draw.Sheet, handout: Handout, chart: bytes | None) -> Layo
     return layout if within(MAX_PAGES)(layout) else _bisect(list(LAYOUTS), within(MOST_PAGES))
 
 
+def _fits(pdf: draw.Sheet, handout: Handout, layout: Layout, chart: bytes | None) -> bool:
+    """Whether the back page keeps every caution's reason, on two pages when the sheet would take two without its
+    line of harder moves."""
+    if not layout.reasons:
+        return False
+    if draw.pages_taken(pdf, lambda trial: back(trial, handout, layout, chart)) <= MAX_PAGES:
+        return True
+    lines = [line for line in handout.week_lines if line != handout.harder_moves]
+    shorter = dataclasses.replace(handout, week_lines=lines, harder_moves="")
+    tightest = TWO_PAGE_LAYOUTS[-1]
+    return draw.pages_taken(pdf, lambda trial: back(trial, shorter, tightest, chart)) > MAX_PAGES
+
+
 def _front_layout(pdf: draw.Sheet, handout: Handout) -> tuple[list[int], float]:
     """The most the front page holds, as (cues per exercise, drawing width): three cues each down to one each,
     exercise by exercise, then none; then smaller drawings.
@@ -142,8 +155,9 @@ def handout_pdf(
     pdf.add_page()
     front(pdf, handout, *_front_layout(pdf, handout))
     layout = _back_layout(pdf, handout, chart)
-    if not layout.reasons and handout.harder_moves:
-        # The line of harder arm, back and trunk moves gives way before a caution's reason (physio review H, L3).
+    if handout.harder_moves and not _fits(pdf, handout, layout, chart):
+        # The line of harder arm, back and trunk moves gives way before a caution's reason or a third page (physio
+        # reviews H, L3 and K, L1): the app's Planner shows those moves.
         lines = [line for line in handout.week_lines if line != handout.harder_moves]
         handout = dataclasses.replace(handout, week_lines=lines, harder_moves="")
         layout = _back_layout(pdf, handout, chart)

@@ -71,8 +71,10 @@ def test_h_l1_a_fallers_drill_in_the_avoid_box_keeps_one_hand_on_a_counter(profi
         build_handout(profile, catalog=catalog),
         build_handout(profile, build_plan(profile, 3, 12, 45), catalog=catalog),
     ]
-    for swap in (swap for handout in sheets for swap in _fallers_drill_swaps(handout)):
-        assert COUNTER in swap.lower(), swap
+    for swaps in (_fallers_drill_swaps(handout) for handout in sheets):
+        # A plan sheet names the drill a second time 'as above' (physio review K): the first gives the counter.
+        for swap in (swap for swap in swaps if not swap.endswith(", as above") or swap is swaps[0]):
+            assert COUNTER in swap.lower(), swap
 
 
 def test_h_l1_the_osteoporotic_fallers_are_offered_the_drill_at_a_counter(catalog):
