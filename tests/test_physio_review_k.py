@@ -103,9 +103,11 @@ def assert_every_named_move_has_a_dose(profile: Profile, kit: str, shape: tuple[
 @given(profiles, st.sampled_from(KITS), st.sampled_from(SHAPES))
 @reviewed_examples
 @settings(max_examples=40, deadline=None)
-def test_k_l4_no_plan_sheet_instead_leads_with_a_lift_after_the_hold(profile, kit, shape):
-    """K2: 'stay in the first phase (weeks 1-4)' and 'INSTEAD: Kettlebell deadlift', which starts at week 5."""
+def test_k_l4_l2_every_plan_sheet_instead_names_a_move_for_now_with_its_dose(profile, kit, shape):
+    """K2: 'stay in the first phase (weeks 1-4)' and 'INSTEAD: Kettlebell deadlift', which starts at week 5 (L4); K1,
+    X2: 'INSTEAD: Hip-hinge drill', which the plan never schedules: no dose anywhere on the sheet (L2)."""
     assert_instead_names_nothing_held_back(profile, kit, shape)
+    assert_every_named_move_has_a_dose(profile, kit, shape)
 
 
 def test_k_l4_the_held_back_deadlift_comes_after_what_the_client_does_now():
@@ -113,14 +115,6 @@ def test_k_l4_the_held_back_deadlift_comes_after_what_the_client_does_now():
     rounded = next(caution for caution in cautions if caution["id"] == "rounded-back-lifting")
     assert rounded["instead"].startswith("Hip-hinge drill"), rounded["instead"]
     assert "(kettlebell deadlift from week 5, after the review)" in rounded["instead"], rounded["instead"]
-
-
-@given(profiles, st.sampled_from(KITS), st.sampled_from(SHAPES))
-@reviewed_examples
-@settings(max_examples=40, deadline=None)
-def test_k_l2_no_plan_sheet_instead_names_a_move_without_a_dose(profile, kit, shape):
-    """K1, X2: 'INSTEAD: Hip-hinge drill', which the plan never schedules: no dose anywhere on the sheet."""
-    assert_every_named_move_has_a_dose(profile, kit, shape)
 
 
 def test_k_l2_the_drills_dose_is_its_own():
