@@ -37,7 +37,7 @@ from lib.plan_sessions import (
     phase_sessions,
     slot_minutes,
 )
-from lib.plan_usable import EQUIPMENT_SETS, EXTERNAL_LOADS, usable_exercises
+from lib.plan_usable import EQUIPMENT_SETS, EQUIPMENT_WORDS, EXTERNAL_LOADS, usable_exercises
 from lib.plan_weeks import (
     DELOAD_EVERY,
     HEAVY_PCT_1RM,
@@ -58,6 +58,7 @@ __all__ = [
     "DEFAULT_WEEKDAYS",
     "DELOAD_EVERY",
     "EQUIPMENT_SETS",
+    "EQUIPMENT_WORDS",
     "HEAVY_PCT_1RM",
     "MAX_EFFORT",
     "PHASES",
