@@ -79,6 +79,19 @@ def test_safe_options_defaults_to_a_normal_profile():
     assert "Bone density in the normal range" in all_text(at)
 
 
+def test_safe_options_names_what_the_profile_needs_and_gives_it_on_opening():
+    """The advice topic by topic is drawn only while its list is open (issue #13); its label names every topic."""
+    at = open_page("safe-exercises", {"bone": "osteoporosis", "vf": "true"})
+    labels = [expander.label for expander in at.expander]
+    assert "What to do: Impact, strength, balance, aerobic, spine, clearance, red flags" in labels
+    assert "Stop and refer" not in all_text(at)
+    at.session_state["needs"] = True  # the list opened
+    at.run()
+    assert not at.exception
+    text = all_text(at)
+    assert "**Red flags:** Stop and refer to a health professional" in text and "**Clearance:**" in text
+
+
 @pytest.mark.parametrize("preset", list(PRESETS))
 def test_presets_fill_the_fields(preset):
     at = open_page("safe-exercises")
