@@ -43,13 +43,6 @@ def assessment(profile: Profile, equipment: tuple[str, ...] = ()) -> pd.DataFram
 
 
 @st.cache_data(show_spinner=False)
-def guidance_topics(profile: Profile) -> str:
-    """The topics the profile's guidance covers, as the label of the list that gives it ("Impact, strength, ...")."""
-    topics = [item.topic for item in safety.profile_guidance(profile, catalog())]
-    return ", ".join([topics[0], *(topic.lower() for topic in topics[1:])])
-
-
-@st.cache_data(show_spinner=False)
 def guidance_markdown(profile: Profile) -> str:
     """What the profile needs, topic by topic, with its sources linked."""
     return link_citations(
@@ -78,13 +71,10 @@ def rules_markdown() -> str:
 def render_summary(profile: Profile) -> None:
     with st.container(border=True):
         st.subheader("What this profile needs", anchor="profile-needs")
-        st.markdown(profile.describe())
-        # Both lists are drawn only while open: a profile change does not redraw closed lists (issue #13: a
-        # profile change cost the browser about 8 ms less CPU with the topics closed). The label names every
-        # topic, red flags included, so the first screen still says what the list covers.
-        topics = st.expander(f"What to do: {guidance_topics(profile)}", key="needs", on_change="rerun")
-        if topics.open:
-            topics.markdown(guidance_markdown(profile))
+        # In sight, not behind a click, though a closed list cost the browser about 8 ms less per profile change
+        # (issue #13): the clearance and red-flag advice is what a client must not miss. One element: fewer to redraw.
+        st.markdown(f"{profile.describe()}\n\n{guidance_markdown(profile)}")
+        # Drawn only while open: a profile change does not redraw a closed table (issue #13).
         guidelines = st.expander("What each guideline says for this profile", key="guidelines", on_change="rerun")
         if guidelines.open:
             guidelines.markdown(guidelines_markdown(profile.vertebral_fracture))
