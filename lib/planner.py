@@ -145,7 +145,9 @@ def _low_z_gate(profile: Profile) -> bool:
     return profile.bone == "low_for_age" and not profile.clearance
 
 
-def _notes(profile: Profile, weeks: pd.DataFrame, sessions: pd.DataFrame, wording: dict) -> tuple[str, ...]:
+def _notes(
+    profile: Profile, weeks: pd.DataFrame, sessions: pd.DataFrame, home: pd.DataFrame, wording: dict
+) -> tuple[str, ...]:
     notes = []
     if not profile.clearance and profile.fragility in NEEDS_CLEARANCE_FIRST:
         notes.append(wording["clearance_first"]["words"])
@@ -157,10 +159,12 @@ def _notes(profile: Profile, weeks: pd.DataFrame, sessions: pd.DataFrame, wordin
         notes += [review, words["fuel"]]
     if profile.clearance and not profile.vertebral_fracture and weeks["intensity_pct_1rm"].isna().all():
         notes.append(wording["heavy_lift"]["later"])
-    if (sessions["block"] == "impact").any() and not (sessions["dose_kind"] == "impacts").any():
-        stand_in = wording["impact"]["stand_in"]  # heel raises in its place (physio review F, L5)
+    # Heel raises in place of impact (physio review F, L5), in the sessions or, when short, at home (J, L2).
+    impact_work = (sessions["block"] == "impact").any() or (home["block"] == "impact").any()
+    if impact_work and not (sessions["dose_kind"] == "impacts").any():
+        stand_in = wording["impact"]["stand_in"]
         notes.append(stand_in["words_with_falls" if profile.falls == "high" else "words"])
-    elif not (sessions["block"] == "impact").any():
+    elif not impact_work:
         notes.append(wording["impact"]["walking_with_falls" if profile.falls == "high" else "none"])
     return tuple(notes)
 
@@ -241,6 +245,7 @@ def build_plan(
         balance,
         catalog.planner,
     )
+    home = home_work(usable, slots, moved, profile, _daily_balance_words(weeks, balance, catalog.planner))
     return Plan(
         profile=profile,
         sessions_per_week=sessions_per_week,
@@ -249,10 +254,10 @@ def build_plan(
         equipment=equipment,
         heavy=bool(weeks["intensity_pct_1rm"].notna().any()),
         impact_ceiling=ceiling,
-        notes=_notes(profile, weeks, sessions, catalog.planner),
+        notes=_notes(profile, weeks, sessions, home, catalog.planner),
         weeks=weeks,
         sessions=sessions,
-        home=home_work(usable, slots, moved, profile, _daily_balance_words(weeks, balance, catalog.planner)),
+        home=home,
         balance_dose=balance,
         aerobic=aerobic_dose(weeks),
         walking_setup=catalog.planner["impact"]["walking_setup"] if profile.falls == "high" else "",
