@@ -131,7 +131,8 @@ def _plan_change(row: dict, profile: Profile, catalog: Catalog) -> str:
     if profile.joint_limits and row["pattern"] in painful["knee_bend"]:
         if not _asks(row, "shallow-knee", catalog):  # the assessment's own pain-free change says it already
             changes.append(painful["knee_bend"][row["pattern"]])
-        changes.append(painful["settles"][row["pattern"]])
+        rack = painful["settles_in_a_rack"]
+        changes.append(rack["words"] if row["id"] in rack["exercises"] else painful["settles"][row["pattern"]])
     return " ".join(change for change in changes if change)
 
 

@@ -5,13 +5,16 @@ her week (J L5, the planner's half)."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from lib.catalog import default_catalog
 from lib.handout import build_handout
+from lib.handout_pdf import MOST_PAGES, handout_pdf
 from lib.plan_usable import EQUIPMENT_SETS, PHASES
 from lib.planner import build_plan
-from lib.profiles import CHOICES, Profile
+from lib.profiles import CHOICES, Profile, all_profiles
+from tests.handout_helpers import read_pdf
 
 CATALOG = default_catalog()
 EXERCISES = CATALOG.exercises_by_id
@@ -81,3 +84,29 @@ def test_j_l2_the_frail_fallers_30_minute_plan_does_heel_raises_at_home_at_their
     sheet_30, sheet_45 = build_handout(FRAIL_FALLER, plan), build_handout(FRAIL_FALLER, at_45)
     assert impact_note(sheet_30.week_lines) == impact_note(sheet_45.week_lines) != []
     assert STAND_IN["exercise"] in {exercise["id"] for exercise in sheet_30.exercises}
+
+
+# K L3: "otherwise squat less deep" on a sit-to-stand, whose depth is the height of its seat.
+
+RACK = PLANNER["painful_joints"]["settles_in_a_rack"]
+PAINFUL_FALLERS = [profile for profile in all_profiles() if profile.falls == "high" and profile.joint_limits]
+# About 30 of the 96 high-faller + painful-joint profile and kit pairs, every kit and field value among them.
+SHEETS = [(profile, KITS[position % len(KITS)]) for position, profile in enumerate(PAINFUL_FALLERS)]
+
+
+@given(profiles.filter(lambda profile: profile.joint_limits), st.sampled_from(KITS))
+@settings(max_examples=40, deadline=None)
+def test_k_l3_a_planned_squat_is_told_to_use_a_higher_seat_unless_a_rack_sets_its_depth(profile, kit):
+    plan = build_plan(profile, 3, 12, 45, kit, CATALOG)
+    squats = plan.sessions[plan.sessions["exercise_id"].map(lambda found: EXERCISES[found]["pattern"]) == "squat"]
+    for slot in squats.itertuples():
+        in_a_rack = slot.exercise_id in RACK["exercises"]
+        assert ("otherwise use a higher seat" in slot.modification) != in_a_rack, (profile, kit, slot.exercise)
+        assert ("squat less deep" in slot.modification) == in_a_rack, (profile, kit, slot.exercise)
+
+
+@pytest.mark.parametrize("profile, kit", SHEETS, ids=str)
+def test_k_l3_a_painful_joint_fallers_plan_sheet_keeps_to_three_pages(profile, kit):
+    """Longer words here once pushed the frail faller's sheet to a fourth page (4e50b1f)."""
+    pages, _ = read_pdf(handout_pdf(profile, build_plan(profile, 3, 12, 45, kit, CATALOG)))
+    assert pages <= MOST_PAGES, (profile, kit, pages)
