@@ -68,7 +68,7 @@ SLOT_COLUMNS = [
 ]
 
 
-def _reaches_the_effort(row: dict) -> bool:
+def reaches_the_effort(row: dict) -> bool:
     """Whether a trained client can reach the target effort: a load, or a body-weight move past the beginner level."""
     return bool(set(row["equipment"]) & EXTERNAL_LOADS) or row["level"] != "beginner"
 
@@ -212,7 +212,7 @@ def _block_candidates(
         cap = catalog.planner["after_vertebral_fracture"]["lower_body_cap"]
         chosen = [row for row in chosen if row["id"] in cap]
     if profile.experience == "trained" and benefit == "bone":
-        chosen = [row for row in chosen if _reaches_the_effort(row)] or chosen
+        chosen = [row for row in chosen if reaches_the_effort(row)] or chosen
     return [row for row in chosen if row["from_phase"]] or chosen  # what a review or clearance opened comes first
 
 
@@ -236,11 +236,14 @@ def _block_pick(
         candidates = (
             heavy and _block_candidates(usable, block, patterns, True, profile, catalog)
         ) or _block_candidates(usable, block, patterns, False, profile, catalog)
-        if candidates and (not trained or block == POSTURE_BLOCK or _reaches_the_effort(candidates[-1])):
+        if candidates and (not trained or block == POSTURE_BLOCK or reaches_the_effort(candidates[-1])):
             return _pick(candidates, phase, trained)
-    # Nothing reaches a trained client's effort: the easier work still beats a session without the block (C8).
-    fallback = own if block != AXIAL_BLOCK else AXIAL_PATTERNS
-    return _pick(_block_candidates(usable, block, fallback, False, profile, catalog), phase, trained)
+    # Nothing reaches a trained client's effort: the easier work still beats a session without the block (C8), and
+    # its own pattern first, so the sessions still differ (physio review J, L5: a split squat in every session).
+    for patterns in (own, AXIAL_PATTERNS) if block == AXIAL_BLOCK else (own,):
+        if candidates := _block_candidates(usable, block, patterns, False, profile, catalog):
+            return _pick(candidates, phase, trained)
+    return None
 
 
 def _home_version(

@@ -55,9 +55,10 @@ def plannable(row: dict, rules_by_id: dict[str, dict]) -> bool:
 # Who each of data/planner.yaml's phase_unlocks is for.
 UNLOCK_PROFILES = {
     "vertebral_fracture": lambda profile: profile.vertebral_fracture,
-    # Clearance is for heavy lifting, not a one-hand moderate load at a counter (physio review F, M1); a spine
-    # fracture's loaded hinge waits for its physiotherapist (the entry above).
-    "high_falls": lambda profile: profile.falls == "high" and not profile.vertebral_fracture,
+    # Clearance is for heavy lifting, not a one-hand moderate load at a counter (physio review F, M1). After a spine
+    # fracture too (physio review J, L5: else a trained faller's only loaded lift, the hinge, filled every session):
+    # her loaded hinge still waits for its physiotherapist, as its spine-fracture change is not one this unlock meets.
+    "high_falls": lambda profile: profile.falls == "high",
     # The balance ladder holds the easier version first (eyes-open stance), physio review D7.
     "low_falls": lambda profile: profile.falls == "low",
 }
