@@ -1,5 +1,5 @@
 """Which exercises a plan may hold for a profile and kit, each with every change the plan prints
-(used by lib/plan_sessions.py, which fills the session templates with them).
+(used by lib/plan_picks.py, which fills the session templates with them).
 
 A plan holds only exercises `assess` recommends for the profile, or marks "modify" solely to keep
 support within reach (PLANNABLE_MODIFICATIONS), printed with that modification, or, from a later phase,

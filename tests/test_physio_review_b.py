@@ -10,7 +10,7 @@ from hypothesis import given, settings
 
 from lib.catalog import default_catalog
 from lib.handout import build_handout
-from lib.plan_sessions import POSTURE_BLOCK
+from lib.plan_picks import POSTURE_BLOCK
 from lib.plan_usable import EQUIPMENT_SETS
 from lib.planner import build_plan
 from lib.profiles import Profile, all_profiles

@@ -11,7 +11,7 @@ from hypothesis import given, settings, strategies as st
 from lib.catalog import default_catalog
 from lib.handout import build_handout
 from lib.handout_pdf import MOST_PAGES, handout_pdf
-from lib.plan_sessions import AXIAL_PATTERNS, reaches_the_effort
+from lib.plan_picks import AXIAL_PATTERNS, reaches_the_effort
 from lib.plan_usable import EQUIPMENT_SETS, PHASES, usable_exercises, usable_in
 from lib.planner import build_plan
 from lib.profiles import CHOICES, Profile, all_profiles
