@@ -144,8 +144,7 @@ def fit_session(
     supervised, not only at home.
 
     `at_home` holds, per upper-body block, a version with no kit: a push or pull that does not fit is done at home
-    on the session's day, so each is trained on two days a week (TFTF, ROS; physio review D4); and the impact
-    stand-in (heel raises), which needs no kit, so that a short session does not lose it (physio review J, L2)."""
+    on the session's day, so each is trained on two days a week (TFTF, ROS; physio review D4)."""
     at_home = at_home or {}
     reserved = time["balance_drill"] * len(balance) if balance_first else 0
     kept, moved, used = {}, [], reserved
@@ -215,16 +214,9 @@ def phase_sessions(
                 for chosen in picks
                 if chosen is not None
             ]
-        at_home = {
-            block: _strength_or_own_slot(session, block, phase, chosen, lift_dose)
-            for block in UPPER_BODY_BLOCKS
-            if (chosen := home_version(usable, session, block, phase, profile, catalog)) is not None
-        }
         if impact is not None:
             counted = impact["dose_kind"] == "impacts"
             options["impact"] = [_slot(session, "impact", phase, impact, reps=impact_dose if counted else "")]
-            if not counted:  # the stand-in needs no kit: at home on the session's day (physio review J, L2)
-                at_home["impact"] = options["impact"][0]
         slots, home = fit_session(
             session,
             {block: found for block, found in options.items() if found},
@@ -232,7 +224,11 @@ def phase_sessions(
             session_minutes,
             time,
             balance_first=profile.falls == "high",
-            at_home=at_home,
+            at_home={
+                block: _strength_or_own_slot(session, block, phase, chosen, lift_dose)
+                for block in UPPER_BODY_BLOCKS
+                if (chosen := home_version(usable, session, block, phase, profile, catalog)) is not None
+            },
         )
         rows += slots
         moved += home

@@ -139,9 +139,7 @@ def _low_z_gate(profile: Profile) -> bool:
     return profile.bone == "low_for_age" and not profile.clearance
 
 
-def _notes(
-    profile: Profile, weeks: pd.DataFrame, sessions: pd.DataFrame, home: pd.DataFrame, wording: dict
-) -> tuple[str, ...]:
+def _notes(profile: Profile, weeks: pd.DataFrame, sessions: pd.DataFrame, wording: dict) -> tuple[str, ...]:
     notes = []
     if not profile.clearance and profile.fragility in NEEDS_CLEARANCE_FIRST:
         notes.append(wording["clearance_first"]["words"])
@@ -153,12 +151,10 @@ def _notes(
         notes += [review, words["fuel"]]
     if profile.clearance and not profile.vertebral_fracture and weeks["intensity_pct_1rm"].isna().all():
         notes.append(wording["heavy_lift"]["later"])
-    # Heel raises in place of impact (physio review F, L5), in the sessions or, when short, at home (J, L2).
-    impact_work = (sessions["block"] == "impact").any() or (home["block"] == "impact").any()
-    if impact_work and not (sessions["dose_kind"] == "impacts").any():
-        stand_in = wording["impact"]["stand_in"]
+    if (sessions["block"] == "impact").any() and not (sessions["dose_kind"] == "impacts").any():
+        stand_in = wording["impact"]["stand_in"]  # heel raises in its place (physio review F, L5)
         notes.append(stand_in["words_with_falls" if profile.falls == "high" else "words"])
-    elif not impact_work:
+    elif not (sessions["block"] == "impact").any():
         notes.append(wording["impact"]["walking_with_falls" if profile.falls == "high" else "none"])
     return tuple(notes)
 
@@ -239,7 +235,6 @@ def build_plan(
         balance,
         catalog.planner,
     )
-    home = home_work(usable, slots, moved, profile, _daily_balance_words(weeks, balance, catalog.planner))
     return Plan(
         profile=profile,
         sessions_per_week=sessions_per_week,
@@ -248,10 +243,10 @@ def build_plan(
         equipment=equipment,
         heavy=bool(weeks["intensity_pct_1rm"].notna().any()),
         impact_ceiling=ceiling,
-        notes=_notes(profile, weeks, sessions, home, catalog.planner),
+        notes=_notes(profile, weeks, sessions, catalog.planner),
         weeks=weeks,
         sessions=sessions,
-        home=home,
+        home=home_work(usable, slots, moved, profile, _daily_balance_words(weeks, balance, catalog.planner)),
         balance_dose=balance,
         aerobic=aerobic_dose(weeks),
         walking_setup=catalog.planner["impact"]["walking_setup"] if profile.falls == "high" else "",
