@@ -44,26 +44,43 @@ def slot_dose(slot: pd.Series, week_one: pd.Series, impact_words: str) -> str:
     return f"{sets} of {slot['reps']} at effort {slot['effort']} out of 10 in week 1"
 
 
-def _session_doses(slots: pd.DataFrame, week_one: pd.Series, impact_words: str) -> list[str]:
-    """'Sessions A-C: 5 minutes', one line per distinct dose, with the plan's modification when it has one."""
+def _session_doses(slots: pd.DataFrame, week_one: pd.Series, impact_words: str, changes: bool) -> list[str]:
+    """'Sessions A-C: 5 minutes', one line per distinct dose, with the plan's modification when it has one and
+    `changes` asks for it."""
     by_dose: dict[str, list[str]] = {}
     for _, slot in slots.iterrows():
         dose = slot_dose(slot, week_one, impact_words)
-        if slot["modification"]:
+        if changes and slot["modification"]:
             dose += f". {slot['modification']}"
         by_dose.setdefault(dose, []).append(slot["session"])
     return [f"{_where(sorted(set(letters)))}: {dose}" for dose, letters in by_dose.items()]
 
 
-def _home_doses(rows: pd.DataFrame, daily_balance: str | None) -> list[str]:
+def _home_doses(rows: pd.DataFrame, daily_balance: str | None, changes: bool) -> list[str]:
     """Each home row's dose; a daily balance drill's as `daily_balance` says it, when given (physio review D6: the
-    balance box gives the day's minutes once)."""
+    balance box gives the day's minutes once); with its modification when `changes` asks for it."""
     return [
         "at home, "
         + (daily_balance if daily_balance and row["block"] == "balance" and row["daily"] else row["dose"])
-        + (f". {row['modification']}" if row["modification"] else "")
+        + (f". {row['modification']}" if changes and row["modification"] else "")
         for _, row in rows.iterrows()
     ]
+
+
+def _doses(
+    in_sessions: pd.DataFrame, at_home: pd.DataFrame, week_one: pd.Series, impact_words: str, daily_balance: str | None
+) -> str:
+    """The exercise's week-1 doses in sessions and at home. A change every one of them shares is said once, at the
+    end (physio review L, H1: a stance's counter after the sessions' dose and again after the home dose)."""
+    changes = [*in_sessions["modification"], *at_home["modification"]]
+    shared = changes[0] if changes[0] and len(set(changes)) == 1 else ""
+    doses = "; ".join(
+        [
+            *_session_doses(in_sessions, week_one, impact_words, changes=not shared),
+            *_home_doses(at_home, daily_balance, changes=not shared),
+        ]
+    )
+    return f"{doses}. {shared}" if shared else doses
 
 
 def _sentence(text: str, upper: bool = True) -> str:
@@ -87,14 +104,14 @@ def plan_exercises(plan: Plan, catalog: Catalog, daily_balance: str | None = Non
         at_home = home[home["exercise_id"] == exercise_id]
         exercise = catalog.exercise(exercise_id)
         first = in_sessions.iloc[0] if not in_sessions.empty else at_home.iloc[0]
-        doses = [*_session_doses(in_sessions, week_one, impact_words), *_home_doses(at_home, daily_balance)]
+        doses = _doses(in_sessions, at_home, week_one, impact_words, daily_balance)
         records.append(
             {
                 "id": exercise_id,
                 "name": first["exercise"],
                 "pattern": exercise["pattern"],
                 "cues": list(exercise["cues"]),
-                "dose": _sentence("; ".join(doses)),
+                "dose": _sentence(doses),
                 "drawing": exercise_strip_svg(exercise_id),
                 "sessions": sorted(set(in_sessions["session"])),
                 "home": not at_home.empty,

@@ -22,12 +22,19 @@ EQUIPMENT_SETS = {
     "bands and dumbbells": HOUSEHOLD | {"step", "band", "dumbbell", "kettlebell"},
     "full gym": HOUSEHOLD | {"step", "band", "dumbbell", "kettlebell", "bench", "barbell", "machine", "bar"},
 }
+# What each kit holds, in words beside its name on the Planner (physio review L, M2: "bands and dumbbells" plans a
+# kettlebell and a step, which its name does not promise).
+EQUIPMENT_WORDS = {
+    "none": "a chair and a wall",
+    "bands and dumbbells": "adds a step, bands, dumbbells and a kettlebell",
+    "full gym": "adds benches, barbells with a rack, machines and a pull-up bar",
+}
 HOME_KIT = EQUIPMENT_SETS["bands and dumbbells"]  # kit a client may keep at home ("at_home": doable with it)
 EXTERNAL_LOADS = frozenset({"band", "dumbbell", "kettlebell", "barbell", "machine"})
 # A "modify" exercise is planned only when every deciding rule asks for one of these changes, which the
-# client can always make (a counter at fingertip reach; a knee bend only as deep as does not hurt: physio review F,
-# L4) and the plan prints in the cell beside the dose.
-PLANNABLE_MODIFICATIONS = frozenset({"support-within-reach", "shallow-knee"})
+# client can always make (a counter at fingertip reach; a knee bend only as deep, or a pull from a height, that does
+# not hurt: physio reviews F, L4 and L, M1) and the plan prints in the cell beside the dose.
+PLANNABLE_MODIFICATIONS = frozenset({"support-within-reach", "shallow-knee", "pain-free-height"})
 SUPPORT_IN_REACH = "support-within-reach"  # needs a hand free for the support
 
 

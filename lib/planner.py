@@ -31,7 +31,7 @@ from lib.catalog import Catalog, default_catalog
 from lib.plan_home import home_work
 from lib.plan_picks import POSTURE_BLOCK, TEMPLATES, balance_ladder
 from lib.plan_sessions import SLOT_COLUMNS, phase_sessions, slot_minutes
-from lib.plan_usable import EQUIPMENT_SETS, EXTERNAL_LOADS, PHASES, usable_exercises
+from lib.plan_usable import EQUIPMENT_SETS, EQUIPMENT_WORDS, EXTERNAL_LOADS, PHASES, usable_exercises
 from lib.plan_weeks import (
     DELOAD_EVERY,
     HEAVY_PCT_1RM,
@@ -52,6 +52,7 @@ __all__ = [
     "DEFAULT_WEEKDAYS",
     "DELOAD_EVERY",
     "EQUIPMENT_SETS",
+    "EQUIPMENT_WORDS",
     "HEAVY_PCT_1RM",
     "MAX_EFFORT",
     "PHASES",

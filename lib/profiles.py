@@ -129,7 +129,8 @@ class Profile:
         parts.append(self._clearance_words())
         if not self.floor_transfers:
             parts.append("no floor work yet")
-        return "; ".join(parts).capitalize() + "."
+        text = "; ".join(parts)
+        return text[0].upper() + text[1:] + "."  # not str.capitalize(), which lower-cases the Z of "Z-score"
 
     def _clearance_words(self) -> str:
         if not self.clearance:

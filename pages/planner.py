@@ -11,6 +11,7 @@ from lib.exports import DEFAULT_TIME, plan_ics, plan_sessions_csv, plan_weeks_cs
 from lib.planner import (
     DEFAULT_WEEKDAYS,
     EQUIPMENT_SETS,
+    EQUIPMENT_WORDS,
     SESSION_MINUTES,
     Plan,
     build_plan,
@@ -80,6 +81,7 @@ def program_settings() -> tuple[int, int, int, str, dt.date]:
             "Equipment",
             list(EQUIPMENT_SETS),
             index=list(EQUIPMENT_SETS).index("full gym"),
+            captions=[EQUIPMENT_WORDS[kit] for kit in EQUIPMENT_SETS],
             horizontal=True,
             key="kit",
             bind="query-params",

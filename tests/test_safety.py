@@ -82,6 +82,7 @@ def test_every_recommendation_says_positively_why_it_suits_the_profile(profile):
                 "Calf strength",
                 "Upper-body strength",
                 "Aerobic fitness",
+                "Light impact",
             )
         )
 
@@ -168,7 +169,9 @@ def test_heavy_lifting_needs_clearance_in_osteoporosis_and_technique_first_for_n
     if profile.fragility == "osteoporosis" and profile.clearance and profile.experience == "trained":
         if profile.falls == "low":
             # LIFTMOR: screened and supervised; with painful joints the heavy squat keeps a pain-free depth (F, L4)
-            knee = heavy & table["deep_knee_bend"] & profile.joint_limits
+            # and the deadlift starts from a pain-free height (L, M1)
+            floor_pull = table["pattern"].eq("hinge") & table["barbell"]
+            knee = heavy & (table["deep_knee_bend"] | floor_pull) & profile.joint_limits
             assert statuses(table, heavy & ~knee) == {"recommended"}
             assert statuses(table, knee) <= {"modify"}
 
