@@ -17,7 +17,7 @@ import pandas as pd
 
 from lib.catalog import Catalog
 from lib.drawings import exercise_strip_svg
-from lib.plan_sessions import EXTERNAL_LOADS
+from lib.plan_usable import EXTERNAL_LOADS
 from lib.planner import Plan
 from lib.safety_rules import in_words
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lib.plan_sessions import PHASES, POSTURE_BLOCK, candidates, daily_frequency, own_dose
+from lib.plan_picks import POSTURE_BLOCK, candidates
+from lib.plan_sessions import daily_frequency, own_dose
+from lib.plan_usable import PHASES
 from lib.profiles import Profile
 from lib.safety_rules import LOW_BONE_MASS, in_words
 

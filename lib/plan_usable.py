@@ -1,5 +1,5 @@
 """Which exercises a plan may hold for a profile and kit, each with every change the plan prints
-(used by lib/plan_sessions.py, which fills the session templates with them).
+(used by lib/plan_picks.py, which fills the session templates with them).
 
 A plan holds only exercises `assess` recommends for the profile, or marks "modify" solely to keep
 support within reach (PLANNABLE_MODIFICATIONS), printed with that modification, or, from a later phase,
@@ -62,9 +62,10 @@ def plannable(row: dict, rules_by_id: dict[str, dict]) -> bool:
 # Who each of data/planner.yaml's phase_unlocks is for.
 UNLOCK_PROFILES = {
     "vertebral_fracture": lambda profile: profile.vertebral_fracture,
-    # Clearance is for heavy lifting, not a one-hand moderate load at a counter (physio review F, M1); a spine
-    # fracture's loaded hinge waits for its physiotherapist (the entry above).
-    "high_falls": lambda profile: profile.falls == "high" and not profile.vertebral_fracture,
+    # Clearance is for heavy lifting, not a one-hand moderate load at a counter (physio review F, M1). After a spine
+    # fracture too (physio review J, L5: else a trained faller's only loaded lift, the hinge, filled every session):
+    # her loaded hinge still waits for its physiotherapist, as its spine-fracture change is not one this unlock meets.
+    "high_falls": lambda profile: profile.falls == "high",
     # The balance ladder holds the easier version first (eyes-open stance), physio review D7.
     "low_falls": lambda profile: profile.falls == "low",
 }
@@ -144,7 +145,8 @@ def _plan_change(row: dict, profile: Profile, catalog: Catalog) -> str:
     if profile.joint_limits and row["pattern"] in painful["knee_bend"]:
         if not _asks(row, "shallow-knee", catalog):  # the assessment's own pain-free change says it already
             changes.append(painful["knee_bend"][row["pattern"]])
-        changes.append(painful["settles"][row["pattern"]])
+        rack = painful["settles_in_a_rack"]
+        changes.append(rack["words"] if row["id"] in rack["exercises"] else painful["settles"][row["pattern"]])
     return " ".join(change for change in changes if change)
 
 

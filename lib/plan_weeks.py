@@ -14,7 +14,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lib.plan_sessions import HEAVY_PHASES, PHASES, POSTURE_BLOCK, TARGET_IMPACTS, slot_minutes
+from lib.plan_picks import HEAVY_PHASES, POSTURE_BLOCK, TARGET_IMPACTS
+from lib.plan_sessions import slot_minutes
+from lib.plan_usable import PHASES
 from lib.safety import impact_ceiling
 from lib.safety_rules import IMPACT_LEVELS
 

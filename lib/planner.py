@@ -14,7 +14,8 @@ Public API::
     plan.habitual_impact  # a trained client whose assessment recommends jogging: running she does counts; else ''
 
 lib/plan_weeks.py sets the week-by-week dose and its sources; lib/plan_usable.py says which exercises a
-plan may hold, lib/plan_sessions.py fills the session templates with them, lib/plan_home.py the home work;
+plan may hold, lib/plan_picks.py picks each session block's exercise from them, lib/plan_sessions.py doses the
+slots and fits them into the session's minutes, lib/plan_home.py gives the home work;
 data/planner.yaml holds the planner's progression rules and words.
 """
 
@@ -28,16 +29,9 @@ import pandas as pd
 from lib.balance_dose import BalanceDose, balance_dose
 from lib.catalog import Catalog, default_catalog
 from lib.plan_home import home_work
-from lib.plan_sessions import (
-    PHASES,
-    POSTURE_BLOCK,
-    SLOT_COLUMNS,
-    TEMPLATES,
-    balance_ladder,
-    phase_sessions,
-    slot_minutes,
-)
-from lib.plan_usable import EQUIPMENT_SETS, EQUIPMENT_WORDS, EXTERNAL_LOADS, usable_exercises
+from lib.plan_picks import POSTURE_BLOCK, TEMPLATES, balance_ladder
+from lib.plan_sessions import SLOT_COLUMNS, phase_sessions, slot_minutes
+from lib.plan_usable import EQUIPMENT_SETS, EQUIPMENT_WORDS, EXTERNAL_LOADS, PHASES, usable_exercises
 from lib.plan_weeks import (
     DELOAD_EVERY,
     HEAVY_PCT_1RM,

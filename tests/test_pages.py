@@ -79,6 +79,14 @@ def test_safe_options_defaults_to_a_normal_profile():
     assert "Bone density in the normal range" in all_text(at)
 
 
+def test_safe_options_shows_what_the_profile_needs_without_a_click():
+    """The clearance and red-flag advice is in sight, not inside a closed list (issue #13 tried one)."""
+    at = open_page("safe-exercises", {"bone": "osteoporosis", "vf": "true"})
+    assert not at.exception
+    text = all_text(at)
+    assert "**Red flags:** Stop and refer to a health professional" in text and "**Clearance:**" in text
+
+
 @pytest.mark.parametrize("preset", list(PRESETS))
 def test_presets_fill_the_fields(preset):
     at = open_page("safe-exercises")

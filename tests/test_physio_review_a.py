@@ -53,7 +53,8 @@ def test_10_normal_bone_with_a_spine_fracture_is_never_told_its_bone_mass_is_low
         assert not LOW_BONE_MASS_WORDS.search(text), text
     rows = table.set_index("id")
     assert "after a spine fracture" in rows.loc["sit-up", "reason"]
-    assert "after a spine fracture" in rows.loc["sit-to-stand", "reason"]
+    if profile.falls == "low":  # a faller's sit-to-stand gives the fall rule's reason for its hand on support (L, Lo9)
+        assert "after a spine fracture" in rows.loc["sit-to-stand", "reason"]
 
 
 CLEARED_TRAINED_FRAGILE_FALLER = Profile(bone="osteoporosis", falls="high", experience="trained", clearance=True)

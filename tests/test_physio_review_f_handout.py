@@ -15,7 +15,7 @@ from lib.catalog import default_catalog
 from lib.handout import build_handout
 from lib.handout_pdf import handout_pdf
 from lib.handout_sections import COLUMN_GAP_MM
-from lib.plan_sessions import EXTERNAL_LOADS
+from lib.plan_usable import EXTERNAL_LOADS
 from lib.planner import build_plan
 from lib.profiles import Profile, all_profiles
 from lib.safety import assess

@@ -11,7 +11,7 @@ import pytest
 from lib.balance_dose import dose_kind
 from lib.handout import build_handout
 from lib.handout_pdf import MOST_PAGES, handout_pdf
-from lib.plan_sessions import EXTERNAL_LOADS
+from lib.plan_usable import EXTERNAL_LOADS
 from lib.planner import SESSION_MINUTES, build_plan
 from lib.profiles import Profile, all_profiles
 from tests.handout_helpers import START, read_pdf

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 
 from lib.catalog import default_catalog
-from lib.plan_sessions import AXIAL_BLOCK
+from lib.plan_picks import AXIAL_BLOCK
 from lib.plan_usable import EXTERNAL_LOADS, HOUSEHOLD
 from lib.plan_weeks import falls_review
 from lib.planner import build_plan, session_grid

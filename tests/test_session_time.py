@@ -10,7 +10,8 @@ from hypothesis import given, settings
 
 from lib.balance_dose import balance_dose
 from lib.catalog import PROJECT_ROOT, default_catalog
-from lib.plan_sessions import HEAVY_BLOCKS, POSTURE_BLOCK, TEMPLATES, slot_minutes
+from lib.plan_picks import HEAVY_BLOCKS, POSTURE_BLOCK, TEMPLATES
+from lib.plan_sessions import slot_minutes
 from lib.plan_usable import EQUIPMENT_SETS
 from lib.planner import PHASES, SESSION_MINUTES, build_plan, session_grid
 from lib.profiles import Profile, all_profiles

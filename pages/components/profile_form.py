@@ -48,20 +48,28 @@ YES_NO_HELP = "Choose each that applies to the client.\n\n" + "\n".join(
 YES_NO_KEY = "also"  # the pills' own key: a list of the fields switched on
 
 
-def _yes_in_link() -> list[str]:
-    """The yes/no fields the link switches on (odd values are gone by now: notice_odd_parameters)."""
-    return [key for key in YES_NO_FIELDS if st.query_params.get(key) == "true"]
+def _yes_from_link() -> list[str]:
+    """The yes/no fields the link switches on, copied into the session (odd values are gone by now:
+    notice_odd_parameters)."""
+    on = [key for key in YES_NO_FIELDS if st.query_params.get(key) == "true"]
+    _put_yes_in_session(on)
+    return on
+
+
+def _put_yes_in_session(keys: list[str]) -> None:
+    """The yes/no fields in the session, each under its own key, where the profile and kept_settings read them."""
+    st.session_state.update({key: key in keys for key in YES_NO_FIELDS})
 
 
 def _put_yes_in_link(keys: list[str]) -> None:
     """Write the yes/no fields into the link, each under its own key (a no is left out, as a default is),
-    and into the session under the same keys, where the profile and kept_settings read them."""
+    and into the session."""
     for key in YES_NO_FIELDS:
         if key in keys:
             st.query_params[key] = "true"
         elif key in st.query_params:
             del st.query_params[key]
-    st.session_state.update({key: key in keys for key in YES_NO_FIELDS})
+    _put_yes_in_session(keys)
 
 
 def _yes_no_changed() -> None:
@@ -78,9 +86,9 @@ def _apply_preset() -> None:
     _put_yes_in_link([key for key in YES_NO_FIELDS if values[key]])
 
 
-def _yes_no_fields() -> None:
-    """The pills, showing what the link says (it follows Back and Forward, and the user's own changes)."""
-    on = _yes_in_link()
+def _yes_no_fields(on: list[str]) -> None:
+    """The pills, showing the fields the link switches on (`on`: it follows Back and Forward, and the user's own
+    changes)."""
     st.session_state[YES_NO_KEY] = on
     st.pills(
         "Also applies",
@@ -100,8 +108,7 @@ def profile_form() -> Profile:
     """
     # The session's copy of the yes/no fields follows the link, so that a Back to an entry without them is
     # not taken for history stripping a kept value (kept_settings.restore).
-    on = _yes_in_link()
-    st.session_state.update({key: key in on for key in YES_NO_FIELDS})
+    on = _yes_from_link()
     kept_settings.restore(PROFILE_PARAMS)
     with st.container(border=True):
         st.selectbox(
@@ -175,7 +182,7 @@ def profile_form() -> Profile:
             )
         with other_column:
             st.radio("Training experience", EXPERIENCE_LEVELS, key="exp", bind="query-params", horizontal=True)
-        _yes_no_fields()
+        _yes_no_fields(on)
     kept_settings.keep(PROFILE_PARAMS)
     return Profile.from_link_values({key: st.session_state[key] for key in LINK_KEYS.values()})
 
