@@ -55,6 +55,10 @@ class Catalog:
     def exercises_by_id(self) -> dict[str, dict[str, Any]]:
         return {exercise["id"]: exercise for exercise in self.exercises}
 
+    @cached_property
+    def rules_by_id(self) -> dict[str, dict[str, Any]]:
+        return {rule["id"]: rule for rule in self.rules}
+
 
 def _check_sources(file: Path, entry: str, field: str, keys: Iterable[str], references: dict) -> None:
     for key in keys:

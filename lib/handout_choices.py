@@ -21,6 +21,7 @@ from lib.catalog import Catalog, default_catalog
 from lib.drawings import exercise_strip_svg
 from lib.handout_caution_order import one_per_reason, pick_cautions, rank_by_concern
 from lib.handout_plan import plan_exercises, with_changes
+from lib.plan_usable import plannable
 from lib.planner import DELOAD_EVERY, Plan
 from lib.profiles import Profile
 from lib.safety import Guidance, assess
@@ -65,10 +66,11 @@ def first_clause(dose: str) -> str:
     return gloss(re.sub(r"\breps\b", "repetitions", dose.split(";")[0].strip().rstrip(".")))
 
 
-def _is_home_safe(row: dict) -> bool:
-    """Recommended, and nothing that needs supervision, heavy loads, bending or twisting the spine."""
+def _is_home_safe(row: dict, catalog: Catalog) -> bool:
+    """Recommended, or changed only as a plan may change it (support in reach, a pain-free depth: printed beside its
+    dose), and nothing that needs supervision, heavy loads, bending or twisting the spine."""
     return (
-        row["status"] == "recommended"
+        plannable(row, catalog.rules_by_id)
         and not row["heavy"]
         and not row["supervision"]
         and row["spinal_flexion"] == "none"
@@ -86,18 +88,28 @@ def _ranked(rows: list[dict], patterns: tuple[str, ...], experience: str) -> lis
     )
 
 
-def _record(row: dict, catalog: Catalog) -> dict:
+def _record(row: dict, catalog: Catalog, training_day_dose: str) -> dict:
+    """The exercise as the sheet gives it without a plan: its own dose (a training-day balance client's balance
+    drills at `training_day_dose`), then its change."""
     exercise = catalog.exercise(row["id"])
+    on_training_days = training_day_dose and row["pattern"] == "balance"
+    dose = training_day_dose[:1].upper() + training_day_dose[1:] if on_training_days else first_clause(exercise["dose"])
     return {
         "id": row["id"],
         "name": row["name"],
         "pattern": row["pattern"],
         "cues": list(exercise["cues"]),
-        "dose": first_clause(exercise["dose"]),
+        "dose": _with_change(dose, row),
         "drawing": exercise_strip_svg(row["id"]),
         "sessions": [],
         "home": False,
     }
+
+
+def _with_change(dose: str, row: dict) -> str:
+    """The dose, then the change the assessment asks of this exercise, if any (physio review L, H1: a stance's counter
+    only in a cue, which a full sheet cuts)."""
+    return f"{dose}. {row['modification']}" if row["modification"] else dose
 
 
 def _assessed(profile: Profile, catalog: Catalog, assessed: list[dict] | None) -> list[dict]:
@@ -130,7 +142,8 @@ def handout_exercises(
     training_day_dose: str = "",
 ) -> list[dict]:
     """With a plan, the plan's whole week 1 and home work (lib.handout_plan.plan_exercises); without one, four
-    to six recommended exercises, one per movement slot.
+    to six exercises, one per movement slot, each recommended or changed only as a plan may change it (its change
+    after its dose).
 
     Each record has id, name, pattern, cues, dose (in words), drawing (SVG text: the movement's start and end
     side by side, lib.drawings.exercise_strip_svg), sessions (the plan's session letters that hold it) and
@@ -141,7 +154,7 @@ def handout_exercises(
     catalog = catalog or default_catalog()
     if plan is not None:
         return plan_exercises(plan, catalog, daily_balance)
-    rows = [row for row in _assessed(profile, catalog, assessed) if _is_home_safe(row)]
+    rows = [row for row in _assessed(profile, catalog, assessed) if _is_home_safe(row, catalog)]
     rows = _challenging_enough(rows, profile, catalog)
     chosen: list[dict] = []
     for patterns in EXERCISE_SLOTS:
@@ -153,12 +166,8 @@ def handout_exercises(
             break
         if row not in chosen:
             chosen.append(row)
-    records = [_faller_set_up(_record(row, catalog), profile, catalog) for row in chosen[:MAX_EXERCISES]]
     return [
-        record | {"dose": training_day_dose[:1].upper() + training_day_dose[1:]}
-        if training_day_dose and record["pattern"] == "balance"
-        else record
-        for record in records
+        _faller_set_up(_record(row, catalog, training_day_dose), profile, catalog) for row in chosen[:MAX_EXERCISES]
     ]
 
 
@@ -218,7 +227,7 @@ def handout_cautions(
     swap_id (the swap's exercise id, for an avoided one), why (one plain line) and sources.
     """
     catalog = catalog or default_catalog()
-    rules = {rule["id"]: rule for rule in catalog.rules}
+    rules = catalog.rules_by_id
     rows = _assessed(profile, catalog, assessed)
     for status in ("avoid", "modify"):
         restricted = [row for row in rows if row["status"] == status]
@@ -251,9 +260,11 @@ def balance_suggestions(
 ) -> list[dict]:
     """Recommended balance exercises not already shown, at the client's level first; for a client whose balance dose
     is per training day, from where her plan's ladder starts, each at `training_day_dose`."""
-    rows = [row for row in _assessed(profile, catalog, assessed) if _is_home_safe(row) and row["id"] not in shown]
+    rows = [
+        row for row in _assessed(profile, catalog, assessed) if _is_home_safe(row, catalog) and row["id"] not in shown
+    ]
     rows = _ranked(_challenging_enough(rows, profile, catalog), ("balance",), profile.experience)
-    doses = [training_day_dose or first_clause(row["dose"]).split(",")[0] for row in rows[:count]]
+    doses = [_with_change(training_day_dose or first_clause(row["dose"]).split(",")[0], row) for row in rows[:count]]
     return [{"name": row["name"], "dose": dose[:1].lower() + dose[1:]} for row, dose in zip(rows, doses)]
 
 

@@ -92,7 +92,7 @@ def _drill_first_in(row: dict, profile: Profile, catalog: Catalog) -> str:
 
 def _unlock(row: dict, profile: Profile, catalog: Catalog) -> dict | None:
     """The phase unlock (data/planner.yaml) that lets the plan hold this "modify" row from a later phase, if any."""
-    rules_by_id = {rule["id"]: rule for rule in catalog.rules}
+    rules_by_id = catalog.rules_by_id
     for unlock in catalog.planner["phase_unlocks"]:
         if (
             unlock["exercise"] == row["id"]
@@ -126,7 +126,7 @@ def _household_load(row: dict, equipment: frozenset[str], profile: Profile, cata
 
 def _asks(row: dict, modification: str, catalog: Catalog) -> bool:
     """Whether one of the row's deciding rules asks for this change."""
-    rules_by_id = {rule["id"]: rule for rule in catalog.rules}
+    rules_by_id = catalog.rules_by_id
     return any(rules_by_id[rule_id].get("modification") == modification for rule_id in row["rules"])
 
 
@@ -152,7 +152,7 @@ def _plan_change(row: dict, profile: Profile, catalog: Catalog) -> str:
 
 def usable_exercises(table: pd.DataFrame, equipment: frozenset[str], profile: Profile, catalog: Catalog) -> list[dict]:
     """Plannable exercises for the profile, doable with this kit, each with every change the plan prints."""
-    exercises, rules_by_id = catalog.exercises_by_id, {rule["id"]: rule for rule in catalog.rules}
+    exercises, rules_by_id = catalog.exercises_by_id, catalog.rules_by_id
     home_kit = equipment if equipment <= HOME_KIT else HOUSEHOLD  # a gym's kit stays at the gym
     usable = []
     for row in table.to_dict("records"):

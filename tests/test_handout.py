@@ -15,6 +15,7 @@ from lib.handout_choices import MAX_EXERCISES, MIN_EXERCISES, handout_cautions, 
 from lib.handout_pdf import MAX_PAGES, MOST_PAGES, handout_pdf
 from lib.planner import build_plan
 from lib.profiles import PRESETS, Profile
+from lib.plan_usable import plannable
 from lib.safety import assess
 from tests.handout_helpers import FIRST_NAME, START, pdf_words, read_pdf
 
@@ -43,10 +44,14 @@ def test_your_exercises_lists_no_avoided_exercise(key, with_plan, preset_handout
     table = assess(profile, catalog).set_index("id")
     chosen = handout_exercises(profile, plan, catalog)
     statuses = {table.loc[exercise["id"], "status"] for exercise in chosen}
-    if plan is None:
-        assert MIN_EXERCISES <= len(chosen) <= MAX_EXERCISES and statuses == {"recommended"}
-    else:  # the whole week-1 plan (tests/test_handout_plan.py): a "modify" item with its modification
-        assert statuses <= {"recommended", "modify"}
+    assert statuses <= {"recommended", "modify"}
+    if plan is None:  # a "modify" item only as a plan may change it, its change after its dose (physio review L)
+        assert MIN_EXERCISES <= len(chosen) <= MAX_EXERCISES
+        for exercise in chosen:
+            row = table.loc[exercise["id"]]
+            assert plannable(row.to_dict() | {"id": exercise["id"]}, catalog.rules_by_id)
+            assert row["modification"] in exercise["dose"]
+    # with a plan, the whole week-1 plan (tests/test_handout_plan.py): a "modify" item with its modification
     _, text = read_pdf(preset_handouts[key, with_plan])
     section = text.split("Your exercises", 1)[1].split("What to avoid", 1)[0]
     for exercise in chosen:
