@@ -109,7 +109,7 @@ def _record(row: dict, catalog: Catalog, training_day_dose: str) -> dict:
 def _with_change(dose: str, row: dict) -> str:
     """The dose, then the change the assessment asks of this exercise, if any (physio review L, H1: a stance's counter
     only in a cue, which a full sheet cuts)."""
-    return f"{dose}. {row['modification']}" if row["modification"] else dose
+    return f"{dose}. {row['modification'].rstrip('.')}" if row["modification"] else dose  # the line adds its stop
 
 
 def _assessed(profile: Profile, catalog: Catalog, assessed: list[dict] | None) -> list[dict]:

@@ -110,3 +110,22 @@ def test_l_lo9_a_fallers_standing_leg_work_names_its_support_in_the_change(profi
     assert not legs.empty
     for row in legs.itertuples():
         assert row.status == "modify" and A_HAND_ON_SUPPORT.search(row.modification), (row.id, row.modification)
+
+
+CLEARED_TRAINED_WITH_PAINFUL_JOINTS = [
+    profile
+    for profile in all_profiles()
+    if profile.joint_limits and profile.clearance and profile.experience == "trained"
+]
+
+
+@pytest.mark.parametrize("profile", CLEARED_TRAINED_WITH_PAINFUL_JOINTS, ids=str)
+def test_m_lo1_the_heavy_deadlifts_pain_free_height_keeps_its_coach(profile):
+    """The floor-pull rule's change replaced the heavy lift's 'only with a qualified coach' on the assessment row."""
+    row = assess(profile).set_index("id").loc["heavy-deadlift"]
+    assert row["status"] == "avoid" or "coach" in row["modification"], row["modification"]
+
+
+def test_m_lo9_the_floor_pull_rule_matches_no_technique_fault():
+    rule = default_catalog().rules_by_id["painful-joints-floor-pull"]
+    assert rule["exercise"]["technique_fault"] == [False]
