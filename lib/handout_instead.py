@@ -7,8 +7,8 @@ Public API::
 
 lib/handout_choices.py picks each caution's safer swap from the assessment; this module fits that swap to the sheet:
 a loaded lift held back for a technique check names the drill first (physio reviews H, M1 and I, M2); on a plan
-sheet, a swap the plan holds back until a review names what the client does until then and the week the swap comes
-(review K, L4); and a move the sheet lists nowhere carries its own dose (reviews K, L2 and J, L7).
+sheet, a swap the plan starts after week 1 names what the client does until then and the week the swap comes
+(reviews K, L4 and M, Lo4); and a move the sheet lists nowhere carries its own dose (reviews K, L2 and J, L7).
 """
 
 from __future__ import annotations
@@ -38,17 +38,12 @@ def _first_weeks(plan: Plan) -> dict[str, int]:
     return both.assign(week=both["phase"].map(starts)).groupby("exercise_id")["week"].min().to_dict()
 
 
-def hold_week(plan: Plan) -> int | None:
-    """The week of the plan's first review after week 1 (a doctor's or physiotherapist's, or a technique check): the
-    sheet holds the client to what comes before it; None when the plan has no such review."""
-    reviews = plan.weeks.loc[(plan.weeks["review"] != "") & (plan.weeks["week"] > 1), "week"]
-    return int(reviews.min()) if not reviews.empty else None
-
-
 def held_back(exercise_id: str, plan: Plan) -> int | None:
-    """The week the plan first holds this exercise, when that is at or after the sheet's hold; else None."""
-    hold, week = hold_week(plan), _first_weeks(plan).get(exercise_id)
-    return week if hold is not None and week is not None and week >= hold else None
+    """The week the plan first holds this exercise, when that is after week 1, the week the sheet gives; else None.
+    An INSTEAD must not give such a move from now (physio reviews K, L4: a lift held to a review; M, Lo4: a lift or
+    trunk move the plan starts later with no review)."""
+    week = _first_weeks(plan).get(exercise_id)
+    return week if week is not None and week > 1 else None
 
 
 def _held_back_for_drill(swap: dict, plan: Plan | None, profile: Profile, catalog: Catalog) -> dict | None:
@@ -132,6 +127,9 @@ def _with_dose(instead: str, exercise_id: str, dosed: set[str], catalog: Catalog
         return instead
     dosed.add(exercise_id)
     dose = first_clause(catalog.exercises_by_id[exercise_id]["dose"]).split(",")[0]  # without how often: room
+    # Without its effort too: the plan's weeks set the effort (physio review M, Lo2: 'effort of 5-8' beside a low
+    # Z-score's 'effort up to 5 until the doctor's review').
+    dose = re.sub(r" at an effort of [^,;.]*", "", dose)
     return words["with_dose"].format(instead=instead.rstrip("."), dose=_sentence(dose))
 
 
@@ -172,7 +170,7 @@ def _sheet_instead(
     dosed: set[str],
 ) -> tuple[dict, str | None]:
     """The caution with its INSTEAD fitted to the sheet (`dosed`: the ids of the exercises the sheet gives a dose
-    for so far), and the id of the move it leads with (None for a change): the drill first (drill_first); on a plan sheet, for a swap the plan holds back until a review, what the
+    for so far), and the id of the move it leads with (None for a change): the drill first (drill_first); on a plan sheet, for a swap the plan starts after week 1, what the
     client does until then and the swap's week (physio review K, L4: 'INSTEAD: Kettlebell deadlift' beside 'stay in
     the first phase (weeks 1-4)'); and a move the sheet lists nowhere with its own dose."""
     fitted = drill_first(caution, plan, profile, assessed, catalog, words["drill_first"])
