@@ -23,19 +23,15 @@ from lib.catalog import PROJECT_ROOT, Catalog, _check_sources, _source_lists, de
 from lib.handout_choices import (
     MAX_BALANCE_SUGGESTIONS,
     MAX_CAUTIONS,
-    aerobic_line,
-    balance_daily,
-    balance_lines,
     balance_suggestions,
     gloss,
     handout_cautions,
     handout_exercises,
-    note_lines,
-    plan_lines,
 )
 from lib.handout_font import prints
 from lib.handout_instead import sheet_insteads
 from lib.handout_plan import later_lifts, later_moves
+from lib.handout_week import aerobic_line, balance_daily, balance_lines, note_lines, plan_lines
 from lib.plan_usable import EQUIPMENT_SETS
 from lib.planner import Plan, next_monday, session_dates
 from lib.profiles import Profile

@@ -19,16 +19,12 @@ import pandas as pd
 
 from lib.catalog import Catalog
 from lib.handout_choices import first_clause, swap_change
-from lib.handout_plan import later_loaded
+from lib.handout_plan import later_loaded, sentence_case
 from lib.plan_usable import EQUIPMENT_SETS, loaded_technique_lift, technique_first
 from lib.planner import Plan
 from lib.profiles import Profile
 
 FIRST_PHASE = "foundation"
-
-
-def _sentence(text: str, upper: bool = True) -> str:
-    return (text[:1].upper() if upper else text[:1].lower()) + text[1:]
 
 
 def _first_weeks(plan: Plan) -> dict[str, int]:
@@ -80,12 +76,12 @@ def drill_first(
     drill = swap and _held_back_for_drill(swap, plan, profile, catalog)
     if not drill:
         return caution
-    lift = _sentence(swap["name"], upper=False)
+    lift = sentence_case(swap["name"], upper=False)
     week = plan is not None and held_back(swap["id"], plan)
     line = (words["line_with_week"] if week else words["line"]).format(drill=drill["name"], lift=lift, week=week)
     if drill["modification"]:
         change = drill["modification"].split(";")[0].rstrip(".") + "."  # its first clause: the set-up is on the front
-        line = words["with_change"].format(line=line, change=_sentence(change, upper=False))
+        line = words["with_change"].format(line=line, change=sentence_case(change, upper=False))
     return caution | {"instead": line}
 
 
@@ -116,7 +112,7 @@ def _named(exercise_id: str, rows: dict[str, dict], profile: Profile, catalog: C
     """The exercise's name with the change the client makes to it (lib.handout_choices.swap_change)."""
     change = swap_change(rows[exercise_id], profile, catalog)
     name = rows[exercise_id]["name"]
-    return f"{name}: {_sentence(change, upper=False)}" if change else name
+    return f"{name}: {sentence_case(change, upper=False)}" if change else name
 
 
 def _with_dose(instead: str, exercise_id: str, dosed: set[str], catalog: Catalog, words: dict) -> str:
@@ -130,7 +126,7 @@ def _with_dose(instead: str, exercise_id: str, dosed: set[str], catalog: Catalog
     # Without its effort too: the plan's weeks set the effort (physio review M, Lo2: 'effort of 5-8' beside a low
     # Z-score's 'effort up to 5 until the doctor's review').
     dose = re.sub(r" at an effort of [^,;.]*", "", dose)
-    return words["with_dose"].format(instead=instead.rstrip("."), dose=_sentence(dose))
+    return words["with_dose"].format(instead=instead.rstrip("."), dose=sentence_case(dose))
 
 
 def sheet_insteads(
@@ -188,7 +184,7 @@ def _sheet_instead(
     if swap_id in set(later_loaded(plan, catalog)["exercise_id"]):  # a lift with its own line: when it comes
         review = (plan.weeks.loc[plan.weeks["week"] == week, "review"] != "").any()
         later = words["held_back"]["after_review" if review else "later"].format(
-            lift=_sentence(rows[swap_id]["name"], upper=False), week=week
+            lift=sentence_case(rows[swap_id]["name"], upper=False), week=week
         )
         now = words["held_back"]["line"].format(now=now.rstrip("."), later=later)
     return caution | {"instead": _with_dose(now, stand_in, dosed, catalog, words)}, stand_in

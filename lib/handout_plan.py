@@ -82,7 +82,8 @@ def _doses(
     return f"{doses}. {shared}" if shared else doses
 
 
-def _sentence(text: str, upper: bool = True) -> str:
+def sentence_case(text: str, upper: bool = True) -> str:
+    """The text with its first letter upper-case (or lower-case, to go inside a sentence)."""
     return (text[:1].upper() if upper else text[:1].lower()) + text[1:]
 
 
@@ -115,7 +116,7 @@ def plan_exercises(plan: Plan, catalog: Catalog, daily_balance: str | None = Non
                 "name": first["exercise"],
                 "pattern": exercise["pattern"],
                 "cues": list(exercise["cues"]),
-                "dose": _sentence(doses),
+                "dose": sentence_case(doses),
                 "drawing": exercise_strip_svg(exercise_id),
                 "sessions": sorted(set(in_sessions["session"])),
                 "home": not at_home.empty,
@@ -184,11 +185,11 @@ def _later_line(
 ) -> str:
     """'From week 9, in sessions B and C: kettlebell deadlift. <its change>'; `replacing`: the session's earlier
     slot, whose lift it names as the one this takes the place of."""
-    name = _sentence(_sheet_name(slot, catalog, words["names"]), upper=False)
+    name = sentence_case(_sheet_name(slot, catalog, words["names"]), upper=False)
     if replacing is not None:
-        old = _sentence(_sheet_name(replacing, catalog, words["names"]), upper=False)
+        old = sentence_case(_sheet_name(replacing, catalog, words["names"]), upper=False)
         name = words["in_place_of"].format(name=name, old=old)
-    where = _sentence(_where(sorted(letters)), upper=False)
+    where = sentence_case(_where(sorted(letters)), upper=False)
     change = _one_stand_in(slot["modification"], words["stand_ins"])
     return words["line"].format(week=week, where=where, name=name, change=change).strip()
 
@@ -225,7 +226,7 @@ def later_moves(plan: Plan, catalog: Catalog, words: dict) -> list[str]:
     by_week: dict[int, list[tuple[str, str]]] = {}
     for slot in later.drop_duplicates("exercise_id").itertuples():
         by_week.setdefault(int(starts[slot.phase]), []).append(
-            (_sentence(slot.exercise, upper=False), slot.modification)
+            (sentence_case(slot.exercise, upper=False), slot.modification)
         )
     weeks = [words["week"].format(week=week, moves=with_changes(moves)) for week, moves in sorted(by_week.items())]
     return [words["line"].format(weeks="; ".join(weeks))] if weeks else []

@@ -69,7 +69,7 @@ def test_exercises_cover_the_movements_bone_needs(catalog):
 
 
 def test_with_a_plan_exercises_are_grouped_by_session_and_balance_follows_the_plan(preset_plans, catalog):
-    from lib.handout_choices import balance_lines
+    from lib.handout_week import balance_lines
     from lib.safety import profile_guidance
 
     for key in ("frail-faller", "osteopenia"):

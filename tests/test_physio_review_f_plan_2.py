@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lib.catalog import default_catalog
-from lib.handout_choices import plan_lines
+from lib.handout_week import plan_lines
 from lib.plan_usable import EQUIPMENT_SETS, EXTERNAL_LOADS
 from lib.planner import SESSION_MINUTES, Plan, build_plan
 from lib.profiles import CHOICES, Profile
