@@ -12,7 +12,7 @@ from lib.safety import assess, filter_assessment
 from lib.profiles import PRESETS
 from pages.components import site_map
 from pages.components.common import catalog, cite, disclaimer, notice_odd_parameters, share_this_view
-from pages.components.exercise_card import card_grid, exercise_card, exercise_pictures, sources_html
+from pages.components.exercise_card import card_grid, card_styles, exercise_card, exercise_pictures, sources_html
 from pages.components.exercise_filters import exercise_filters
 from pages.components.page_params import SEARCH_LIMIT
 
@@ -132,14 +132,15 @@ chosen = st.selectbox(
 )
 if chosen:
     render_exercise(chosen)
-search_column, pattern_column, site_column, equipment_column = st.columns(4)
-text = search_column.text_input(
+filter_row = st.container(horizontal=True)
+text = filter_row.text_input(
     "Search", key="find", bind="query-params", max_chars=SEARCH_LIMIT, placeholder="e.g. squat, wall, chair"
 )
-equipment, patterns, sites = exercise_filters(equipment_column, pattern_column, site_column)
+equipment, patterns, sites = exercise_filters(filter_row)
 share_this_view(site_map.EXERCISE_LIBRARY.url_path)
 shown = matching_ids(text or "", tuple(patterns), tuple(sites), tuple(equipment))
 st.caption(f"{len(shown)} of {len(names)} exercises")
+st.html(card_styles())
 if shown:
     st.html(card_grid([library_cards()[exercise_id] for exercise_id in shown]))
 else:

@@ -9,11 +9,11 @@ import streamlit as st
 
 from lib import safety
 from lib.exports import assessment_csv
+from lib.profile_guidance import Guidance
 from lib.profiles import Profile
-from lib.references import link_citations
 from pages.components import kept_settings, site_map
 from pages.components.common import bound_choice, catalog, cite, disclaimer, notice_odd_parameters, share_this_view
-from pages.components.exercise_card import card_grid, exercise_card
+from pages.components.exercise_card import card_grid, card_styles, exercise_card, guidance_html
 from pages.components.exercise_filters import exercise_filters
 from pages.components.lesson_figures import guidelines_markdown
 from pages.components.handout_form import handout_download
@@ -43,15 +43,8 @@ def assessment(profile: Profile, equipment: tuple[str, ...] = ()) -> pd.DataFram
 
 
 @st.cache_data(show_spinner=False)
-def guidance_markdown(profile: Profile) -> str:
-    """What the profile needs, topic by topic, with its sources linked."""
-    return link_citations(
-        "\n".join(
-            f"- **{item.topic}:** {item.advice} [{'; '.join('@' + key for key in item.sources)}]"
-            for item in safety.profile_guidance(profile, catalog())
-        ),
-        catalog().references,
-    )
+def guidance(profile: Profile) -> list[Guidance]:
+    return safety.profile_guidance(profile, catalog())
 
 
 @st.cache_data(show_spinner=False)
@@ -70,10 +63,10 @@ def rules_markdown() -> str:
 
 def render_summary(profile: Profile) -> None:
     with st.container(border=True):
-        st.subheader("What this profile needs", anchor="profile-needs")
         # In sight, not behind a click, though a closed list cost the browser about 8 ms less per profile change
-        # (issue #13): the clearance and red-flag advice is what a client must not miss. One element: fewer to redraw.
-        st.markdown(f"{profile.describe()}\n\n{guidance_markdown(profile)}")
+        # (issue #13): the clearance and red-flag advice is what a client must not miss. Heading and list are one
+        # element: each element is a message for the server to send and a part for the browser to redraw.
+        st.html(guidance_html("What this profile needs", profile.describe(), guidance(profile), catalog().references))
         # Drawn only while open: a profile change does not redraw a closed table (issue #13).
         guidelines = st.expander("What each guideline says for this profile", key="guidelines", on_change="rerun")
         if guidelines.open:
@@ -138,7 +131,7 @@ def render_cards(exercise_ids: list[str], cards: dict[str, str]) -> None:
 def render_exercises(profile: Profile) -> None:
     """Filters, counts, cards and their CSV: changing a filter reruns only this part of the page."""
     st.subheader("Exercises for this profile", anchor="exercises")
-    equipment, patterns, sites = exercise_filters(*st.columns(3))
+    equipment, patterns, sites = exercise_filters(st.container(horizontal=True))
     filtered = safety.filter_assessment(assessment(profile, tuple(sorted(equipment))), equipment, patterns, sites)
     share_this_view(site_map.SAFE_OPTIONS.url_path)
     render_counts(filtered)
@@ -188,6 +181,7 @@ def render_rules() -> None:
 st.title("Safe options")
 st.caption("Choose a client's risk profile to see which exercises suit it, which need changing, and which to avoid.")
 notice_odd_parameters(site_map.SAFE_OPTIONS.params)
+st.html(card_styles())  # once, outside the part that reruns
 render_for_profile()
 render_rules()
 disclaimer()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
@@ -58,3 +60,10 @@ def all_text(at: AppTest) -> str:
         for element in getattr(at, kind)
     ]
     return "\n".join(str(part) for part in parts)
+
+
+def profile_needs(at: AppTest) -> str:
+    """Safe options' 'What this profile needs' (one HTML element), with its text unescaped."""
+    return next(
+        html.unescape(element.value) for element in at.get("html") if "What this profile needs" in element.value
+    )

@@ -115,5 +115,8 @@ def test_share_links_never_double_the_page_path():
 
 def test_interactive_pages_offer_a_link_to_the_view():
     at = open_page("safe-exercises", {"bone": "osteopenia"})
+    assert not at.code  # drawn only while its popover is open
+    at.session_state["share"] = True  # the popover opened
+    at.run()
     codes = [block.value for block in at.code]
     assert any("safe-exercises?bone=osteopenia" in code for code in codes)

@@ -16,7 +16,8 @@ from hypothesis import given
 from hypothesis import strategies as st_strategies
 from playwright.sync_api import expect
 
-from pages.components.exercise_card import HTML_BUILDERS, card_grid, exercise_card
+from lib.profile_guidance import Guidance
+from pages.components.exercise_card import HTML_BUILDERS, card_grid, exercise_card, guidance_html
 from tests.conftest import PROJECT_ROOT
 from tests.support.server import StreamlitServer
 
@@ -210,3 +211,12 @@ def test_exercise_cards_escape_every_text_from_data(catalog, name, summary, cue,
     )
     assert parsed.tags <= CARD_TAGS
     assert parsed.attributes <= {"class", "style", "aria-label", "src", "alt", "href", "target"}
+
+
+@given(heading=HOSTILE_TEXT, intro=HOSTILE_TEXT, topic=HOSTILE_TEXT, advice=HOSTILE_TEXT)
+def test_profile_guidance_escapes_every_text_from_data(catalog, heading, intro, topic, advice):
+    """What a profile needs (data/safety_wording.yaml) shows as text, its sources as links."""
+    parsed = TagCollector()
+    parsed.feed(guidance_html(heading, intro, [Guidance(topic, advice, ("watson2018",))], catalog.references))
+    assert parsed.tags <= {"h3", "p", "ul", "li", "strong", "a"}
+    assert parsed.attributes <= {"href", "target"}

@@ -157,10 +157,17 @@ def bound_choice(container, label: str, options, default, key: str, **more):
 
 
 def share_this_view(url_path: str) -> None:
-    """'Copy link to this view': the page's full link with every setting, ready to paste in a slide."""
+    """'Copy link to this view': the page's full link with every setting, ready to paste in a slide.
+
+    The link is drawn only while the popover is open (opening it reruns the page or its fragment): a closed
+    popover's link would be sent and redrawn on every change of a setting (issue #13).
+    """
+    popover = st.popover("Copy link to this view", icon=":material/link:", key="share", on_change="rerun")
+    if not popover.open:
+        return
     params = {key: st.query_params.get_all(key) for key in st.query_params}
     link = share_url(st.context.url or "http://localhost:8501", url_path, params)
-    with st.popover("Copy link to this view", icon=":material/link:"), st.container(key="share-link"):
+    with popover, st.container(key="share-link"):
         st.caption("This link opens the page exactly as it is set up now. Copy it with the button at its right.")
         st.code(link, language=None, wrap_lines=True)
         st.html(VISIBLE_COPY_BUTTON)

@@ -17,6 +17,7 @@ from functools import cache
 from html import escape
 
 from lib.drawings import SITE_LABELS, drawing_alt, exercise_svg
+from lib.profile_guidance import Guidance
 from lib.references import Reference
 from pages.components.common import catalog
 from pages.components.page_params import STATUS_LABELS
@@ -179,9 +180,38 @@ def comparison_figure(title: str, exercise_ids: tuple[str, ...]) -> str:
     return f'{COMPARISON_STYLE}<p><strong>{escape(title)}</strong></p><div class="bll-compare">{figures}</div>'
 
 
+def guidance_html(heading: str, intro: str, items: list[Guidance], references: dict[str, Reference]) -> str:
+    """A heading, a sentence, and a list of topics each with its advice and sources: one element, which costs
+    the browser less to redraw than the same list in Markdown (issue #13)."""
+    lines = "".join(
+        f"<li><strong>{escape(item.topic)}:</strong> {escape(item.advice)} {cited(item.sources, references)}</li>"
+        for item in items
+    )
+    return f"<h3>{escape(heading)}</h3><p>{escape(intro)}</p><ul>{lines}</ul>"
+
+
+def card_styles() -> str:
+    """The cards' styles, drawn once per page (st.html), before any card_grid.
+
+    Not inside each grid: a grid redrawn with its own <style> made the browser restyle the whole page on every
+    change of a setting (issue #13).
+    """
+    return CARD_STYLE
+
+
 def card_grid(cards: list[str]) -> str:
-    """Cards laid out in a responsive grid, styles included: one st.html call draws them all."""
-    return f'{CARD_STYLE}<div class="bll-grid">{"".join(cards)}</div>'
+    """Cards laid out in a responsive grid: one st.html call draws them all (card_styles styles them)."""
+    return f'<div class="bll-grid">{"".join(cards)}</div>'
 
 
-HTML_BUILDERS = frozenset({"drawing_img", "card_grid", "sources_html", "exercise_pictures", "comparison_figure"})
+HTML_BUILDERS = frozenset(
+    {
+        "drawing_img",
+        "card_grid",
+        "card_styles",
+        "guidance_html",
+        "sources_html",
+        "exercise_pictures",
+        "comparison_figure",
+    }
+)

@@ -7,9 +7,10 @@ from lib.vocabulary import PATTERNS, SITES
 from pages.components.page_params import FILTER_EQUIPMENT
 
 
-def exercise_filters(equipment_column, pattern_column, site_column) -> tuple[list[str], list[str], list[str]]:
-    """The chosen equipment, patterns and sites, each filter drawn in its column of st.columns (empty: no filter)."""
-    equipment = equipment_column.multiselect(
+def exercise_filters(row) -> tuple[list[str], list[str], list[str]]:
+    """The chosen equipment, patterns and sites (empty: no filter), drawn side by side in `row`, a horizontal
+    container: one block for the browser to redraw, where columns are four (issue #13)."""
+    equipment = row.multiselect(
         "Equipment at hand",
         FILTER_EQUIPMENT,
         key="equip",
@@ -17,10 +18,8 @@ def exercise_filters(equipment_column, pattern_column, site_column) -> tuple[lis
         placeholder="Any equipment",
         help="Body-weight exercises always show.",
     )
-    patterns = pattern_column.multiselect(
+    patterns = row.multiselect(
         "Movement pattern", PATTERNS, key="pattern", bind="query-params", placeholder="All patterns"
     )
-    sites = site_column.multiselect(
-        "Skeletal site loaded", SITES, key="site", bind="query-params", placeholder="All sites"
-    )
+    sites = row.multiselect("Skeletal site loaded", SITES, key="site", bind="query-params", placeholder="All sites")
     return equipment, patterns, sites

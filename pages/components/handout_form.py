@@ -37,16 +37,14 @@ def handout_download(
     """
     with st.container(border=True):
         st.markdown("**:material/picture_as_pdf: Client handout**: one or two pages in plain words, to print or send.")
-        with st.form("client-handout", border=False):
-            name_column, button_column = st.columns([2, 1], vertical_alignment="bottom")
-            first_name = name_column.text_input(
+        # A horizontal container, not st.columns: one block to send and redraw, not three (issue #13).
+        with st.form("client-handout", border=False), st.container(horizontal=True, vertical_alignment="bottom"):
+            first_name = st.text_input(
                 "First name on the handout (optional)",
                 max_chars=40,
                 help="Printed on the handout only; never stored, logged or sent anywhere.",
             )
-            requested = button_column.form_submit_button(
-                "Make the handout", icon=":material/picture_as_pdf:", width="stretch"
-            )
+            requested = st.form_submit_button("Make the handout", icon=":material/picture_as_pdf:")
         name = clean_first_name(first_name)
         wanted = (profile, settings, start, weekdays, name)
         if requested:
