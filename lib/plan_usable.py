@@ -136,8 +136,12 @@ def _plan_change(row: dict, profile: Profile, catalog: Catalog) -> str:
     a heavy lift's coach, the cap after a vertebral fracture, a pain-free knee bend with painful joints, the
     technique-first drill's own one-hand set-up for a faller."""
     planner = catalog.planner
-    # A heavy lift's coach, unless the assessment's own change already puts the coach there (physio review M, Lo1).
-    changes = [planner["heavy_lift"]["modification"]] if row["heavy"] and "coach" not in row["modification"] else []
+    # A heavy lift's coach, unless the assessment's own change already says so in these words (physio review M, Lo1);
+    # a change that only has a coach spotting still gets them (test_16: every heavy row needs the coach present).
+    coach_present = planner["heavy_lift"]["modification"].rstrip(".")
+    changes = (
+        [planner["heavy_lift"]["modification"]] if row["heavy"] and coach_present not in row["modification"] else []
+    )
     drill = planner["technique_first"]
     if profile.falls == "high" and row["id"] == drill["drill"]:
         changes.append(catalog.exercises_by_id[row["id"]]["modifications"][drill["falls_high"]])

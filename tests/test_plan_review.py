@@ -204,6 +204,15 @@ def test_16_heavy_weeks_start_after_a_deload_and_heavy_rows_need_the_coach_prese
     assert heavy_rows["modification"].str.contains("Only with your supervising coach present").all()
 
 
+@pytest.mark.parametrize("profile", [p for p in all_profiles() if p.clearance and p.experience == "trained"], ids=str)
+def test_16_every_heavy_row_of_every_cleared_lifter_needs_the_coach_present(profile):
+    """A change that only puts a coach beside the lift (a rack squat's 'with the coach spotting', a painful-joint
+    deadlift from blocks) still says the coach must be present: hypothesis found such a row on main."""
+    plan = build_plan(profile, sessions_per_week=3, months=24)
+    heavy_rows = plan.sessions[plan.sessions["heavy"].astype(bool)]
+    assert heavy_rows["modification"].str.contains("Only with your supervising coach present").all()
+
+
 def test_16_heavy_cells_give_a_load_set_by_the_coach_and_the_percentage_as_the_trials():
     plan = build_plan(PRESETS["osteoporosis-cleared"], months=12)
     cell = session_grid(plan, "A").loc[AXIAL_BLOCK, "strength"]
