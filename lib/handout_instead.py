@@ -8,7 +8,9 @@ Public API::
 lib/handout_choices.py picks each caution's safer swap from the assessment; this module fits that swap to the sheet:
 a loaded lift held back for a technique check names the drill first (physio reviews H, M1 and I, M2); on a plan
 sheet, a swap the plan starts after week 1 names what the client does until then and the week the swap comes
-(reviews K, L4 and M, Lo4); and a move the sheet lists nowhere carries its own dose (reviews K, L2 and J, L7).
+(reviews K, L4 and M, Lo4), and a swap the plan never schedules gives way to the plan's week-1 move of its block,
+which a longer plan might have held back (review N, N1); and a move the sheet lists nowhere carries its own dose
+(reviews K, L2 and J, L7).
 """
 
 from __future__ import annotations
