@@ -95,14 +95,18 @@ def _doable_now(row: dict, plan: Plan) -> bool:
 
 
 def _stand_in(swap_id: str, plan: Plan, rows: dict[str, dict], catalog: Catalog) -> str | None:
-    """What the client does until a held-back swap comes, or in place of a swap the plan never schedules (a longer
-    plan may hold it back: physio review N, N1): its easier version (its regression, data/exercises.yaml) where the
-    plan has it from week 1; else the move the plan's first phase holds in the swap's block, in sessions or at home."""
+    """What the client does until a held-back swap comes: its easier version (its regression, data/exercises.yaml)
+    where the plan has it from week 1. Else, and first for a swap the plan never schedules (a longer plan may hold it
+    back: physio review N, N1), the move the plan's first phase holds in the swap's block, in sessions or at home:
+    the plan's own pick of that kind of move for her (review H, M1: a trained client is offered a lift, not a drill)."""
     easier = catalog.exercises_by_id[swap_id]["regression"]
-    if easier and easier in rows and _doable_now(rows[easier], plan) and _from_week_one(easier, plan, catalog):
-        return easier
+    easier = (
+        easier if easier in rows and _doable_now(rows[easier], plan) and _from_week_one(easier, plan, catalog) else None
+    )
     sessions = plan.sessions
     later = sessions[sessions["exercise_id"] == swap_id]
+    if easier and not later.empty:
+        return easier
     if later.empty:
         block, letters = _block_of(catalog.exercises_by_id[swap_id]["pattern"])
     else:
@@ -111,7 +115,7 @@ def _stand_in(swap_id: str, plan: Plan, rows: dict[str, dict], catalog: Catalog)
     first = first.sort_values("session", key=lambda letter: ~letter.isin(letters), kind="stable")  # its sessions' first
     home = first_home(plan)
     found = [*first["exercise_id"], *home.loc[home["block"] == block, "exercise_id"]]  # short sessions: the home work
-    return found[0] if found else None
+    return found[0] if found else easier
 
 
 def _from_week_one(exercise_id: str, plan: Plan, catalog: Catalog) -> bool:
