@@ -33,8 +33,9 @@ HOME_KIT = EQUIPMENT_SETS["bands and dumbbells"]  # kit a client may keep at hom
 EXTERNAL_LOADS = frozenset({"band", "dumbbell", "kettlebell", "barbell", "machine"})
 # A "modify" exercise is planned only when every deciding rule asks for one of these changes, which the
 # client can always make (a counter at fingertip reach; a knee bend only as deep, or a pull from a height, that does
-# not hurt: physio reviews F, L4 and L, M1) and the plan prints in the cell beside the dose.
-PLANNABLE_MODIFICATIONS = frozenset({"support-within-reach", "shallow-knee", "pain-free-height"})
+# not hurt; a folded towel under the knees: physio reviews F, L4, L, M1 and L, Lo4) and the plan prints in the cell
+# beside the dose.
+PLANNABLE_MODIFICATIONS = frozenset({"support-within-reach", "shallow-knee", "pain-free-height", "padded-knees"})
 SUPPORT_IN_REACH = "support-within-reach"  # needs a hand free for the support
 
 

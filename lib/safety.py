@@ -53,6 +53,7 @@ ROW_TAGS = (
     "hands_free",
     "deep_knee_bend",
     "floor",
+    "kneeling",
     "heavy",
     "barbell",
     "bench_lying",

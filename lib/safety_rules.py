@@ -31,6 +31,7 @@ NEUTRAL_EXERCISE = {
     "hands_free": True,
     "deep_knee_bend": False,
     "floor": False,
+    "kneeling": False,
     "heavy": False,
     "barbell": False,
     "bench_lying": False,
