@@ -8,7 +8,9 @@ Public API::
 lib/handout_choices.py picks each caution's safer swap from the assessment; this module fits that swap to the sheet:
 a loaded lift held back for a technique check names the drill first (physio reviews H, M1 and I, M2); on a plan
 sheet, a swap the plan starts after week 1 names what the client does until then and the week the swap comes
-(reviews K, L4 and M, Lo4); and a move the sheet lists nowhere carries its own dose (reviews K, L2 and J, L7).
+(reviews K, L4 and M, Lo4), and a swap the plan never schedules gives way to the plan's week-1 move of its block,
+which a longer plan might have held back (review N, N1); and a move the sheet lists nowhere carries its own dose
+(reviews K, L2 and J, L7).
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ import pandas as pd
 
 from lib.catalog import Catalog
 from lib.handout_choices import first_clause, swap_change
-from lib.handout_plan import later_loaded, sentence_case
+from lib.handout_plan import first_home, later_loaded, sentence_case, short_name
+from lib.plan_picks import TEMPLATES
 from lib.plan_usable import EQUIPMENT_SETS, loaded_technique_lift, technique_first
 from lib.planner import Plan
 from lib.profiles import Profile
@@ -93,19 +96,47 @@ def _doable_now(row: dict, plan: Plan) -> bool:
 
 def _stand_in(swap_id: str, plan: Plan, rows: dict[str, dict], catalog: Catalog) -> str | None:
     """What the client does until a held-back swap comes: its easier version (its regression, data/exercises.yaml)
-    where she may do it; else the move the plan's first phase holds where the swap later goes."""
+    where the plan has it from week 1. Else, and first for a swap the plan never schedules (a longer plan may hold it
+    back: physio review N, N1), the move the plan's first phase holds in the swap's block, in sessions or at home:
+    the plan's own pick of that kind of move for her (review H, M1: a trained client is offered a lift, not a drill)."""
     easier = catalog.exercises_by_id[swap_id]["regression"]
-    if easier and easier in rows and _doable_now(rows[easier], plan) and held_back(easier, plan) is None:
-        return easier
+    easier = (
+        easier if easier in rows and _doable_now(rows[easier], plan) and _from_week_one(easier, plan, catalog) else None
+    )
     sessions = plan.sessions
     later = sessions[sessions["exercise_id"] == swap_id]
+    if easier and not later.empty:
+        return easier
     if later.empty:
-        return None
-    block, letters = later["block"].iloc[0], set(later.loc[later["phase"] == later["phase"].iloc[0], "session"])
-    first = sessions[
-        (sessions["phase"] == FIRST_PHASE) & (sessions["block"] == block) & sessions["session"].isin(letters)
+        block, letters = _block_of(catalog.exercises_by_id[swap_id]["pattern"])
+    else:
+        block, letters = later["block"].iloc[0], set(later.loc[later["phase"] == later["phase"].iloc[0], "session"])
+    first = sessions[(sessions["phase"] == FIRST_PHASE) & (sessions["block"] == block)]
+    first = first.sort_values("session", key=lambda letter: ~letter.isin(letters), kind="stable")  # its sessions' first
+    home = first_home(plan)
+    found = [*first["exercise_id"], *home.loc[home["block"] == block, "exercise_id"]]  # short sessions: the home work
+    return found[0] if found else easier
+
+
+def _from_week_one(exercise_id: str, plan: Plan, catalog: Catalog) -> bool:
+    """Whether the sheet may give this move from now: the plan holds it from week 1, or it is the technique drill,
+    a first-phase drill wherever a plan holds it. A move the plan never schedules is not: a longer plan for the same
+    client may hold it to a later phase or a review (physio review N, N1)."""
+    return _first_weeks(plan).get(exercise_id) == 1 or exercise_id == catalog.planner["technique_first"]["drill"]
+
+
+def _block_of(pattern: str) -> tuple[str, set[str]]:
+    """The session block that carries a movement pattern, and the sessions whose template gives it that pattern
+    (lib.plan_picks.TEMPLATES); impact and balance are blocks of their own in every session."""
+    found = [
+        (block, letter)
+        for letter, blocks in TEMPLATES.items()
+        for block, patterns in blocks.items()
+        if pattern in patterns
     ]
-    return first["exercise_id"].iloc[0] if not first.empty else None
+    if not found:
+        return pattern, set(TEMPLATES)
+    return found[0][0], {letter for _, letter in found}
 
 
 def _named(exercise_id: str, rows: dict[str, dict], profile: Profile, catalog: Catalog) -> str:
@@ -145,15 +176,10 @@ def sheet_insteads(
     for caution in cautions:
         done, lead = _sheet_instead(caution, plan, profile, assessed, catalog, words, dosed)
         if plan is not None and lead is not None and lead in leads:
-            done = caution | {"instead": words["as_above"].format(name=_short_name(done["instead"]))}
+            done = caution | {"instead": words["as_above"].format(name=short_name(done["instead"]))}
         leads.add(lead)
         fitted.append(done)
     return fitted
-
-
-def _short_name(instead: str) -> str:
-    """The move's name without its set-up or the details after ' with' or '(': 'Hip-hinge drill'."""
-    return re.split(r" with | \(|:", instead)[0]
 
 
 def _sheet_instead(
@@ -177,7 +203,8 @@ def _sheet_instead(
     rows = {row["id"]: row for row in assessed}
     swap_id = caution["swap_id"]
     week = held_back(swap_id, plan)
-    stand_in = _stand_in(swap_id, plan, rows, catalog) if week else None
+    from_now = _from_week_one(swap_id, plan, catalog)
+    stand_in = _stand_in(swap_id, plan, rows, catalog) if not from_now else None
     if stand_in is None:
         return caution | {"instead": _with_dose(caution["instead"], swap_id, dosed, catalog, words)}, swap_id
     now = _named(stand_in, rows, profile, catalog)

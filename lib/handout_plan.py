@@ -13,6 +13,8 @@ in the plan's order, each once, each dose in the plan's own words and figures (p
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from lib.catalog import Catalog
@@ -87,7 +89,12 @@ def sentence_case(text: str, upper: bool = True) -> str:
     return (text[:1].upper() if upper else text[:1].lower()) + text[1:]
 
 
-def _first_home(plan: Plan) -> pd.DataFrame:
+def short_name(name: str) -> str:
+    """The move's name without its set-up or the details after ' with' or '(': 'Hip-hinge drill'."""
+    return re.split(r" with | \(|:", name)[0]
+
+
+def first_home(plan: Plan) -> pd.DataFrame:
     """The first phase's home work: on the sheet with week 1."""
     return plan.home[plan.home["phase"] == FIRST_PHASE]
 
@@ -100,7 +107,7 @@ def plan_exercises(plan: Plan, catalog: Catalog, daily_balance: str | None = Non
     drawing, sessions; and home (whether the plan's home work holds it).
     """
     slots = plan.sessions[plan.sessions["phase"] == FIRST_PHASE].sort_values("session", kind="stable")
-    home = _first_home(plan)
+    home = first_home(plan)
     week_one = plan.weeks.iloc[0]
     impact_words = catalog.planner["impact"]["cell"]
     records = []
@@ -157,38 +164,63 @@ def later_lifts(plan: Plan, catalog: Catalog, words: dict) -> list[str]:
     """One line for each loaded lift with a change that the plan brings in after its first phase, with its week,
     sessions and its change (physio review E, M1: the sheet lists week 1 only, and these changes are
     safety conditions: a hand on a counter, a physiotherapist's agreement); then a line for each later phase that
-    moves it into or out of a session, with what it replaces or what replaces it (physio review H, L4: 'in sessions
-    B and C: kettlebell deadlift' while session C turned to the squat in week 27, unsaid)."""
+    moves it into or out of a session. Each line names what it replaces in each session (physio review H, L4:
+    'in sessions B and C: kettlebell deadlift' while session C turned to the squat in week 27, unsaid; review M, Lo3:
+    a faller's walking lunge said nothing of the sit-to-stand and reverse lunge it takes the place of)."""
     starts = plan.weeks.groupby("phase")["week"].min()
-    lines = []
+    entries = []  # (week, sessions, slot, what follows the line)
     for _, slots in later_loaded(plan, catalog).groupby("exercise_id", sort=False):
         slot = slots.iloc[0]
         letters = set(slots.loc[slots["phase"] == slot["phase"], "session"])
-        lines.append(
-            _later_line(words, catalog, starts[slot["phase"]], letters, slot)
-            + _heavy_lead_in(plan.weeks, slot, words["heavy_lead_in"])
-        )
-        lines += [
-            _later_line(words, catalog, starts[phase], {letter}, new, replacing=old)
-            for phase, letter, old, new in _moves(plan, slots)
-        ]
+        entries.append((starts[slot["phase"]], letters, slot, _heavy_lead_in(plan.weeks, slot, words["heavy_lead_in"])))
+        entries += [(starts[phase], {letter}, new, "") for phase, letter, new in _moves(plan, slots)]
+    lines = [
+        _later_line(words, catalog, week, letters, slot, _replaced(plan, catalog, words, entries, week, slot, letters))
+        + lead_in
+        for week, letters, slot, lead_in in entries
+    ]
     return list(dict.fromkeys(lines))  # a lift moving into a session is another moving out of it
 
 
-def _later_line(
-    words: dict,
+def _replaced(
+    plan: Plan,
     catalog: Catalog,
+    words: dict,
+    entries: list[tuple[int, set[str], pd.Series, str]],
     week: int,
-    letters: set[str],
     slot: pd.Series,
-    replacing: pd.Series | None = None,
+    letters: set[str],
+) -> dict[str, str]:
+    """For each of the slot's sessions, the lift of its block the sheet gave there before `week`, as the sheet named
+    it (the front's week-1 lift, or a later line's), when it is another lift: what the client stops doing there. The
+    sheet's lift, not the plan's: one the sheet never names would leave her guessing (physio review M, Lo3)."""
+    first = plan.sessions[(plan.sessions["phase"] == FIRST_PHASE) & (plan.sessions["block"] == slot["block"])]
+    replaced = {}
+    for letter in sorted(letters):
+        shown = [(1, row, row["exercise"]) for _, row in first[first["session"] == letter].iterrows()]
+        shown += [
+            (at, row, _sheet_name(row, catalog, words["names"]))
+            for at, where, row, _ in entries
+            if at < week and letter in where and row["block"] == slot["block"]
+        ]
+        if shown:
+            _, old, name = max(shown, key=lambda found: found[0])  # the latest; the list order breaks a tie
+            if old["exercise_id"] != slot["exercise_id"]:
+                replaced[letter] = sentence_case(short_name(name), upper=False)
+    return replaced
+
+
+def _later_line(
+    words: dict, catalog: Catalog, week: int, letters: set[str], slot: pd.Series, replaced: dict[str, str]
 ) -> str:
-    """'From week 9, in sessions B and C: kettlebell deadlift. <its change>'; `replacing`: the session's earlier
-    slot, whose lift it names as the one this takes the place of."""
+    """'From week 9, in sessions B and C: kettlebell deadlift. <its change>', with the lifts it takes the place of in
+    its sessions (`replaced`): '(in place of the sit-to-stand)', or each with its session when they differ."""
     name = sentence_case(_sheet_name(slot, catalog, words["names"]), upper=False)
-    if replacing is not None:
-        old = sentence_case(_sheet_name(replacing, catalog, words["names"]), upper=False)
-        name = words["in_place_of"].format(name=name, old=old)
+    if replaced and len(set(replaced.values())) == 1 and set(replaced) == letters:
+        name = words["in_place_of"].format(name=name, olds=words["replaced"].format(old=next(iter(replaced.values()))))
+    elif replaced:
+        each = [words["replaced_in"].format(old=old, letter=letter) for letter, old in replaced.items()]
+        name = words["in_place_of"].format(name=name, olds=in_words(each))
     where = sentence_case(_where(sorted(letters)), upper=False)
     change = _one_stand_in(slot["modification"], words["stand_ins"])
     return words["line"].format(week=week, where=where, name=name, change=change).strip()
@@ -220,7 +252,7 @@ def later_moves(plan: Plan, catalog: Catalog, words: dict) -> list[str]:
     1, by week, each with its change (physio review K, L1: the plan moved them on, the sheet kept the week-1 moves);
     none when there are none."""
     sessions = plan.sessions[plan.sessions["block"].isin(words["blocks"])]
-    first = {*sessions.loc[sessions["phase"] == FIRST_PHASE, "exercise_id"], *_first_home(plan)["exercise_id"]}
+    first = {*sessions.loc[sessions["phase"] == FIRST_PHASE, "exercise_id"], *first_home(plan)["exercise_id"]}
     later = sessions[~sessions["exercise_id"].isin(first | set(later_loaded(plan, catalog)["exercise_id"]))]
     starts = plan.weeks.groupby("phase")["week"].min()
     by_week: dict[int, list[tuple[str, str]]] = {}
@@ -232,8 +264,8 @@ def later_moves(plan: Plan, catalog: Catalog, words: dict) -> list[str]:
     return [words["line"].format(weeks="; ".join(weeks))] if weeks else []
 
 
-def _moves(plan: Plan, slots: pd.DataFrame) -> list[tuple[str, str, pd.Series, pd.Series]]:
-    """(phase, session, the slot's old row, its new row) wherever a later phase moves this lift into a session or out
+def _moves(plan: Plan, slots: pd.DataFrame) -> list[tuple[str, str, pd.Series]]:
+    """(phase, session, the session's new row) wherever a later phase moves this lift into a session or out
     of one it keeps elsewhere (a lift that leaves the plan altogether is the plan moving on, its successor's own line)."""
     sessions = plan.sessions
     phases = list(dict.fromkeys(plan.weeks["phase"]))
@@ -248,7 +280,7 @@ def _moves(plan: Plan, slots: pd.DataFrame) -> list[tuple[str, str, pd.Series, p
             in_slot = sessions[(sessions["session"] == letter) & (sessions["block"] == block)]
             old, new = (in_slot[in_slot["phase"] == phase] for phase in (before, after))
             if not old.empty and not new.empty:
-                moves.append((after, letter, old.iloc[0], new.iloc[0]))
+                moves.append((after, letter, new.iloc[0]))
     return moves
 
 
