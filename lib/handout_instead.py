@@ -105,10 +105,10 @@ def _stand_in(swap_id: str, plan: Plan, rows: dict[str, dict], catalog: Catalog)
     )
     sessions = plan.sessions
     later = sessions[sessions["exercise_id"] == swap_id]
-    if easier and not later.empty:
-        return easier
-    if later.empty:
+    if later.empty:  # never scheduled: the block its pattern goes in
         block, letters = _block_of(catalog.exercises_by_id[swap_id]["pattern"])
+    elif easier:
+        return easier
     else:
         block, letters = later["block"].iloc[0], set(later.loc[later["phase"] == later["phase"].iloc[0], "session"])
     first = sessions[(sessions["phase"] == FIRST_PHASE) & (sessions["block"] == block)]
