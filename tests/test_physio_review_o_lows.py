@@ -7,13 +7,15 @@ from __future__ import annotations
 import re
 
 import pandas as pd
+import pytest
 from hypothesis import example, given, settings, strategies as st
 
 from lib.handout import build_handout
 from lib.plan_usable import PHASES
 from lib.planner import build_plan
-from lib.profiles import CHOICES, Profile
+from lib.profiles import CHOICES, PRESETS, Profile
 from lib.safety import assess
+from lib.safety_review import WORKED_EXAMPLES, review_sheet, worked_example
 from tests.test_physio_review_k import CATALOG, KITS, SHAPES, profiles
 
 O3 = Profile.from_z_score(-2.3, experience="trained", joint_limits=True)  # gated: low Z-score, no clearance
@@ -124,3 +126,27 @@ def test_o_lo2_the_cleared_fallers_session_c_keeps_and_progresses_the_reverse_lu
     assert weeks["sets"].max() > weeks["sets"].iloc[0] and weeks["effort"].max() > weeks["effort"].iloc[0]
     handout = build_handout(O4, plan)
     assert not [line for line in handout.week_lines if "walking lunge" in line.lower()], handout.week_lines
+
+
+def _rule_section(sheet: str, rule_id: str) -> str:
+    return sheet.split(f"#### `{rule_id}`:")[1].split("\n#### ")[0]
+
+
+def test_o_nit_the_kneeling_rule_shows_its_padded_rows_on_the_review_sheet():
+    """Its only preset, frail-faller, has no floor work, so every kneeling row there stays avoid: the sheet showed the
+    padding only as the rule's words. A worked example shows each padded row, not a preset the app lacks."""
+    section = _rule_section(review_sheet(), "painful-joints-kneeling")
+    kneeling = [exercise for exercise in CATALOG.exercises if exercise["kneeling"]]
+    assert kneeling
+    for exercise in kneeling:
+        padded = exercise["modifications"]["padded-knees"]
+        assert f"  - {exercise['name']}: modify. {padded}" in section, (exercise["name"], section)
+    assert "not a preset" in section
+
+
+@pytest.mark.parametrize("rule_id", sorted(WORKED_EXAMPLES))
+def test_o_nit_a_worked_example_shows_what_no_preset_table_shows(rule_id):
+    """A worked example is for a rule whose change no preset's table shows, and its profile shows that change."""
+    tables = [assess(profile, CATALOG) for profile in PRESETS.values()]
+    assert not any((table["modification_rule"] == rule_id).any() for table in tables), rule_id
+    assert "  - " in worked_example(rule_id, CATALOG)
