@@ -6,8 +6,9 @@ Public API::
     text = review_sheet()  # Markdown; `make safety-review` writes it to docs/safety-review.md
 
 For every preset: what the profile needs, then every exercise with its status, reason, modification,
-swap and sources. For every rule: what it says and which exercises it matched in each preset, and for a rule whose
-change no preset shows, a worked example (WORKED_EXAMPLES). Then the plans of five reference clients. tests/test_safety_review.py fails when the checked-in sheet is stale.
+swap and sources. For every rule: what it says and which exercises it matched in each preset, and for a rule
+whose change no preset shows, a worked example (WORKED_EXAMPLES). Then the plans of five reference clients.
+tests/test_safety_review.py fails when the checked-in sheet is stale.
 """
 
 from __future__ import annotations
