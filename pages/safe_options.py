@@ -16,9 +16,9 @@ from pages.components.common import bound_choice, catalog, cite, disclaimer, not
 from pages.components.exercise_card import card_grid, card_styles, exercise_card, guidance_html
 from pages.components.exercise_filters import exercise_filters
 from pages.components.lesson_figures import guidelines_markdown
-from pages.components.handout_form import handout_download
+from pages.components.handout_form import drop_handout_made_for_another, handout_download
 from pages.components.page_params import STATUS_LABELS
-from pages.components.profile_form import link_with_this_profile, profile_form
+from pages.components.profile_form import link_with_this_profile, profile_form, profile_in_form
 
 GROUPS = {  # what the status means to a client, with an icon so colour never carries it alone
     "recommended": (STATUS_LABELS["recommended"], ":material/check_circle:", "green"),
@@ -158,14 +158,26 @@ def render_for_profile() -> None:
     render_summary(profile)
     link_with_this_profile(site_map.PLANNER.page(), "Build a program for this profile", ":material/calendar_month:")
     render_exercises(profile)
-    handout_download(profile)
+    drop_handout_made_for_another(profile)
     # app.py notes the page on full runs only: a rerun of this part is never a fresh arrival, so the kept
     # profile must not be put back over a change the user just made.
     kept_settings.note_page(site_map.SAFE_OPTIONS.url_path)
 
 
+@st.fragment
+def render_handout() -> None:
+    """Outside render_for_profile: a profile change does not send and redraw the handout's form (issue #13);
+    drop_handout_made_for_another keeps it from offering a handout made for the previous profile."""
+    handout_download(profile_in_form())
+
+
 def render_rules() -> None:
-    with st.expander("How the rules work"):
+    # Drawn only while open: closed, Streamlit still lays out and paints its content (the rules run to several
+    # screens), and every profile change moved and repainted it (issue #13).
+    rules = st.expander("How the rules work", key="rules", on_change="rerun")
+    if not rules.open:
+        return
+    with rules:
         st.write(
             "Each exercise in the library is tagged for impact, spinal flexion and extension, rotation, fall demand, "
             "load, floor work and what it does (builds bone, trains balance, or strengthens the back); technique "
@@ -183,5 +195,6 @@ st.caption("Choose a client's risk profile to see which exercises suit it, which
 notice_odd_parameters(site_map.SAFE_OPTIONS.params)
 st.html(card_styles())  # once, outside the part that reruns
 render_for_profile()
+render_handout()
 render_rules()
 disclaimer()

@@ -143,6 +143,14 @@ def test_safe_options_offers_a_csv_download():
     assert at.get("download_button")
 
 
+def test_safe_options_lists_every_rule_once_how_the_rules_work_is_opened(catalog):
+    at = open_page("safe-exercises")
+    assert catalog.rules[0]["id"] not in all_text(at)  # drawn only while open
+    at.session_state["rules"] = True  # the box opened
+    text = all_text(at.run())
+    assert all(f"`{rule['id']}`" in text for rule in catalog.rules)
+
+
 def test_sources_lists_every_reference(catalog):
     at = app().run()
     at.switch_page("pages/sources.py").run()

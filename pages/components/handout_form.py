@@ -21,6 +21,22 @@ def handout_bytes(
     return handout_pdf(profile, plan, first_name, catalog(), start, weekdays)
 
 
+HANDOUT = "handout"  # session key: (what the handout was made for, its PDF bytes)
+
+
+def drop_handout_made_for_another(profile: Profile) -> None:
+    """Forget a handout made for another profile, and redraw the page without its download.
+
+    For a handout drawn outside the part of the page that reruns on a profile change: left alone, its
+    download button would still offer the previous profile's handout. Only a page run after a handout
+    was made pays for the full rerun.
+    """
+    stored = st.session_state.get(HANDOUT)
+    if stored and stored[0][0] != profile:  # stored: (profile, settings, ...), PDF
+        del st.session_state[HANDOUT]
+        st.rerun(scope="app")
+
+
 def handout_download(
     profile: Profile,
     plan: Plan | None = None,
@@ -49,13 +65,13 @@ def handout_download(
         wanted = (profile, settings, start, weekdays, name)
         if requested:
             with st.spinner("Making the handout…"):
-                st.session_state["handout"] = wanted, handout_bytes(profile, plan, name, start, weekdays)
+                st.session_state[HANDOUT] = wanted, handout_bytes(profile, plan, name, start, weekdays)
         if first_name.strip() and not name:
             st.caption(
                 "The name was left off: it may hold letters the handout's typeface prints (the Latin, "
                 "Greek and Cyrillic alphabets), spaces, hyphens and apostrophes (up to 40)."
             )
-        made_for, pdf = st.session_state.get("handout", (None, b""))
+        made_for, pdf = st.session_state.get(HANDOUT, (None, b""))
         if made_for == wanted:
             label = f"Download the handout for {name} (PDF)" if name else "Download the handout (PDF)"
             st.download_button(

@@ -120,8 +120,10 @@ def profile_form() -> Profile:
             key="preset",
             on_change=_apply_preset,
         )
-        bone_column, falls_column, other_column = st.columns(3)
-        with bone_column:
+        # One horizontal container, not st.columns(3): two blocks to send and redraw on each change, not four
+        # (issue #13). The bone fields stack in its first part; the two radios sit beside them.
+        row = st.container(horizontal=True, gap="medium")
+        with row.container():
             t_score = st.number_input(
                 "DXA T-score (optional)",
                 min_value=T_SCORE_RANGE[0],
@@ -168,7 +170,7 @@ def profile_form() -> Profile:
                     f"Z-score {z_score:.1f} means **{BONE_LABELS.get(bone, 'within the expected range for age')}** "
                     "(ISCD)."
                 )
-        with falls_column:
+        with row:
             st.radio(
                 "Risk of falling",
                 FALL_LEVELS,
@@ -180,10 +182,14 @@ def profile_form() -> Profile:
                     "the cautious choice. Review it as balance improves."
                 ),
             )
-        with other_column:
             st.radio("Training experience", EXPERIENCE_LEVELS, key="exp", bind="query-params", horizontal=True)
         _yes_no_fields(on)
     kept_settings.keep(PROFILE_PARAMS)
+    return profile_in_form()
+
+
+def profile_in_form() -> Profile:
+    """The profile the form's widgets hold, for a part of the page drawn after profile_form (or outside it)."""
     return Profile.from_link_values({key: st.session_state[key] for key in LINK_KEYS.values()})
 
 

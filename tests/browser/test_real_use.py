@@ -273,6 +273,27 @@ def test_the_planner_handout_is_for_the_profile_set_on_safe_options(server, page
     assert Profile(bone="osteoporosis", falls="high").describe()[:40] in " ".join(text.split())
 
 
+def test_a_safe_options_handout_is_for_the_profile_shown_and_withdrawn_when_it_changes(server, page):
+    """The handout box sits outside the part of the page a profile change reruns (issue #13): a handout made
+    for one profile must not stay on offer once the profile is another, and the next is for the new one."""
+    from pypdf import PdfReader
+
+    from lib.profiles import Profile
+
+    visit(page, f"{server.url}/safe-exercises?bone=osteopenia")
+    page.get_by_role("button", name="Make the handout").click()
+    page.get_by_role("button", name="Download the handout (PDF)").wait_for(timeout=SETTLE_MS)
+    page.get_by_role("button", name="Past vertebral fracture").click()
+    page.get_by_role("button", name="Download the handout (PDF)").wait_for(state="detached", timeout=SETTLE_MS)
+    page.get_by_role("button", name="Make the handout").click()
+    button = page.get_by_role("button", name="Download the handout (PDF)")
+    button.wait_for(timeout=SETTLE_MS)
+    with page.expect_download(timeout=SETTLE_MS) as started:
+        button.click()
+    text = " ".join(" ".join(sheet.extract_text() for sheet in PdfReader(started.value.path()).pages).split())
+    assert Profile(bone="osteopenia", vertebral_fracture=True).describe()[:40] in text
+
+
 def test_a_flashcard_lesson_link_stays_in_the_tab(server, page, catalog):
     # One lesson's deck: the whole deck also holds 'name this exercise' cards, which link to no lesson.
     visit(page, f"{server.url}/study-flashcards?present=1&topics={quote_plus(catalog.lessons[0].title)}")
