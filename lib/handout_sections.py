@@ -220,12 +220,15 @@ def _week(pdf: draw.Sheet, handout: Handout, weeks: int) -> None:
 
 
 def _week_plan(pdf: draw.Sheet, handout: Handout, chart: bytes | None) -> None:
-    """The plan's lines (beside the effort chart), or without a plan the guidance."""
+    """The plan's lines beside the effort chart, kept whole with it; without the chart (or without a plan, the
+    guidance) each line kept whole on its own, so a long plan's lines fill the page the schedule ends on: kept whole
+    together they left half a page blank and ran a painful-joints lifter's sheet to a fourth page (physio review O)."""
     lines = handout.week_lines[handout.notes_first :]
     if chart is None:
-        _bullets(pdf, lines, MARGIN_MM, pdf.width)
+        for line in lines:
+            draw.kept_whole(pdf, lambda sheet: draw.bullet(sheet, line, MARGIN_MM, sheet.width))
     else:
-        _lines_beside_chart(pdf, handout, lines, chart)
+        draw.kept_whole(pdf, lambda sheet: _lines_beside_chart(sheet, handout, lines, chart))
 
 
 def _balance(pdf: draw.Sheet, handout: Handout, suggestions: int) -> None:
@@ -290,7 +293,7 @@ def back(pdf: draw.Sheet, handout: Handout, layout: Layout, chart: bytes | None)
     # Two blocks, so a long plan's lines may start the next page while its schedule stays below the cautions: the
     # space a whole "Your week" left blank cost a faller her fourth caution (physio review H, L3).
     draw.kept_whole(pdf, lambda sheet: _week(sheet, handout, layout.weeks))
-    draw.kept_whole(pdf, lambda sheet: _week_plan(sheet, handout, chart if layout.chart else None))
+    _week_plan(pdf, handout, chart if layout.chart else None)
     draw.kept_whole(pdf, lambda sheet: _balance(sheet, handout, layout.balance))
     draw.kept_whole(pdf, lambda sheet: _sources(sheet, handout, cautions, layout.links))
     draw.box(
