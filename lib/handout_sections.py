@@ -210,23 +210,34 @@ def _lines_beside_chart(pdf: draw.Sheet, handout: Handout, lines: list[str], cha
 
 
 def _week(pdf: draw.Sheet, handout: Handout, weeks: int) -> None:
-    """With a plan: the schedule table, its notes and aerobic line. Without: the heading alone (the guidance follows)."""
-    draw.heading(pdf, handout.words["headings"]["week"])
-    if handout.schedule and weeks:
-        _schedule_table(pdf, handout, weeks)
+    """With a plan: the schedule table, its notes and aerobic line. Without: the heading alone (the guidance follows).
+    The heading, the table and the first note are kept whole together, each later note on its own (see _kept_lines)."""
     # What comes first (the all-clear) and the whole week's walking, at full width: the chart is about the sessions.
-    notes = handout.week_lines[: handout.notes_first]
-    _bullets(pdf, [*notes, *([handout.aerobic] if handout.aerobic else [])], MARGIN_MM, pdf.width)
+    notes = [*handout.week_lines[: handout.notes_first], *([handout.aerobic] if handout.aerobic else [])]
+
+    def opening(sheet: draw.Sheet) -> None:
+        draw.heading(sheet, handout.words["headings"]["week"])
+        if handout.schedule and weeks:
+            _schedule_table(sheet, handout, weeks)
+        _bullets(sheet, notes[:1], MARGIN_MM, sheet.width)
+
+    draw.kept_whole(pdf, opening)
+    _kept_lines(pdf, notes[1:])
+
+
+def _kept_lines(pdf: draw.Sheet, lines: list[str]) -> None:
+    """Full-width bullets, each kept whole on its own: a long plan's lines fill the page they start on. Kept whole
+    together they left half a page blank and ran painful-joints sheets to a fourth page (review O's sweep)."""
+    for line in lines:
+        draw.kept_whole(pdf, lambda sheet: draw.bullet(sheet, line, MARGIN_MM, sheet.width))
 
 
 def _week_plan(pdf: draw.Sheet, handout: Handout, chart: bytes | None) -> None:
     """The plan's lines beside the effort chart, kept whole with it; without the chart (or without a plan, the
-    guidance) each line kept whole on its own, so a long plan's lines fill the page the schedule ends on: kept whole
-    together they left half a page blank and ran a painful-joints lifter's sheet to a fourth page (physio review O)."""
+    guidance) each line kept whole on its own."""
     lines = handout.week_lines[handout.notes_first :]
     if chart is None:
-        for line in lines:
-            draw.kept_whole(pdf, lambda sheet: draw.bullet(sheet, line, MARGIN_MM, sheet.width))
+        _kept_lines(pdf, lines)
     else:
         draw.kept_whole(pdf, lambda sheet: _lines_beside_chart(sheet, handout, lines, chart))
 
@@ -292,7 +303,7 @@ def back(pdf: draw.Sheet, handout: Handout, layout: Layout, chart: bytes | None)
     draw.kept_whole(pdf, lambda sheet: _moving(sheet, handout))
     # Two blocks, so a long plan's lines may start the next page while its schedule stays below the cautions: the
     # space a whole "Your week" left blank cost a faller her fourth caution (physio review H, L3).
-    draw.kept_whole(pdf, lambda sheet: _week(sheet, handout, layout.weeks))
+    _week(pdf, handout, layout.weeks)
     _week_plan(pdf, handout, chart if layout.chart else None)
     draw.kept_whole(pdf, lambda sheet: _balance(sheet, handout, layout.balance))
     draw.kept_whole(pdf, lambda sheet: _sources(sheet, handout, cautions, layout.links))
