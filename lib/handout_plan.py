@@ -274,7 +274,8 @@ def later_moves(plan: Plan, catalog: Catalog, words: dict) -> list[str]:
             (sentence_case(slot.exercise, upper=False), slot.modification)
         )
     weeks = [
-        words["week"].format(week=week, moves=with_changes(moves, bracketed=True)) for week, moves in sorted(by_week.items())
+        words["week"].format(week=week, moves=with_changes(moves, bracketed=True))
+        for week, moves in sorted(by_week.items())
     ]
     return [words["line"].format(weeks="; ".join(weeks))] if weeks else []
 

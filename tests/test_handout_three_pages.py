@@ -26,9 +26,16 @@ FOUR_PAGES_BEFORE = [
     Profile(bone="normal", joint_limits=True, experience="trained", clearance=True, floor_transfers=False),
     Profile(bone="low_for_age", falls="high", joint_limits=True, clearance=True),
     Profile(
-        bone="low_for_age", vertebral_fracture=True, falls="high", joint_limits=True, experience="trained", clearance=True
+        bone="low_for_age",
+        vertebral_fracture=True,
+        falls="high",
+        joint_limits=True,
+        experience="trained",
+        clearance=True,
     ),
-    Profile(bone="low_for_age", vertebral_fracture=True, joint_limits=True, experience="trained", floor_transfers=False),
+    Profile(
+        bone="low_for_age", vertebral_fracture=True, joint_limits=True, experience="trained", floor_transfers=False
+    ),
 ]
 
 
