@@ -151,17 +151,25 @@ def _sheet_name(slot: pd.Series, catalog: Catalog, names: dict) -> str:
 
 
 def later_loaded(plan: Plan, catalog: Catalog) -> pd.DataFrame:
-    """The slots of the loaded lifts with a change that the plan brings in after its first phase: each has its own
-    line on the sheet (later_lifts)."""
+    """The slots of the loaded lifts with a change that the plan brings in after its first phase, and of the lifts
+    between the first phase and one of those in its session: each has its own line on the sheet (later_lifts; review
+    O, M Lo5: 'heavy barbell back squat (in place of the dumbbell squat)' skipped the moderate barbell squat of weeks
+    5-23)."""
     sessions = plan.sessions
     first = sessions.loc[sessions["phase"] == FIRST_PHASE, "exercise_id"]
     loaded = sessions["exercise_id"].map(lambda found: bool(set(catalog.exercise(found)["equipment"]) & EXTERNAL_LOADS))
-    return sessions[
-        ~sessions["exercise_id"].isin(first)
-        & (sessions["modification"] != "")
-        & (sessions["dose_kind"] == "strength")
-        & loaded
+    later = sessions[~sessions["exercise_id"].isin(first) & (sessions["dose_kind"] == "strength") & loaded]
+    changed = later[later["modification"] != ""]
+    order = {phase: number for number, phase in enumerate(dict.fromkeys(plan.weeks["phase"]))}
+    step_between = [
+        (
+            (changed["session"] == slot.session)
+            & (changed["block"] == slot.block)
+            & (changed["phase"].map(order) > order[slot.phase])
+        ).any()
+        for slot in later.itertuples()
     ]
+    return later[(later["modification"] != "") | pd.Series(step_between, index=later.index, dtype=bool)]
 
 
 def later_lifts(plan: Plan, catalog: Catalog, words: dict) -> list[str]:

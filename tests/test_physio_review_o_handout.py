@@ -4,14 +4,15 @@ lift to keep to (nits)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from hypothesis import example, given, settings, strategies as st
 
 from lib.handout import build_handout
-from lib.handout_plan import sentence_case
+from lib.handout_plan import FIRST_PHASE, sentence_case, short_name
 from lib.planner import build_plan
-from lib.profiles import Profile
+from lib.profiles import CHOICES, Profile
 from tests.test_physio_review_k import KITS, SHAPES, profiles
 
 O1 = Profile(bone="normal", experience="trained", joint_limits=True)
@@ -90,3 +91,47 @@ def test_o_nit_the_held_back_deadlift_names_the_lift_to_keep_to():
         handout = build_handout(profile, build_plan(profile, 3, 12, 45, "full gym"))
         line = next(line for line in handout.week_lines if ": kettlebell deadlift (in place of the step-up)" in line)
         assert line.endswith("until they agree, keep to the step-up in its place."), line
+
+
+C = Profile(bone="osteoporosis", experience="trained", clearance=True)  # review C's cleared lifter
+cleared = st.builds(
+    Profile, **{name: st.sampled_from(values) for name, values in CHOICES.items() if name != "clearance"}
+)
+
+
+def assert_each_heavy_line_replaces_the_lift_just_before_it(profile: Profile, kit: str, shape: tuple[int, int, int]):
+    plan = build_plan(profile, *shape, kit)
+    lines = [line for line in build_handout(profile, plan).week_lines if line.startswith("From week")]
+    phases = list(dict.fromkeys(plan.weeks["phase"]))
+    sessions = plan.sessions
+    for heavy in sessions[sessions["heavy"]].drop_duplicates("exercise_id").itertuples():
+        before = sessions[
+            (sessions["phase"] == phases[phases.index(heavy.phase) - 1])
+            & (sessions["session"] == heavy.session)
+            & (sessions["block"] == heavy.block)
+        ]
+        line = next(line for line in lines if f": {sentence_case(heavy.exercise, upper=False)} (in place of" in line)
+        for old in before.itertuples():
+            name = sentence_case(old.exercise, upper=False)
+            assert f"the {short_name(name)}" in line.split("(in place of ")[1], (old.exercise, line)
+            on_front = old.exercise_id in set(sessions.loc[sessions["phase"] == FIRST_PHASE, "exercise_id"])
+            assert on_front or any(f": {name}" in earlier for earlier in lines), (old.exercise, lines)  # named before
+
+
+def test_m_lo5_the_cleared_lifters_sheet_shows_the_moderate_barbell_lifts_before_the_heavy_ones():
+    """c: 'heavy barbell back squat, 5 x 5 (in place of the dumbbell squat)': the plan's weeks 5-23 hold the moderate
+    barbell squat and deadlift, which the sheet never named."""
+    handout = build_handout(C, build_plan(C, 3, 12, 45, "full gym"))
+    assert "From week 5, in session A: barbell back squat (moderate load) (in place of the dumbbell squat)." in (
+        handout.week_lines
+    )
+    assert any(
+        "heavy barbell back squat, 5 x 5 (in place of the barbell back squat)" in line for line in handout.week_lines
+    )
+    assert_each_heavy_line_replaces_the_lift_just_before_it(C, "full gym", (3, 12, 45))
+
+
+@given(cleared, st.sampled_from(KITS), st.sampled_from(SHAPES))
+@settings(max_examples=20, deadline=None)
+def test_m_lo5_every_heavy_line_replaces_the_lift_the_plan_holds_just_before_it(profile, kit, shape):
+    assert_each_heavy_line_replaces_the_lift_just_before_it(dataclasses.replace(profile, clearance=True), kit, shape)
