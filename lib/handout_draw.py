@@ -131,6 +131,12 @@ def text(pdf: Sheet, text: str, x: float | None = None, w: float | None = None, 
     pdf.multi_cell(w or pdf.width, LINE_MM, plain(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
+def lines_taken(pdf: Sheet, words: str, w: float, **style) -> int:
+    """How many lines text() would wrap the words into at width w (the font is left as text() would set it)."""
+    font(pdf, **style)
+    return len(pdf.multi_cell(w, LINE_MM, plain(words), dry_run=True, output="LINES"))
+
+
 def pages_taken(pdf: Sheet, draw_it: Callable[[Sheet], None]) -> int:
     """The page the sheet would end on after draw_it, found by a trial drawing on a scratch sheet.
 

@@ -13,6 +13,7 @@ by hand. How many cues each exercise shows, and the Layout, are chosen by lib/ha
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -41,6 +42,7 @@ WEEK_LABEL_MM = 40
 SOURCES_PT = 9.5  # for whoever looks a source up; the client's own lines stay at 13 pt
 SOURCES_LINE_MM = 4.2
 SOURCES_GAP = "  "  # between two sources on a line, never at a line's start
+KEPT_LINES = 3  # a bullet this long or shorter never splits over a page
 MAX_SHOWN_LINK = 45  # characters: a DOI link fits; a long web address would run over a line
 
 
@@ -226,10 +228,17 @@ def _week(pdf: draw.Sheet, handout: Handout, weeks: int) -> None:
 
 
 def _kept_lines(pdf: draw.Sheet, lines: list[str]) -> None:
-    """Full-width bullets, each kept whole on its own: a long plan's lines fill the page they start on. Kept whole
-    together they left half a page blank and ran painful-joints sheets to a fourth page (review O's sweep)."""
+    """Full-width bullets, each on its own: a long plan's lines fill the page they start on. Kept whole together they
+    left half a page blank and ran painful-joints sheets to a fourth page (review O's sweep). A bullet of up to
+    KEPT_LINES lines is kept whole; a longer one may go on over the page, from at least two lines on this one."""
     for line in lines:
-        draw.kept_whole(pdf, lambda sheet: draw.bullet(sheet, line, MARGIN_MM, sheet.width))
+        bullet = functools.partial(draw.bullet, words=line, x=MARGIN_MM, w=pdf.width)
+        if draw.lines_taken(pdf, line, pdf.width - draw.BULLET_MM) <= KEPT_LINES:
+            draw.kept_whole(pdf, bullet)
+            continue
+        if pdf.will_page_break(2 * LINE_MM):
+            pdf.add_page()
+        bullet(pdf)
 
 
 def _week_plan(pdf: draw.Sheet, handout: Handout, chart: bytes | None) -> None:
