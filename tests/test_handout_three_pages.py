@@ -36,6 +36,8 @@ FOUR_PAGES_BEFORE = [
     Profile(
         bone="low_for_age", vertebral_fracture=True, joint_limits=True, experience="trained", floor_transfers=False
     ),
+    # Four pages and three cautions before; the last sheet to keep losing a caution while the fix was under way.
+    Profile(bone="low_for_age", joint_limits=True, experience="trained", clearance=True, floor_transfers=False),
 ]
 
 
@@ -48,7 +50,7 @@ def assert_within_three_pages_with_every_caution(profile: Profile, kit: str, sha
 
 
 @pytest.mark.parametrize("profile", FOUR_PAGES_BEFORE, ids=str)
-def test_the_sweeps_four_page_sheets_take_three_with_every_caution(profile):
+def test_the_sweeps_worst_sheets_take_three_pages_with_every_caution(profile):
     assert_within_three_pages_with_every_caution(profile, "full gym", (3, 12, 45))
 
 
