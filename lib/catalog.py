@@ -248,6 +248,11 @@ def _load_planner(file: Path, references: dict, exercises: list[dict]) -> dict[s
     named += [("bench_stand_ins", exercise_id) for exercise_id in planner["bench_stand_ins"]]
     named += [("household_load", exercise_id) for exercise_id in planner["household_load"]]
     named += [
+        (f"same_move_when_changed.{exercise_id}", named_id)
+        for exercise_id, moves in planner["same_move_when_changed"].items()
+        for named_id in (exercise_id, *moves.values())
+    ]
+    named += [
         ("painful_joints.settles_in_a_rack", i) for i in planner["painful_joints"]["settles_in_a_rack"]["exercises"]
     ]
     named += [("phase_unlocks", unlock["exercise"]) for unlock in planner["phase_unlocks"]]

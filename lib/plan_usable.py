@@ -156,8 +156,18 @@ def _plan_change(row: dict, profile: Profile, catalog: Catalog) -> str:
     return " ".join(change for change in changes if change)
 
 
+def _same_move(row: dict, catalog: Catalog) -> str:
+    """The easier exercise this row becomes under the change the client sees (data/planner.yaml,
+    same_move_when_changed: a faller's walking lunge, on the spot with a hand on a counter, is a reverse lunge);
+    '' when the change leaves it its own move."""
+    change = catalog.rules_by_id[row["modification_rule"]].get("modification") if row["modification_rule"] else None
+    return catalog.planner["same_move_when_changed"].get(row["id"], {}).get(change, "")
+
+
 def usable_exercises(table: pd.DataFrame, equipment: frozenset[str], profile: Profile, catalog: Catalog) -> list[dict]:
-    """Plannable exercises for the profile, doable with this kit, each with every change the plan prints."""
+    """Plannable exercises for the profile, doable with this kit, each with every change the plan prints; not one
+    whose change makes it the same move as another the plan may hold, which the plan holds under its own name and
+    progresses by its dose instead (physio review O, Lo2)."""
     exercises, rules_by_id = catalog.exercises_by_id, catalog.rules_by_id
     home_kit = equipment if equipment <= HOME_KIT else HOUSEHOLD  # a gym's kit stays at the gym
     usable = []
@@ -184,7 +194,8 @@ def usable_exercises(table: pd.DataFrame, equipment: frozenset[str], profile: Pr
                 "drill_first_in": _drill_first_in(row, profile, catalog),
             }
         )
-    return usable
+    ids = {row["id"] for row in usable}
+    return [row for row in usable if _same_move(row, catalog) not in ids]
 
 
 def usable_in(usable: list[dict], phase: str) -> list[dict]:

@@ -22,6 +22,7 @@ data/planner.yaml holds the planner's progression rules and words.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -70,6 +71,8 @@ __all__ = [
 SESSION_MINUTES = (30, 45, 60)
 # Where the guidance asks for medical clearance before starting, the plan says it too until it is given.
 NEEDS_CLEARANCE_FIRST = ("osteoporosis", "vertebral_fracture")
+# An exercise's own effort range, as data/exercises.yaml gives it in a dose ("at an effort of 5-8 out of 10").
+OWN_EFFORT = re.compile(r"at an effort of \d+-(\d+) out of 10")
 
 
 @dataclass(frozen=True)
@@ -121,6 +124,22 @@ def _phase_plan(sessions: pd.DataFrame, technique_check: str) -> dict[str, dict]
     return plan
 
 
+def _gate_effort(weeks: pd.DataFrame) -> int:
+    """The most effort of the first phase, which a low Z-score's gate keeps to until the doctor's review."""
+    return int(weeks.loc[weeks["phase"] == PHASES[0], "effort"].max())
+
+
+def _within_the_gate(slots: list[dict], effort: int, words: str) -> list[dict]:
+    """The slots, with a first-phase own dose whose effort range goes past the gate's effort saying the gate's
+    (physio review O, Lo1: heel raises "at an effort of 5-8" under "effort up to 5")."""
+    return [
+        slot | {"reps": OWN_EFFORT.sub(words.format(effort=effort), slot["reps"])}
+        if slot["phase"] == PHASES[0] and any(int(top) > effort for top in OWN_EFFORT.findall(slot["reps"]))
+        else slot
+        for slot in slots
+    ]
+
+
 def _first_phase_gate(weeks: pd.DataFrame, sessions: pd.DataFrame, words: dict) -> str:
     """The most a client does until the doctor's review, in the first phase's own figures (physio review B7)."""
     first = weeks[weeks["phase"] == PHASES[0]]
@@ -132,7 +151,7 @@ def _first_phase_gate(weeks: pd.DataFrame, sessions: pd.DataFrame, words: dict) 
             exercise=impact["exercise"].iloc[0].lower(), impacts=first["impacts_per_session"].max()
         )
     )
-    return words["gate"].format(last_week=first["week"].max(), effort=first["effort"].max(), impact=impact_words)
+    return words["gate"].format(last_week=first["week"].max(), effort=_gate_effort(weeks), impact=impact_words)
 
 
 def _low_z_gate(profile: Profile) -> bool:
@@ -236,6 +255,10 @@ def build_plan(
         balance,
         catalog.planner,
     )
+    if _low_z_gate(profile):  # the doses the gated first phase prints keep to the gate (the reps are text only)
+        words = catalog.planner["low_for_age"]["gate_own_effort"]
+        slots, moved = (_within_the_gate(group, _gate_effort(weeks), words) for group in (slots, moved))
+        sessions["reps"] = [slot["reps"] for slot in slots]
     return Plan(
         profile=profile,
         sessions_per_week=sessions_per_week,

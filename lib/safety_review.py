@@ -6,12 +6,14 @@ Public API::
     text = review_sheet()  # Markdown; `make safety-review` writes it to docs/safety-review.md
 
 For every preset: what the profile needs, then every exercise with its status, reason, modification,
-swap and sources. For every rule: what it says and which exercises it matched in each preset. Then the
-plans of five reference clients. tests/test_safety_review.py fails when the checked-in sheet is stale.
+swap and sources. For every rule: what it says and which exercises it matched in each preset, and for a rule
+whose change no preset shows, a worked example (WORKED_EXAMPLES). Then the plans of five reference clients.
+tests/test_safety_review.py fails when the checked-in sheet is stale.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 
 import pandas as pd
@@ -33,6 +35,10 @@ REFERENCE_CLIENTS = {
     "Frail faller with knee pain": Profile(bone="osteoporosis", falls="high", joint_limits=True, floor_transfers=False),
     "22-year-old athlete, Z-score -2.1": Profile.from_z_score(-2.1, experience="trained"),
 }
+# A rule whose change no preset table shows, with the preset it applies to and the one field that lets it show
+# (physio review O: the kneeling padding applies only to frail-faller, whose kneeling moves stay avoid without floor
+# work). A worked example, not a preset: the sheet prints only the rows the rule decides.
+WORKED_EXAMPLES = {"painful-joints-kneeling": ("frail-faller", {"floor_transfers": True})}
 INTRO = """\
 # Safety review sheet
 
@@ -100,7 +106,20 @@ def rule_section(rule: dict, catalog: Catalog) -> str:
     presets = [key for key, profile in PRESETS.items() if rule in rules_for(profile, catalog.rules)]
     lines.append(f"- Applies to: {', '.join(presets) or 'no preset'}")
     lines.append(f"- Matches: {', '.join(matched)}")
+    if rule["id"] in WORKED_EXAMPLES:
+        lines.append(worked_example(rule["id"], catalog))
     return "\n".join(lines) + "\n"
+
+
+def worked_example(rule_id: str, catalog: Catalog) -> str:
+    """The rows a rule decides for its worked example's profile (WORKED_EXAMPLES), with their status and change."""
+    key, change = WORKED_EXAMPLES[rule_id]
+    profile = dataclasses.replace(PRESETS[key], **change)
+    table = assess(profile, catalog)
+    decided = table[table["modification_rule"] == rule_id]
+    rows = "".join(f"\n  - {row.name}: {row.status}. {row.modification}" for row in decided.itertuples())
+    where = conditions_in_words({field: [value] for field, value in change.items()})
+    return f"- Worked example, not a preset: `{key}` with {where}:{rows}"
 
 
 def plan_section(label: str, profile: Profile) -> str:
