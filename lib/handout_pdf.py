@@ -48,7 +48,7 @@ CHART_SCALE = 2  # vl-convert scale: 2 x resolution keeps lines sharp in print
 # Only where even three pages cannot hold them do the reasons, then the first week's table (the week lines still say
 # how many sessions and which), then the fourth caution give way; the three most relevant cautions (lifting, bending,
 # twisting) are never cut. In review O's sweep (every profile, full gym, 3 x 12 months x 45 minutes, the longest name) no
-# plan sheet lost its fourth caution; 21 of 256 lost the reasons (tests/test_handout_three_pages.py).
+# plan sheet lost its fourth caution; 18 of 256 lost the reasons (tests/test_handout_three_pages.py).
 LAYOUTS = tuple(
     Layout(*fields)
     for fields in (  # cautions, reasons, balance, chart, weeks, links
