@@ -38,6 +38,7 @@ MARGIN_MM = 18  # generous sides: room to hold the sheet and to write notes
 TOP_MM = 16
 BOTTOM_MM = 15  # the page number sits inside this margin
 BODY_PT, HEADING_PT, TITLE_PT, NAME_PT = 13, 18, 26, 15  # large type, readable at arm's length
+TITLE_LINES = 2  # at TITLE_PT: the title and a name of ordinary length
 LINE_MM = 5.6  # 13 pt text with about 20 % leading: easy to track, not airy
 BULLET_MM = 4.5  # indent of a bullet's text
 TABLE_ROW_MM = 7.5
@@ -130,6 +131,12 @@ def text(pdf: Sheet, text: str, x: float | None = None, w: float | None = None, 
     pdf.multi_cell(w or pdf.width, LINE_MM, plain(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
+def lines_taken(pdf: Sheet, words: str, w: float, **style) -> int:
+    """How many lines text() would wrap the words into at width w (the font is left as text() would set it)."""
+    font(pdf, **style)
+    return len(pdf.multi_cell(w, LINE_MM, plain(words), dry_run=True, output="LINES"))
+
+
 def pages_taken(pdf: Sheet, draw_it: Callable[[Sheet], None]) -> int:
     """The page the sheet would end on after draw_it, found by a trial drawing on a scratch sheet.
 
@@ -189,9 +196,14 @@ def box(
 
 
 def title(pdf: Sheet, text: str) -> None:
-    """The sheet's title in large bold type, wrapped, leaving the cursor below it."""
-    font(pdf, TITLE_PT, bold=True)
-    pdf.multi_cell(pdf.width, TITLE_PT * PT_MM * 1.2, plain(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    """The sheet's title in large bold type, wrapped, leaving the cursor below it; in heading type where it would take
+    more than TITLE_LINES lines (a name of 40 wide letters took four, and a long plan's sheet a fourth page)."""
+    for size in (TITLE_PT, HEADING_PT):
+        font(pdf, size, bold=True)
+        lines = pdf.multi_cell(pdf.width, size * PT_MM * 1.2, plain(text), dry_run=True, output="LINES")
+        if len(lines) <= TITLE_LINES:
+            break
+    pdf.multi_cell(pdf.width, size * PT_MM * 1.2, plain(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
 def heading(pdf: Sheet, text: str, x: float = MARGIN_MM) -> None:

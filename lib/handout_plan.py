@@ -24,6 +24,7 @@ from lib.planner import Plan
 from lib.safety_rules import in_words
 
 FIRST_PHASE = "foundation"  # week 1 is in the plan's first phase
+PROPER_NAMES = frozenset({"Romanian", "Russian"})  # first words of exercise names that keep their capital in a sentence
 
 
 def _where(letters: list[str]) -> str:
@@ -85,7 +86,10 @@ def _doses(
 
 
 def sentence_case(text: str, upper: bool = True) -> str:
-    """The text with its first letter upper-case (or lower-case, to go inside a sentence)."""
+    """The text with its first letter upper-case (or lower-case, to go inside a sentence, unless its first word is a
+    proper name: review O's '(in place of the romanian deadlift)')."""
+    if not upper and text.split(" ", 1)[0] in PROPER_NAMES:
+        return text
     return (text[:1].upper() if upper else text[:1].lower()) + text[1:]
 
 
@@ -147,17 +151,25 @@ def _sheet_name(slot: pd.Series, catalog: Catalog, names: dict) -> str:
 
 
 def later_loaded(plan: Plan, catalog: Catalog) -> pd.DataFrame:
-    """The slots of the loaded lifts with a change that the plan brings in after its first phase: each has its own
-    line on the sheet (later_lifts)."""
+    """The slots of the loaded lifts with a change that the plan brings in after its first phase, and of the lifts
+    between the first phase and one of those in its session: each has its own line on the sheet (later_lifts; review
+    O, M Lo5: 'heavy barbell back squat (in place of the dumbbell squat)' skipped the moderate barbell squat of weeks
+    5-23)."""
     sessions = plan.sessions
     first = sessions.loc[sessions["phase"] == FIRST_PHASE, "exercise_id"]
     loaded = sessions["exercise_id"].map(lambda found: bool(set(catalog.exercise(found)["equipment"]) & EXTERNAL_LOADS))
-    return sessions[
-        ~sessions["exercise_id"].isin(first)
-        & (sessions["modification"] != "")
-        & (sessions["dose_kind"] == "strength")
-        & loaded
+    later = sessions[~sessions["exercise_id"].isin(first) & (sessions["dose_kind"] == "strength") & loaded]
+    changed = later[later["modification"] != ""]
+    order = {phase: number for number, phase in enumerate(dict.fromkeys(plan.weeks["phase"]))}
+    step_between = [
+        (
+            (changed["session"] == slot.session)
+            & (changed["block"] == slot.block)
+            & (changed["phase"].map(order) > order[slot.phase])
+        ).any()
+        for slot in later.itertuples()
     ]
+    return later[(later["modification"] != "") | pd.Series(step_between, index=later.index, dtype=bool)]
 
 
 def later_lifts(plan: Plan, catalog: Catalog, words: dict) -> list[str]:
@@ -222,29 +234,38 @@ def _later_line(
         each = [words["replaced_in"].format(old=old, letter=letter) for letter, old in replaced.items()]
         name = words["in_place_of"].format(name=name, olds=in_words(each))
     where = sentence_case(_where(sorted(letters)), upper=False)
-    change = _one_stand_in(slot["modification"], words["stand_ins"])
+    olds = set(replaced.values())
+    change = _one_stand_in(slot["modification"], words["stand_ins"], olds.pop() if len(olds) == 1 else "")
     return words["line"].format(week=week, where=where, name=name, change=change).strip()
 
 
-def _one_stand_in(change: str, stand_ins: dict[str, str]) -> str:
+def _one_stand_in(change: str, stand_ins: dict[str, str], old: str) -> str:
     """The change without the stand-ins that name moves the sheet may not schedule (data/handout.yaml
-    later_lifts.stand_ins; physio review J, L5): it keeps the first phase's own lift in the held-back lift's place."""
+    later_lifts.stand_ins; physio review J, L5): it keeps the first phase's own lift in the held-back lift's place,
+    by its name (`old`) where the line replaces one lift (review O, nits: 'keep to the step-up')."""
     for generic, kept in stand_ins.items():
-        change = change.replace(generic, kept)
+        if old or "{old}" not in kept:
+            change = change.replace(generic, kept.format(old=old))
     return change
 
 
-def with_changes(named: list[tuple[str, str]], joiner: str = "; ") -> str:
+def with_changes(named: list[tuple[str, str]], joiner: str = "; ", bracketed: bool = False) -> str:
     """The names in words, each group sharing a change followed by it: a planned "modify" item carries its change
-    wherever the sheet names it (physio review C1). Groups in order of first mention, joined by `joiner`."""
+    wherever the sheet names it (physio review C1). Groups in order of first mention, joined by `joiner`; each change
+    in brackets when `bracketed` (review O, Lo3: a change with semicolons of its own inside a list they separate)."""
     groups: dict[str, list[str]] = {}
     for name, change in named:
         groups.setdefault(change, []).append(name)
+    each = "for each: " if bracketed else "each "
     return joiner.join(
-        in_words(names)
-        + (f", {'each ' if len(names) > 1 else ''}{change[:1].lower()}{change[1:].rstrip('.')}" if change else "")
+        in_words(names) + (_change_words(change, each if len(names) > 1 else "", bracketed) if change else "")
         for change, names in groups.items()
     )
+
+
+def _change_words(change: str, each: str, bracketed: bool) -> str:
+    words = each + sentence_case(change, upper=False).rstrip(".")
+    return f" ({words})" if bracketed else f", {words}"
 
 
 def later_moves(plan: Plan, catalog: Catalog, words: dict) -> list[str]:
@@ -260,7 +281,10 @@ def later_moves(plan: Plan, catalog: Catalog, words: dict) -> list[str]:
         by_week.setdefault(int(starts[slot.phase]), []).append(
             (sentence_case(slot.exercise, upper=False), slot.modification)
         )
-    weeks = [words["week"].format(week=week, moves=with_changes(moves)) for week, moves in sorted(by_week.items())]
+    weeks = [
+        words["week"].format(week=week, moves=with_changes(moves, bracketed=True))
+        for week, moves in sorted(by_week.items())
+    ]
     return [words["line"].format(weeks="; ".join(weeks))] if weeks else []
 
 

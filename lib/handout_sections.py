@@ -13,6 +13,7 @@ by hand. How many cues each exercise shows, and the Layout, are chosen by lib/ha
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -41,6 +42,7 @@ WEEK_LABEL_MM = 40
 SOURCES_PT = 9.5  # for whoever looks a source up; the client's own lines stay at 13 pt
 SOURCES_LINE_MM = 4.2
 SOURCES_GAP = "  "  # between two sources on a line, never at a line's start
+KEPT_LINES = 3  # a bullet this long or shorter never splits over a page
 MAX_SHOWN_LINK = 45  # characters: a DOI link fits; a long web address would run over a line
 
 
@@ -210,22 +212,43 @@ def _lines_beside_chart(pdf: draw.Sheet, handout: Handout, lines: list[str], cha
 
 
 def _week(pdf: draw.Sheet, handout: Handout, weeks: int) -> None:
-    """With a plan: the schedule table, its notes and aerobic line. Without: the heading alone (the guidance follows)."""
-    draw.heading(pdf, handout.words["headings"]["week"])
-    if handout.schedule and weeks:
-        _schedule_table(pdf, handout, weeks)
+    """With a plan: the schedule table, its notes and aerobic line. Without: the heading alone (the guidance follows).
+    The heading, the table and the first note are kept whole together, each later note on its own (see _kept_lines)."""
     # What comes first (the all-clear) and the whole week's walking, at full width: the chart is about the sessions.
-    notes = handout.week_lines[: handout.notes_first]
-    _bullets(pdf, [*notes, *([handout.aerobic] if handout.aerobic else [])], MARGIN_MM, pdf.width)
+    notes = [*handout.week_lines[: handout.notes_first], *([handout.aerobic] if handout.aerobic else [])]
+
+    def opening(sheet: draw.Sheet) -> None:
+        draw.heading(sheet, handout.words["headings"]["week"])
+        if handout.schedule and weeks:
+            _schedule_table(sheet, handout, weeks)
+        _bullets(sheet, notes[:1], MARGIN_MM, sheet.width)
+
+    draw.kept_whole(pdf, opening)
+    _kept_lines(pdf, notes[1:])
+
+
+def _kept_lines(pdf: draw.Sheet, lines: list[str]) -> None:
+    """Full-width bullets, each on its own: a long plan's lines fill the page they start on. Kept whole together they
+    left half a page blank and ran painful-joints sheets to a fourth page (review O's sweep). A bullet of up to
+    KEPT_LINES lines is kept whole; a longer one may go on over the page, from at least two lines on this one."""
+    for line in lines:
+        bullet = functools.partial(draw.bullet, words=line, x=MARGIN_MM, w=pdf.width)
+        if draw.lines_taken(pdf, line, pdf.width - draw.BULLET_MM) <= KEPT_LINES:
+            draw.kept_whole(pdf, bullet)
+            continue
+        if pdf.will_page_break(2 * LINE_MM):
+            pdf.add_page()
+        bullet(pdf)
 
 
 def _week_plan(pdf: draw.Sheet, handout: Handout, chart: bytes | None) -> None:
-    """The plan's lines (beside the effort chart), or without a plan the guidance."""
+    """The plan's lines beside the effort chart, kept whole with it; without the chart (or without a plan, the
+    guidance) each line kept whole on its own."""
     lines = handout.week_lines[handout.notes_first :]
     if chart is None:
-        _bullets(pdf, lines, MARGIN_MM, pdf.width)
+        _kept_lines(pdf, lines)
     else:
-        _lines_beside_chart(pdf, handout, lines, chart)
+        draw.kept_whole(pdf, lambda sheet: _lines_beside_chart(sheet, handout, lines, chart))
 
 
 def _balance(pdf: draw.Sheet, handout: Handout, suggestions: int) -> None:
@@ -289,8 +312,8 @@ def back(pdf: draw.Sheet, handout: Handout, layout: Layout, chart: bytes | None)
     draw.kept_whole(pdf, lambda sheet: _moving(sheet, handout))
     # Two blocks, so a long plan's lines may start the next page while its schedule stays below the cautions: the
     # space a whole "Your week" left blank cost a faller her fourth caution (physio review H, L3).
-    draw.kept_whole(pdf, lambda sheet: _week(sheet, handout, layout.weeks))
-    draw.kept_whole(pdf, lambda sheet: _week_plan(sheet, handout, chart if layout.chart else None))
+    _week(pdf, handout, layout.weeks)
+    _week_plan(pdf, handout, chart if layout.chart else None)
     draw.kept_whole(pdf, lambda sheet: _balance(sheet, handout, layout.balance))
     draw.kept_whole(pdf, lambda sheet: _sources(sheet, handout, cautions, layout.links))
     draw.box(

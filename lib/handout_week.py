@@ -12,7 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from lib.balance_dose import dose_kind
-from lib.handout_plan import with_changes
+from lib.handout_plan import sentence_case, with_changes
 from lib.planner import DELOAD_EVERY, Plan
 from lib.profiles import Profile
 from lib.safety import Guidance
@@ -88,7 +88,7 @@ def plan_lines(plan: Plan, notes: list[str] | None = None) -> list[str]:
     if impacts.max() > 0:  # with none, plan.notes says so
         planned = plan.sessions.loc[plan.sessions["block"] == "impact", ["exercise", "modification"]].drop_duplicates()
         named = with_changes(
-            [(name[:1].lower() + name[1:], change) for name, change in planned.itertuples(index=False)]
+            [(sentence_case(name, upper=False), change) for name, change in planned.itertuples(index=False)]
         )
         lines.append(f"Impacts ({named}): {impacts.iloc[0]} a session, slowly up to about {impacts.max()}.")
     return list(dict.fromkeys(lines))  # a week-1 review can repeat a note
