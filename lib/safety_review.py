@@ -38,7 +38,16 @@ REFERENCE_CLIENTS = {
 # A rule whose change no preset table shows, with the preset it applies to and the one field that lets it show
 # (physio review O: the kneeling padding applies only to frail-faller, whose kneeling moves stay avoid without floor
 # work). A worked example, not a preset: the sheet prints only the rows the rule decides.
-WORKED_EXAMPLES = {"painful-joints-kneeling": ("frail-faller", {"floor_transfers": True})}
+WORKED_EXAMPLES = {  # a modify rule whose change no preset's table shows -> a preset, and the field change that shows it
+    "novice-high-impact": ("building-reserve", {"experience": "novice"}),
+    "novice-advanced": ("building-reserve", {"experience": "novice"}),
+    "novice-heavy": ("osteopenia", {"clearance": True}),
+    "painful-joints-floor-pull": ("building-reserve", {"joint_limits": True}),
+    "painful-joints-kneeling": ("frail-faller", {"floor_transfers": True}),
+    "fall-risk-bench-exit": ("building-reserve", {"falls": "high"}),
+}
+# A modify rule whose change shows in no profile: on every row it matches, this other rule's change wins.
+SHADOWED = {"vertebral-fracture-form-first": "hardest-balance-beside-support"}
 INTRO = """\
 # Safety review sheet
 
@@ -108,6 +117,8 @@ def rule_section(rule: dict, catalog: Catalog) -> str:
     lines.append(f"- Matches: {', '.join(matched)}")
     if rule["id"] in WORKED_EXAMPLES:
         lines.append(worked_example(rule["id"], catalog))
+    if rule["id"] in SHADOWED:
+        lines.append(f"- Its change shows in no profile: on its rows `{SHADOWED[rule['id']]}`'s change wins.")
     return "\n".join(lines) + "\n"
 
 

@@ -13,9 +13,9 @@ from hypothesis import example, given, settings, strategies as st
 from lib.handout import build_handout
 from lib.plan_usable import PHASES
 from lib.planner import build_plan
-from lib.profiles import CHOICES, PRESETS, Profile
+from lib.profiles import CHOICES, PRESETS, Profile, all_profiles
 from lib.safety import assess
-from lib.safety_review import WORKED_EXAMPLES, review_sheet, worked_example
+from lib.safety_review import SHADOWED, WORKED_EXAMPLES, review_sheet, worked_example
 from tests.test_physio_review_k import CATALOG, KITS, SHAPES, profiles
 
 O3 = Profile.from_z_score(-2.3, experience="trained", joint_limits=True)  # gated: low Z-score, no clearance
@@ -150,3 +150,20 @@ def test_o_nit_a_worked_example_shows_what_no_preset_table_shows(rule_id):
     tables = [assess(profile, CATALOG) for profile in PRESETS.values()]
     assert not any((table["modification_rule"] == rule_id).any() for table in tables), rule_id
     assert "  - " in worked_example(rule_id, CATALOG)
+
+
+def test_every_modify_rules_change_shows_in_a_preset_table_or_a_worked_example():
+    """A reader of docs/safety-review.md sees each modify rule's change at work, or why it never shows."""
+    tables = [assess(profile, CATALOG) for profile in PRESETS.values()]
+    shown = set().union(*(set(table["modification_rule"].dropna()) for table in tables))
+    modify_rules = {rule["id"] for rule in CATALOG.rules if rule["status"] == "modify"}
+    assert modify_rules - shown - set(WORKED_EXAMPLES) - set(SHADOWED) == set()
+
+
+@pytest.mark.parametrize("rule_id, winner", sorted(SHADOWED.items()))
+def test_a_shadowed_rule_never_gives_its_change_and_the_winner_takes_its_rows(rule_id, winner):
+    for profile in all_profiles():
+        table = assess(profile, CATALOG)
+        assert not (table["modification_rule"] == rule_id).any(), profile
+        rows = table[table["rules"].map(lambda rules: rule_id in rules)]
+        assert (rows["modification_rule"] == winner).all(), profile
