@@ -1,14 +1,21 @@
 """Review P (/work/handoff/s10/physio/review-p.md): a client not yet cleared is told on one page, in the table as in
-the guidance, that heavy sets wait for clearance for heavy lifting and then need a qualified coach (M1)."""
+the guidance, that heavy sets wait for clearance for heavy lifting and then need a qualified coach (M1); after a spine
+fracture a squat's line asks for the box once (Lo2)."""
 
 from __future__ import annotations
 
 import re
 
 import pytest
+from hypothesis import example, given, settings, strategies as st
 
+from lib.catalog import default_catalog
+from lib.handout import build_handout
+from lib.plan_usable import EQUIPMENT_SETS, usable_exercises
+from lib.planner import build_plan
 from lib.profiles import PRESETS, Profile, all_profiles
 from lib.safety import assess, profile_guidance
+from tests.test_physio_review_k import KITS, SHAPES
 
 WAITS_FOR_CLEARANCE = re.compile(r"wait[a-z]* until you are cleared for heavy lifting", re.IGNORECASE)
 NOT_CLEARED = [profile for profile in all_profiles() if not profile.clearance]
@@ -16,6 +23,17 @@ NORMAL_TRAINED_NOT_CLEARED = [
     profile for profile in NOT_CLEARED if profile.fragility == "normal" and profile.experience == "trained"
 ]
 P1 = Profile(bone="normal", falls="high", floor_transfers=False, experience="trained")
+P6 = Profile(bone="osteoporosis", vertebral_fracture=True, floor_transfers=False, joint_limits=True, clearance=True)
+P8 = Profile(
+    bone="osteopenia",
+    vertebral_fracture=True,
+    falls="high",
+    experience="trained",
+    clearance=True,
+    floor_transfers=False,
+)
+AFTER_SPINE_FRACTURE = [profile for profile in all_profiles() if profile.vertebral_fracture]
+TO_A_BOX = re.compile(r"to a box", re.IGNORECASE)
 
 
 def _heavy_rows(profile: Profile) -> list[dict]:
@@ -65,3 +83,37 @@ def test_p_m1_the_reviewers_profiles_heavy_squat_waits_for_clearance_then_a_coac
     assert squat["modification"].startswith("Wait until you are cleared for heavy lifting; then lift only with a")
     assert squat["modification_rule"] == "heavy-before-clearance-normal-bone"
     assert "heavy 5 x 5 sets wait until you are cleared for heavy lifting" in _strength_line(profile)
+
+
+def _says_the_box_twice(text: str) -> bool:
+    return len(TO_A_BOX.findall(text)) > 1
+
+
+@pytest.mark.parametrize("profile", AFTER_SPINE_FRACTURE, ids=str)
+def test_p_lo2_a_plannable_squats_change_asks_for_the_box_once(profile):
+    """p8: '... and squat to a box or bench behind you. Squat to a box or chair seat behind you.': the spine fracture's
+    cap added its box to a change that already had one. It still gives the box where the change has none."""
+    catalog = default_catalog()
+    table = assess(profile, catalog)
+    for kit in KITS:
+        usable = usable_exercises(table, EQUIPMENT_SETS[kit], profile, catalog)
+        for row in usable:
+            assert not _says_the_box_twice(row["modification"]), (kit, row["id"], row["modification"])
+            if row["id"] in ("goblet-squat", "dumbbell-squat"):
+                assert TO_A_BOX.search(row["modification"]), (kit, row["id"], row["modification"])
+
+
+def _sheet_texts(handout) -> list[str]:
+    exercise_texts = [value for exercise in handout.exercises for value in exercise.values() if isinstance(value, str)]
+    caution_texts = [value for caution in handout.cautions for value in caution.values() if isinstance(value, str)]
+    return [*handout.week_lines, handout.harder_moves, *exercise_texts, *caution_texts]
+
+
+@given(st.sampled_from(AFTER_SPINE_FRACTURE), st.sampled_from(KITS), st.sampled_from(SHAPES))
+@example(P8, "full gym", (3, 12, 60))
+@example(P6, "bands and dumbbells", (3, 12, 45))
+@settings(max_examples=12, deadline=None)
+def test_p_lo2_no_sheet_line_after_a_spine_fracture_asks_for_the_box_twice(profile, kit, shape):
+    handout = build_handout(profile, build_plan(profile, *shape, kit))
+    for text in _sheet_texts(handout):
+        assert not _says_the_box_twice(text), text
