@@ -1,6 +1,6 @@
 """Review P (/work/handoff/s10/physio/review-p.md): a client not yet cleared is told on one page, in the table as in
 the guidance, that heavy sets wait for clearance for heavy lifting and then need a qualified coach (M1); after a spine
-fracture a squat's line asks for the box once (Lo2)."""
+fracture a squat's line asks for the box once (Lo2); a bench press caution's reason fits the press offered instead (Lo4)."""
 
 from __future__ import annotations
 
@@ -117,3 +117,30 @@ def test_p_lo2_no_sheet_line_after_a_spine_fracture_asks_for_the_box_twice(profi
     handout = build_handout(profile, build_plan(profile, *shape, kit))
     for text in _sheet_texts(handout):
         assert not _says_the_box_twice(text), text
+
+
+# Where each move the sheet may offer in place of a bench press is done (the bench press's chain of alternatives).
+PRESS_POSITIONS = {"band-chest-press": "seated", "wall-push-up": "standing at a wall"}
+P7 = Profile(bone="normal", joint_limits=True, floor_transfers=False)
+
+
+def test_p_lo4_every_bench_rules_reasons_name_where_each_offered_press_is_done():
+    """p7, kit none: 'Press seated instead of lying on a bench.' beside a standing wall push-up."""
+    catalog = default_catalog()
+    bench_press = catalog.exercise("dumbbell-bench-press")
+    assert bench_press["bench_lying"] and catalog.exercise(bench_press["alternative"])["id"] in PRESS_POSITIONS
+    bench_rules = [rule for rule in catalog.rules if rule["status"] == "avoid" and "bench_lying" in rule["exercise"]]
+    assert bench_rules
+    for rule in bench_rules:
+        for position in PRESS_POSITIONS.values():
+            assert position in rule["plain"] and position in rule["reason"], (rule["id"], position)
+
+
+@pytest.mark.parametrize("kit", KITS)
+@pytest.mark.parametrize("profile", [P7, P1], ids=["p7", "p1"])
+def test_p_lo4_the_bench_press_cautions_reason_fits_the_move_its_instead_offers_first(profile, kit):
+    handout = build_handout(profile, build_plan(profile, 3, 12, 45, kit))
+    caution = next(caution for caution in handout.cautions if caution["id"] == "dumbbell-bench-press")
+    names = {default_catalog().exercise(move)["name"]: move for move in PRESS_POSITIONS}
+    first_move = next(move for name, move in names.items() if caution["instead"].startswith(name))
+    assert PRESS_POSITIONS[first_move] in caution["why"], (caution["instead"], caution["why"])
