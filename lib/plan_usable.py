@@ -131,6 +131,12 @@ def _asks(row: dict, modification: str, catalog: Catalog) -> bool:
     return any(rules_by_id[rule_id].get("modification") == modification for rule_id in row["rules"])
 
 
+def _asks_already(words: str, change: str) -> bool:
+    """Whether the assessment's change already asks for what these words ask, read up to their first choice ('Squat
+    to a box' of 'Squat to a box or chair seat behind you.'), so the line says it once (physio review P, Lo2)."""
+    return words.split(" or ")[0].rstrip(".").lower() in change.lower()
+
+
 def _plan_change(row: dict, profile: Profile, catalog: Catalog) -> str:
     """The planner's own set-up for this exercise and profile (data/planner.yaml), beside the assessment's change:
     a heavy lift's coach, the cap after a vertebral fracture, a pain-free knee bend with painful joints, the
@@ -146,7 +152,8 @@ def _plan_change(row: dict, profile: Profile, catalog: Catalog) -> str:
     if profile.falls == "high" and row["id"] == drill["drill"]:
         changes.append(catalog.exercises_by_id[row["id"]]["modifications"][drill["falls_high"]])
     if profile.vertebral_fracture and row["id"] in planner["after_vertebral_fracture"]["lower_body_cap"]:
-        changes.append(planner["after_vertebral_fracture"]["lower_body_cap"][row["id"]])
+        cap = planner["after_vertebral_fracture"]["lower_body_cap"][row["id"]]
+        changes.append("" if _asks_already(cap, row["modification"]) else cap)
     painful = planner["painful_joints"]
     if profile.joint_limits and row["pattern"] in painful["knee_bend"]:
         if not _asks(row, "shallow-knee", catalog):  # the assessment's own pain-free change says it already

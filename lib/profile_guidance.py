@@ -23,11 +23,12 @@ HEAVY_LIFT = {
     "hands_free": False,
     "pattern": "squat",
 }
-# The strength line for a heavy lift under modify, by the change asked for, the first that applies
-# (any other change: the coach line).
+# The strength line for a heavy lift under modify, by the change asked for, the first that applies: waiting for
+# clearance first, so a client not yet cleared is never told less than the table says (physio review P, M1);
+# any other change: the technique-first line, which asks for no clearance a cleared client already has.
 HEAVY_CASE_BY_MODIFICATION = {
+    "after-clearance": "heavy_after_clearance",
     "technique-first": "heavy_technique_first",
-    "with-a-coach": "heavy_with_a_coach",
     "support-within-reach": "heavy_with_support",
 }
 
@@ -46,7 +47,7 @@ def _strength_case(profile: Profile, profile_rules: list[dict]) -> str:
     heavy = decide(NEUTRAL_EXERCISE | HEAVY_LIFT, profile_rules)
     if heavy.status == "modify":
         keys = {rule["modification"] for rule in profile_rules if rule["id"] in heavy.rule_ids}
-        return next((case for key, case in HEAVY_CASE_BY_MODIFICATION.items() if key in keys), "heavy_with_a_coach")
+        return next((case for key, case in HEAVY_CASE_BY_MODIFICATION.items() if key in keys), "heavy_technique_first")
     return {"recommended": "heavy_recommended", "avoid": "heavy_avoided"}[heavy.status]
 
 
