@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test lint bench load clean safety-review
+.PHONY: run test lint bench load clean safety-review drawings
 
 # Reinstall only when the pinned requirements change.
 $(BIN)/.runtime: requirements.txt
@@ -40,6 +40,10 @@ load: $(BIN)/.dev
 # The review sheet a physiotherapist signs, written from the data (tests/test_safety_review.py checks it is current).
 safety-review: $(BIN)/.runtime
 	$(BIN)/python -m lib.safety_review > docs/safety-review.md
+
+# The exercises' still drawings the app serves (static/drawings/): after changing a pose, an exercise or the renderer.
+drawings: $(BIN)/.runtime
+	$(BIN)/python -m lib.drawings.files
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis tests/screenshots

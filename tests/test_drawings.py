@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from lib import drawings, poses
+from lib.drawings.files import FOLDER, drawing_files, write_drawing_files
 from lib.validation import DataError
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -273,3 +274,19 @@ def test_landing_strokes_mark_the_last_frame_of_a_print_strip_exactly_for_impact
         marked = [any(path.get("class") == "impact" for path in cell.iter(f"{SVG}path")) for cell in cells]
         impact = exercise["impact"] in ("moderate", "high")
         assert marked == [False] * (len(cells) - 1) + [impact], exercise["id"]
+
+
+def test_the_served_still_drawings_are_the_poses_own_and_none_is_stray(catalog):
+    """static/drawings/ holds each exercise's still drawing as exercise_svg makes it: run `make drawings` after
+    changing a pose, an exercise or the renderer."""
+    expected = drawing_files([exercise["id"] for exercise in catalog.exercises])
+    on_disk = {path.name: path.read_text(encoding="utf-8") for path in FOLDER.glob("*.svg")}
+    assert set(on_disk) == set(expected), "run `make drawings`"
+    stale = [name for name, svg in expected.items() if on_disk[name] != svg]
+    assert not stale, f"run `make drawings`: {stale}"
+
+
+def test_writing_the_drawings_removes_a_strays_file(tmp_path: Path):
+    (tmp_path / "gone.svg").write_text("<svg/>")
+    write_drawing_files(["goblet-squat"], tmp_path)
+    assert [path.name for path in tmp_path.iterdir()] == ["goblet-squat.svg"]

@@ -17,6 +17,7 @@ from functools import cache
 from html import escape
 
 from lib.drawings import SITE_LABELS, drawing_alt, exercise_svg
+from lib.drawings.files import still_address
 from lib.profile_guidance import Guidance
 from lib.references import Reference
 from pages.components.common import catalog
@@ -81,7 +82,11 @@ def drawing_img(
     if highlight:
         alt += f" Loaded bones marked: {', '.join(exercise_sites(exercise_id))}."
     alt = escape(alt)
-    still = f'<img class="bll-still" src="{drawing_uri(exercise_id, highlight=highlight)}" alt="{alt}"{style}>'
+    # The named plain still is a served file (lib/drawings/files.py): cards redraw on every profile change (issue
+    # #13). A flashcard's unnamed drawing stays inline, as its file's address would give the answer away.
+    served = named and not highlight
+    source = escape(still_address(exercise_id)) if served else drawing_uri(exercise_id, highlight=highlight)
+    still = f'<img class="bll-still" src="{source}" alt="{alt}"{style}>'
     if not animated:
         return still
     moving = f'<img class="bll-moving" src="{drawing_uri(exercise_id, animated=True)}" alt="{alt}"{style}>'

@@ -323,6 +323,11 @@ def test_card_cues_and_swap_open_from_the_keyboard(server, page):
     page.keyboard.press("Enter")
     assert swap.get_attribute("open") is not None
     assert swap.locator("img").count() == 2  # the exercise and its swap, side by side
+    # Served from static/drawings/ (lib/drawings/files.py): every card's picture arrives and is an image.
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.bll-card img')].every(img => img.complete && img.naturalWidth > 0)",
+        timeout=15_000,
+    )
     cues = page.locator("details", has=page.locator("summary", has_text="Cues, common errors and dose")).first
     cues.locator("summary").focus()
     page.keyboard.press("Space")
