@@ -172,8 +172,8 @@ def render_handout() -> None:
 
 
 def render_rules() -> None:
-    # Drawn only while open: closed, Streamlit still lays out and paints its content (the rules run to several
-    # screens), and every profile change moved and repainted it (issue #13).
+    # Drawn only while open: closed, Streamlit 1.67 still keeps its content laid out in the page (the rules run
+    # to about 5,700 px), below the part a profile change redraws (issue #13).
     rules = st.expander("How the rules work", key="rules", on_change="rerun")
     if not rules.open:
         return
