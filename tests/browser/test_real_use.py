@@ -294,6 +294,25 @@ def test_a_safe_options_handout_is_for_the_profile_shown_and_withdrawn_when_it_c
     assert Profile(bone="osteopenia", vertebral_fracture=True).describe()[:40] in text
 
 
+def test_a_safe_options_link_copied_after_changes_below_it_holds_them(server, chromium):
+    """'Copy link to this view' sits above the part a profile change reruns (issue #13): a link copied after the
+    profile and the group shown changed, with the popover opened once before them, holds both changes."""
+    context = chromium.new_context(
+        viewport={"width": 1280, "height": 800}, permissions=["clipboard-read", "clipboard-write"]
+    )
+    page = context.new_page()
+    visit(page, f"{server.url}/safe-exercises?bone=osteopenia")
+    assert "vf=true" not in copy_link_to_this_view(page)
+    page.keyboard.press("Escape")
+    page.get_by_role("button", name="Past vertebral fracture").click()
+    wait_until_settled(page)
+    page.get_by_role("radio", name="Avoid", exact=True).click()
+    wait_until_settled(page)
+    query = parse_qs(urlparse(copy_link_to_this_view(page)).query)
+    context.close()
+    assert query["vf"] == ["true"] and query["show"] == ["Avoid"] and query["bone"] == ["osteopenia"], query
+
+
 def test_a_flashcard_lesson_link_stays_in_the_tab(server, page, catalog):
     # One lesson's deck: the whole deck also holds 'name this exercise' cards, which link to no lesson.
     visit(page, f"{server.url}/study-flashcards?present=1&topics={quote_plus(catalog.lessons[0].title)}")
