@@ -159,7 +159,14 @@ def _low_z_gate(profile: Profile) -> bool:
     return profile.bone == "low_for_age" and not profile.clearance
 
 
-def _notes(profile: Profile, weeks: pd.DataFrame, sessions: pd.DataFrame, wording: dict) -> tuple[str, ...]:
+def _heavy_once_cleared(profile: Profile, table: pd.DataFrame) -> bool:
+    """Not cleared, and the table offers the heavy lifts once cleared (modified, not avoided)."""
+    return not profile.clearance and bool((table["heavy"] & (table["status"] == "modify")).any())
+
+
+def _notes(
+    profile: Profile, table: pd.DataFrame, weeks: pd.DataFrame, sessions: pd.DataFrame, wording: dict
+) -> tuple[str, ...]:
     notes = []
     if not profile.clearance and profile.fragility in NEEDS_CLEARANCE_FIRST:
         notes.append(wording["clearance_first"]["words"])
@@ -171,6 +178,8 @@ def _notes(profile: Profile, weeks: pd.DataFrame, sessions: pd.DataFrame, wordin
         notes += [review, words["fuel"]]
     if profile.clearance and not profile.vertebral_fracture and weeks["intensity_pct_1rm"].isna().all():
         notes.append(wording["heavy_lift"]["later"])
+    if _heavy_once_cleared(profile, table):
+        notes.append(wording["heavy_lift"]["not_yet"])
     if (sessions["block"] == "impact").any() and not (sessions["dose_kind"] == "impacts").any():
         stand_in = wording["impact"]["stand_in"]  # heel raises in its place (physio review F, L5)
         notes.append(stand_in["words_with_falls" if profile.falls == "high" else "words"])
@@ -267,7 +276,7 @@ def build_plan(
         equipment=equipment,
         heavy=bool(weeks["intensity_pct_1rm"].notna().any()),
         impact_ceiling=ceiling,
-        notes=_notes(profile, weeks, sessions, catalog.planner),
+        notes=_notes(profile, table, weeks, sessions, catalog.planner),
         weeks=weeks,
         sessions=sessions,
         home=home_work(usable, slots, moved, profile, _daily_balance_words(weeks, balance, catalog.planner)),

@@ -133,14 +133,11 @@ class Profile:
         return text[0].upper() + text[1:] + "."  # not str.capitalize(), which lower-cases the Z of "Z-score"
 
     def _clearance_words(self) -> str:
-        if not self.clearance:
-            return "no clearance yet for heavy lifting"
-        # After a spine fracture no heavy lifting is planned, cleared or not: do not invite it.
-        return (
-            "cleared by a doctor, but after a spine fracture only moderate loads"
-            if self.vertebral_fracture
-            else "cleared for supervised heavy lifting"
-        )
+        # After a spine fracture no heavy lifting is planned, cleared or not: do not invite it (physio review Q, Lo6).
+        if self.vertebral_fracture:
+            cleared = "cleared by a doctor, but" if self.clearance else "not yet cleared by a doctor;"
+            return f"{cleared} after a spine fracture only moderate loads"
+        return "cleared for supervised heavy lifting" if self.clearance else "no clearance yet for heavy lifting"
 
 
 def _as_link_value(field: str, value: Any) -> Any:
