@@ -152,14 +152,24 @@ def _week_lines(
     return [words["how_often" if daily else "how_often_training_days"], *labelled]
 
 
+def _fuel_sources(plan: Plan, planner: dict) -> list[str]:
+    """The fuel line's own sources, where the plan's notes give it (review Lo10: it was the one advice line unsourced)."""
+    fuel = planner["low_for_age"]["fuel"]
+    return fuel["sources"] if fuel["words"] in plan.notes else []
+
+
 def _source_keys(
-    plan: Plan | None, guidance: dict[str, Guidance], words: dict, fall_lines: bool
+    plan: Plan | None, guidance: dict[str, Guidance], words: dict, fall_lines: bool, planner: dict
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The sources of what the sheet says before its cautions, and after them."""
     if plan is None:
         before = [key for topic in words["guidance_labels"] if topic in guidance for key in guidance[topic].sources]
     else:
-        before = [*words["plan_sources"], *(words["heavy_sources"] if plan.heavy else [])]
+        before = [
+            *words["plan_sources"],
+            *(words["heavy_sources"] if plan.heavy else []),
+            *_fuel_sources(plan, planner),
+        ]
     after = [
         *words["moving_safely"]["sources"],
         *(words["after_fall"]["sources"] if fall_lines else []),
@@ -239,7 +249,7 @@ def build_handout(
     walking_change = _walking_change(assessed)
     aerobic = "" if plan is None else aerobic_line(plan, words["aerobic"], walking_change)
     notes = [] if plan is None else _plan_notes(plan, catalog.planner["impact"], walking_change)
-    source_keys = _source_keys(plan, guidance, words, fall_lines)
+    source_keys = _source_keys(plan, guidance, words, fall_lines, catalog.planner)
     every_key = [
         *source_keys[0],
         *(key for caution in cautions for key in caution["sources"]),
