@@ -36,6 +36,7 @@ from lib.plan_usable import EQUIPMENT_SETS
 from lib.planner import Plan, next_monday, session_dates
 from lib.profiles import Profile
 from lib.safety import Guidance, assess, profile_guidance
+from lib.safety_rules import in_words
 from lib.validation import load_validated
 
 WORDING_FILE = PROJECT_ROOT / "data" / "handout.yaml"
@@ -91,6 +92,7 @@ class Handout:
     moving_safely: list[str]
     after_fall: list[str]  # only for a client who cannot get up from the floor or is at a high risk of falling
     schedule: list[tuple[str, list[str]]]  # with a plan: (week label, the session letter or '' for each weekday)
+    first_week: str  # with a plan, its first schedule row in one line (where the table would cost the reasons); else ''
     aerobic: str  # with a plan, its aerobic dose (and a faller's walking set-up), above the week lines; else ''
     week_lines: list[str]  # with a plan, the plan in a few lines; without, how often and the guidance
     harder_moves: str  # the week line naming the plan's later arm, back and trunk moves ('' if none): it gives way
@@ -124,6 +126,18 @@ def _schedule(
     return rows
 
 
+def _week_in_words(row: tuple[str, list[str]], words: dict) -> str:
+    """A schedule row in one line: 'Week 1 (5 Jan): session A on Mon, B on Wed and C on Fri.'"""
+    label, letters = row
+    phrase = words["week_in_words"]
+    days = [
+        phrase["day"].format(letter=letter, weekday=weekday)
+        for letter, weekday in zip(letters, words["weekday_names"])
+        if letter
+    ]
+    return phrase["line"].format(week=label, days=in_words(days))
+
+
 def _walking_change(assessed: list[dict]) -> str:
     """Brisk walking's change for this profile (a faller's set-up), or '' when it needs none."""
     walking = next(row for row in assessed if row["id"] == AEROBIC_EXAMPLE)
@@ -152,14 +166,24 @@ def _week_lines(
     return [words["how_often" if daily else "how_often_training_days"], *labelled]
 
 
+def _fuel_sources(plan: Plan, planner: dict) -> list[str]:
+    """The fuel line's own sources, where the plan's notes give it (review Lo10: it was the one advice line unsourced)."""
+    fuel = planner["low_for_age"]["fuel"]
+    return fuel["sources"] if fuel["words"] in plan.notes else []
+
+
 def _source_keys(
-    plan: Plan | None, guidance: dict[str, Guidance], words: dict, fall_lines: bool
+    plan: Plan | None, guidance: dict[str, Guidance], words: dict, fall_lines: bool, planner: dict
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The sources of what the sheet says before its cautions, and after them."""
     if plan is None:
         before = [key for topic in words["guidance_labels"] if topic in guidance for key in guidance[topic].sources]
     else:
-        before = [*words["plan_sources"], *(words["heavy_sources"] if plan.heavy else [])]
+        before = [
+            *words["plan_sources"],
+            *(words["heavy_sources"] if plan.heavy else []),
+            *_fuel_sources(plan, planner),
+        ]
     after = [
         *words["moving_safely"]["sources"],
         *(words["after_fall"]["sources"] if fall_lines else []),
@@ -239,7 +263,8 @@ def build_handout(
     walking_change = _walking_change(assessed)
     aerobic = "" if plan is None else aerobic_line(plan, words["aerobic"], walking_change)
     notes = [] if plan is None else _plan_notes(plan, catalog.planner["impact"], walking_change)
-    source_keys = _source_keys(plan, guidance, words, fall_lines)
+    schedule = _schedule(plan, start, weekdays, words) if plan is not None else []
+    source_keys = _source_keys(plan, guidance, words, fall_lines, catalog.planner)
     every_key = [
         *source_keys[0],
         *(key for caution in cautions for key in caution["sources"]),
@@ -255,7 +280,8 @@ def build_handout(
         cautions=cautions,
         moving_safely=list(words["moving_safely"]["lines"]),
         after_fall=_after_fall_lines(profile, words["after_fall"]) if fall_lines else [],
-        schedule=_schedule(plan, start, weekdays, words) if plan is not None else [],
+        schedule=schedule,
+        first_week=_week_in_words(schedule[0], words) if schedule else "",
         aerobic=aerobic,
         week_lines=_week_lines(plan, guidance, words, notes, catalog, balance_daily(plan, profile)),
         harder_moves=next(iter(later_moves(plan, catalog, words["later_moves"])), "") if plan is not None else "",

@@ -169,6 +169,15 @@ def measure(pdf: Sheet, draw_it: Callable[[Sheet], None]) -> float:
     return trial.y - top
 
 
+def height(pdf: Sheet, draw_it: Callable[[Sheet], None]) -> float:
+    """How tall draw_it will be on a page of its own (shorter than a page): unlike measure(), never split where this
+    page's foot is near."""
+    trial = pdf.trial_sheet()
+    trial.set_y(TOP_MM)
+    draw_it(trial)
+    return trial.y - TOP_MM
+
+
 def box(
     pdf: Sheet,
     draw_inside: Callable[[Sheet], None],

@@ -45,25 +45,31 @@ CHART_SCALE = 2  # vl-convert scale: 2 x resolution keeps lines sharp in print
 # the balance extras, the links and the schedule's second week go to keep a sheet to two pages; a client's cautions
 # and their reasons never do: a sheet that cannot keep all of them and the first week on two pages takes a third
 # (physio reviews E, F, G L3 and H L3: a faller's only fall caution, or every reason, had been cut to save a page).
-# Only where even three pages cannot hold them do the reasons, then the first week's table (the week lines still say
-# how many sessions and which), then the fourth caution give way; the three most relevant cautions (lifting, bending,
-# twisting) are never cut. In review O's sweep (every profile, full gym, 3 x 12 months x 45 minutes, the longest name) no
-# plan sheet lost its fourth caution; 18 of 256 lost the reasons (tests/test_handout_three_pages.py).
+# On three pages the first week's table gives way to the same week in one line before any reason does (physio review
+# P, Lo3: four reasons had been cut to keep the table); only where even that cannot keep them do the reasons, then the
+# first week, then the fourth caution give way; the three most relevant cautions (lifting, bending, twisting) are never
+# cut. In review O's sweep (every profile, full gym, 3 x 12 months x 45 minutes, the longest name) no plan sheet lost
+# its fourth caution; 18 of 256 lost the reasons (tests/test_handout_three_pages.py). That was before the week in one
+# line, the reasons under the avoided move's name and the wider balance column (lib/handout_sections.py), which gave
+# review P's four such sheets back their reasons; no full sweep has been run since.
 LAYOUTS = tuple(
     Layout(*fields)
-    for fields in (  # cautions, reasons, balance, chart, weeks, links
-        (4, True, 3, True, 2, True),
-        (4, True, 3, True, 1, True),  # the schedule's second week repeats the first: it goes first
-        (4, True, 3, False, 1, True),  # the chart only draws what the week lines say
-        (4, True, 2, False, 1, True),
-        (4, True, 1, False, 1, True),
-        (4, True, 1, False, 1, False),  # the tightest two-page layout: every caution, its reason, the first week
-        (4, False, 1, False, 1, False),  # from here on only to keep a sheet to three pages
-        (4, False, 1, False, 0, False),
-        (3, False, 1, False, 0, False),
+    for fields in (  # cautions, reasons, balance, chart, weeks, links, the first week in one line
+        (4, True, 3, True, 2, True, False),
+        (4, True, 3, True, 1, True, False),  # the schedule's second week repeats the first: it goes first
+        (4, True, 3, False, 1, True, False),  # the chart only draws what the week lines say
+        (4, True, 2, False, 1, True, False),
+        (4, True, 1, False, 1, True, False),
+        (4, True, 1, False, 1, False, False),  # the tightest two-page layout: every caution, its reason, the first week
+        (4, True, 1, False, 0, False, True),  # from here on only to keep a sheet to three pages
+        (4, False, 1, False, 0, False, True),
+        (4, False, 1, False, 0, False, False),
+        (3, False, 1, False, 0, False, False),
     )
 )
-TWO_PAGE_LAYOUTS = tuple(layout for layout in LAYOUTS if layout.cautions == MAX_CAUTIONS and layout.reasons)
+TWO_PAGE_LAYOUTS = tuple(
+    layout for layout in LAYOUTS if layout.cautions == MAX_CAUTIONS and layout.reasons and layout.weeks
+)
 
 
 def _effort_png(plan: Plan) -> bytes:

@@ -37,6 +37,7 @@ DRAWING_MM = 30  # width on the page of the movement's frames side by side, when
 EXERCISE_GAP_MM = 2.5  # below a full-size drawing; smaller drawings (a long plan's week 1) close up in step
 CHART_SHARE = 0.5  # of the text width; the dose lines take the rest
 COLUMN_GAP_MM = 6
+LEFT_SHARES = (0.5, 0.55, 0.6)  # of two columns beside a frame, the left one's: halves first, the frame kept readable
 AVOID_SHARE = 0.44  # of a caution row; the safer swap's name, usually the longer, takes the rest
 WEEK_LABEL_MM = 40
 SOURCES_PT = 9.5  # for whoever looks a source up; the client's own lines stay at 13 pt
@@ -56,6 +57,7 @@ class Layout:
     chart: bool  # the plan's effort chart beside its lines (without it the lines take the full width)
     weeks: int  # rows of the plan's schedule table (the pattern repeats every week)
     links: bool  # each source's link in print (it stays clickable on its name)
+    week_in_words: bool = False  # without the table, its first week in one line (a third of its height)
 
 
 def _exercise_block(pdf: draw.Sheet, exercise: dict, cues: int, dose_label: str, drawing_mm: float) -> None:
@@ -102,7 +104,9 @@ def _bullets(pdf: draw.Sheet, lines: list[str], x: float, w: float) -> None:
 
 
 def _caution_row(pdf: draw.Sheet, caution: dict, words: dict, reason: bool) -> None:
-    """(x) AVOID: name | (tick) INSTEAD: swap, with the reason on the line below if asked for."""
+    """(x) AVOID: name | (tick) INSTEAD: swap, with the reason (if asked for) under the name where the swap's column
+    leaves it room, else on the lines below: a long swap left the name's column blank for lines, and the space the
+    reasons took cost the longest sheets all four (physio review P, Lo3)."""
     split = pdf.width * AVOID_SHARE
     label = words["avoid_label"] if caution["status"] == "avoid" else words["change_label"]
     top = pdf.y
@@ -117,8 +121,14 @@ def _caution_row(pdf: draw.Sheet, caution: dict, words: dict, reason: bool) -> N
         MARGIN_MM + split,
         pdf.width - split,
     )
-    pdf.set_y(max(left_end, pdf.y))
-    if reason:
+    right_end = pdf.y
+    under_the_name = (MARGIN_MM + 7, split - 2 - 7)  # the reason's x and width in the name's column
+    beside = reason and left_end + draw.lines_taken(pdf, caution["why"], under_the_name[1]) * LINE_MM <= right_end
+    if beside:
+        pdf.set_y(left_end)
+        draw.text(pdf, caution["why"], *under_the_name, colour=SOFT_INK)
+    pdf.set_y(max(left_end, right_end))
+    if reason and not beside:
         draw.text(pdf, caution["why"], x=MARGIN_MM + 7, w=pdf.width - 7, colour=SOFT_INK)
     pdf.ln(1.5)
 
@@ -150,16 +160,23 @@ def _framed(
 def _beside_a_frame(
     pdf: draw.Sheet, heading: str, lines: list[str], frame: tuple[str, list[str], tuple, str], stress_last: bool = False
 ) -> None:
-    """A heading and bullets on the left half; a framed list (heading, lines, colour, symbol) on the right."""
-    half = (pdf.width - COLUMN_GAP_MM) / 2
-    top = pdf.y
-    draw.heading(pdf, heading)
-    _bullets(pdf, lines[:-1] if stress_last else lines, MARGIN_MM, half)
-    if stress_last:
-        draw.text(pdf, lines[-1], w=half, bold=True)
-    left_end = pdf.y
-    _framed(pdf, MARGIN_MM + half + COLUMN_GAP_MM, top + 2.5, half, *frame)
-    pdf.set_y(max(left_end, pdf.y) + 1)
+    """A heading and bullets on the left; a framed list (heading, lines, colour, symbol) on the right. Halves, unless a
+    wider left column makes the block shorter: a faller's balance lines ran half a page beside a short frame, which
+    cost the longest sheets their cautions' reasons (physio review P, Lo3)."""
+
+    def at(sheet: draw.Sheet, left_w: float) -> None:
+        top = sheet.y
+        draw.heading(sheet, heading)
+        _bullets(sheet, lines[:-1] if stress_last else lines, MARGIN_MM, left_w)
+        if stress_last:
+            draw.text(sheet, lines[-1], w=left_w, bold=True)
+        left_end = sheet.y
+        _framed(sheet, MARGIN_MM + left_w + COLUMN_GAP_MM, top + 2.5, sheet.width - left_w - COLUMN_GAP_MM, *frame)
+        sheet.set_y(max(left_end, sheet.y) + 1)
+
+    columns = pdf.width - COLUMN_GAP_MM
+    shortest = min((share * columns for share in LEFT_SHARES), key=lambda w: draw.height(pdf, lambda t: at(t, w)))
+    at(pdf, shortest)
 
 
 def _stop_frame(handout: Handout) -> tuple[str, list[str], tuple, str]:
@@ -211,16 +228,19 @@ def _lines_beside_chart(pdf: draw.Sheet, handout: Handout, lines: list[str], cha
     pdf.set_y(max(text_end, pdf.y))
 
 
-def _week(pdf: draw.Sheet, handout: Handout, weeks: int) -> None:
-    """With a plan: the schedule table, its notes and aerobic line. Without: the heading alone (the guidance follows).
-    The heading, the table and the first note are kept whole together, each later note on its own (see _kept_lines)."""
+def _week(pdf: draw.Sheet, handout: Handout, layout: Layout) -> None:
+    """With a plan: the schedule table (or its first week in words), its notes and aerobic line. Without: the heading
+    alone (the guidance follows). The heading, the table and the first note are kept whole together, each later note on
+    its own (see _kept_lines)."""
     # What comes first (the all-clear) and the whole week's walking, at full width: the chart is about the sessions.
     notes = [*handout.week_lines[: handout.notes_first], *([handout.aerobic] if handout.aerobic else [])]
+    if layout.week_in_words and handout.first_week:
+        notes.insert(0, handout.first_week)
 
     def opening(sheet: draw.Sheet) -> None:
         draw.heading(sheet, handout.words["headings"]["week"])
-        if handout.schedule and weeks:
-            _schedule_table(sheet, handout, weeks)
+        if handout.schedule and layout.weeks:
+            _schedule_table(sheet, handout, layout.weeks)
         _bullets(sheet, notes[:1], MARGIN_MM, sheet.width)
 
     draw.kept_whole(pdf, opening)
@@ -312,7 +332,7 @@ def back(pdf: draw.Sheet, handout: Handout, layout: Layout, chart: bytes | None)
     draw.kept_whole(pdf, lambda sheet: _moving(sheet, handout))
     # Two blocks, so a long plan's lines may start the next page while its schedule stays below the cautions: the
     # space a whole "Your week" left blank cost a faller her fourth caution (physio review H, L3).
-    _week(pdf, handout, layout.weeks)
+    _week(pdf, handout, layout)
     _week_plan(pdf, handout, chart if layout.chart else None)
     draw.kept_whole(pdf, lambda sheet: _balance(sheet, handout, layout.balance))
     draw.kept_whole(pdf, lambda sheet: _sources(sheet, handout, cautions, layout.links))

@@ -175,7 +175,7 @@ def _notes(
     if profile.bone == "low_for_age":
         words = wording["low_for_age"]
         review = _first_phase_gate(weeks, sessions, words) if _low_z_gate(profile) else words["cleared"]
-        notes += [review, words["fuel"]]
+        notes += [review, words["fuel"]["words"]]
     if profile.clearance and not profile.vertebral_fracture and weeks["intensity_pct_1rm"].isna().all():
         notes.append(wording["heavy_lift"]["later"])
     if _heavy_once_cleared(profile, table):

@@ -24,7 +24,8 @@ def test_the_last_layout_is_the_tightest():
 
 def test_one_click_assesses_the_profile_once_and_draws_one_sheet(monkeypatch, preset_plans, catalog):
     """Before the content model, one frail-faller handout ran assess() 18 times and made 6 sheets; trial drawings
-    go on scratch sheets made once per handout (one, and one for a box measured inside a trial), never per trial."""
+    go on scratch sheets made once per handout, never per trial: one, one for a box measured or a frame's columns chosen
+    inside a trial (lib/handout_sections.py _beside_a_frame), and one for those inside a trial of the whole back page."""
     import lib.handout
     import lib.handout_draw
 
@@ -42,7 +43,7 @@ def test_one_click_assesses_the_profile_once_and_draws_one_sheet(monkeypatch, pr
     monkeypatch.setattr(lib.handout, "assess", counted_assess)
     monkeypatch.setattr(lib.handout_draw.Sheet, "__init__", counted_sheet)
     handout_pdf(PRESETS["frail-faller"], preset_plans["frail-faller"], FIRST_NAME, catalog, START)
-    assert counts == {"assess": 1, "sheets": 1, "scratch sheets": 2}
+    assert counts == {"assess": 1, "sheets": 1, "scratch sheets": 3}
 
 
 def _imported_modules(path: Path) -> set[str]:

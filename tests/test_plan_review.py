@@ -101,7 +101,7 @@ def test_9_minutes_per_component_come_from_the_sessions_and_no_impact_means_no_i
     if (plan.weeks["impacts_per_session"] == 0).all():
         stand_in = (plan.sessions["block"] == "impact").any()  # heel raises at their own dose (physio review F, L5)
         assert (plan.weeks["minutes_impact"] > 0).any() == stand_in
-        opening = "No landings" if stand_in else "No impact work"
+        opening = "No landings" if stand_in else "No jumping or hopping"
         assert any(note.startswith(opening) and "brisk walking counts" in note.lower() for note in plan.notes)
 
 
