@@ -1,0 +1,51 @@
+"""Review P's and review L's remaining Lows for the planner (/work/handoff/s11/fix16.md): with painful joints the
+goblet squat's later move is not the same one-dumbbell squat at a counter (P Lo1)."""
+
+from __future__ import annotations
+
+from hypothesis import example, given, settings, strategies as st
+
+from lib.plan_usable import PHASES
+from lib.planner import EQUIPMENT_SETS, build_plan
+from lib.profiles import CHOICES, Profile
+from tests.test_physio_review_k import CATALOG, SHAPES
+from tests.test_physio_review_o_lows import assert_every_later_move_is_harder
+
+KITS = list(EQUIPMENT_SETS)
+AXIAL = "axial lower body"
+P_LO1 = Profile(bone="osteopenia", joint_limits=True)
+painful_joints = st.builds(
+    Profile,
+    joint_limits=st.just(True),
+    **{name: st.sampled_from(values) for name, values in CHOICES.items() if name != "joint_limits"},
+)
+
+
+def _axial_moves(plan) -> list[tuple[str, str, str]]:
+    """(session, replaced, new) wherever a session's lower-body lift changes from one phase to the next."""
+    axial = plan.sessions[plan.sessions["block"] == AXIAL]
+    moves = []
+    for session, slots in axial.groupby("session"):
+        by_phase = [slots.loc[slots["phase"] == phase, "exercise_id"].tolist() for phase in PHASES]
+        moves += [(session, *earlier, *later) for earlier, later in zip(by_phase, by_phase[1:]) if earlier != later]
+    return moves
+
+
+@given(painful_joints, st.sampled_from(KITS), st.sampled_from(SHAPES))
+@example(P_LO1, "bands and dumbbells", (3, 12, 45))
+@example(P_LO1, "full gym", (2, 12, 60))
+@settings(max_examples=60, deadline=None)
+def test_p_lo1_with_painful_joints_the_goblet_squat_never_gives_way_to_the_dumbbell_squat(profile, kit, shape):
+    """Both, with painful knees, are one dumbbell in one hand and a counter in the other, squatting to a box: the
+    later 'harder' move was the same move (about 80 profile-kit pairs at 3 x 12 x 45)."""
+    plan = build_plan(profile, *shape, kit)
+    moves = _axial_moves(plan)
+    assert not [move for move in moves if move[1:] == ("goblet-squat", "dumbbell-squat")], (profile, kit, moves)
+    assert_every_later_move_is_harder(profile, kit, shape)
+
+
+def test_p_lo1_the_painful_knee_dumbbell_squat_is_the_goblet_squats_same_move():
+    """The data that drops it: the dumbbell squat's painful-knee change makes it the goblet squat's."""
+    changes = [CATALOG.exercise(name)["modifications"]["shallow-knee"] for name in ("goblet-squat", "dumbbell-squat")]
+    assert all(change.startswith("Hold one dumbbell") and "counter or rack" in change for change in changes)
+    assert CATALOG.planner["same_move_when_changed"]["dumbbell-squat"] == {"shallow-knee": "goblet-squat"}
