@@ -44,6 +44,9 @@ HEAVY_BLOCKS = (AXIAL_BLOCK, "upper body push")  # LIFTMOR: deadlift, back squat
 LEAD_IN_PHASE = PHASES[PHASES.index(HEAVY_PHASES[0]) - 1]  # the phase before the heavy ones: their technique
 HEAVY_SESSIONS = ("A", "B")  # LIFTMOR trained twice a week; a third session keeps the 8-12 repetition dose
 AXIAL_PATTERNS = ("squat", "hinge", "lunge")  # when a block's own pattern has nothing that suits, another axial one
+# A faller's leg work rests on a squat done with support, the lunge (a harder balance task) beside it: her squat block
+# keeps a squat even where none reaches a trained client's effort (physio review P, Lo5).
+FALLERS_BASE = ("squat",)
 BALANCE_CIRCUIT = 2  # drills in a session's balance block (2-4 is a usual circuit), sharing its balance minutes
 
 
@@ -146,6 +149,14 @@ def _block_candidates(
     return [row for row in chosen if row["from_phase"]] or chosen  # what a review or clearance opened comes first
 
 
+def _suits_the_block(patterns: tuple[str, ...], candidates: list[dict], block: str, profile: Profile) -> bool:
+    """Whether a block takes its pick from these candidates: a trained client's only when some reaches her effort,
+    except the posture work and a faller's squat (FALLERS_BASE)."""
+    if not candidates or profile.experience != "trained" or block == POSTURE_BLOCK:
+        return bool(candidates)
+    return reaches_the_effort(candidates[-1]) or (profile.falls == "high" and patterns == FALLERS_BASE)
+
+
 def hinge_slot(session: str, block: str, catalog: Catalog) -> bool:
     """Whether this block of this session carries the technique-first pattern (the hip hinge, session B)."""
     return block == AXIAL_BLOCK and catalog.planner["technique_first"]["pattern"] in TEMPLATES[session][block]
@@ -166,7 +177,7 @@ def block_pick(
         candidates = (
             heavy and _block_candidates(usable, block, patterns, True, profile, catalog)
         ) or _block_candidates(usable, block, patterns, False, profile, catalog)
-        if candidates and (not trained or block == POSTURE_BLOCK or reaches_the_effort(candidates[-1])):
+        if _suits_the_block(patterns, candidates, block, profile):
             return pick(candidates, phase, trained)
     # Nothing reaches a trained client's effort: the easier work still beats a session without the block (C8), and
     # its own pattern first, so the sessions still differ (physio review J, L5: a split squat in every session).

@@ -1,19 +1,23 @@
 """Review P's and review L's remaining Lows for the planner (/work/handoff/s11/fix16.md): with painful joints the
-goblet squat's later move is not the same one-dumbbell squat at a counter (P Lo1)."""
+goblet squat's later move is not the same one-dumbbell squat at a counter (P Lo1); a faller's first leg work holds a
+squat done with support (P Lo5)."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import example, given, settings, strategies as st
 
 from lib.plan_usable import PHASES
 from lib.planner import EQUIPMENT_SETS, build_plan
-from lib.profiles import CHOICES, Profile
+from lib.profiles import CHOICES, Profile, all_profiles
 from tests.test_physio_review_k import CATALOG, SHAPES
 from tests.test_physio_review_o_lows import assert_every_later_move_is_harder
 
 KITS = list(EQUIPMENT_SETS)
 AXIAL = "axial lower body"
+SUPPORT = ("counter", "armrests", "chair back", "rail", "rack")
 P_LO1 = Profile(bone="osteopenia", joint_limits=True)
+HIGH_FALLS = [profile for profile in all_profiles() if profile.falls == "high"]
 painful_joints = st.builds(
     Profile,
     joint_limits=st.just(True),
@@ -49,3 +53,27 @@ def test_p_lo1_the_painful_knee_dumbbell_squat_is_the_goblet_squats_same_move():
     changes = [CATALOG.exercise(name)["modifications"]["shallow-knee"] for name in ("goblet-squat", "dumbbell-squat")]
     assert all(change.startswith("Hold one dumbbell") and "counter or rack" in change for change in changes)
     assert CATALOG.planner["same_move_when_changed"]["dumbbell-squat"] == {"shallow-knee": "goblet-squat"}
+
+
+def _first_week_legs(plan) -> list[dict]:
+    first = plan.sessions[(plan.sessions["phase"] == PHASES[0]) & (plan.sessions["block"] == AXIAL)]
+    return first.to_dict("records")
+
+
+@pytest.mark.parametrize("profile", HIGH_FALLS, ids=str)
+def test_p_lo5_a_fallers_first_leg_work_holds_a_squat_done_with_support(profile):
+    """P5, trained and at a high risk of falling: week 1 held one leg lift, the supported reverse lunge, in every
+    session. A faller's first leg work holds a squat pattern with support, the lunge beside or after it."""
+    for kit in KITS:
+        legs = _first_week_legs(build_plan(profile, 3, 12, 45, kit))
+        squats = [row for row in legs if CATALOG.exercise(row["exercise_id"])["pattern"] == "squat"]
+        assert squats, (profile, kit, [row["exercise_id"] for row in legs])
+        for row in squats:
+            assert any(word in row["modification"] for word in SUPPORT), (profile, kit, row["exercise"])
+
+
+@given(st.sampled_from(HIGH_FALLS), st.sampled_from(KITS), st.sampled_from(SHAPES))
+@settings(max_examples=30, deadline=None)
+def test_p_lo5_every_plan_shape_of_a_faller_starts_with_a_squat(profile, kit, shape):
+    legs = _first_week_legs(build_plan(profile, *shape, kit))
+    assert any(CATALOG.exercise(row["exercise_id"])["pattern"] == "squat" for row in legs), (profile, kit, shape)
