@@ -44,8 +44,8 @@ HEAVY_BLOCKS = (AXIAL_BLOCK, "upper body push")  # LIFTMOR: deadlift, back squat
 LEAD_IN_PHASE = PHASES[PHASES.index(HEAVY_PHASES[0]) - 1]  # the phase before the heavy ones: their technique
 HEAVY_SESSIONS = ("A", "B")  # LIFTMOR trained twice a week; a third session keeps the 8-12 repetition dose
 AXIAL_PATTERNS = ("squat", "hinge", "lunge")  # when a block's own pattern has nothing that suits, another axial one
-# A faller's leg work rests on a squat done with support, the lunge (a harder balance task) beside it: her squat block
-# keeps a squat even where none reaches a trained client's effort (physio review P, Lo5).
+# A faller's leg work rests on a squat done with support, the lunge (a harder balance task) beside or after it: her
+# squat block keeps a squat even where none reaches a trained client's effort (physio reviews P Lo5, Q M2).
 FALLERS_BASE = ("squat",)
 BALANCE_CIRCUIT = 2  # drills in a session's balance block (2-4 is a usual circuit), sharing its balance minutes
 
@@ -134,25 +134,41 @@ def pick(candidates: list[dict], phase: str, trained: bool = False) -> dict | No
     return candidates[position]
 
 
+def _needs_the_effort(profile: Profile, block: str, phase: str) -> bool:
+    """Whether a block's pick must reach a trained client's target effort: never the posture work, nor a faller's
+    leg work in the first phase, which starts with support like a novice's, the lunge after it (review Q, M2)."""
+    if profile.experience != "trained" or block == POSTURE_BLOCK:
+        return False
+    return not (block == AXIAL_BLOCK and profile.falls == "high" and phase == PHASES[0])
+
+
 def _block_candidates(
-    usable: list[dict], block: str, patterns: tuple[str, ...], heavy: bool, profile: Profile, catalog: Catalog
+    usable: list[dict],
+    block: str,
+    patterns: tuple[str, ...],
+    heavy: bool,
+    phase: str,
+    profile: Profile,
+    catalog: Catalog,
 ) -> list[dict]:
-    """The block's candidates: after a vertebral fracture the lower body stops at the capped list; a trained
-    client gets only work that can reach the target effort when some exists."""
+    """The block's candidates: after a vertebral fracture the lower body stops at the capped list; where the pick
+    needs the effort, only work that can reach it when some exists."""
     benefit = "spine" if block == POSTURE_BLOCK else "bone"
     chosen = candidates(usable, patterns, benefit, heavy)
     if block == AXIAL_BLOCK and profile.vertebral_fracture:
         cap = catalog.planner["after_vertebral_fracture"]["lower_body_cap"]
         chosen = [row for row in chosen if row["id"] in cap]
-    if profile.experience == "trained" and benefit == "bone":
+    if _needs_the_effort(profile, block, phase):
         chosen = [row for row in chosen if reaches_the_effort(row)] or chosen
     return [row for row in chosen if row["from_phase"]] or chosen  # what a review or clearance opened comes first
 
 
-def _suits_the_block(patterns: tuple[str, ...], candidates: list[dict], block: str, profile: Profile) -> bool:
-    """Whether a block takes its pick from these candidates: a trained client's only when some reaches her effort,
-    except the posture work and a faller's squat (FALLERS_BASE)."""
-    if not candidates or profile.experience != "trained" or block == POSTURE_BLOCK:
+def _suits_the_block(
+    patterns: tuple[str, ...], candidates: list[dict], block: str, phase: str, profile: Profile
+) -> bool:
+    """Whether a block takes its pick from these candidates: where the pick needs the effort, only when some reaches
+    it, except a faller's squat (FALLERS_BASE)."""
+    if not candidates or not _needs_the_effort(profile, block, phase):
         return bool(candidates)
     return reaches_the_effort(candidates[-1]) or (profile.falls == "high" and patterns == FALLERS_BASE)
 
@@ -175,14 +191,14 @@ def block_pick(
     usable = usable_in(usable, phase)
     for patterns in (own, AXIAL_PATTERNS) if block == AXIAL_BLOCK else (own,):
         candidates = (
-            heavy and _block_candidates(usable, block, patterns, True, profile, catalog)
-        ) or _block_candidates(usable, block, patterns, False, profile, catalog)
-        if _suits_the_block(patterns, candidates, block, profile):
+            heavy and _block_candidates(usable, block, patterns, True, phase, profile, catalog)
+        ) or _block_candidates(usable, block, patterns, False, phase, profile, catalog)
+        if _suits_the_block(patterns, candidates, block, phase, profile):
             return pick(candidates, phase, trained)
     # Nothing reaches a trained client's effort: the easier work still beats a session without the block (C8), and
     # its own pattern first, so the sessions still differ (physio review J, L5: a split squat in every session).
     for patterns in (own, AXIAL_PATTERNS) if block == AXIAL_BLOCK else (own,):
-        if candidates := _block_candidates(usable, block, patterns, False, profile, catalog):
+        if candidates := _block_candidates(usable, block, patterns, False, phase, profile, catalog):
             return pick(candidates, phase, trained)
     return None
 

@@ -1,6 +1,6 @@
 """Review P's and review L's remaining Lows for the planner (/work/handoff/s11/fix16.md): with painful joints the
 goblet squat's later move is not the same one-dumbbell squat at a counter (P Lo1); a faller's first leg work holds a
-squat done with support (P Lo5)."""
+squat done with support, the lunge after it (P Lo5, review Q's M2)."""
 
 from __future__ import annotations
 
@@ -61,15 +61,20 @@ def _first_week_legs(plan) -> list[dict]:
 
 
 @pytest.mark.parametrize("profile", HIGH_FALLS, ids=str)
-def test_p_lo5_a_fallers_first_leg_work_holds_a_squat_done_with_support(profile):
+def test_p_lo5_a_fallers_first_leg_work_holds_a_squat_done_with_support_and_the_lunge_after_it(profile):
     """P5, trained and at a high risk of falling: week 1 held one leg lift, the supported reverse lunge, in every
-    session. A faller's first leg work holds a squat pattern with support, the lunge beside or after it."""
+    session (review Q, M2: stepping back onto a narrow base is the family's hardest balance task). A faller's first
+    leg work holds a squat pattern with support; the reverse lunge comes after it, and her squat block keeps a squat."""
     for kit in KITS:
-        legs = _first_week_legs(build_plan(profile, 3, 12, 45, kit))
+        plan = build_plan(profile, 3, 12, 45, kit)
+        legs = _first_week_legs(plan)
         squats = [row for row in legs if CATALOG.exercise(row["exercise_id"])["pattern"] == "squat"]
         assert squats, (profile, kit, [row["exercise_id"] for row in legs])
         for row in squats:
             assert any(word in row["modification"] for word in SUPPORT), (profile, kit, row["exercise"])
+        assert "reverse-lunge" not in {row["exercise_id"] for row in legs}, (profile, kit)
+        session_a = plan.sessions[(plan.sessions["session"] == "A") & (plan.sessions["block"] == AXIAL)]
+        assert {CATALOG.exercise(found)["pattern"] for found in session_a["exercise_id"]} == {"squat"}, (profile, kit)
 
 
 @given(st.sampled_from(HIGH_FALLS), st.sampled_from(KITS), st.sampled_from(SHAPES))
