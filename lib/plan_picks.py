@@ -3,8 +3,9 @@ gives each its dose and fits the blocks into the session's minutes).
 
 The session templates (A: squat, B: hinge, C: lunge, each with a push, a pull and back-extensor or posture work)
 take their exercises from what lib/plan_usable.py allows the profile and kit, easiest first in the foundation and
-harder phase by phase; a trained client gets work that can reach the target effort, heavy lifts come only where
-they are planned, and the impact and balance blocks follow their own ladders (data/planner.yaml).
+harder phase by phase; a trained client gets work that can reach the target effort (a faller's leg work starts
+with support all the same), heavy lifts come only where they are planned, and the impact and balance blocks follow
+their own ladders (data/planner.yaml).
 """
 
 from __future__ import annotations
@@ -184,7 +185,7 @@ def block_pick(
     """The block's exercise: a heavy lift where heavy work is planned, else the phase's pick of its pattern.
 
     When the pattern offers nothing (or, for a trained client, nothing that reaches the target effort),
-    an axial block picks from every axial pattern: with no kit, a trained client lunges.
+    an axial block picks from every axial pattern: with no kit, a trained client lunges (a faller keeps her squat).
     """
     trained = profile.experience == "trained"
     own = TEMPLATES[session][block]
