@@ -135,12 +135,17 @@ def pick(candidates: list[dict], phase: str, trained: bool = False) -> dict | No
     return candidates[position]
 
 
+def _starts_supported(profile: Profile, block: str, phase: str) -> bool:
+    """A faller's leg work in the first phase, picked as a novice's whatever her experience: the supported sit-to-stand
+    and split squat, the reverse lunge (a harder balance task) after them (physio reviews P Lo5, Q M2)."""
+    return block == AXIAL_BLOCK and profile.falls == "high" and phase == PHASES[0]
+
+
 def _needs_the_effort(profile: Profile, block: str, phase: str) -> bool:
-    """Whether a block's pick must reach a trained client's target effort: never the posture work, nor a faller's
-    leg work in the first phase, which starts with support like a novice's, the lunge after it (review Q, M2)."""
-    if profile.experience != "trained" or block == POSTURE_BLOCK:
-        return False
-    return not (block == AXIAL_BLOCK and profile.falls == "high" and phase == PHASES[0])
+    """Whether a block's pick must reach a trained client's target effort: not the posture work, nor a start with
+    support."""
+    trained = profile.experience == "trained"
+    return trained and block != POSTURE_BLOCK and not _starts_supported(profile, block, phase)
 
 
 def _block_candidates(
@@ -187,7 +192,7 @@ def block_pick(
     When the pattern offers nothing (or, for a trained client, nothing that reaches the target effort),
     an axial block picks from every axial pattern: with no kit, a trained client lunges (a faller keeps her squat).
     """
-    trained = profile.experience == "trained"
+    trained = profile.experience == "trained" and not _starts_supported(profile, block, phase)
     own = TEMPLATES[session][block]
     usable = usable_in(usable, phase)
     for patterns in (own, AXIAL_PATTERNS) if block == AXIAL_BLOCK else (own,):
