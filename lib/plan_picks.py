@@ -3,8 +3,9 @@ gives each its dose and fits the blocks into the session's minutes).
 
 The session templates (A: squat, B: hinge, C: lunge, each with a push, a pull and back-extensor or posture work)
 take their exercises from what lib/plan_usable.py allows the profile and kit, easiest first in the foundation and
-harder phase by phase; a trained client gets work that can reach the target effort, heavy lifts come only where
-they are planned, and the impact and balance blocks follow their own ladders (data/planner.yaml).
+harder phase by phase; a trained client gets work that can reach the target effort (a faller's leg work starts
+with support all the same), heavy lifts come only where they are planned, and the impact and balance blocks follow
+their own ladders (data/planner.yaml).
 """
 
 from __future__ import annotations
@@ -44,6 +45,9 @@ HEAVY_BLOCKS = (AXIAL_BLOCK, "upper body push")  # LIFTMOR: deadlift, back squat
 LEAD_IN_PHASE = PHASES[PHASES.index(HEAVY_PHASES[0]) - 1]  # the phase before the heavy ones: their technique
 HEAVY_SESSIONS = ("A", "B")  # LIFTMOR trained twice a week; a third session keeps the 8-12 repetition dose
 AXIAL_PATTERNS = ("squat", "hinge", "lunge")  # when a block's own pattern has nothing that suits, another axial one
+# A faller's leg work rests on a squat done with support, the lunge (a harder balance task) beside or after it: her
+# squat block keeps a squat even where none reaches a trained client's effort (physio reviews P Lo5, Q M2).
+FALLERS_BASE = ("squat",)
 BALANCE_CIRCUIT = 2  # drills in a session's balance block (2-4 is a usual circuit), sharing its balance minutes
 
 
@@ -131,19 +135,48 @@ def pick(candidates: list[dict], phase: str, trained: bool = False) -> dict | No
     return candidates[position]
 
 
+def _starts_supported(profile: Profile, block: str, phase: str) -> bool:
+    """A faller's leg work in the first phase, picked as a novice's whatever her experience: the supported sit-to-stand
+    and split squat, the reverse lunge (a harder balance task) after them (physio reviews P Lo5, Q M2)."""
+    return block == AXIAL_BLOCK and profile.falls == "high" and phase == PHASES[0]
+
+
+def _needs_the_effort(profile: Profile, block: str, phase: str) -> bool:
+    """Whether a block's pick must reach a trained client's target effort: not the posture work, nor a start with
+    support."""
+    trained = profile.experience == "trained"
+    return trained and block != POSTURE_BLOCK and not _starts_supported(profile, block, phase)
+
+
 def _block_candidates(
-    usable: list[dict], block: str, patterns: tuple[str, ...], heavy: bool, profile: Profile, catalog: Catalog
+    usable: list[dict],
+    block: str,
+    patterns: tuple[str, ...],
+    heavy: bool,
+    phase: str,
+    profile: Profile,
+    catalog: Catalog,
 ) -> list[dict]:
-    """The block's candidates: after a vertebral fracture the lower body stops at the capped list; a trained
-    client gets only work that can reach the target effort when some exists."""
+    """The block's candidates: after a vertebral fracture the lower body stops at the capped list; where the pick
+    needs the effort, only work that can reach it when some exists."""
     benefit = "spine" if block == POSTURE_BLOCK else "bone"
     chosen = candidates(usable, patterns, benefit, heavy)
     if block == AXIAL_BLOCK and profile.vertebral_fracture:
         cap = catalog.planner["after_vertebral_fracture"]["lower_body_cap"]
         chosen = [row for row in chosen if row["id"] in cap]
-    if profile.experience == "trained" and benefit == "bone":
+    if _needs_the_effort(profile, block, phase):
         chosen = [row for row in chosen if reaches_the_effort(row)] or chosen
     return [row for row in chosen if row["from_phase"]] or chosen  # what a review or clearance opened comes first
+
+
+def _suits_the_block(
+    patterns: tuple[str, ...], candidates: list[dict], block: str, phase: str, profile: Profile
+) -> bool:
+    """Whether a block takes its pick from these candidates: where the pick needs the effort, only when some reaches
+    it, except a faller's squat (FALLERS_BASE)."""
+    if not candidates or not _needs_the_effort(profile, block, phase):
+        return bool(candidates)
+    return reaches_the_effort(candidates[-1]) or (profile.falls == "high" and patterns == FALLERS_BASE)
 
 
 def hinge_slot(session: str, block: str, catalog: Catalog) -> bool:
@@ -157,21 +190,21 @@ def block_pick(
     """The block's exercise: a heavy lift where heavy work is planned, else the phase's pick of its pattern.
 
     When the pattern offers nothing (or, for a trained client, nothing that reaches the target effort),
-    an axial block picks from every axial pattern: with no kit, a trained client lunges.
+    an axial block picks from every axial pattern: with no kit, a trained client lunges (a faller keeps her squat).
     """
-    trained = profile.experience == "trained"
+    trained = profile.experience == "trained" and not _starts_supported(profile, block, phase)
     own = TEMPLATES[session][block]
     usable = usable_in(usable, phase)
     for patterns in (own, AXIAL_PATTERNS) if block == AXIAL_BLOCK else (own,):
         candidates = (
-            heavy and _block_candidates(usable, block, patterns, True, profile, catalog)
-        ) or _block_candidates(usable, block, patterns, False, profile, catalog)
-        if candidates and (not trained or block == POSTURE_BLOCK or reaches_the_effort(candidates[-1])):
+            heavy and _block_candidates(usable, block, patterns, True, phase, profile, catalog)
+        ) or _block_candidates(usable, block, patterns, False, phase, profile, catalog)
+        if _suits_the_block(patterns, candidates, block, phase, profile):
             return pick(candidates, phase, trained)
     # Nothing reaches a trained client's effort: the easier work still beats a session without the block (C8), and
     # its own pattern first, so the sessions still differ (physio review J, L5: a split squat in every session).
     for patterns in (own, AXIAL_PATTERNS) if block == AXIAL_BLOCK else (own,):
-        if candidates := _block_candidates(usable, block, patterns, False, profile, catalog):
+        if candidates := _block_candidates(usable, block, patterns, False, phase, profile, catalog):
             return pick(candidates, phase, trained)
     return None
 

@@ -137,12 +137,13 @@ def assert_later_lines_name_only_scheduled_stand_ins(profile: Profile, kit: str)
 
 def test_j_l5_the_held_back_deadlifts_stand_in_is_the_one_the_sheet_schedules():
     """X1: 'until then, sit-to-stand from a chair and the hip-hinge drill ... keep to the lower-body lift of the first
-    phase in its place', on a sheet whose first phase holds the supported split squat and neither of the others; the
-    line now names that lift (review O, nits)."""
+    phase in its place', on a sheet whose first phase held the supported split squat and neither of the others; the
+    line now names that lift (review O, nits). A faller's first phase now starts as a novice's (reviews P Lo5, Q M2):
+    session B holds the supported sit-to-stand, which the line names."""
     plan = build_plan(X1, 3, 12, 45, "bands and dumbbells")
     line = next(line for line in build_handout(X1, plan).week_lines if ": kettlebell deadlift" in line)
-    assert "(in place of the supported split squat)" in line, line
-    assert "keep to the supported split squat in its place" in line, line  # the lift it names (review O, nits)
+    assert "(in place of the sit-to-stand from a chair)" in line, line
+    assert "keep to the sit-to-stand from a chair in its place" in line, line  # the lift it names (review O, nits)
     assert_later_lines_name_only_scheduled_stand_ins(X1, "bands and dumbbells")
 
 
