@@ -128,3 +128,43 @@ def test_q_m1_lo8_a_fragile_fallers_plan_loads_the_legs_from_the_build_phase_at_
     assert not plan.heavy and not loaded["heavy"].any()
     for row in loaded.to_dict("records"):
         assert "one" in row["modification"] and "counter" in row["modification"], row["modification"]
+
+
+NORMAL_NOT_CLEARED = [profile for profile in all_profiles() if profile.fragility == "normal" and not profile.clearance]
+# The moderate lift each heavy lift's "until then" must name: the one the plan prescribes in its place (Q1's plan holds
+# the trap-bar deadlift, its table named only the kettlebell).
+UNTIL_THEN = {"heavy-back-squat": ("goblet", "light barbell"), "heavy-deadlift": ("kettlebell", "trap-bar")}
+
+
+@pytest.mark.parametrize("profile", NORMAL_NOT_CLEARED, ids=str)
+def test_q_lo3_a_heavy_lifts_wait_for_clearance_names_the_moderate_lift_until_then(profile):
+    """The squat's change had no 'until then' and named pain without painful joints; the deadlift's named a
+    regression the plan does not use."""
+    table = assess(profile).set_index("id")
+    for exercise_id in table.index[table["heavy"]]:
+        change = table.loc[exercise_id, "modification"]
+        assert "Until then" in change, (exercise_id, change)
+        assert profile.joint_limits or "pain" not in change, (exercise_id, change)
+        for lift in UNTIL_THEN.get(exercise_id, ()):
+            assert lift in change, (exercise_id, lift, change)
+
+
+BENCH_RULES = [rule for rule in CATALOG.rules if rule["status"] == "avoid" and "bench_lying" in rule["exercise"]]
+
+
+def test_q_lo4_every_bench_rules_client_line_gives_a_reason_before_the_instruction():
+    """'Dumbbell bench press (avoid): Press seated or standing at a wall, not lying on a bench.' gave no reason."""
+    for rule in BENCH_RULES:
+        reason, _, instruction = rule["plain"].partition(": press")
+        assert instruction and "up from" in reason, (rule["id"], rule["plain"])
+
+
+@pytest.mark.parametrize("profile", all_profiles(), ids=str)
+def test_q_lo4_the_bench_press_says_where_to_press_once_and_names_the_way_up_after_a_spine_fracture(profile):
+    """After a spine fracture and without floor transfers, the bench's reason said 'press seated or standing at a wall
+    instead' twice; after a spine fracture its reason was a rounded back that 'may not lie flat', not sitting up."""
+    row = assess(profile).set_index("id").loc["dumbbell-bench-press"]
+    assert row["reason"].count("standing at a wall") <= 1, row["reason"]
+    if profile.vertebral_fracture:
+        assert "sitting up from a narrow bench" in row["reason"], row["reason"]
+        assert "may not lie flat" not in row["reason"], row["reason"]
