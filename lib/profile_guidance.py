@@ -85,12 +85,22 @@ def _guidance_cases(profile: Profile, profile_rules: list[dict]) -> dict[str, tu
     }
 
 
+def _ceiling_case(profile: Profile, ceiling: str) -> str:
+    """The key of the ceiling's words: high impact with low bone mass is coached at first; until floor transfers are
+    safe, moderate impact is the ceiling and is done beside a counter."""
+    if ceiling == "high" and profile.bone in LOW_BONE_MASS:
+        return "high_low_bone_mass"
+    if ceiling == "moderate" and not profile.floor_transfers:
+        return "moderate_no_floor"
+    return ceiling
+
+
 def _ceiling_words(profile: Profile, catalog: Catalog) -> str:
-    """The impact ceiling's words; high impact with low bone mass is coached at first, as the rules say; a low
-    Z-score not yet cleared keeps the plan's first-phase impact until a doctor has looked for its cause."""
+    """The impact ceiling's words (_ceiling_case); a low Z-score not yet cleared keeps the plan's first-phase impact
+    until a doctor has looked for its cause."""
     ceiling = impact_ceiling(profile, catalog)
     words = catalog.wording["impact_ceiling"]
-    ceiling_words = words["high_low_bone_mass" if ceiling == "high" and profile.bone in LOW_BONE_MASS else ceiling]
+    ceiling_words = words[_ceiling_case(profile, ceiling)]
     if profile.fragility == "low_for_age" and not profile.clearance and ceiling not in ("none", "low"):
         return words["until_cause_checked"].format(ceiling=ceiling_words)
     return ceiling_words
