@@ -133,6 +133,7 @@ def render_exercises(profile: Profile) -> None:
     st.subheader("Exercises for this profile", anchor="exercises")
     equipment, patterns, sites = exercise_filters(st.container(horizontal=True))
     filtered = safety.filter_assessment(assessment(profile, tuple(sorted(equipment))), equipment, patterns, sites)
+    share_this_view(site_map.SAFE_OPTIONS.url_path)
     render_counts(filtered)
     shown = bound_choice(st, "Show", list(GROUP_BY_LABEL), "Recommended", key="show")
     render_cards(
@@ -192,9 +193,6 @@ def render_rules() -> None:
 st.title("Safe options")
 st.caption("Choose a client's risk profile to see which exercises suit it, which need changing, and which to avoid.")
 notice_odd_parameters(site_map.SAFE_OPTIONS.params)
-# Above the part a profile change reruns: inside it, the closed popover alone cost about a tenth of a profile change's
-# time in the browser (issue #13). Opening it reruns the whole page, so its link holds every setting made below.
-share_this_view(site_map.SAFE_OPTIONS.url_path)
 st.html(card_styles())  # once, outside the part that reruns
 render_for_profile()
 render_handout()
