@@ -6,6 +6,7 @@ fragile bones gets the one-hand loaded squat and hinge at the moderate dose with
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
 from hypothesis import example, given, settings, strategies as st
@@ -79,6 +80,14 @@ def test_q_m5_without_safe_floor_transfers_impact_stays_moderate_beside_a_counte
     assert "hops and drop landings" not in impact_advice, impact_advice
     if impact_ceiling(profile) == "moderate":
         assert "beside a counter" in impact_advice, impact_advice
+
+
+@pytest.mark.parametrize("profile", [p for p in NO_FLOOR if impact_ceiling(p) != "moderate"], ids=str)
+def test_r_m2_the_floor_cap_offers_no_impact_to_a_client_held_below_moderate(profile):
+    """Review R, M2: the cap's reason offered 'impact stays moderate ... (stamping, low jumps)' on the rows of no-floor
+    clients whose own ceiling is low impact or none, beside 'keep to low impact'."""
+    for row in assess(profile).to_dict("records"):
+        assert not re.search(r"impact stays moderate|stamping, low jumps|jump low", row["reason"]), row["id"]
 
 
 @given(st.sampled_from(NO_FLOOR), st.sampled_from(KITS), st.sampled_from(SHAPES))
