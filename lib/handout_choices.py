@@ -127,6 +127,13 @@ def training_day_ladder(profile: Profile, catalog: Catalog) -> list[str] | None:
     return ladder[ladder.index(catalog.planner["balance_start"][profile.falls]) :]
 
 
+def _level_for(patterns: tuple[str, ...], profile: Profile) -> str:
+    """The experience a slot's pick suits: a faller's leg work starts as a novice's, whatever her experience,
+    supported, as her plan's first phase does (lib/plan_picks.py _starts_supported; physio review R, M1: the reverse
+    lunge was a trained faller's only leg work on this sheet)."""
+    return "novice" if profile.falls == "high" and {"squat", "lunge"} & set(patterns) else profile.experience
+
+
 def _challenging_enough(rows: list[dict], profile: Profile, catalog: Catalog) -> list[dict]:
     """The rows without the balance drills below where a training-day client's ladder starts."""
     ladder = training_day_ladder(profile, catalog)
@@ -158,7 +165,7 @@ def handout_exercises(
     rows = _challenging_enough(rows, profile, catalog)
     chosen: list[dict] = []
     for patterns in EXERCISE_SLOTS:
-        ranked = _ranked(rows, patterns, profile.experience)
+        ranked = _ranked(rows, patterns, _level_for(patterns, profile))
         if ranked:
             chosen.append(ranked[0])
     for row in _ranked(rows, FALLBACK_PATTERNS, profile.experience):

@@ -13,6 +13,7 @@ from hypothesis import example, given, settings, strategies as st
 
 from lib.catalog import default_catalog
 from lib.handout import build_handout
+from lib.handout_choices import handout_exercises
 from lib.planner import build_plan
 from lib.profiles import Profile, all_profiles
 from lib.safety import assess, impact_ceiling, profile_guidance
@@ -175,3 +176,13 @@ def test_q_lo4_the_bench_press_says_where_to_press_once_and_names_the_way_up_aft
     if profile.vertebral_fracture:
         assert "sitting up from a narrow bench" in row["reason"], row["reason"]
         assert "may not lie flat" not in row["reason"], row["reason"]
+
+
+@pytest.mark.parametrize("profile", [p for p in all_profiles() if p.falls == "high"], ids=str)
+def test_r_m1_without_a_plan_a_fallers_leg_work_is_what_her_plan_starts_with(profile):
+    """Review R, M1: the sheet without a plan gave every trained faller the reverse lunge, while her plan starts with
+    the supported sit-to-stand and split squat. (Its balance pick, the heel-to-toe walk, is still open.)"""
+    first = build_plan(profile).sessions.query("phase == 'foundation'")
+    for record in handout_exercises(profile):
+        if record["pattern"] in ("squat", "lunge"):
+            assert record["id"] in set(first["exercise_id"]), (record["name"], sorted(set(first["exercise"])))
