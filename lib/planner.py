@@ -15,14 +15,13 @@ Public API::
 
 lib/plan_weeks.py sets the week-by-week dose and its sources; lib/plan_usable.py says which exercises a
 plan may hold, lib/plan_picks.py picks each session block's exercise from them, lib/plan_sessions.py doses the
-slots and fits them into the session's minutes, lib/plan_home.py gives the home work;
-data/planner.yaml holds the planner's progression rules and words.
+slots and fits them into the session's minutes, lib/plan_home.py gives the home work, lib/plan_notes.py the notes
+before the plan; data/planner.yaml holds the planner's progression rules and words.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -30,6 +29,7 @@ import pandas as pd
 from lib.balance_dose import BalanceDose, balance_dose
 from lib.catalog import Catalog, default_catalog
 from lib.plan_home import home_work
+from lib.plan_notes import gate_effort, habitual_impact, low_z_gate, plan_notes, within_the_gate
 from lib.plan_picks import POSTURE_BLOCK, TEMPLATES, balance_ladder
 from lib.plan_sessions import SLOT_COLUMNS, phase_sessions, slot_minutes
 from lib.plan_usable import EQUIPMENT_SETS, EQUIPMENT_WORDS, EXTERNAL_LOADS, PHASES, usable_exercises
@@ -69,10 +69,6 @@ __all__ = [
 ]
 
 SESSION_MINUTES = (30, 45, 60)
-# Where the guidance asks for medical clearance before starting, the plan says it too until it is given.
-NEEDS_CLEARANCE_FIRST = ("osteoporosis", "vertebral_fracture")
-# An exercise's own effort range, as data/exercises.yaml gives it in a dose ("at an effort of 5-8 out of 10").
-OWN_EFFORT = re.compile(r"at an effort of \d+-(\d+) out of 10")
 
 
 @dataclass(frozen=True)
@@ -122,78 +118,6 @@ def _phase_plan(sessions: pd.DataFrame, technique_check: str) -> dict[str, dict]
             "technique_check": phase == technique_check,
         }
     return plan
-
-
-def _gate_effort(weeks: pd.DataFrame) -> int:
-    """The most effort of the first phase, which a low Z-score's gate keeps to until the doctor's review."""
-    return int(weeks.loc[weeks["phase"] == PHASES[0], "effort"].max())
-
-
-def _within_the_gate(slots: list[dict], effort: int, words: str) -> list[dict]:
-    """The slots, with a first-phase own dose whose effort range goes past the gate's effort saying the gate's
-    (physio review O, Lo1: heel raises "at an effort of 5-8" under "effort up to 5")."""
-    return [
-        slot | {"reps": OWN_EFFORT.sub(words.format(effort=effort), slot["reps"])}
-        if slot["phase"] == PHASES[0] and any(int(top) > effort for top in OWN_EFFORT.findall(slot["reps"]))
-        else slot
-        for slot in slots
-    ]
-
-
-def _first_phase_gate(weeks: pd.DataFrame, sessions: pd.DataFrame, words: dict) -> str:
-    """The most a client does until the doctor's review, in the first phase's own figures (physio review B7)."""
-    first = weeks[weeks["phase"] == PHASES[0]]
-    impact = sessions[(sessions["phase"] == PHASES[0]) & (sessions["dose_kind"] == "impacts")]
-    impact_words = (
-        ""
-        if impact.empty
-        else words["gate_impact"].format(
-            exercise=impact["exercise"].iloc[0].lower(), impacts=first["impacts_per_session"].max()
-        )
-    )
-    return words["gate"].format(last_week=first["week"].max(), effort=_gate_effort(weeks), impact=impact_words)
-
-
-def _low_z_gate(profile: Profile) -> bool:
-    """A low Z-score without clearance: the first phase is the most the client does until a doctor's review (B7)."""
-    return profile.bone == "low_for_age" and not profile.clearance
-
-
-def _heavy_once_cleared(profile: Profile, table: pd.DataFrame) -> bool:
-    """Not cleared, and the table offers the heavy lifts once cleared (modified, not avoided)."""
-    return not profile.clearance and bool((table["heavy"] & (table["status"] == "modify")).any())
-
-
-def _notes(
-    profile: Profile, table: pd.DataFrame, weeks: pd.DataFrame, sessions: pd.DataFrame, wording: dict
-) -> tuple[str, ...]:
-    notes = []
-    if not profile.clearance and profile.fragility in NEEDS_CLEARANCE_FIRST:
-        notes.append(wording["clearance_first"]["words"])
-    if profile.vertebral_fracture:
-        notes.append(wording["after_vertebral_fracture"]["start"])
-    if profile.bone == "low_for_age":
-        words = wording["low_for_age"]
-        review = _first_phase_gate(weeks, sessions, words) if _low_z_gate(profile) else words["cleared"]
-        notes += [review, words["fuel"]["words"]]
-    if profile.clearance and not profile.vertebral_fracture and weeks["intensity_pct_1rm"].isna().all():
-        notes.append(wording["heavy_lift"]["later"])
-    if _heavy_once_cleared(profile, table):
-        notes.append(wording["heavy_lift"]["not_yet"])
-    if (sessions["block"] == "impact").any() and not (sessions["dose_kind"] == "impacts").any():
-        stand_in = wording["impact"]["stand_in"]  # heel raises in its place (physio review F, L5)
-        notes.append(stand_in["words_with_falls" if profile.falls == "high" else "words"])
-    elif not (sessions["block"] == "impact").any():
-        notes.append(wording["impact"]["walking_with_falls" if profile.falls == "high" else "none"])
-    return tuple(notes)
-
-
-def _habitual_impact(profile: Profile, table: pd.DataFrame, habitual: dict) -> str:
-    """Running a trained client may already do counts (physio review D9), where her assessment recommends jogging;
-    not while a low Z-score's cause is still unknown. '' otherwise."""
-    jogging = table.set_index("id").loc[habitual["exercise"], "status"]
-    trained = profile.experience == "trained"
-    return habitual["words"] if trained and jogging == "recommended" and not _low_z_gate(profile) else ""
 
 
 def _daily_balance_words(weeks: pd.DataFrame, balance: BalanceDose, planner: dict) -> dict[str, str]:
@@ -264,9 +188,9 @@ def build_plan(
         balance,
         catalog.planner,
     )
-    if _low_z_gate(profile):  # the doses the gated first phase prints keep to the gate (the reps are text only)
+    if low_z_gate(profile):  # the doses the gated first phase prints keep to the gate (the reps are text only)
         words = catalog.planner["low_for_age"]["gate_own_effort"]
-        slots, moved = (_within_the_gate(group, _gate_effort(weeks), words) for group in (slots, moved))
+        slots, moved = (within_the_gate(group, gate_effort(weeks), words) for group in (slots, moved))
         sessions["reps"] = [slot["reps"] for slot in slots]
     return Plan(
         profile=profile,
@@ -276,14 +200,14 @@ def build_plan(
         equipment=equipment,
         heavy=bool(weeks["intensity_pct_1rm"].notna().any()),
         impact_ceiling=ceiling,
-        notes=_notes(profile, table, weeks, sessions, catalog.planner),
+        notes=plan_notes(profile, table, weeks, sessions, catalog.planner),
         weeks=weeks,
         sessions=sessions,
         home=home_work(usable, slots, moved, profile, _daily_balance_words(weeks, balance, catalog.planner)),
         balance_dose=balance,
         aerobic=aerobic_dose(weeks),
         walking_setup=catalog.planner["impact"]["walking_setup"] if profile.falls == "high" else "",
-        habitual_impact=_habitual_impact(profile, table, catalog.planner["impact"]["habitual"]),
+        habitual_impact=habitual_impact(profile, table, catalog.planner["impact"]["habitual"]),
     )
 
 

@@ -1,0 +1,90 @@
+"""What a plan says before its weeks (its notes), and the first-phase gate a low Z-score keeps to until a doctor's
+review (physio review B7); lib/planner.py builds the plan that uses them, data/planner.yaml holds their words."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from lib.plan_usable import PHASES
+from lib.profiles import Profile
+
+# Where the guidance asks for medical clearance before starting, the plan says it too until it is given.
+NEEDS_CLEARANCE_FIRST = ("osteoporosis", "vertebral_fracture")
+# An exercise's own effort range, as data/exercises.yaml gives it in a dose ("at an effort of 5-8 out of 10").
+OWN_EFFORT = re.compile(r"at an effort of \d+-(\d+) out of 10")
+
+
+def gate_effort(weeks: pd.DataFrame) -> int:
+    """The most effort of the first phase, which a low Z-score's gate keeps to until the doctor's review."""
+    return int(weeks.loc[weeks["phase"] == PHASES[0], "effort"].max())
+
+
+def within_the_gate(slots: list[dict], effort: int, words: str) -> list[dict]:
+    """The slots, with a first-phase own dose whose effort range goes past the gate's effort saying the gate's
+    (physio review O, Lo1: heel raises "at an effort of 5-8" under "effort up to 5")."""
+    return [
+        slot | {"reps": OWN_EFFORT.sub(words.format(effort=effort), slot["reps"])}
+        if slot["phase"] == PHASES[0] and any(int(top) > effort for top in OWN_EFFORT.findall(slot["reps"]))
+        else slot
+        for slot in slots
+    ]
+
+
+def _first_phase_gate(weeks: pd.DataFrame, sessions: pd.DataFrame, words: dict) -> str:
+    """The most a client does until the doctor's review, in the first phase's own figures (physio review B7)."""
+    first = weeks[weeks["phase"] == PHASES[0]]
+    impact = sessions[(sessions["phase"] == PHASES[0]) & (sessions["dose_kind"] == "impacts")]
+    impact_words = (
+        ""
+        if impact.empty
+        else words["gate_impact"].format(
+            exercise=impact["exercise"].iloc[0].lower(), impacts=first["impacts_per_session"].max()
+        )
+    )
+    return words["gate"].format(last_week=first["week"].max(), effort=gate_effort(weeks), impact=impact_words)
+
+
+def low_z_gate(profile: Profile) -> bool:
+    """A low Z-score without clearance: the first phase is the most the client does until a doctor's review (B7)."""
+    return profile.bone == "low_for_age" and not profile.clearance
+
+
+def _heavy_once_cleared(profile: Profile, table: pd.DataFrame) -> bool:
+    """Not cleared, and the table offers the heavy lifts once cleared (modified, not avoided)."""
+    return not profile.clearance and bool((table["heavy"] & (table["status"] == "modify")).any())
+
+
+def plan_notes(
+    profile: Profile, table: pd.DataFrame, weeks: pd.DataFrame, sessions: pd.DataFrame, wording: dict
+) -> tuple[str, ...]:
+    """The lines shown before the plan: a review or clearance to get first, heavy lifting's place, fuelling,
+    and what stands in for impact work."""
+    notes = []
+    if not profile.clearance and profile.fragility in NEEDS_CLEARANCE_FIRST:
+        notes.append(wording["clearance_first"]["words"])
+    if profile.vertebral_fracture:
+        notes.append(wording["after_vertebral_fracture"]["start"])
+    if profile.bone == "low_for_age":
+        words = wording["low_for_age"]
+        review = _first_phase_gate(weeks, sessions, words) if low_z_gate(profile) else words["cleared"]
+        notes += [review, words["fuel"]["words"]]
+    if profile.clearance and not profile.vertebral_fracture and weeks["intensity_pct_1rm"].isna().all():
+        notes.append(wording["heavy_lift"]["later"])
+    if _heavy_once_cleared(profile, table):
+        notes.append(wording["heavy_lift"]["not_yet"])
+    if (sessions["block"] == "impact").any() and not (sessions["dose_kind"] == "impacts").any():
+        stand_in = wording["impact"]["stand_in"]  # heel raises in its place (physio review F, L5)
+        notes.append(stand_in["words_with_falls" if profile.falls == "high" else "words"])
+    elif not (sessions["block"] == "impact").any():
+        notes.append(wording["impact"]["walking_with_falls" if profile.falls == "high" else "none"])
+    return tuple(notes)
+
+
+def habitual_impact(profile: Profile, table: pd.DataFrame, habitual: dict) -> str:
+    """Running a trained client may already do counts (physio review D9), where her assessment recommends jogging;
+    not while a low Z-score's cause is still unknown. '' otherwise."""
+    jogging = table.set_index("id").loc[habitual["exercise"], "status"]
+    trained = profile.experience == "trained"
+    return habitual["words"] if trained and jogging == "recommended" and not low_z_gate(profile) else ""
