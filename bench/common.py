@@ -43,10 +43,11 @@ class Reps:
     browser: int = 10  # interactions per control
     cold: int = 3  # cold starts per app
     planner: int = 50  # build_plan calls
+    handout: int = 5  # client sheets made as PDF, per sheet
 
 
 FULL = Reps()
-QUICK = Reps(warmups=2, server=6, browser=4, cold=1, planner=10)
+QUICK = Reps(warmups=2, server=6, browser=4, cold=1, planner=10, handout=2)
 
 
 # --------------------------------------------------------------------------- tables and results

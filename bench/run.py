@@ -4,7 +4,7 @@ Run from the repo root::
 
     .venv/bin/python bench/run.py                 # every part, full repetitions
     .venv/bin/python bench/run.py --quick         # fewer repetitions: a smoke run
-    .venv/bin/python bench/run.py --part server   # one part: server, browser, cold or planner
+    .venv/bin/python bench/run.py --part server   # one part: server, browser, cold, planner or handout
     .venv/bin/python bench/run.py --profile program   # cProfile of reruns of one page (url path)
     .venv/bin/python bench/run.py --quick --page exercise-library   # server and browser parts, one page
 
@@ -15,6 +15,7 @@ Parts:
            the Planner and the Exercise library, next to the bare page's slider.
   cold     from launching `streamlit run` to the home page drawn and settled in Chromium.
   planner  lib.planner.build_plan for a 24-month, 3-session plan.
+  handout  lib.handout_pdf.handout_pdf: the client sheet as PDF, with and without a plan.
 
 Every server listens on 127.0.0.1 only; nothing leaves the machine. Results are printed as Markdown
 tables and written, with the machine's description, to bench/results/latest.md.
@@ -302,6 +303,38 @@ def planner_part(reps: Reps) -> Table:
     return table
 
 
+# --------------------------------------------------------------------------- part e: handout
+
+
+def handout_part(reps: Reps) -> Table:
+    """The sheet a clinic worker waits for after pressing the handout button. The frail-faller preset's plan at
+    3 x 12 months x 45 minutes is the hardest to fit (11 week-1 exercises), so its layout tries the most drawings."""
+    from lib.catalog import default_catalog
+    from lib.handout_pdf import handout_pdf
+    from lib.planner import build_plan
+    from lib.profiles import PRESETS
+
+    catalog, profile = default_catalog(), PRESETS["frail-faller"]
+    sheets = {
+        "frail-faller preset, no plan (Safe options)": None,
+        "frail-faller preset, plan 3 x 12 months x 45 min (Planner)": build_plan(profile, 3, 12, 45, catalog=catalog),
+    }
+    table = Table("Client handout: lib.handout_pdf.handout_pdf", ["sheet", "PDFs made", "median ms", "slowest ms"])
+    for name, plan in sheets.items():
+        handout_pdf(profile, plan, "Ann", catalog, dt.date(2026, 1, 5))  # warm-up: fonts and drawings cached
+        times = []
+        for _ in range(reps.handout):
+            start = time.perf_counter()
+            handout_pdf(profile, plan, "Ann", catalog, dt.date(2026, 1, 5))
+            times.append((time.perf_counter() - start) * 1000)
+        table.rows.append([name, str(reps.handout), f"{median(times):.0f}", f"{max(times):.0f}"])
+    table.notes.append(
+        "No target is set: no issue names one. Watch it against earlier runs on a quiet machine; the layout measures "
+        "trial drawings to keep every caution's reason (lib/handout_pdf.py), which costs time."
+    )
+    return table
+
+
 # --------------------------------------------------------------------------- command line
 
 PARTS: dict[str, Callable[..., Table]] = {
@@ -309,6 +342,7 @@ PARTS: dict[str, Callable[..., Table]] = {
     "browser": browser_part,
     "cold": cold_part,
     "planner": planner_part,
+    "handout": handout_part,
 }
 PAGE_PARTS = ["server", "browser"]  # the parts that --page narrows to one page
 
