@@ -145,13 +145,13 @@ def text_around(
     line_x = first_x
     while rest:
         if pdf.y >= clear_y:
-            x, w = MARGIN_MM, pdf.width
+            x, w, line_x = MARGIN_MM, pdf.width, MARGIN_MM
         line_w = x + w - line_x
         line = pdf.multi_cell(line_w, line_mm, rest, dry_run=True, output="LINES")[0]
         pdf.set_x(line_x)
         pdf.cell(line_w, line_mm, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        rest = rest[len(line) :].lstrip()
-        line_x = MARGIN_MM if pdf.y >= clear_y else x
+        rest = rest[len(line) :].lstrip()  # the wrapped line is the paragraph's start, less the space it broke at
+        line_x = x
 
 
 def lines_taken(pdf: Sheet, words: str, w: float, **style) -> int:
