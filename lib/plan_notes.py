@@ -9,6 +9,7 @@ import pandas as pd
 
 from lib.plan_usable import PHASES
 from lib.profiles import Profile
+from lib.safety_rules import NO_FLOOR_HEAVY_RULE
 
 # Where the guidance asks for medical clearance before starting, the plan says it too until it is given.
 NEEDS_CLEARANCE_FIRST = ("osteoporosis", "vertebral_fracture")
@@ -56,6 +57,17 @@ def _heavy_once_cleared(profile: Profile, table: pd.DataFrame) -> bool:
     return not profile.clearance and bool((table["heavy"] & (table["status"] == "modify")).any())
 
 
+def _heavy_waits_for_the_floor(profile: Profile, table: pd.DataFrame) -> bool:
+    """Not cleared, and only the floor rule holds the heavy lifts back: the client `not_yet` speaks to (a trained
+    lifter who may already lift heavy), who cannot yet get up from the floor (physio review R, Lo6)."""
+    heavy_rules = table.loc[table["heavy"], "rules"]
+    return (
+        not profile.clearance
+        and bool(len(heavy_rules))
+        and all(rules == [NO_FLOOR_HEAVY_RULE] for rules in heavy_rules)
+    )
+
+
 def plan_notes(
     profile: Profile, table: pd.DataFrame, weeks: pd.DataFrame, sessions: pd.DataFrame, wording: dict
 ) -> tuple[str, ...]:
@@ -71,9 +83,11 @@ def plan_notes(
         review = _first_phase_gate(weeks, sessions, words) if low_z_gate(profile) else words["cleared"]
         notes += [review, words["fuel"]["words"]]
     if profile.clearance and not profile.vertebral_fracture and weeks["intensity_pct_1rm"].isna().all():
-        notes.append(wording["heavy_lift"]["later"])
+        notes.append(wording["heavy_lift"]["later" if profile.floor_transfers else "after_floor_practice"])
     if _heavy_once_cleared(profile, table):
         notes.append(wording["heavy_lift"]["not_yet"])
+    elif _heavy_waits_for_the_floor(profile, table):
+        notes.append(wording["heavy_lift"]["not_yet_floor"])
     if (sessions["block"] == "impact").any() and not (sessions["dose_kind"] == "impacts").any():
         stand_in = wording["impact"]["stand_in"]  # heel raises in its place (physio review F, L5)
         notes.append(stand_in["words_with_falls" if profile.falls == "high" else "words"])

@@ -11,7 +11,15 @@ from dataclasses import dataclass
 from lib.balance_dose import balance_dose, dose_kind
 from lib.catalog import Catalog, default_catalog
 from lib.profiles import Profile
-from lib.safety_rules import LOW_BONE_MASS, NEUTRAL_EXERCISE, decide, impact_ceiling, rules_for, unique_in_order
+from lib.safety_rules import (
+    LOW_BONE_MASS,
+    NEUTRAL_EXERCISE,
+    NO_FLOOR_HEAVY_RULE,
+    decide,
+    impact_ceiling,
+    rules_for,
+    unique_in_order,
+)
 
 # How a near-maximal lift stands (the library's heavy squat, deadlift and overhead press): barbell in both hands,
 # asking for steady footing, so the guidance's heavy line hears the fall rules the assessment applies to them.
@@ -45,6 +53,8 @@ def _strength_case(profile: Profile, profile_rules: list[dict]) -> str:
     if profile.fragility == "vertebral_fracture":
         return "vertebral_fracture"
     heavy = decide(NEUTRAL_EXERCISE | HEAVY_LIFT, profile_rules)
+    if NO_FLOOR_HEAVY_RULE in heavy.rule_ids:
+        return "heavy_no_floor"
     if heavy.status == "modify":
         keys = {rule["modification"] for rule in profile_rules if rule["id"] in heavy.rule_ids}
         return next((case for key, case in HEAVY_CASE_BY_MODIFICATION.items() if key in keys), "heavy_technique_first")

@@ -19,6 +19,9 @@ STATUSES = ("recommended", "modify", "avoid")  # in rising order of restriction
 IMPACT_LEVELS = IMPACT_BANDS
 RESTRICTIONS = ("modify", "avoid")
 LOW_BONE_MASS = ("low_for_age", "osteopenia", "osteoporosis", "vertebral_fracture")
+# The rule that holds heavy sets back until getting up from the floor has been practised (physio review R, Lo6): the
+# guidance and the plan notes give it its own words.
+NO_FLOOR_HEAVY_RULE = "no-floor-transfers-heavy"
 # Where no rule confirms an exercise suits a profile it is kept out; tests/test_safety.py checks it never happens.
 UNCONFIRMED_REASON = "Not yet reviewed for this profile: no rule confirms it suits it, so it is left out."
 # A movement that triggers no restriction on any axis, used to probe what a profile allows.
