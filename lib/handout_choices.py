@@ -22,7 +22,8 @@ from lib.catalog import Catalog, default_catalog
 from lib.drawings import exercise_strip_svg
 from lib.handout_caution_order import one_per_reason, pick_cautions, rank_by_concern
 from lib.handout_plan import plan_exercises
-from lib.plan_usable import plannable
+from lib.plan_picks import balance_circuit, balance_ladder
+from lib.plan_usable import PHASES, plannable
 from lib.planner import Plan
 from lib.profiles import Profile
 from lib.safety import assess
@@ -53,6 +54,7 @@ FALLBACK_PATTERNS = ("posture", "trunk", "carry")  # spine-friendly extras when 
 MIN_EXERCISES, MAX_EXERCISES = 4, 6
 MAX_CAUTIONS = 4
 MAX_BALANCE_SUGGESTIONS = 3
+FALLERS_SUPPORTED = frozenset({"squat", "lunge", "balance"})  # a faller's slots that start as her plan's first phase
 
 
 def gloss(text: str) -> str:
@@ -117,26 +119,30 @@ def _assessed(profile: Profile, catalog: Catalog, assessed: list[dict] | None) -
     return assess(profile, catalog).to_dict("records") if assessed is None else assessed
 
 
-def training_day_ladder(profile: Profile, catalog: Catalog) -> list[str] | None:
-    """For a client whose balance dose is per training day (lib/balance_dose.py), the planner's balance ladder from
-    the rung her plan starts on (data/planner.yaml balance_start: seated and held drills are too easy to challenge
-    her; physio review F, L2); None for a daily dose."""
-    if dose_kind(profile) != "sessions":
-        return None
-    ladder = [rung["exercise"] for rung in catalog.planner["balance_ladder"]]
-    return ladder[ladder.index(catalog.planner["balance_start"][profile.falls]) :]
+def _balance_from(rows: list[dict], profile: Profile, catalog: Catalog) -> list[str] | None:
+    """The balance drills the sheet may give, the planner's balance ladder (data/planner.yaml) from where her plan
+    starts, where the sheet must not start lower or higher than her plan: a training-day client's from where her
+    ladder starts (lib/balance_dose.py: seated and held drills are too easy to challenge her; physio review F, L2); a
+    faller's from where her plan's first phase starts, one rung on for a trained faller (lib/plan_picks.py
+    balance_circuit; physio review R, M1: the heel-to-toe walk her plan gives last was her only balance drill); None
+    for anyone else."""
+    ladder = [row["id"] for row in balance_ladder(rows, profile, catalog)]
+    if profile.falls == "high" and ladder:
+        first_phase = balance_circuit(ladder, PHASES[0], profile.experience == "trained")
+        return ladder[ladder.index(first_phase[0]) :]
+    return ladder if dose_kind(profile) == "sessions" else None
 
 
 def _level_for(patterns: tuple[str, ...], profile: Profile) -> str:
-    """The experience a slot's pick suits: a faller's leg work starts as a novice's, whatever her experience,
-    supported, as her plan's first phase does (lib/plan_picks.py _starts_supported; physio review R, M1: the reverse
-    lunge was a trained faller's only leg work on this sheet)."""
-    return "novice" if profile.falls == "high" and {"squat", "lunge"} & set(patterns) else profile.experience
+    """The experience a slot's pick suits: a faller's leg and balance work start as a novice's, whatever her
+    experience, supported, as her plan's first phase does (lib/plan_picks.py _starts_supported; physio review R, M1:
+    the reverse lunge was a trained faller's only leg work on this sheet, the heel-to-toe walk her balance)."""
+    return "novice" if profile.falls == "high" and FALLERS_SUPPORTED & set(patterns) else profile.experience
 
 
 def _challenging_enough(rows: list[dict], profile: Profile, catalog: Catalog) -> list[dict]:
-    """The rows without the balance drills below where a training-day client's ladder starts."""
-    ladder = training_day_ladder(profile, catalog)
+    """The rows without the balance drills below where her plan's balance starts (_balance_from)."""
+    ladder = _balance_from(rows, profile, catalog)
     return [row for row in rows if ladder is None or row["pattern"] != "balance" or row["id"] in ladder]
 
 
@@ -270,6 +276,7 @@ def balance_suggestions(
     rows = [
         row for row in _assessed(profile, catalog, assessed) if _is_home_safe(row, catalog) and row["id"] not in shown
     ]
-    rows = _ranked(_challenging_enough(rows, profile, catalog), ("balance",), profile.experience)
+    balance = ("balance",)
+    rows = _ranked(_challenging_enough(rows, profile, catalog), balance, _level_for(balance, profile))
     doses = [_with_change(training_day_dose or first_clause(row["dose"]).split(",")[0], row) for row in rows[:count]]
     return [{"name": row["name"], "dose": dose[:1].lower() + dose[1:]} for row, dose in zip(rows, doses)]

@@ -186,7 +186,7 @@ def test_q_lo4_the_bench_press_says_where_to_press_once_and_names_the_way_up_aft
 @pytest.mark.parametrize("profile", [p for p in all_profiles() if p.falls == "high"], ids=str)
 def test_r_m1_without_a_plan_a_fallers_leg_work_is_what_her_plan_starts_with(profile):
     """Review R, M1: the sheet without a plan gave every trained faller the reverse lunge, while her plan starts with
-    the supported sit-to-stand and split squat. (Its balance pick, the heel-to-toe walk, is still open.)"""
+    the supported sit-to-stand and split squat. (Its balance pick: tests/test_physio_review_r.py.)"""
     first = build_plan(profile).sessions.query("phase == 'foundation'")
     for record in handout_exercises(profile):
         if record["pattern"] in ("squat", "lunge"):
