@@ -243,6 +243,7 @@ def build_handout(
         catalog,
         words["instead"],
         {exercise["id"] for exercise in exercises},
+        words["later_lifts"]["names"],
     )
     name = clean_first_name(first_name)
     first_day = session_dates(plan, start, weekdays)[0][0] if plan is not None and start else start

@@ -3,7 +3,7 @@
 Public API::
 
     from lib.handout_instead import sheet_insteads
-    sheet_insteads(cautions, plan, profile, assessed, catalog, words, listed)  # each caution, its INSTEAD fitted
+    sheet_insteads(cautions, plan, profile, assessed, catalog, words, listed, lift_names)  # each INSTEAD fitted
 
 lib/handout_choices.py picks each caution's safer swap from the assessment; this module fits that swap to the sheet:
 a loaded lift held back for a technique check names the drill first (physio reviews H, M1 and I, M2); on a plan
@@ -21,7 +21,7 @@ import pandas as pd
 
 from lib.catalog import Catalog
 from lib.handout_choices import first_clause, swap_change
-from lib.handout_plan import first_home, later_loaded, sentence_case, short_name
+from lib.handout_plan import first_home, later_loaded, sentence_case, sheet_name, short_name
 from lib.plan_picks import TEMPLATES
 from lib.plan_usable import EQUIPMENT_SETS, loaded_technique_lift, technique_first
 from lib.planner import Plan
@@ -168,13 +168,14 @@ def sheet_insteads(
     catalog: Catalog,
     words: dict,
     listed: set[str],
+    lift_names: dict,
 ) -> list[dict]:
     """The cautions, each with its INSTEAD fitted to the sheet (`listed`: the ids of the exercises the sheet lists
-    with a dose), in order: a dose an INSTEAD gives is on the sheet for the next ones, and on a plan sheet a move an
+    with a dose; `lift_names`: data/handout.yaml later_lifts.names, the planned lifts the sheet renames), in order: a dose an INSTEAD gives is on the sheet for the next ones, and on a plan sheet a move an
     earlier INSTEAD gave in full is named 'as above' (its set-up and dose again cost a full sheet its caution reasons)."""
     dosed, fitted, leads = set(listed), [], set()
     for caution in cautions:
-        done, lead = _sheet_instead(caution, plan, profile, assessed, catalog, words, dosed)
+        done, lead = _sheet_instead(caution, plan, profile, assessed, catalog, words, dosed, lift_names)
         if plan is not None and lead is not None and lead in leads:
             done = caution | {"instead": words["as_above"].format(name=short_name(done["instead"]))}
         leads.add(lead)
@@ -190,11 +191,13 @@ def _sheet_instead(
     catalog: Catalog,
     words: dict,
     dosed: set[str],
+    lift_names: dict,
 ) -> tuple[dict, str | None]:
     """The caution with its INSTEAD fitted to the sheet (`dosed`: the ids of the exercises the sheet gives a dose
     for so far), and the id of the move it leads with (None for a change): the drill first (drill_first); on a plan sheet, for a swap the plan starts after week 1, what the
     client does until then and the swap's week (physio review K, L4: 'INSTEAD: Kettlebell deadlift' beside 'stay in
-    the first phase (weeks 1-4)'); and a move the sheet lists nowhere with its own dose."""
+    the first phase (weeks 1-4)'); for a swap she does now, the plan's later lift of the avoided exercise's pattern
+    with its week (_coming_lift); and a move the sheet lists nowhere with its own dose."""
     fitted = drill_first(caution, plan, profile, assessed, catalog, words["drill_first"])
     if fitted is not caution:
         return fitted, catalog.planner["technique_first"]["drill"]
@@ -206,12 +209,34 @@ def _sheet_instead(
     from_now = _from_week_one(swap_id, plan, catalog)
     stand_in = _stand_in(swap_id, plan, rows, catalog) if not from_now else None
     if stand_in is None:
-        return caution | {"instead": _with_dose(caution["instead"], swap_id, dosed, catalog, words)}, swap_id
+        coming = _coming_lift(caution["id"], swap_id, plan, catalog, lift_names)
+        now = _then(caution["instead"], *coming, plan, words["held_back"]) if coming else caution["instead"]
+        return caution | {"instead": _with_dose(now, swap_id, dosed, catalog, words)}, swap_id
     now = _named(stand_in, rows, profile, catalog)
     if swap_id in set(later_loaded(plan, catalog)["exercise_id"]):  # a lift with its own line: when it comes
-        review = (plan.weeks.loc[plan.weeks["week"] == week, "review"] != "").any()
-        later = words["held_back"]["after_review" if review else "later"].format(
-            lift=sentence_case(rows[swap_id]["name"], upper=False), week=week
-        )
-        now = words["held_back"]["line"].format(now=now.rstrip("."), later=later)
+        now = _then(now, sentence_case(rows[swap_id]["name"], upper=False), week, plan, words["held_back"])
     return caution | {"instead": _with_dose(now, stand_in, dosed, catalog, words)}, stand_in
+
+
+def _then(now: str, lift: str, week: int, plan: Plan, words: dict) -> str:
+    """'{now} ({lift} from week {week})', or '..., after the review' when a review opens that week: what the client
+    does now, then the plan's lift that takes its place (data/handout.yaml instead.held_back)."""
+    review = (plan.weeks.loc[plan.weeks["week"] == week, "review"] != "").any()
+    later = words["after_review" if review else "later"].format(lift=lift, week=week)
+    return words["line"].format(now=now.rstrip("."), later=later)
+
+
+def _coming_lift(avoided_id: str, swap_id: str, plan: Plan, catalog: Catalog, names: dict) -> tuple[str, int] | None:
+    """The plan's first later lift of the avoided exercise's pattern with its own line on the sheet (not the swap),
+    as the sheet names it, and its week: what the client moves on to from the swap (physio review R, Lo7: the barbell
+    squat's INSTEAD stayed the sit-to-stand while the plan gave the one-hand dumbbell squat at a counter later)."""
+    pattern = catalog.exercises_by_id[avoided_id]["pattern"]
+    later = later_loaded(plan, catalog)
+    later = later.loc[
+        [found != swap_id and catalog.exercises_by_id[found]["pattern"] == pattern for found in later["exercise_id"]]
+    ]
+    if later.empty:
+        return None
+    week = later["phase"].map(plan.weeks.groupby("phase")["week"].min())
+    slot = later.loc[week.idxmin()]
+    return sentence_case(sheet_name(slot, catalog, names), upper=False), int(week.min())

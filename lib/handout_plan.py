@@ -136,7 +136,7 @@ def plan_exercises(plan: Plan, catalog: Catalog, daily_balance: str | None = Non
     return records
 
 
-def _sheet_name(slot: pd.Series, catalog: Catalog, names: dict) -> str:
+def sheet_name(slot: pd.Series, catalog: Catalog, names: dict) -> str:
     """The planned lift's name as the sheet gives it: a change to another hold renames it (physio review E, L3: a
     'goblet squat' is two-handed; the faller's planned version is one-handed at a counter)."""
     own_changes = catalog.exercise(slot["exercise_id"]).get("modifications", {})
@@ -211,7 +211,7 @@ def _replaced(
     for letter in sorted(letters):
         shown = [(1, row, row["exercise"]) for _, row in first[first["session"] == letter].iterrows()]
         shown += [
-            (at, row, _sheet_name(row, catalog, words["names"]))
+            (at, row, sheet_name(row, catalog, words["names"]))
             for at, where, row, _ in entries
             if at < week and letter in where and row["block"] == slot["block"]
         ]
@@ -227,7 +227,7 @@ def _later_line(
 ) -> str:
     """'From week 9, in sessions B and C: kettlebell deadlift. <its change>', with the lifts it takes the place of in
     its sessions (`replaced`): '(in place of the sit-to-stand)', or each with its session when they differ."""
-    name = sentence_case(_sheet_name(slot, catalog, words["names"]), upper=False)
+    name = sentence_case(sheet_name(slot, catalog, words["names"]), upper=False)
     if replaced and len(set(replaced.values())) == 1 and set(replaced) == letters:
         name = words["in_place_of"].format(name=name, olds=words["replaced"].format(old=next(iter(replaced.values()))))
     elif replaced:
