@@ -9,8 +9,9 @@ lib/handout_choices.py picks each caution's safer swap from the assessment; this
 a loaded lift held back for a technique check names the drill first (physio reviews H, M1 and I, M2); on a plan
 sheet, a swap the plan starts after week 1 names what the client does until then and the week the swap comes
 (reviews K, L4 and M, Lo4), and a swap the plan never schedules gives way to the plan's week-1 move of its block,
-which a longer plan might have held back (review N, N1); and a move the sheet lists nowhere carries its own dose
-(reviews K, L2 and J, L7).
+which a longer plan might have held back (review N, N1), unless that move trains something else: then the swap
+with the week the plan brings it in, or no INSTEAD (review Q, Lo5: a back extension for the wood chop); and a move
+the sheet lists nowhere carries its own dose (reviews K, L2 and J, L7).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import pandas as pd
 from lib.catalog import Catalog
 from lib.handout_choices import first_clause, swap_change
 from lib.handout_plan import first_home, later_loaded, sentence_case, sheet_name, short_name
-from lib.plan_picks import TEMPLATES
+from lib.plan_picks import AXIAL_PATTERNS, TEMPLATES
 from lib.plan_usable import EQUIPMENT_SETS, loaded_technique_lift, technique_first
 from lib.planner import Plan
 from lib.profiles import Profile
@@ -212,18 +213,32 @@ def _sheet_instead(
         coming = _coming_lift(caution["id"], swap_id, plan, catalog, lift_names)
         now = _then(caution["instead"], *coming, plan, words["held_back"]) if coming else caution["instead"]
         return caution | {"instead": _with_dose(now, swap_id, dosed, catalog, words)}, swap_id
+    if not trains_the_same(stand_in, swap_id, catalog):  # physio review Q, Lo5: a back extension for a wood chop
+        later = week and sentence_case(_when(rows[swap_id]["name"], week, plan, words["held_back"]))
+        return caution | {"instead": later and _with_dose(later, swap_id, dosed, catalog, words)}, week and swap_id
     now = _named(stand_in, rows, profile, catalog)
     if swap_id in set(later_loaded(plan, catalog)["exercise_id"]):  # a lift with its own line: when it comes
         now = _then(now, sentence_case(rows[swap_id]["name"], upper=False), week, plan, words["held_back"])
     return caution | {"instead": _with_dose(now, stand_in, dosed, catalog, words)}, stand_in
 
 
-def _then(now: str, lift: str, week: int, plan: Plan, words: dict) -> str:
-    """'{now} ({lift} from week {week})', or '..., after the review' when a review opens that week: what the client
-    does now, then the plan's lift that takes its place (data/handout.yaml instead.held_back)."""
+def _when(lift: str, week: int, plan: Plan, words: dict) -> str:
+    """'{lift} from week {week}', or '..., after the review' when a review opens that week (data/handout.yaml
+    instead.held_back)."""
     review = (plan.weeks.loc[plan.weeks["week"] == week, "review"] != "").any()
-    later = words["after_review" if review else "later"].format(lift=lift, week=week)
-    return words["line"].format(now=now.rstrip("."), later=later)
+    return words["after_review" if review else "later"].format(lift=sentence_case(lift, upper=False), week=week)
+
+
+def _then(now: str, lift: str, week: int, plan: Plan, words: dict) -> str:
+    """'{now} ({lift} from week {week})': what the client does now, then the plan's lift that takes its place."""
+    return words["line"].format(now=now.rstrip("."), later=_when(lift, week, plan, words))
+
+
+def trains_the_same(exercise_id: str, other_id: str, catalog: Catalog) -> bool:
+    """Whether a stand-in trains what the swap it stands in for trains: the same movement pattern, or two leg patterns
+    (lib/plan_picks.py AXIAL_PATTERNS, which the planner itself lets stand in for each other)."""
+    patterns = {catalog.exercises_by_id[found]["pattern"] for found in (exercise_id, other_id)}
+    return len(patterns) == 1 or patterns <= set(AXIAL_PATTERNS)
 
 
 def _coming_lift(avoided_id: str, swap_id: str, plan: Plan, catalog: Catalog, names: dict) -> tuple[str, int] | None:

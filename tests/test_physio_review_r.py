@@ -11,6 +11,7 @@ from hypothesis import example, given, settings, strategies as st
 
 from lib.catalog import default_catalog
 from lib.handout import build_handout
+from lib.handout_instead import trains_the_same
 from lib.handout_plan import short_name
 from lib.plan_picks import AXIAL_BLOCK
 from lib.plan_usable import EXTERNAL_LOADS
@@ -122,3 +123,34 @@ def test_r_lo7_the_squat_cautions_instead_names_the_loaded_squat_the_plan_gives_
         named,
         squat["instead"],
     )
+
+
+# Each exercise by its name and its short name ('Hip-hinge drill, as above'), longest first.
+NAMES = sorted(
+    (
+        (name.lower(), exercise)
+        for exercise in CATALOG.exercises
+        for name in (exercise["name"], short_name(exercise["name"]))
+    ),
+    key=lambda found: -len(found[0]),
+)
+
+
+def _leads_with(instead: str) -> dict:
+    """The exercise an INSTEAD names first."""
+    return next(exercise for name, exercise in NAMES if instead.lower().startswith(name))
+
+
+@given(st.sampled_from(all_profiles()), st.sampled_from(KITS), st.sampled_from(SHAPES))
+@example(R1, "bands and dumbbells", (3, 12, 45))
+@example(R2, "bands and dumbbells", (2, 6, 30))
+@settings(max_examples=40, deadline=None)
+def test_q_lo5_a_plan_sheets_instead_trains_what_the_swap_trains_or_there_is_none(profile, kit, shape):
+    """Review Q, Lo5 (seen again in review R): on plan sheets the loaded wood chop's INSTEAD was the seated back
+    extension, the week-1 move of the Pallof press's block; it trains no rotation. The move an INSTEAD leads with is
+    the assessment's swap or trains what it trains (the swap itself may differ from the avoided exercise: the hip-hinge
+    drill for the standing toe touch)."""
+    for caution in build_handout(profile, build_plan(profile, *shape, kit)).cautions:
+        if caution["status"] == "avoid" and caution["instead"]:
+            lead = _leads_with(caution["instead"])["id"]
+            assert trains_the_same(lead, caution["swap_id"], CATALOG), (caution["name"], caution["instead"])
