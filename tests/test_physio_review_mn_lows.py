@@ -106,6 +106,8 @@ def assert_every_instead_gives_only_week_one_moves(profile: Profile, kit: str, s
     front = {exercise["id"]: exercise["dose"] for exercise in handout.exercises}
     for caution in (caution for caution in handout.cautions if caution["status"] == "avoid"):
         instead = caution["instead"]
+        if not instead:
+            continue  # none where the plan has nothing that trains what the swap trains (review Q, Lo5)
         for exercise_id in named(instead):
             if f"{CATALOG.exercise(exercise_id)['name'].lower()} from week" in instead.lower():
                 continue  # named with the week it comes
@@ -129,11 +131,13 @@ def test_n_n1_n2_a_plan_sheet_instead_gives_from_now_only_the_plans_week_one_mov
 
 
 @pytest.mark.parametrize("profile", [N1, D], ids=["n1", "d"])
-def test_n_n1_the_wood_chops_instead_on_a_short_plan_is_its_back_extension(profile):
-    """As the same client's 12-month sheet says: the first phase's move of the trunk and posture block."""
+def test_n_n1_the_wood_chops_instead_on_a_short_plan_is_not_a_back_extension(profile):
+    """N1 had this sheet give the first phase's trunk move, the seated back extension; review Q, Lo5: a back extension
+    does not train what the chop trains (the trunk resisting rotation), so where the plan never gives the Pallof
+    press the sheet gives no INSTEAD."""
     handout = build_handout(profile, build_plan(profile, 2, 6, 30, "full gym"))
     chop = next(caution for caution in handout.cautions if caution["id"] == "loaded-wood-chop")
-    assert chop["instead"] == "Seated back extension against a chair or band", chop["instead"]
+    assert chop["instead"] is None, chop["instead"]
 
 
 @pytest.mark.parametrize(
