@@ -11,7 +11,15 @@ from dataclasses import dataclass
 from lib.balance_dose import balance_dose, dose_kind
 from lib.catalog import Catalog, default_catalog
 from lib.profiles import Profile
-from lib.safety_rules import LOW_BONE_MASS, NEUTRAL_EXERCISE, decide, impact_ceiling, rules_for, unique_in_order
+from lib.safety_rules import (
+    FALLS_HEAVY_RULE,
+    LOW_BONE_MASS,
+    NEUTRAL_EXERCISE,
+    decide,
+    impact_ceiling,
+    rules_for,
+    unique_in_order,
+)
 
 # How a near-maximal lift stands (the library's heavy squat, deadlift and overhead press): barbell in both hands,
 # asking for steady footing, so the guidance's heavy line hears the fall rules the assessment applies to them.
@@ -24,12 +32,14 @@ HEAVY_LIFT = {
     "pattern": "squat",
 }
 # The strength line for a heavy lift under modify, by the change asked for, the first that applies: waiting for
-# clearance first, so a client not yet cleared is never told less than the table says (physio review P, M1);
-# any other change: the technique-first line, which asks for no clearance a cleared client already has.
+# clearance first, so a client not yet cleared is never told less than the table says (physio review P, M1); then
+# the falls set-up, whose line also keeps the month of technique work, so a faller new to training hears the rack and
+# the coach a trained faller hears (physio review S, Lo2); any other change: the technique-first line, which asks for
+# no clearance a cleared client already has.
 HEAVY_CASE_BY_MODIFICATION = {
     "after-clearance": "heavy_after_clearance",
-    "technique-first": "heavy_technique_first",
     "support-within-reach": "heavy_with_support",
+    "technique-first": "heavy_technique_first",
 }
 
 
@@ -48,6 +58,8 @@ def _strength_case(profile: Profile, profile_rules: list[dict]) -> str:
     if heavy.status == "modify":
         keys = {rule["modification"] for rule in profile_rules if rule["id"] in heavy.rule_ids}
         return next((case for key, case in HEAVY_CASE_BY_MODIFICATION.items() if key in keys), "heavy_technique_first")
+    if FALLS_HEAVY_RULE in heavy.rule_ids:  # clearance alone does not open them (physio review S, M1)
+        return "heavy_avoided_with_falls"
     return {"recommended": "heavy_recommended", "avoid": "heavy_avoided"}[heavy.status]
 
 

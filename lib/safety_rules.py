@@ -19,6 +19,9 @@ STATUSES = ("recommended", "modify", "avoid")  # in rising order of restriction
 IMPACT_LEVELS = IMPACT_BANDS
 RESTRICTIONS = ("modify", "avoid")
 LOW_BONE_MASS = ("low_for_age", "osteopenia", "osteoporosis", "vertebral_fracture")
+# The rule that holds every heavy lift back for a faller with fragile bones until she is trained as well as cleared
+# (physio review S, M1): the guidance and the plan notes name both conditions, never clearance alone.
+FALLS_HEAVY_RULE = "fall-risk-fragile-heavy"
 # Where no rule confirms an exercise suits a profile it is kept out; tests/test_safety.py checks it never happens.
 UNCONFIRMED_REASON = "Not yet reviewed for this profile: no rule confirms it suits it, so it is left out."
 # A movement that triggers no restriction on any axis, used to probe what a profile allows.
