@@ -21,7 +21,13 @@ KITS = ["none", "full gym"]
 STEP_KITS = ["bands and dumbbells", "full gym"]
 # Words that offer heavy sets later, or on clearance (physio review S, M1).
 LATER = ("add later",)
-ON_CLEARANCE = ("with clearance", "without clearance", "once cleared", "until you are cleared")
+ON_CLEARANCE = (
+    "with clearance",
+    "without clearance",
+    "once cleared",
+    "until you are cleared",
+    "cleared for supervised heavy lifting",
+)
 STAND_IN = PLANNER["impact"]["stand_in"]
 HIGH_LATER = PLANNER["impact"]["high_later"]
 
@@ -35,9 +41,10 @@ HEAVY_AVOIDED = [profile for profile in all_profiles() if _heavy_all_avoided(pro
 
 
 def _profile_lines(profile: Profile) -> list[str]:
-    """The advice, every plan's notes (two shapes, two kits) and the sheet without a plan."""
+    """The advice, every plan's notes (two shapes, two kits) and the sheet without a plan, its "About you" too."""
     notes = [note for shape in SHAPES for kit in KITS for note in build_plan(profile, *shape, kit).notes]
-    return [item.advice for item in profile_guidance(profile)] + notes + build_handout(profile).week_lines
+    sheet = build_handout(profile)
+    return [item.advice for item in profile_guidance(profile)] + notes + sheet.week_lines + [sheet.about]
 
 
 @pytest.mark.parametrize("profile", HEAVY_AVOIDED, ids=str)
