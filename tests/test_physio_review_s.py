@@ -14,6 +14,7 @@ from lib.handout import build_handout
 from lib.planner import build_plan
 from lib.profiles import Profile, all_profiles
 from lib.safety import assess, impact_ceiling, profile_guidance
+from lib.safety_rules import FALLS_HEAVY_RULE
 
 PLANNER = default_catalog().planner
 SHAPES = [(2, 12, 45), (3, 6, 30)]
@@ -37,6 +38,12 @@ def _heavy_all_avoided(profile: Profile) -> bool:
     return bool((table.loc[table["heavy"], "status"] == "avoid").all())
 
 
+def _heavy_avoided_for_falling(profile: Profile) -> bool:
+    """Every heavy lift avoided by the falls rule, which waits for training as well as clearance."""
+    table = assess(profile)
+    return all(FALLS_HEAVY_RULE in rules for rules in table.loc[table["heavy"], "rules"])
+
+
 HEAVY_AVOIDED = [profile for profile in all_profiles() if _heavy_all_avoided(profile)]
 
 
@@ -49,8 +56,9 @@ def _profile_lines(profile: Profile) -> list[str]:
 
 @pytest.mark.parametrize("profile", HEAVY_AVOIDED, ids=str)
 def test_s_m1_where_every_heavy_lift_is_avoided_no_line_offers_heavy_sets_later_or_on_clearance_alone(profile):
-    """Clearance is named only where it would open them: the profile with clearance gets a heavy lift as modify."""
-    clearance_opens = not _heavy_all_avoided(dataclasses.replace(profile, clearance=True))
+    """Clearance is named only where it would open them, beside the floor practice a client without floor transfers
+    also waits for (review R, Lo6): the profile with both gets a heavy lift as modify."""
+    clearance_opens = not _heavy_all_avoided(dataclasses.replace(profile, clearance=True, floor_transfers=True))
     for line in _profile_lines(profile):
         assert not any(words in line for words in LATER), line
         assert clearance_opens or not any(words in line for words in ON_CLEARANCE), line
@@ -59,7 +67,7 @@ def test_s_m1_where_every_heavy_lift_is_avoided_no_line_offers_heavy_sets_later_
 CLEARED_FALLERS_NEW_TO_TRAINING = [
     profile
     for profile in HEAVY_AVOIDED
-    if profile.clearance and profile.falls == "high" and not profile.vertebral_fracture
+    if profile.clearance and not profile.vertebral_fracture and _heavy_avoided_for_falling(profile)
 ]
 
 
@@ -68,6 +76,7 @@ def test_s_m1_the_cleared_faller_new_to_training_is_told_what_still_holds_heavy_
     """Review S's four: cleared osteoporotic fallers new to training. Their advice and plans name the training."""
     assert profile.bone == "osteoporosis" and profile.experience == "novice"
     strength = next(item.advice for item in profile_guidance(profile) if item.topic == "Strength")
+    assert profile.falls == "high"
     assert "training experience as well as medical clearance" in strength and "inside a rack" in strength
     for shape in SHAPES:
         for kit in KITS:
