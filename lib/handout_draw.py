@@ -40,6 +40,7 @@ BOTTOM_MM = 15  # the page number sits inside this margin
 BODY_PT, HEADING_PT, TITLE_PT, NAME_PT = 13, 18, 26, 15  # large type, readable at arm's length
 TITLE_LINES = 2  # at TITLE_PT: the title and a name of ordinary length
 LINE_MM = 5.6  # 13 pt text with about 20 % leading: easy to track, not airy
+CLOSE_LINE_MM = 5.2  # 13 pt text with about 13 % leading: only where a long week 1 would not fit the front otherwise
 BULLET_MM = 4.5  # indent of a bullet's text
 TABLE_ROW_MM = 7.5
 BOX_PAD_MM = 3.5  # inside a box, above and below its text
@@ -124,11 +125,33 @@ def font(pdf: FPDF, size: float = BODY_PT, bold: bool = False, colour: tuple = I
     pdf.set_text_color(*colour)
 
 
-def text(pdf: Sheet, text: str, x: float | None = None, w: float | None = None, **style) -> None:
+def text(
+    pdf: Sheet, text: str, x: float | None = None, w: float | None = None, line_mm: float = LINE_MM, **style
+) -> None:
     """A wrapped paragraph at x (default: the left margin), leaving the cursor below it."""
     font(pdf, **style)
     pdf.set_x(MARGIN_MM if x is None else x)
-    pdf.multi_cell(w or pdf.width, LINE_MM, plain(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.multi_cell(w or pdf.width, line_mm, plain(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+
+def text_around(
+    pdf: Sheet, words: str, x: float, w: float, first_x: float, clear_y: float, line_mm: float = LINE_MM
+) -> None:
+    """A paragraph beside a picture at the left margin: its first line from first_x (after a run-in label), the lines
+    beside the picture at x, w wide, and the lines that start below clear_y (the picture's foot) at the full text
+    width. Under a small drawing the text would otherwise leave a blank column the height of the paragraph."""
+    font(pdf)
+    rest = plain(words)
+    line_x = first_x
+    while rest:
+        if pdf.y >= clear_y:
+            x, w, line_x = MARGIN_MM, pdf.width, MARGIN_MM
+        line_w = x + w - line_x
+        line = pdf.multi_cell(line_w, line_mm, rest, dry_run=True, output="LINES")[0]
+        pdf.set_x(line_x)
+        pdf.cell(line_w, line_mm, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        rest = rest[len(line) :].lstrip()  # the wrapped line is the paragraph's start, less the space it broke at
+        line_x = x
 
 
 def lines_taken(pdf: Sheet, words: str, w: float, **style) -> int:

@@ -27,6 +27,7 @@ from lib import handout_draw as draw
 from lib.catalog import Catalog
 from lib.handout import Handout, build_handout
 from lib.handout_choices import MAX_CAUTIONS
+from lib.handout_draw import CLOSE_LINE_MM, LINE_MM
 from lib.handout_sections import DRAWING_MM, Layout, back, front
 from lib.plan_charts import effort_spec
 from lib.planner import Plan
@@ -127,17 +128,19 @@ def _fits(pdf: draw.Sheet, handout: Handout, layout: Layout, chart: bytes | None
     return draw.pages_taken(pdf, lambda trial: back(trial, shorter, tightest, chart)) > MAX_PAGES
 
 
-def _front_layout(pdf: draw.Sheet, handout: Handout) -> tuple[list[int], float]:
-    """The most the front page holds, as (cues per exercise, drawing width): three cues each down to one each,
-    exercise by exercise, then none; then smaller drawings.
+def _front_layout(pdf: draw.Sheet, handout: Handout) -> tuple[list[int], float, float]:
+    """The most the front page holds, as (cues per exercise, drawing width, line spacing): three cues each down to one
+    each, exercise by exercise, then none; then smaller drawings; last, the smallest drawings with closer lines.
 
-    Cues and drawing size give way, never exercises: a plan's handout lists the whole of week 1.
+    Cues, drawing size and the space between lines give way, never exercises: a plan's handout lists the whole of
+    week 1 (the frail faller's 11 at 3 x 12 months x 45 minutes had run onto page 2 at 15 mm drawings).
     """
     count = len(handout.exercises)
     growing = [[fewer + 1] * more + [fewer] * (count - more) for fewer in range(MAX_CUES) for more in range(count)]
     most_first = [
-        *(([MAX_CUES] * count, DRAWING_MM), *((cues, DRAWING_MM) for cues in reversed(growing))),
-        *(([0] * count, width) for width in SMALLER_DRAWINGS_MM),
+        *(([MAX_CUES] * count, DRAWING_MM, LINE_MM), *((cues, DRAWING_MM, LINE_MM) for cues in reversed(growing))),
+        *(([0] * count, width, LINE_MM) for width in SMALLER_DRAWINGS_MM),
+        ([0] * count, SMALLER_DRAWINGS_MM[-1], CLOSE_LINE_MM),
     ]
     return _bisect(most_first, lambda layout: draw.pages_taken(pdf, lambda trial: front(trial, handout, *layout)) == 1)
 

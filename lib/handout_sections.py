@@ -60,21 +60,25 @@ class Layout:
     week_in_words: bool = False  # without the table, its first week in one line (a third of its height)
 
 
-def _exercise_block(pdf: draw.Sheet, exercise: dict, cues: int, dose_label: str, drawing_mm: float) -> None:
-    """The movement's frames on the left, drawing_mm wide; name, cues and dose beside it."""
+def _exercise_block(
+    pdf: draw.Sheet, exercise: dict, cues: int, dose_label: str, drawing_mm: float, line_mm: float
+) -> None:
+    """The movement's frames on the left, drawing_mm wide; name, cues and dose beside it, the dose's lines below the
+    frames at the full width (a long week 1's 15 mm drawings left a blank column under each one)."""
     text_x = MARGIN_MM + drawing_mm + 6
     text_w = pdf.width - drawing_mm - 6
     top = pdf.y
     draw.picture(pdf, draw.svg_bytes(exercise["drawing"]), MARGIN_MM, top + 1, drawing_mm, drawing_alt(exercise["id"]))
-    draw.text(pdf, exercise["name"], x=text_x, w=text_w, size=NAME_PT, bold=True)
+    draw.text(pdf, exercise["name"], x=text_x, w=text_w, size=NAME_PT, bold=True)  # 15 pt: never closer lines
     _bullets(pdf, exercise["cues"][:cues], text_x, text_w)
     draw.font(pdf, bold=True)
     label_w = pdf.get_string_width(dose_label) + 0.5
     pdf.set_x(text_x)
-    pdf.cell(label_w, LINE_MM, dose_label)
-    draw.text(pdf, exercise["dose"], x=text_x + label_w, w=text_w - label_w)
+    pdf.cell(label_w, line_mm, dose_label)
+    drawing_foot = top + 1 + drawing_mm * draw.svg_aspect(exercise["drawing"])
+    draw.text_around(pdf, exercise["dose"], text_x, text_w, text_x + label_w, drawing_foot, line_mm)
     gap = EXERCISE_GAP_MM * drawing_mm / DRAWING_MM
-    pdf.set_y(max(pdf.y, top + drawing_mm * draw.svg_aspect(exercise["drawing"]) + 2) + gap)
+    pdf.set_y(max(pdf.y, drawing_foot + 1) + gap)
 
 
 def _title_block(pdf: draw.Sheet, handout: Handout) -> None:
@@ -85,17 +89,18 @@ def _title_block(pdf: draw.Sheet, handout: Handout) -> None:
     draw.box(pdf, lambda sheet: draw.text(sheet, handout.about, x=MARGIN_MM + 5, w=sheet.width - 10))
 
 
-def front(pdf: draw.Sheet, handout: Handout, cues: list[int], drawing_mm: float = DRAWING_MM) -> None:
-    """Page 1: the title block and the exercises, each with its count of cues and its drawing_mm-wide
-    frames, each kept whole."""
+def front(
+    pdf: draw.Sheet, handout: Handout, cues: list[int], drawing_mm: float = DRAWING_MM, line_mm: float = LINE_MM
+) -> None:
+    """Page 1: the title block and the exercises, each with its count of cues, its drawing_mm-wide frames and its
+    lines line_mm apart, each kept whole."""
     _title_block(pdf, handout)
     draw.heading(pdf, handout.words["headings"]["exercises"])
     draw.text(pdf, handout.words["exercises_intro"], colour=SOFT_INK)
     pdf.ln(2)
+    dose_label = handout.words["dose_label"]
     for exercise, count in zip(handout.exercises, cues):
-        draw.kept_whole(
-            pdf, lambda sheet: _exercise_block(sheet, exercise, count, handout.words["dose_label"], drawing_mm)
-        )
+        draw.kept_whole(pdf, lambda sheet: _exercise_block(sheet, exercise, count, dose_label, drawing_mm, line_mm))
 
 
 def _bullets(pdf: draw.Sheet, lines: list[str], x: float, w: float) -> None:

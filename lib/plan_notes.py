@@ -9,7 +9,7 @@ import pandas as pd
 
 from lib.plan_usable import PHASES
 from lib.profiles import Profile
-from lib.safety_rules import FALLS_HEAVY_RULE
+from lib.safety_rules import FALLS_HEAVY_RULE, NO_FLOOR_HEAVY_RULE
 
 # Where the guidance asks for medical clearance before starting, the plan says it too until it is given.
 NEEDS_CLEARANCE_FIRST = ("osteoporosis", "vertebral_fracture")
@@ -77,6 +77,25 @@ def _high_impact_later(ceiling: str, table: pd.DataFrame, sessions: pd.DataFrame
     return ceiling == "high" and not (table.set_index("id").loc[landings, "impact"] == "high").any()
 
 
+def _heavy_waits_for_the_floor(profile: Profile, table: pd.DataFrame) -> bool:
+    """Not cleared, and only the floor rule holds the heavy lifts back: the client `not_yet` speaks to (a trained
+    lifter who may already lift heavy), who cannot yet get up from the floor (physio review R, Lo6)."""
+    heavy_rules = table.loc[table["heavy"], "rules"]
+    return (
+        not profile.clearance
+        and bool(len(heavy_rules))
+        and all(rules == [NO_FLOOR_HEAVY_RULE] for rules in heavy_rules)
+    )
+
+
+def _cleared_heavy_note(profile: Profile, table: pd.DataFrame) -> str:
+    """The heavy_lift note of a cleared client whose plan has no heavy weeks: what her heavy sets wait for, the falls
+    rule's training first (physio review S, M1), then the floor practice (review R, Lo6), else her coach's say."""
+    if _heavy_waits_for_training(table):
+        return "until_trained"
+    return "later" if profile.floor_transfers else "after_floor_practice"
+
+
 def plan_notes(
     profile: Profile, table: pd.DataFrame, weeks: pd.DataFrame, sessions: pd.DataFrame, wording: dict, ceiling: str
 ) -> tuple[str, ...]:
@@ -92,9 +111,11 @@ def plan_notes(
         review = _first_phase_gate(weeks, sessions, words) if low_z_gate(profile) else words["cleared"]
         notes += [review, words["fuel"]["words"]]
     if profile.clearance and not profile.vertebral_fracture and weeks["intensity_pct_1rm"].isna().all():
-        notes.append(wording["heavy_lift"]["until_trained" if _heavy_waits_for_training(table) else "later"])
+        notes.append(wording["heavy_lift"][_cleared_heavy_note(profile, table)])
     if _heavy_once_cleared(profile, table):
         notes.append(wording["heavy_lift"]["not_yet"])
+    elif _heavy_waits_for_the_floor(profile, table):
+        notes.append(wording["heavy_lift"]["not_yet_floor"])
     if (sessions["block"] == "impact").any() and not (sessions["dose_kind"] == "impacts").any():
         # heel raises in its place (physio review F, L5)
         notes.append(stand_in_note(profile, wording["impact"]["stand_in"], with_falls=profile.falls == "high"))

@@ -8,6 +8,8 @@ a "modify" exercise whose change a review or clearance has met (data/planner.yam
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from lib.catalog import Catalog
@@ -37,6 +39,9 @@ EXTERNAL_LOADS = frozenset({"band", "dumbbell", "kettlebell", "barbell", "machin
 # beside the dose.
 PLANNABLE_MODIFICATIONS = frozenset({"support-within-reach", "shallow-knee", "pain-free-height", "padded-knees"})
 SUPPORT_IN_REACH = "support-within-reach"  # needs a hand free for the support
+# The assessment's own stand-in for a lift held back until a review, "(until then, sit-to-stand and the drill)": a plan
+# row whose unlock gives the plan's own stand-in drops it, so the row names one (physio review R, Lo8).
+ASSESSMENT_STAND_IN = re.compile(r" \(until then, [^)]*\)")
 
 
 def _regression_depth(exercise_id: str, exercises: dict[str, dict]) -> int:
@@ -183,8 +188,9 @@ def usable_exercises(table: pd.DataFrame, equipment: frozenset[str], profile: Pr
         unlock = None if plannable(row, rules_by_id) else _unlock(row, profile, catalog)
         if kit_change is None or not (unlock or plannable(row, rules_by_id)):
             continue
+        own_stand_in = bool(unlock and unlock["words"])
         changes = [
-            row["modification"],
+            ASSESSMENT_STAND_IN.sub("", row["modification"]) if own_stand_in else row["modification"],
             kit_change,
             _household_load(row, equipment, profile, catalog),
             _plan_change(row, profile, catalog),

@@ -15,6 +15,7 @@ from lib.safety_rules import (
     FALLS_HEAVY_RULE,
     LOW_BONE_MASS,
     NEUTRAL_EXERCISE,
+    NO_FLOOR_HEAVY_RULE,
     decide,
     impact_ceiling,
     rules_for,
@@ -55,11 +56,13 @@ def _strength_case(profile: Profile, profile_rules: list[dict]) -> str:
     if profile.fragility == "vertebral_fracture":
         return "vertebral_fracture"
     heavy = decide(NEUTRAL_EXERCISE | HEAVY_LIFT, profile_rules)
+    if FALLS_HEAVY_RULE in heavy.rule_ids:  # clearance alone does not open them (physio review S, M1)
+        return "heavy_avoided_with_falls" if profile.floor_transfers else "heavy_avoided_with_falls_no_floor"
+    if NO_FLOOR_HEAVY_RULE in heavy.rule_ids:
+        return "heavy_no_floor"
     if heavy.status == "modify":
         keys = {rule["modification"] for rule in profile_rules if rule["id"] in heavy.rule_ids}
         return next((case for key, case in HEAVY_CASE_BY_MODIFICATION.items() if key in keys), "heavy_technique_first")
-    if FALLS_HEAVY_RULE in heavy.rule_ids:  # clearance alone does not open them (physio review S, M1)
-        return "heavy_avoided_with_falls"
     return {"recommended": "heavy_recommended", "avoid": "heavy_avoided"}[heavy.status]
 
 

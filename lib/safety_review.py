@@ -46,6 +46,7 @@ WORKED_EXAMPLES = {  # a modify rule whose change no preset's table shows -> a p
     "painful-joints-kneeling": ("frail-faller", {"floor_transfers": True}),
     "fall-risk-bench-exit": ("building-reserve", {"falls": "high"}),
     "no-floor-transfers-landings": ("building-reserve", {"floor_transfers": False}),
+    "no-floor-transfers-stepping": ("building-reserve", {"floor_transfers": False}),
 }
 # A modify rule whose change shows in no profile: on every row it matches, this other rule's change wins.
 SHADOWED = {"vertebral-fracture-form-first": "hardest-balance-beside-support"}

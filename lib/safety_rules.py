@@ -22,6 +22,9 @@ LOW_BONE_MASS = ("low_for_age", "osteopenia", "osteoporosis", "vertebral_fractur
 # The rule that holds every heavy lift back for a faller with fragile bones until she is trained as well as cleared
 # (physio review S, M1): the guidance and the plan notes name both conditions, never clearance alone.
 FALLS_HEAVY_RULE = "fall-risk-fragile-heavy"
+# The rule that holds heavy sets back until getting up from the floor has been practised (physio review R, Lo6): the
+# guidance and the plan notes give it its own words.
+NO_FLOOR_HEAVY_RULE = "no-floor-transfers-heavy"
 # Where no rule confirms an exercise suits a profile it is kept out; tests/test_safety.py checks it never happens.
 UNCONFIRMED_REASON = "Not yet reviewed for this profile: no rule confirms it suits it, so it is left out."
 # A movement that triggers no restriction on any axis, used to probe what a profile allows.

@@ -19,8 +19,11 @@ from tests.test_physio_review_k import KITS, SHAPES
 
 WAITS_FOR_CLEARANCE = re.compile(r"wait[a-z]* until you are cleared for heavy lifting", re.IGNORECASE)
 NOT_CLEARED = [profile for profile in all_profiles() if not profile.clearance]
+# With floor transfers: without them the heavy lifts are avoided until the floor is practised (review R, Lo6).
 NORMAL_TRAINED_NOT_CLEARED = [
-    profile for profile in NOT_CLEARED if profile.fragility == "normal" and profile.experience == "trained"
+    profile
+    for profile in NOT_CLEARED
+    if profile.fragility == "normal" and profile.experience == "trained" and profile.floor_transfers
 ]
 P1 = Profile(bone="normal", falls="high", floor_transfers=False, experience="trained")
 P6 = Profile(bone="osteoporosis", vertebral_fracture=True, floor_transfers=False, joint_limits=True, clearance=True)
@@ -77,12 +80,18 @@ def test_p_m1_a_cleared_client_is_never_told_to_wait_for_clearance(profile):
         assert not WAITS_FOR_CLEARANCE.search(text), text
 
 
-@pytest.mark.parametrize("profile", [PRESETS["building-reserve"], P1], ids=["building-reserve", "p1"])
-def test_p_m1_the_reviewers_profiles_heavy_squat_waits_for_clearance_then_a_coach(profile):
+def test_p_m1_the_reviewers_profiles_heavy_squat_waits_for_clearance_then_a_coach():
+    profile = PRESETS["building-reserve"]
     squat = next(row for row in _heavy_rows(profile) if row["id"] == "heavy-back-squat")
     assert squat["modification"].startswith("Wait until you are cleared for heavy lifting; then lift only with a")
     assert squat["modification_rule"] == "heavy-before-clearance-normal-bone"
     assert "heavy 5 x 5 sets wait until you are cleared for heavy lifting" in _strength_line(profile)
+
+
+def test_p_m1_p1_who_cannot_get_up_from_the_floor_avoids_heavy_sets_and_still_reads_that_they_need_clearance():
+    """P1 has no floor transfers: her heavy lifts wait for the floor practice (review R, Lo6), not only clearance."""
+    assert {row["status"] for row in _heavy_rows(P1)} == {"avoid"}
+    assert "never without clearance and supervision" in _strength_line(P1)
 
 
 def _says_the_box_twice(text: str) -> bool:

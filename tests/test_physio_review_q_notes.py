@@ -15,6 +15,8 @@ from lib.safety import assess
 from tests.test_physio_review_k import SHAPES
 
 NOT_YET = default_catalog().planner["heavy_lift"]["not_yet"]
+# Q1 cannot get up from the floor: her heavy sets wait for that too (review R, Lo6), and her sheet says so.
+NOT_YET_FLOOR = default_catalog().planner["heavy_lift"]["not_yet_floor"]
 Q1 = Profile(bone="normal", experience="trained", floor_transfers=False)
 
 
@@ -28,7 +30,7 @@ def test_q1_the_trained_lifter_not_cleared_reads_on_her_plan_sheet_that_heavy_se
     for sessions, months, minutes in [*SHAPES, (3, 24, 60)]:
         plan = build_plan(Q1, sessions, months, minutes)
         assert not plan.heavy
-        assert NOT_YET in build_handout(Q1, plan).week_lines
+        assert NOT_YET_FLOOR in build_handout(Q1, plan).week_lines
 
 
 @settings(max_examples=60, deadline=None)
@@ -41,9 +43,13 @@ def test_the_heavy_sets_note_is_on_exactly_the_plans_whose_table_offers_them_onc
 
 
 def test_every_profile_offered_heavy_sets_once_cleared_is_one_with_normal_bone_not_cleared():
-    """The note's reach, as the rules stand: heavy-before-clearance-normal-bone's profiles, and no others."""
+    """The note's reach, as the rules stand: heavy-before-clearance-normal-bone's profiles, and no others; without
+    floor transfers the heavy lifts are avoided (review R, Lo6), and the floor note takes its place."""
     offered = {profile for profile in all_profiles() if _heavy_offered_once_cleared(profile)}
-    assert offered == {p for p in all_profiles() if p.fragility == "normal" and not p.clearance}
+    normal_not_cleared = {p for p in all_profiles() if p.fragility == "normal" and not p.clearance}
+    assert offered == {p for p in normal_not_cleared if p.floor_transfers}
+    for profile in normal_not_cleared - offered:
+        assert NOT_YET_FLOOR in build_plan(profile, 2, 6, 30).notes, profile
 
 
 @pytest.mark.parametrize("profile", [p for p in all_profiles() if p.vertebral_fracture], ids=str)

@@ -167,9 +167,10 @@ def test_heavy_lifting_needs_clearance_in_osteoporosis_and_technique_first_for_n
     if profile.experience == "novice":
         assert "recommended" not in statuses(table, heavy)
     if profile.fragility == "osteoporosis" and profile.clearance and profile.experience == "trained":
-        if profile.falls == "low":
+        if profile.falls == "low" and profile.floor_transfers:
             # LIFTMOR: screened and supervised; with painful joints the heavy squat keeps a pain-free depth (F, L4)
-            # and the deadlift starts from a pain-free height (L, M1)
+            # and the deadlift starts from a pain-free height (L, M1); without floor transfers heavy sets wait
+            # (no-floor-transfers-heavy, review R, Lo6)
             floor_pull = table["pattern"].eq("hinge") & table["barbell"]
             knee = heavy & (table["deep_knee_bend"] | floor_pull) & profile.joint_limits
             assert statuses(table, heavy & ~knee) == {"recommended"}
