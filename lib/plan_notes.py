@@ -92,7 +92,7 @@ def _cleared_heavy_note(profile: Profile, table: pd.DataFrame) -> str:
     """The heavy_lift note of a cleared client whose plan has no heavy weeks: what her heavy sets wait for, the falls
     rule's training first (physio review S, M1), then the floor practice (review R, Lo6), else her coach's say."""
     if _heavy_waits_for_training(table):
-        return "until_trained"
+        return "until_trained" if profile.floor_transfers else "until_trained_no_floor"
     return "later" if profile.floor_transfers else "after_floor_practice"
 
 
