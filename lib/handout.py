@@ -32,6 +32,7 @@ from lib.handout_font import prints
 from lib.handout_instead import sheet_insteads
 from lib.handout_plan import later_lifts, later_moves
 from lib.handout_week import aerobic_line, balance_daily, balance_lines, note_lines, plan_lines
+from lib.plan_notes import stand_in_note
 from lib.plan_usable import EQUIPMENT_SETS
 from lib.planner import Plan, next_monday, session_dates
 from lib.profiles import Profile
@@ -149,7 +150,7 @@ def _plan_notes(plan: Plan, impact_words: dict, walking_change: str) -> list[str
     stand_in = impact_words["stand_in"]  # heel raises in place of impact (lib/planner.py, physio review F, L5)
     shorter = {
         impact_words["walking_with_falls"]: impact_words["none"],
-        stand_in["words_with_falls"]: stand_in["words"],
+        stand_in_note(plan.profile, stand_in, with_falls=True): stand_in_note(plan.profile, stand_in, with_falls=False),
     }
     return [shorter.get(note, note) if walking_change else note for note in plan.notes]
 

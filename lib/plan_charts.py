@@ -9,6 +9,7 @@ import altair as alt
 import pandas as pd
 
 from lib.catalog import default_catalog
+from lib.plan_notes import stand_in_note
 from lib.planner import Plan, session_dates
 
 PHASE_COLOURS = {"foundation": "#56B4E9", "build": "#009E73", "strength": "#E69F00", "maintenance": "#CC79A7"}
@@ -218,7 +219,7 @@ def describe_impacts(plan: Plan) -> str:
         stand_in = (plan.sessions["exercise_id"] == words["stand_in"]["exercise"]) & (
             plan.sessions["block"] == "impact"
         )
-        return words["stand_in"]["words"] if stand_in.any() else words["none"]
+        return stand_in_note(plan.profile, words["stand_in"], with_falls=False) if stand_in.any() else words["none"]
     per_session = plan.weeks["impacts_per_session"]
     return (
         f"Impacts per session start at {per_session.iloc[0]} and build to {per_session.max()}, "

@@ -9,7 +9,7 @@ import pandas as pd
 
 from lib.plan_usable import PHASES
 from lib.profiles import Profile
-from lib.safety_rules import NO_FLOOR_HEAVY_RULE
+from lib.safety_rules import FALLS_HEAVY_RULE, NO_FLOOR_HEAVY_RULE
 
 # Where the guidance asks for medical clearance before starting, the plan says it too until it is given.
 NEEDS_CLEARANCE_FIRST = ("osteoporosis", "vertebral_fracture")
@@ -57,6 +57,26 @@ def _heavy_once_cleared(profile: Profile, table: pd.DataFrame) -> bool:
     return not profile.clearance and bool((table["heavy"] & (table["status"] == "modify")).any())
 
 
+def _heavy_waits_for_training(table: pd.DataFrame) -> bool:
+    """The falls rule holds every heavy lift back until the client is trained as well as cleared (physio review S,
+    M1): her note names that, not her coach's later say."""
+    heavy_rules = table.loc[table["heavy"], "rules"]
+    return bool(len(heavy_rules)) and all(FALLS_HEAVY_RULE in rules for rules in heavy_rules)
+
+
+def stand_in_note(profile: Profile, stand_in: dict, with_falls: bool) -> str:
+    """Heel raises in place of landings, with the reason there are none (physio review S, Lo1): painful joints,
+    whatever the kit, or else no step in the kit for the step-down landing."""
+    reason = stand_in["reasons"]["painful_joints" if profile.joint_limits else "no_step"]
+    return stand_in["words_with_falls" if with_falls else "words"].format(reason=reason)
+
+
+def _high_impact_later(ceiling: str, table: pd.DataFrame, sessions: pd.DataFrame) -> bool:
+    """The ceiling is high but the plan's landings stop below it (physio review S, Lo3)."""
+    landings = sessions.loc[sessions["dose_kind"] == "impacts", "exercise_id"]
+    return ceiling == "high" and not (table.set_index("id").loc[landings, "impact"] == "high").any()
+
+
 def _heavy_waits_for_the_floor(profile: Profile, table: pd.DataFrame) -> bool:
     """Not cleared, and only the floor rule holds the heavy lifts back: the client `not_yet` speaks to (a trained
     lifter who may already lift heavy), who cannot yet get up from the floor (physio review R, Lo6)."""
@@ -68,11 +88,19 @@ def _heavy_waits_for_the_floor(profile: Profile, table: pd.DataFrame) -> bool:
     )
 
 
+def _cleared_heavy_note(profile: Profile, table: pd.DataFrame) -> str:
+    """The heavy_lift note of a cleared client whose plan has no heavy weeks: what her heavy sets wait for, the falls
+    rule's training first (physio review S, M1), then the floor practice (review R, Lo6), else her coach's say."""
+    if _heavy_waits_for_training(table):
+        return "until_trained" if profile.floor_transfers else "until_trained_no_floor"
+    return "later" if profile.floor_transfers else "after_floor_practice"
+
+
 def plan_notes(
-    profile: Profile, table: pd.DataFrame, weeks: pd.DataFrame, sessions: pd.DataFrame, wording: dict
+    profile: Profile, table: pd.DataFrame, weeks: pd.DataFrame, sessions: pd.DataFrame, wording: dict, ceiling: str
 ) -> tuple[str, ...]:
     """The lines shown before the plan: a review or clearance to get first, heavy lifting's place, fuelling,
-    and what stands in for impact work."""
+    what stands in for impact work, and what may follow the plan's landings."""
     notes = []
     if not profile.clearance and profile.fragility in NEEDS_CLEARANCE_FIRST:
         notes.append(wording["clearance_first"]["words"])
@@ -83,16 +111,18 @@ def plan_notes(
         review = _first_phase_gate(weeks, sessions, words) if low_z_gate(profile) else words["cleared"]
         notes += [review, words["fuel"]["words"]]
     if profile.clearance and not profile.vertebral_fracture and weeks["intensity_pct_1rm"].isna().all():
-        notes.append(wording["heavy_lift"]["later" if profile.floor_transfers else "after_floor_practice"])
+        notes.append(wording["heavy_lift"][_cleared_heavy_note(profile, table)])
     if _heavy_once_cleared(profile, table):
         notes.append(wording["heavy_lift"]["not_yet"])
     elif _heavy_waits_for_the_floor(profile, table):
         notes.append(wording["heavy_lift"]["not_yet_floor"])
     if (sessions["block"] == "impact").any() and not (sessions["dose_kind"] == "impacts").any():
-        stand_in = wording["impact"]["stand_in"]  # heel raises in its place (physio review F, L5)
-        notes.append(stand_in["words_with_falls" if profile.falls == "high" else "words"])
+        # heel raises in its place (physio review F, L5)
+        notes.append(stand_in_note(profile, wording["impact"]["stand_in"], with_falls=profile.falls == "high"))
     elif not (sessions["block"] == "impact").any():
         notes.append(wording["impact"]["walking_with_falls" if profile.falls == "high" else "none"])
+    if _high_impact_later(ceiling, table, sessions):
+        notes.append(wording["impact"]["high_later"])
     return tuple(notes)
 
 

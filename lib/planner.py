@@ -200,7 +200,7 @@ def build_plan(
         equipment=equipment,
         heavy=bool(weeks["intensity_pct_1rm"].notna().any()),
         impact_ceiling=ceiling,
-        notes=plan_notes(profile, table, weeks, sessions, catalog.planner),
+        notes=plan_notes(profile, table, weeks, sessions, catalog.planner, ceiling),
         weeks=weeks,
         sessions=sessions,
         home=home_work(usable, slots, moved, profile, _daily_balance_words(weeks, balance, catalog.planner)),

@@ -12,6 +12,7 @@ from lib.balance_dose import balance_dose, dose_kind
 from lib.catalog import Catalog, default_catalog
 from lib.profiles import Profile
 from lib.safety_rules import (
+    FALLS_HEAVY_RULE,
     LOW_BONE_MASS,
     NEUTRAL_EXERCISE,
     NO_FLOOR_HEAVY_RULE,
@@ -32,12 +33,14 @@ HEAVY_LIFT = {
     "pattern": "squat",
 }
 # The strength line for a heavy lift under modify, by the change asked for, the first that applies: waiting for
-# clearance first, so a client not yet cleared is never told less than the table says (physio review P, M1);
-# any other change: the technique-first line, which asks for no clearance a cleared client already has.
+# clearance first, so a client not yet cleared is never told less than the table says (physio review P, M1); then
+# the falls set-up, whose line also keeps the month of technique work, so a faller new to training hears the rack and
+# the coach a trained faller hears (physio review S, Lo2); any other change: the technique-first line, which asks for
+# no clearance a cleared client already has.
 HEAVY_CASE_BY_MODIFICATION = {
     "after-clearance": "heavy_after_clearance",
-    "technique-first": "heavy_technique_first",
     "support-within-reach": "heavy_with_support",
+    "technique-first": "heavy_technique_first",
 }
 
 
@@ -53,6 +56,8 @@ def _strength_case(profile: Profile, profile_rules: list[dict]) -> str:
     if profile.fragility == "vertebral_fracture":
         return "vertebral_fracture"
     heavy = decide(NEUTRAL_EXERCISE | HEAVY_LIFT, profile_rules)
+    if FALLS_HEAVY_RULE in heavy.rule_ids:  # clearance alone does not open them (physio review S, M1)
+        return "heavy_avoided_with_falls" if profile.floor_transfers else "heavy_avoided_with_falls_no_floor"
     if NO_FLOOR_HEAVY_RULE in heavy.rule_ids:
         return "heavy_no_floor"
     if heavy.status == "modify":

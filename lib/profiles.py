@@ -137,6 +137,10 @@ class Profile:
         if self.vertebral_fracture:
             cleared = "cleared by a doctor, but" if self.clearance else "not yet cleared by a doctor;"
             return f"{cleared} after a spine fracture only moderate loads"
+        # A faller with osteoporosis lifts heavy only once trained as well as cleared (rule fall-risk-fragile-heavy):
+        # clearance alone opens nothing heavy for her (physio review S, M1).
+        if self.clearance and self.fragility == "osteoporosis" and self.falls == "high" and self.experience == "novice":
+            return "cleared by a doctor, but with a high risk of falling heavy lifting waits for training experience"
         return "cleared for supervised heavy lifting" if self.clearance else "no clearance yet for heavy lifting"
 
 

@@ -19,6 +19,9 @@ STATUSES = ("recommended", "modify", "avoid")  # in rising order of restriction
 IMPACT_LEVELS = IMPACT_BANDS
 RESTRICTIONS = ("modify", "avoid")
 LOW_BONE_MASS = ("low_for_age", "osteopenia", "osteoporosis", "vertebral_fracture")
+# The rule that holds every heavy lift back for a faller with fragile bones until she is trained as well as cleared
+# (physio review S, M1): the guidance and the plan notes name both conditions, never clearance alone.
+FALLS_HEAVY_RULE = "fall-risk-fragile-heavy"
 # The rule that holds heavy sets back until getting up from the floor has been practised (physio review R, Lo6): the
 # guidance and the plan notes give it its own words.
 NO_FLOOR_HEAVY_RULE = "no-floor-transfers-heavy"

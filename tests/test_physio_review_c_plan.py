@@ -128,11 +128,16 @@ CLEARED = [profile for profile in all_profiles() if profile.clearance and not pr
 
 @pytest.mark.parametrize("profile", CLEARED[::2], ids=str)
 def test_c6_a_cleared_client_whose_plan_has_no_heavy_weeks_is_told_what_it_does(profile):
-    later = PLANNER["heavy_lift"]["later"]
+    # `until_trained`: a faller with osteoporosis new to training, whose heavy lifts wait for training too (review S, M1);
+    # `after_floor_practice`: a client who cannot yet get up from the floor (review R, Lo6)
+    later = {
+        PLANNER["heavy_lift"][key]
+        for key in ("later", "until_trained", "until_trained_no_floor", "after_floor_practice")
+    }
     ever_heavy = False
     for sessions_per_week, months, minutes in ((3, 12, 60), (2, 6, 30)):
         plan = build_plan(profile, sessions_per_week, months, minutes)
-        assert (later in plan.notes) == (not plan.heavy), (sessions_per_week, months, minutes)
+        assert len(later & set(plan.notes)) == (not plan.heavy), (sessions_per_week, months, minutes)
         ever_heavy = ever_heavy or plan.heavy
     strength = next(item for item in profile_guidance(profile) if item.topic == "Strength")
     if "5 x 5" in strength.advice and not ever_heavy:  # the guidance offers heavy sets the plans never hold

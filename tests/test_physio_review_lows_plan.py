@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from lib.catalog import default_catalog
 from lib.handout import WORDING_FILE, load_handout_words
 from lib.handout_plan import later_lifts
+from lib.plan_notes import stand_in_note
 from lib.plan_sessions import own_dose
 from lib.plan_usable import EXTERNAL_LOADS, technique_first
 from lib.planner import EQUIPMENT_SETS, PHASES, SESSION_MINUTES, Plan, build_plan, spare_time_note
@@ -174,7 +175,7 @@ def test_f_l5_the_no_kit_osteopenic_faller_does_heel_raises_at_a_counter():
     assert (impact["reps"] == own_dose(EXERCISES[STAND_IN["exercise"]])).all()
     assert impact["modification"].str.contains("counter").all()
     assert (plan.weeks["impacts_per_session"] == 0).all()  # heel raises are never counted as impacts (#10, 13)
-    assert STAND_IN["words_with_falls"] in plan.notes  # with the walking set-up for a faller
+    assert stand_in_note(plan.profile, STAND_IN, with_falls=True) in plan.notes  # with a faller's walking set-up
 
 
 @given(plans)
