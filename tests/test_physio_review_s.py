@@ -1,7 +1,8 @@
-"""Review S (/work/handoff/s12/physio/review-s.md): where every heavy lift is avoided, no line offers heavy sets later
+"""Review S (docs/reviews/review-s.md): where every heavy lift is avoided, no line offers heavy sets later
 or names clearance alone as what opens them (M1); a faller new to training hears the rack and the coach for heavy
 sets, as a trained faller does (Lo2); the heel-raise stand-in's note gives the real reason there are no landings
-(Lo1); where the ceiling is high and the plan stops at low jumps, the plan says what may come next (Lo3)."""
+(Lo1); where the ceiling is high and the plan stops at low jumps, the plan says what may come next (Lo3); a rule names
+its gate once (Lo4)."""
 
 from __future__ import annotations
 
@@ -153,3 +154,12 @@ def test_s_lo3_no_plan_below_a_high_ceiling_says_jumps_and_hops_may_come_later()
     for profile in all_profiles()[::5]:
         plan = build_plan(profile, *SHAPES[0], "full gym")
         assert (HIGH_LATER in plan.notes) <= (plan.impact_ceiling == "high")
+
+
+@pytest.mark.parametrize("rule", default_catalog().rules, ids=lambda rule: rule["id"])
+def test_s_lo4_a_rule_names_its_gate_once(rule):
+    """Review S, Lo4: 'Until getting down to the floor and up again is safe, jumps ... wait until a physiotherapist
+    has practised getting up from the floor with you' gave one gate as two. 'Until then' says what to do meanwhile."""
+    for field in ("reason", "plain"):
+        words = rule[field].lower()
+        assert words.count("until") - words.count("until then") <= 1, (field, rule[field])
