@@ -59,7 +59,7 @@ def _strength_case(profile: Profile, profile_rules: list[dict]) -> str:
     if FALLS_HEAVY_RULE in heavy.rule_ids:  # clearance alone does not open them (physio review S, M1)
         return "heavy_avoided_with_falls" if profile.floor_transfers else "heavy_avoided_with_falls_no_floor"
     if NO_FLOOR_HEAVY_RULE in heavy.rule_ids:
-        return "heavy_no_floor"
+        return "heavy_no_floor_with_falls" if profile.falls == "high" else "heavy_no_floor"
     if heavy.status == "modify":
         keys = {rule["modification"] for rule in profile_rules if rule["id"] in heavy.rule_ids}
         return next((case for key, case in HEAVY_CASE_BY_MODIFICATION.items() if key in keys), "heavy_technique_first")

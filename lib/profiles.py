@@ -141,6 +141,9 @@ class Profile:
         # clearance alone opens nothing heavy for her (physio review S, M1).
         if self.clearance and self.fragility == "osteoporosis" and self.falls == "high" and self.experience == "novice":
             return "cleared by a doctor, but with a high risk of falling heavy lifting waits for training experience"
+        # Heavy sets wait for floor practice, cleared or not (rule no-floor-transfers-heavy; physio review T, Lo1).
+        if self.clearance and not self.floor_transfers:
+            return "cleared by a doctor, but heavy lifting waits until getting down to the floor and up again is safe"
         return "cleared for supervised heavy lifting" if self.clearance else "no clearance yet for heavy lifting"
 
 
