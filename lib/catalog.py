@@ -158,10 +158,16 @@ def _check_rules(file: Path, rules: list[dict], references: dict, exercises: lis
             )
 
 
-def _check_wording(file: Path, wording: dict, references: dict) -> None:
+def _check_wording(file: Path, wording: dict, references: dict, rules: list[dict]) -> None:
     for topic in wording["guidance"]:
         for case, text in topic["cases"].items():
             _check_sources(file, f"{topic['topic']} ({case})", "sources", text["sources"], references)
+    rule_ids = {rule["id"] for rule in rules}
+    for rule_id in wording["about_you"]["clearance"]["cleared_but"]:
+        if rule_id not in rule_ids:
+            raise DataError(
+                file, "about_you", f"clearance.cleared_but.{rule_id}", "no rule in safety_rules.yaml has this id"
+            )
 
 
 def _check_question(file: Path, entry: str, question: dict, references: dict) -> None:
@@ -286,7 +292,7 @@ def load_catalog(root: Path = PROJECT_ROOT) -> Catalog:
     rules = load_validated(data / "safety_rules.yaml", "safety_rules")
     _check_rules(data / "safety_rules.yaml", rules, references, exercises)
     wording = load_validated(data / "safety_wording.yaml", "safety_wording")
-    _check_wording(data / "safety_wording.yaml", wording, references)
+    _check_wording(data / "safety_wording.yaml", wording, references, rules)
     questions, glossary, cases = _load_study(data, references, {lesson.slug: lesson for lesson in lessons})
     return Catalog(
         references=references,

@@ -8,6 +8,7 @@ import uuid
 import pandas as pd
 from icalendar import Calendar, Event
 
+from lib.profile_guidance import describe
 from lib.planner import Plan, session_dates, week_starts
 from lib.profiles import Profile
 
@@ -30,7 +31,7 @@ ASSESSMENT_COLUMNS = {
 
 def assessment_csv(table: pd.DataFrame, profile: Profile) -> str:
     """The Safe options list as CSV, list cells joined with '; ', with the profile it is for."""
-    frame = table.assign(**{PROFILE_COLUMN: profile.describe()})[list(ASSESSMENT_COLUMNS)].copy()
+    frame = table.assign(**{PROFILE_COLUMN: describe(profile)})[list(ASSESSMENT_COLUMNS)].copy()
     frame["sources"] = frame["sources"].map("; ".join)
     frame[["modification", "swap_name"]] = frame[["modification", "swap_name"]].fillna("")
     return frame.rename(columns=ASSESSMENT_COLUMNS).to_csv(index=False)
@@ -40,13 +41,13 @@ def plan_weeks_csv(plan: Plan, start: dt.date, weekdays: tuple[int, ...] | None 
     """The week-by-week plan, each week with the date it starts, and the profile it is for."""
     weeks = plan.weeks.copy()
     weeks.insert(1, "week_starts", [day.isoformat() for day in week_starts(plan, start, weekdays)])
-    weeks[PROFILE_COLUMN] = plan.profile.describe()
+    weeks[PROFILE_COLUMN] = describe(plan.profile)
     return weeks.to_csv(index=False)
 
 
 def plan_sessions_csv(plan: Plan) -> str:
     sessions = plan.sessions.copy()
-    sessions[PROFILE_COLUMN] = plan.profile.describe()
+    sessions[PROFILE_COLUMN] = describe(plan.profile)
     return sessions.to_csv(index=False)
 
 

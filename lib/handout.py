@@ -19,6 +19,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from lib.profile_guidance import describe
 from lib.catalog import PROJECT_ROOT, Catalog, _check_sources, _source_lists, default_catalog
 from lib.handout_choices import (
     MAX_BALANCE_SUGGESTIONS,
@@ -277,7 +278,7 @@ def build_handout(
         words=words,
         title=words["title"] + (f", {name}" if name else ""),
         starting=words["starting"].format(day=first_day) if first_day else "",
-        about=words["about"] + profile.describe(),
+        about=words["about"] + describe(profile),
         exercises=exercises,
         cautions=cautions,
         moving_safely=list(words["moving_safely"]["lines"]),

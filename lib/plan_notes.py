@@ -57,11 +57,16 @@ def _heavy_once_cleared(profile: Profile, table: pd.DataFrame) -> bool:
     return not profile.clearance and bool((table["heavy"] & (table["status"] == "modify")).any())
 
 
+def _every_heavy_row(table: pd.DataFrame, held_back_by) -> bool:
+    """Whether the table has heavy lifts and held_back_by(rule ids) holds for each of their rows."""
+    heavy_rules = table.loc[table["heavy"], "rules"]
+    return bool(len(heavy_rules)) and all(held_back_by(rules) for rules in heavy_rules)
+
+
 def _heavy_waits_for_training(table: pd.DataFrame) -> bool:
     """The falls rule holds every heavy lift back until the client is trained as well as cleared (physio review S,
     M1): her note names that, not her coach's later say."""
-    heavy_rules = table.loc[table["heavy"], "rules"]
-    return bool(len(heavy_rules)) and all(FALLS_HEAVY_RULE in rules for rules in heavy_rules)
+    return _every_heavy_row(table, lambda rules: FALLS_HEAVY_RULE in rules)
 
 
 def stand_in_note(profile: Profile, stand_in: dict, with_falls: bool) -> str:
@@ -80,12 +85,7 @@ def _high_impact_later(ceiling: str, table: pd.DataFrame, sessions: pd.DataFrame
 def _heavy_waits_for_the_floor(profile: Profile, table: pd.DataFrame) -> bool:
     """Not cleared, and only the floor rule holds the heavy lifts back: the client `not_yet` speaks to (a trained
     lifter who may already lift heavy), who cannot yet get up from the floor (physio review R, Lo6)."""
-    heavy_rules = table.loc[table["heavy"], "rules"]
-    return (
-        not profile.clearance
-        and bool(len(heavy_rules))
-        and all(rules == [NO_FLOOR_HEAVY_RULE] for rules in heavy_rules)
-    )
+    return not profile.clearance and _every_heavy_row(table, lambda rules: rules == [NO_FLOOR_HEAVY_RULE])
 
 
 def _cleared_heavy_note(profile: Profile, table: pd.DataFrame) -> str:

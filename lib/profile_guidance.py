@@ -121,6 +121,35 @@ def _ceiling_words(profile: Profile, catalog: Catalog) -> str:
     return ceiling_words
 
 
+def describe(profile: Profile, catalog: Catalog | None = None) -> str:
+    """The profile in plain words, for "About you" on a client sheet, the summary card and the exports
+    (data/safety_wording.yaml about_you)."""
+    catalog = catalog or default_catalog()
+    words = catalog.wording["about_you"]
+    parts = [
+        words["bone"][profile.bone],
+        *([words["vertebral_fracture"]] if profile.vertebral_fracture else []),
+        words["falls"][profile.falls],
+        *([words["joint_limits"]] if profile.joint_limits else []),
+        words["experience"][profile.experience],
+        _clearance_words(profile, rules_for(profile, catalog.rules), words["clearance"]),
+        *([] if profile.floor_transfers else [words["no_floor"]]),
+    ]
+    text = "; ".join(parts)
+    return text[0].upper() + text[1:] + "."  # not str.capitalize(), which lower-cases the Z of "Z-score"
+
+
+def _clearance_words(profile: Profile, profile_rules: list[dict], words: dict) -> str:
+    """Cleared or not; a cleared client is called cleared for heavy lifting only where no rule holds every heavy
+    lift back (the rules that decide a supervised heavy lift for her, as _strength_case reads them)."""
+    if profile.vertebral_fracture:
+        return words["vertebral_fracture"]["cleared" if profile.clearance else "not_cleared"]
+    if not profile.clearance:
+        return words["not_cleared"]
+    holding = decide(NEUTRAL_EXERCISE | HEAVY_LIFT, profile_rules).rule_ids
+    return next((text for rule_id, text in words["cleared_but"].items() if rule_id in holding), words["cleared"])
+
+
 def profile_guidance(profile: Profile, catalog: Catalog | None = None) -> list[Guidance]:
     """What this profile needs, topic by topic, in plain words with the guideline behind each line.
 

@@ -109,43 +109,6 @@ class Profile:
     def as_dict(self) -> dict[str, Any]:
         return asdict(self) | {"fragility": self.fragility}
 
-    def describe(self) -> str:
-        """The profile in plain words, for a client handout or a summary card."""
-        bone = {
-            "normal": "bone density in the normal range",
-            "low_for_age": "bone density below the expected range for age (Z-score -2.0 or lower)",
-            "osteopenia": "low bone mass (osteopenia)",
-            "osteoporosis": "osteoporosis",
-        }[self.bone]
-        parts = [bone]
-        if self.vertebral_fracture:
-            parts.append("a past spine (vertebral) or several fragility fractures")
-        parts.append("a high risk of falling" if self.falls == "high" else "a low risk of falling")
-        if self.joint_limits:
-            parts.append("painful joints that limit impact")
-        parts.append(
-            "experienced with strength training" if self.experience == "trained" else "new to strength training"
-        )
-        parts.append(self._clearance_words())
-        if not self.floor_transfers:
-            parts.append("no floor work yet")
-        text = "; ".join(parts)
-        return text[0].upper() + text[1:] + "."  # not str.capitalize(), which lower-cases the Z of "Z-score"
-
-    def _clearance_words(self) -> str:
-        # After a spine fracture no heavy lifting is planned, cleared or not: do not invite it (physio review Q, Lo6).
-        if self.vertebral_fracture:
-            cleared = "cleared by a doctor, but" if self.clearance else "not yet cleared by a doctor;"
-            return f"{cleared} after a spine fracture only moderate loads"
-        # A faller with osteoporosis lifts heavy only once trained as well as cleared (rule fall-risk-fragile-heavy):
-        # clearance alone opens nothing heavy for her (physio review S, M1).
-        if self.clearance and self.fragility == "osteoporosis" and self.falls == "high" and self.experience == "novice":
-            return "cleared by a doctor, but with a high risk of falling heavy lifting waits for training experience"
-        # Heavy sets wait for floor practice, cleared or not (rule no-floor-transfers-heavy; physio review T, Lo1).
-        if self.clearance and not self.floor_transfers:
-            return "cleared by a doctor, but heavy lifting waits until getting down to the floor and up again is safe"
-        return "cleared for supervised heavy lifting" if self.clearance else "no clearance yet for heavy lifting"
-
 
 def _as_link_value(field: str, value: Any) -> Any:
     """A field's value as its link key says it, and back: the same both ways (a negation or nothing)."""

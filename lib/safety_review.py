@@ -18,6 +18,7 @@ import sys
 
 import pandas as pd
 
+from lib.profile_guidance import describe
 from lib.catalog import Catalog, default_catalog
 from lib.planner import build_plan, session_grid
 from lib.profiles import PRESET_LABELS, PRESETS, Profile
@@ -96,7 +97,7 @@ def preset_section(key: str, profile: Profile, catalog: Catalog) -> str:
         f"- **{item.topic}:** {item.advice} ({', '.join(item.sources)})" for item in profile_guidance(profile, catalog)
     )
     return (
-        f"### {PRESET_LABELS[key]} (`{key}`)\n\n{profile.describe()}\n\n{guidance}\n\n"
+        f"### {PRESET_LABELS[key]} (`{key}`)\n\n{describe(profile)}\n\n{guidance}\n\n"
         f"{counts.get('recommended', 0)} recommended, {counts.get('modify', 0)} with modifications, "
         f"{counts.get('avoid', 0)} avoided.\n\n{markdown_table(rows, 'Status')}\n"
     )
@@ -152,7 +153,7 @@ def plan_section(label: str, profile: Profile) -> str:
     ]
     if weeks["impacts_per_session"].max():  # with none, plan.notes says so
         parts.append(f"impacts up to {weeks['impacts_per_session'].max()} a session")
-    summary = " ".join(filter(None, [f"{profile.describe()} {'; '.join(parts)}.", plan.habitual_impact]))
+    summary = " ".join(filter(None, [f"{describe(profile)} {'; '.join(parts)}.", plan.habitual_impact]))
     later = weeks[(weeks["review"] != "") & (weeks["week"] > 1)]  # a week-1 review is the first of plan.notes
     summary = " ".join(
         [*plan.notes, summary, *(f"Review at week {row.week}: {row.review}" for row in later.itertuples())]

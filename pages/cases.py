@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from lib.profile_guidance import describe
 from lib.screening import screen
 from lib.study import case_profile
 from pages.components import kept_settings, site_map
@@ -35,7 +36,7 @@ with st.container(border=True):
 with st.expander("The profile this story implies"):
     if "t_score" in case:
         st.markdown(f"T-score: **{case['t_score']:.1f}**")
-    st.markdown(profile.describe())
+    st.markdown(describe(profile))
 # The tools in view, not inside the answer above: opening them set to the case is how a trainer checks a plan.
 if "screening" in case:
     st.page_link(

@@ -7,6 +7,7 @@ from collections import Counter
 import pandas as pd
 import streamlit as st
 
+from lib.profile_guidance import describe
 from lib import safety
 from lib.exports import assessment_csv
 from lib.profile_guidance import Guidance
@@ -66,7 +67,7 @@ def render_summary(profile: Profile) -> None:
         # In sight, not behind a click, though a closed list cost the browser about 8 ms less per profile change
         # (issue #13): the clearance and red-flag advice is what a client must not miss. Heading and list are one
         # element: each element is a message for the server to send and a part for the browser to redraw.
-        st.html(guidance_html("What this profile needs", profile.describe(), guidance(profile), catalog().references))
+        st.html(guidance_html("What this profile needs", describe(profile), guidance(profile), catalog().references))
         # Drawn only while open: a profile change does not redraw a closed table (issue #13).
         guidelines = st.expander("What each guideline says for this profile", key="guidelines", on_change="rerun")
         if guidelines.open:

@@ -85,6 +85,16 @@ def test_duplicate_yaml_key_is_refused(project_copy):
     assert "duplicate key" in error.problem and error.file.endswith("references.yaml")
 
 
+def test_about_you_names_a_rule_that_does_not_exist(project_copy):
+    def misname_the_rule(wording):
+        wording["about_you"]["clearance"]["cleared_but"]["no-such-rule"] = "cleared, but something waits"
+
+    _edit_yaml(project_copy / "data/safety_wording.yaml", misname_the_rule)
+    error = _load_error(project_copy)
+    assert error.file.endswith("safety_wording.yaml") and error.entry == "about_you"
+    assert error.field == "clearance.cleared_but.no-such-rule" and "no rule" in error.problem
+
+
 def test_bad_citation_key_in_a_rule(project_copy):
     def cite_nothing(rules):
         rules[0]["sources"] = ["nosuchpaper2099"]

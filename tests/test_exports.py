@@ -7,6 +7,7 @@ import re
 import pandas as pd
 from icalendar import Calendar
 
+from lib.profile_guidance import describe
 from lib.exports import PROFILE_COLUMN, plan_ics, plan_sessions_csv, plan_weeks_csv
 from lib.planner import PHASES, build_plan, session_grid
 from lib.profiles import PRESETS
@@ -39,7 +40,7 @@ def test_plan_csvs_say_whose_plan_they_are_and_date_each_week():
     sessions = pd.read_csv(io.StringIO(plan_sessions_csv(plan)))
     assert list(weeks.columns[:2]) == ["week", "week_starts"]
     assert list(weeks["week_starts"][:2]) == ["2027-01-11", "2027-01-18"]
-    assert set(weeks[PROFILE_COLUMN]) == set(sessions[PROFILE_COLUMN]) == {plan.profile.describe()}
+    assert set(weeks[PROFILE_COLUMN]) == set(sessions[PROFILE_COLUMN]) == {describe(plan.profile)}
     for frame in (weeks, sessions):  # one style of column name, the last one too
         assert all(re.fullmatch(r"[a-z0-9_]+", column) for column in frame.columns), list(frame.columns)
 

@@ -10,6 +10,7 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
+from lib.profile_guidance import describe
 from lib.handout import build_handout
 from lib.handout_choices import MAX_EXERCISES, MIN_EXERCISES, handout_cautions, handout_exercises
 from lib.handout_pdf import MAX_PAGES, MOST_PAGES, handout_pdf
@@ -28,7 +29,7 @@ def test_handout_fits_one_sheet_and_says_what_matters(key, with_plan, preset_han
     profile = PRESETS[key]
     pages, text = read_pdf(preset_handouts[key, with_plan])
     assert 1 <= pages <= (MAX_PAGES if key == "building-reserve" else MOST_PAGES)  # a third only for the cautions
-    first_words = " ".join(profile.describe().split()[:3])
+    first_words = " ".join(describe(profile).split()[:3])
     assert first_words in text
     assert "Your exercises" in text and "Stop and call" in text and "not medical advice" in text
     recommended = set(assess(profile, catalog).query("status == 'recommended'")["name"])

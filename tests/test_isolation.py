@@ -12,6 +12,7 @@ from dataclasses import replace
 import pytest
 from playwright.sync_api import expect
 
+from lib.profile_guidance import describe
 from lib.profiles import Profile
 
 pytestmark = pytest.mark.browser
@@ -37,8 +38,8 @@ def click_pill(page, label: str) -> None:
 
 
 def assert_shows_only(page, own: Profile, other: Profile) -> None:
-    expect(summary_card(page)).to_contain_text(own.describe(), timeout=WAIT_MS)
-    assert other.describe() not in page.inner_text("body")
+    expect(summary_card(page)).to_contain_text(describe(own), timeout=WAIT_MS)
+    assert describe(other) not in page.inner_text("body")
     assert page.locator("[data-testid='stException']").count() == 0
 
 

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from lib.profile_guidance import describe
 from lib.profiles import PRESETS
 from pages.components import site_map
 from tests.apptest_helpers import all_text, app, open_page, profile_needs
@@ -340,7 +341,7 @@ def test_a_case_link_opens_safe_options_with_that_profile(catalog):
 
     case = next(case for case in catalog.cases if case["profile"]["vertebral_fracture"])
     at = open_page("safe-exercises", profile_query_params(case_profile(case)))
-    assert case_profile(case).describe() in profile_needs(at)
+    assert describe(case_profile(case)) in profile_needs(at)
 
 
 def test_exercise_library_lists_every_exercise_drawn(catalog):

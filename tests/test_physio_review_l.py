@@ -9,6 +9,7 @@ import re
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from lib.profile_guidance import describe
 from lib.catalog import default_catalog
 from lib.handout import build_handout
 from lib.plan_usable import EQUIPMENT_SETS, EQUIPMENT_WORDS, HOUSEHOLD
@@ -91,7 +92,7 @@ def test_l_lo1_the_step_down_says_no_jump_in_its_name():
 
 
 def test_l_lo6_the_profile_keeps_the_capital_z_of_z_score():
-    assert "Z-score" in Profile.from_z_score(-2.0).describe()
+    assert "Z-score" in describe(Profile.from_z_score(-2.0))
 
 
 def test_l_lo8_marching_does_not_claim_to_build_bone_that_walking_does_not():

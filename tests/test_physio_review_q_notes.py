@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from lib.profile_guidance import describe
 from lib.catalog import default_catalog
 from lib.handout import build_handout
 from lib.planner import build_plan
@@ -54,6 +55,6 @@ def test_every_profile_offered_heavy_sets_once_cleared_is_one_with_normal_bone_n
 
 @pytest.mark.parametrize("profile", [p for p in all_profiles() if p.vertebral_fracture], ids=str)
 def test_after_a_spine_fracture_the_profile_words_never_invite_heavy_lifting(profile):
-    words = profile.describe()
+    words = describe(profile)
     assert "heavy lifting" not in words and "only moderate loads" in words, words
     assert ("not yet cleared" in words) == (not profile.clearance), words

@@ -6,7 +6,9 @@ from dataclasses import fields
 import pytest
 from hypothesis import given, strategies as st
 
+from lib.profile_guidance import describe
 from lib.profiles import LINK_KEYS, PRESETS, Profile, all_profiles, classify_t_score, classify_z_score
+from lib.safety import assess
 
 
 @pytest.mark.parametrize(
@@ -78,8 +80,8 @@ def test_iscd_z_score_reading(z_score, bone):
 
 
 def test_a_low_z_score_reads_in_words_and_floor_transfers_default_to_today():
-    assert "below the expected range for age" in Profile.from_z_score(-2.1).describe()
-    assert Profile().floor_transfers and "floor" in Profile(floor_transfers=False).describe()
+    assert "below the expected range for age" in describe(Profile.from_z_score(-2.1))
+    assert Profile().floor_transfers and "floor" in describe(Profile(floor_transfers=False))
     with pytest.raises(ValueError):
         classify_z_score(math.nan)
 
@@ -93,3 +95,11 @@ def test_every_profile_field_has_one_short_link_key():
     assert set(LINK_KEYS) == {field.name for field in fields(Profile)}
     assert len(set(LINK_KEYS.values())) == len(LINK_KEYS)
     assert Profile(floor_transfers=False).link_values()["nofloor"] is True  # the link names what cannot be done
+
+
+@pytest.mark.parametrize("profile", all_profiles(), ids=repr)
+def test_about_you_calls_a_client_cleared_for_heavy_lifting_only_where_a_heavy_lift_is_open_to_her(profile):
+    """The clearance clause reads the rules (data/safety_wording.yaml about_you), not a copy of their conditions."""
+    table = assess(profile)
+    heavy_open = (table["heavy"] & (table["status"] != "avoid")).any()
+    assert ("cleared for supervised heavy lifting" in describe(profile)) == bool(profile.clearance and heavy_open)

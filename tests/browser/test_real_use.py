@@ -145,6 +145,7 @@ def test_planner_downloads_name_the_profile_the_dates_and_the_chosen_days(server
 
     from icalendar import Calendar
 
+    from lib.profile_guidance import describe
     from lib.profiles import Profile
 
     visit(page, f"{server.url}/program?bone=osteoporosis&vf=true&spw=2&months=3&start=2027-01-04")
@@ -158,7 +159,7 @@ def test_planner_downloads_name_the_profile_the_dates_and_the_chosen_days(server
 
     weeks = list(csv.DictReader(io.StringIO(download(page, "Weekly plan (CSV)").decode())))
     assert weeks[0]["week_starts"] == "2027-01-04" and weeks[1]["week_starts"] == "2027-01-11"
-    profile = Profile(bone="osteoporosis", vertebral_fracture=True).describe()
+    profile = describe(Profile(bone="osteoporosis", vertebral_fracture=True))
     assert {week["for_profile"] for week in weeks} == {profile}
     sessions = list(csv.DictReader(io.StringIO(download(page, "Session templates (CSV)").decode())))
     assert {session["for_profile"] for session in sessions} == {profile}
@@ -169,11 +170,12 @@ def test_the_safe_options_csv_says_which_profile_it_is_for(server, page):
     import csv
     import io
 
+    from lib.profile_guidance import describe
     from lib.profiles import Profile
 
     visit(page, f"{server.url}/safe-exercises?bone=osteopenia&falls=high")
     rows = list(csv.DictReader(io.StringIO(download(page, "Download this list (CSV)").decode())))
-    assert rows and {row["For profile"] for row in rows} == {Profile(bone="osteopenia", falls="high").describe()}
+    assert rows and {row["For profile"] for row in rows} == {describe(Profile(bone="osteopenia", falls="high"))}
 
 
 def test_glossary_finds_a_term_however_typed_and_its_lesson_opens_in_the_same_tab(server, page, catalog):
@@ -259,6 +261,7 @@ def test_the_copy_button_shows_without_hovering_and_leaves_the_link_readable(ser
 def test_the_planner_handout_is_for_the_profile_set_on_safe_options(server, page):
     from pypdf import PdfReader
 
+    from lib.profile_guidance import describe
     from lib.profiles import Profile
 
     visit(page, f"{server.url}/safe-exercises?bone=osteoporosis&falls=high")
@@ -270,7 +273,7 @@ def test_the_planner_handout_is_for_the_profile_set_on_safe_options(server, page
     with page.expect_download(timeout=SETTLE_MS) as started:
         button.click()
     text = " ".join(sheet.extract_text() for sheet in PdfReader(started.value.path()).pages)
-    assert Profile(bone="osteoporosis", falls="high").describe()[:40] in " ".join(text.split())
+    assert describe(Profile(bone="osteoporosis", falls="high"))[:40] in " ".join(text.split())
 
 
 def test_a_safe_options_handout_is_for_the_profile_shown_and_withdrawn_when_it_changes(server, page):
@@ -278,6 +281,7 @@ def test_a_safe_options_handout_is_for_the_profile_shown_and_withdrawn_when_it_c
     for one profile must not stay on offer once the profile is another, and the next is for the new one."""
     from pypdf import PdfReader
 
+    from lib.profile_guidance import describe
     from lib.profiles import Profile
 
     visit(page, f"{server.url}/safe-exercises?bone=osteopenia")
@@ -291,7 +295,7 @@ def test_a_safe_options_handout_is_for_the_profile_shown_and_withdrawn_when_it_c
     with page.expect_download(timeout=SETTLE_MS) as started:
         button.click()
     text = " ".join(" ".join(sheet.extract_text() for sheet in PdfReader(started.value.path()).pages).split())
-    assert Profile(bone="osteopenia", vertebral_fracture=True).describe()[:40] in text
+    assert describe(Profile(bone="osteopenia", vertebral_fracture=True))[:40] in text
 
 
 def test_a_safe_options_link_copied_after_changes_below_it_holds_them(server, chromium):
