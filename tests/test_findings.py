@@ -9,7 +9,8 @@ import pandas as pd
 
 from lib.planner import build_plan, session_grid
 from lib.profiles import PRESETS, Profile
-from lib.safety import assess, profile_guidance
+from lib.safety import assess
+from tests.support.guidance import guidance_on
 
 NORMAL_TRAINED = Profile(bone="normal", experience="trained")
 FRAIL_FALLER_AFTER_VF = Profile(bone="osteoporosis", vertebral_fracture=True, falls="high", joint_limits=True)
@@ -86,7 +87,7 @@ def test_7_after_a_vertebral_fracture_heavy_lifting_is_off_everywhere():
     profile = Profile(bone="osteoporosis", vertebral_fracture=True, experience="trained", clearance=True)
     table = assess(profile)
     assert set(table.loc[table["heavy"], "status"]) == {"avoid"}
-    strength = next(item for item in profile_guidance(profile) if item.topic == "Strength")
+    strength = guidance_on(profile, "Strength")
     assert "later" not in strength.advice and "vertebral fracture" in strength.advice
     assert not build_plan(profile).heavy
 

@@ -9,7 +9,8 @@ import pytest
 
 from lib.catalog import default_catalog
 from lib.profiles import Profile, all_profiles
-from lib.safety import assess, profile_guidance
+from lib.safety import assess
+from tests.support.guidance import guidance_on
 from pages.components.exercise_card import exercise_card
 
 LOW_BONE_MASS_WITHOUT_FRACTURE = [
@@ -61,7 +62,7 @@ def test_13_a_low_z_score_is_told_in_low_bone_mass_words_not_postmenopausal_oste
     restricted = table[table["status"].isin(["avoid", "modify"])]
     for row in restricted.to_dict("records"):
         assert not OSTEOPOROSIS_WORDS.search(row["reason"] + " " + row["modification"]), (row["id"], row["reason"])
-    clearance = next(item for item in profile_guidance(profile) if item.topic == "Clearance")
+    clearance = guidance_on(profile, "Clearance")
     assert "doctor" in clearance.advice and "fuel" in clearance.advice and "mountjoy2014" in clearance.sources
     if not profile.clearance:
         jumps = table[(table["impact"] == "high") & (table["status"] == "avoid")]

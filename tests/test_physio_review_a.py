@@ -12,6 +12,7 @@ from lib.catalog import default_catalog
 from lib.profiles import Profile, all_profiles
 from lib.safety import assess, profile_guidance
 from lib.safety_rules import LOW_BONE_MASS
+from tests.support.guidance import guidance_on
 
 LOW_FOR_AGE = [profile for profile in all_profiles() if profile.bone == "low_for_age"]
 NORMAL_BONE_WITH_FRACTURE = [
@@ -176,6 +177,6 @@ def test_6_the_impact_guidance_names_the_highest_impact_the_assessment_allows(pr
 @pytest.mark.parametrize("profile", [p for p in all_profiles() if p.bone in LOW_BONE_MASS][::4], ids=str)
 def test_b5_high_impact_guidance_with_low_bone_mass_says_coached_at_first_as_the_rules_do(profile):
     # Second physiotherapist read of the five named plans, finding 5: the guidance dropped the coach.
-    impact = next(item.advice for item in profile_guidance(profile) if item.topic == "Impact")
+    impact = guidance_on(profile, "Impact").advice
     coached = {row.status for row in assess(profile).itertuples() if row.impact == "high"} <= {"modify", "avoid"}
     assert "high impact can be built up to" not in impact.lower() and coached

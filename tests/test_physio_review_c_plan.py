@@ -11,6 +11,7 @@ from lib.catalog import default_catalog
 from lib.planner import EQUIPMENT_SETS, SESSION_MINUTES, Plan, build_plan
 from lib.profiles import CHOICES, Profile, all_profiles
 from lib.safety import assess, profile_guidance
+from tests.support.guidance import guidance_on
 
 PLANNER = default_catalog().planner
 HIGH_FALLS = [profile for profile in all_profiles() if profile.falls == "high"]
@@ -49,7 +50,7 @@ def test_c5_a_cleared_low_z_score_is_told_the_doctor_has_looked_not_to_see_one(p
     assert not [text for text in texts if any(words in text for words in REVIEW_STILL_TO_COME)]
     plan_notes = build_plan(profile, 2, 6).notes
     assert any("looked for the cause" in note for note in plan_notes)
-    clearance = next(item for item in profile_guidance(profile) if item.topic == "Clearance")
+    clearance = guidance_on(profile, "Clearance")
     assert "looked for the cause" in clearance.advice
 
 
@@ -139,7 +140,7 @@ def test_c6_a_cleared_client_whose_plan_has_no_heavy_weeks_is_told_what_it_does(
         plan = build_plan(profile, sessions_per_week, months, minutes)
         assert len(later & set(plan.notes)) == (not plan.heavy), (sessions_per_week, months, minutes)
         ever_heavy = ever_heavy or plan.heavy
-    strength = next(item for item in profile_guidance(profile) if item.topic == "Strength")
+    strength = guidance_on(profile, "Strength")
     if "5 x 5" in strength.advice and not ever_heavy:  # the guidance offers heavy sets the plans never hold
         assert "for your coach to add later" in strength.advice
 

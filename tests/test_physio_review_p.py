@@ -16,6 +16,7 @@ from lib.planner import build_plan
 from lib.profiles import PRESETS, Profile, all_profiles
 from lib.safety import assess, profile_guidance
 from tests.test_physio_review_k import KITS, SHAPES
+from tests.support.guidance import guidance_on
 
 WAITS_FOR_CLEARANCE = re.compile(r"wait[a-z]* until you are cleared for heavy lifting", re.IGNORECASE)
 NOT_CLEARED = [profile for profile in all_profiles() if not profile.clearance]
@@ -44,10 +45,6 @@ def _heavy_rows(profile: Profile) -> list[dict]:
     return table[table["heavy"]].to_dict("records")
 
 
-def _strength_line(profile: Profile) -> str:
-    return next(item.advice for item in profile_guidance(profile) if item.topic == "Strength")
-
-
 def _clearance_before_coach(text: str) -> bool:
     """The text asks for clearance, and before it names any coach (so no coach reads as permission on its own)."""
     found = WAITS_FOR_CLEARANCE.search(text)
@@ -66,7 +63,7 @@ def test_p_m1_no_heavy_row_reads_as_permission_before_clearance(profile):
 
 @pytest.mark.parametrize("profile", NORMAL_TRAINED_NOT_CLEARED, ids=str)
 def test_p_m1_guidance_and_table_agree_for_a_trained_client_with_normal_bone_not_cleared(profile):
-    line = _strength_line(profile)
+    line = guidance_on(profile, "Strength").advice
     assert _clearance_before_coach(line), line
     rows = _heavy_rows(profile)
     assert rows and all(row["status"] == "modify" for row in rows)
@@ -85,13 +82,15 @@ def test_p_m1_the_reviewers_profiles_heavy_squat_waits_for_clearance_then_a_coac
     squat = next(row for row in _heavy_rows(profile) if row["id"] == "heavy-back-squat")
     assert squat["modification"].startswith("Wait until you are cleared for heavy lifting; then lift only with a")
     assert squat["modification_rule"] == "heavy-before-clearance-normal-bone"
-    assert "heavy 5 x 5 sets wait until you are cleared for heavy lifting" in _strength_line(profile)
+    assert "heavy 5 x 5 sets wait until you are cleared for heavy lifting" in guidance_on(profile, "Strength").advice
 
 
 def test_p_m1_p1_who_cannot_get_up_from_the_floor_avoids_heavy_sets_and_still_reads_that_they_need_clearance():
     """P1 has no floor transfers: her heavy lifts wait for the floor practice (review R, Lo6), not only clearance."""
     assert {row["status"] for row in _heavy_rows(P1)} == {"avoid"}
-    assert "heavy sets only with clearance" in _strength_line(P1)  # review T, M1: then the rack and the coach
+    assert (
+        "heavy sets only with clearance" in guidance_on(P1, "Strength").advice
+    )  # review T, M1: then the rack and the coach
 
 
 def _says_the_box_twice(text: str) -> bool:

@@ -16,8 +16,9 @@ from lib.handout import build_handout
 from lib.handout_choices import handout_exercises
 from lib.planner import build_plan
 from lib.profiles import Profile, all_profiles
-from lib.safety import assess, impact_ceiling, profile_guidance
+from lib.safety import assess, impact_ceiling
 from tests.test_physio_review_k import KITS, SHAPES
+from tests.support.guidance import guidance_on
 
 CATALOG = default_catalog()
 RULES = {rule["id"]: rule for rule in CATALOG.rules}
@@ -77,7 +78,7 @@ def test_q_m5_without_safe_floor_transfers_impact_stays_moderate_beside_a_counte
     landings = table[(table["impact"] == "moderate") & (table["fall_demand"] != "low") & (table["status"] != "avoid")]
     for row in landings.to_dict("records"):
         assert row["status"] == "modify" and "counter" in row["modification"], (row["id"], row["modification"])
-    impact_advice = next(item.advice for item in profile_guidance(profile) if item.topic == "Impact")
+    impact_advice = guidance_on(profile, "Impact").advice
     assert "hops and drop landings" not in impact_advice, impact_advice
     if impact_ceiling(profile) == "moderate":
         assert "beside a counter" in impact_advice, impact_advice

@@ -14,8 +14,9 @@ from lib.catalog import default_catalog
 from lib.handout import build_handout
 from lib.planner import build_plan
 from lib.profiles import Profile, all_profiles
-from lib.safety import assess, impact_ceiling, profile_guidance
+from lib.safety import assess, impact_ceiling
 from tests.test_physio_review_k import KITS, SHAPES
+from tests.support.guidance import guidance_on
 
 CATALOG = default_catalog()
 NO_FLOOR = [profile for profile in all_profiles() if not profile.floor_transfers]
@@ -36,10 +37,6 @@ def _plans_over(profiles: list[Profile]):
     return drawn
 
 
-def _strength_advice(profile: Profile) -> str:
-    return next(item.advice for item in profile_guidance(profile) if item.topic == "Strength")
-
-
 @pytest.mark.parametrize("profile", NO_FLOOR, ids=str)
 def test_r_lo6_without_floor_transfers_every_heavy_lift_is_avoided(profile):
     """R4, a cleared and trained osteoporotic faller who cannot get up from the floor, was offered heavy 5 x 5 sets
@@ -51,14 +48,14 @@ def test_r_lo6_without_floor_transfers_every_heavy_lift_is_avoided(profile):
 
 @pytest.mark.parametrize("profile", NO_FLOOR, ids=str)
 def test_r_lo6_a_no_floor_clients_strength_advice_holds_no_heavy_set_for_later(profile):
-    advice = _strength_advice(profile)
+    advice = guidance_on(profile, "Strength").advice
     assert "for your coach to add later" not in advice and "are an option" not in advice, advice
 
 
 @pytest.mark.parametrize("profile", all_profiles(), ids=str)
 def test_r_lo6_no_heavy_set_is_offered_with_one_hand_on_support(profile):
     """'heavy 5 x 5 sets only inside a rack ..., or with one hand on support': no heavy lift is done one-handed."""
-    advice = _strength_advice(profile)
+    advice = guidance_on(profile, "Strength").advice
     heavy_clause = advice[advice.find("heavy 5 x 5") :] if "heavy 5 x 5" in advice else ""
     assert "one hand" not in heavy_clause, advice
 
@@ -129,10 +126,6 @@ def test_r_lo3_a_no_floor_plan_gives_every_move_that_may_stumble_with_support_in
                 assert _has_support(row["modification"]), (row["exercise"], row["modification"])
 
 
-def _impact_advice(profile: Profile) -> str:
-    return next(item.advice for item in profile_guidance(profile) if item.topic == "Impact")
-
-
 @_plans_over(NO_FLOOR_MODERATE)
 @example(R5, "none", (2, 6, 30))
 @example(R5, "bands and dumbbells", (3, 12, 45))
@@ -140,7 +133,8 @@ def test_r_lo2_the_advice_table_plan_and_sheet_agree_on_a_counter_for_stamping(p
     """R5's advice said 'beside a counter ...: stamping and low jumps'; the table, plan and sheet gave plain stamping."""
     stamping = assess(profile).set_index("id").loc["stamping"]
     assert stamping["status"] != "avoid"
-    assert "stamping" in _impact_advice(profile) and "beside a counter" in _impact_advice(profile)
+    impact = guidance_on(profile, "Impact").advice
+    assert "stamping" in impact and "beside a counter" in impact
     assert "counter" in stamping["modification"], stamping["modification"]
     plan = build_plan(profile, *shape, kit)
     for change in plan.sessions.loc[plan.sessions["exercise_id"] == "stamping", "modification"]:

@@ -16,6 +16,7 @@ from lib.planner import build_plan
 from lib.profiles import Profile, all_profiles
 from lib.safety import assess, impact_ceiling, profile_guidance
 from lib.safety_rules import FALLS_HEAVY_RULE
+from tests.support.guidance import guidance_on
 
 PLANNER = default_catalog().planner
 SHAPES = [(2, 12, 45), (3, 6, 30)]
@@ -76,7 +77,7 @@ CLEARED_FALLERS_NEW_TO_TRAINING = [
 def test_s_m1_the_cleared_faller_new_to_training_is_told_what_still_holds_heavy_sets_back(profile):
     """Review S's four: cleared osteoporotic fallers new to training. Their advice and plans name the training."""
     assert profile.bone == "osteoporosis" and profile.experience == "novice"
-    strength = next(item.advice for item in profile_guidance(profile) if item.topic == "Strength")
+    strength = guidance_on(profile, "Strength").advice
     assert profile.falls == "high"
     assert "training experience as well as medical clearance" in strength and "inside a rack" in strength
     for shape in SHAPES:
@@ -92,7 +93,7 @@ def test_s_m1_reaches_the_four_profiles_the_review_found():
 @pytest.mark.parametrize("profile", [p for p in all_profiles() if p.falls == "high"], ids=str)
 def test_s_lo2_every_faller_offered_heavy_sets_hears_the_rack_and_the_coach(profile):
     """Review S's twelve cleared fallers new to training lacked the falls rider trained fallers had."""
-    strength = next(item.advice for item in profile_guidance(profile) if item.topic == "Strength")
+    strength = guidance_on(profile, "Strength").advice
     if "heavy 5 x 5" in strength and "wait until you are cleared" not in strength:
         assert "inside a rack with the safety bars set" in strength and "a coach beside you" in strength, strength
 

@@ -10,21 +10,18 @@ import pytest
 
 from lib.handout import build_handout
 from lib.profiles import all_profiles
-from lib.safety import assess, profile_guidance
+from lib.safety import assess
+from tests.support.guidance import guidance_on
 
 NO_FLOOR = [profile for profile in all_profiles() if not profile.floor_transfers]
 # What a heavy set needs besides clearance, as the strength line says it to a client with floor transfers.
 RIDERS = ("inside a rack", "month or more of technique work")
 
 
-def _strength(profile) -> str:
-    return next(line.advice for line in profile_guidance(profile) if line.topic == "Strength")
-
-
 @pytest.mark.parametrize("profile", NO_FLOOR, ids=str)
 def test_t_m1_without_floor_transfers_the_heavy_advice_keeps_every_rider_its_twin_hears(profile):
-    with_floor = _strength(dataclasses.replace(profile, floor_transfers=True))
-    without = _strength(profile)
+    with_floor = guidance_on(dataclasses.replace(profile, floor_transfers=True), "Strength").advice
+    without = guidance_on(profile, "Strength").advice
     for rider in RIDERS:
         if rider in with_floor:
             assert rider in without, (rider, without)
