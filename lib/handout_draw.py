@@ -303,15 +303,22 @@ def title(pdf: Sheet, text: str) -> None:
     pdf.multi_cell(pdf.width, size * PT_MM * 1.2, plain(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
-def heading(pdf: Sheet, text: str, x: float = MARGIN_MM) -> None:
-    """An 18 pt heading after a blue bar (keep it whole with what follows it: kept_whole)."""
+def heading(pdf: Sheet, text: str, x: float = MARGIN_MM, aside: str = "") -> None:
+    """An 18 pt heading after a blue bar (keep it whole with what follows it: kept_whole); aside, if any, in body type
+    and soft ink at the line's right end, on the heading's baseline (the caller keeps both short enough to share it)."""
     pdf.ln(1.5)
     top = pdf.y
+    line_h = HEADING_PT * PT_MM + 2
     pdf.set_fill_color(*BLUE)
     pdf.rect(x, top + 0.8, 2.2, HEADING_PT * PT_MM + 0.8, style="F")
+    if aside:
+        font(pdf, colour=SOFT_INK)
+        # fpdf puts a cell's baseline 0.3 of the type size below its middle: lower the smaller type to meet it
+        pdf.set_xy(x, top + 0.3 * (HEADING_PT - BODY_PT) * PT_MM)
+        pdf.cell(0, line_h, plain(aside), align="R")
     font(pdf, HEADING_PT, bold=True)
     pdf.set_xy(x + 5, top)
-    pdf.cell(0, HEADING_PT * PT_MM + 2, plain(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.cell(0, line_h, plain(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(1.5)
 
 

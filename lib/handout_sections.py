@@ -83,8 +83,6 @@ def _exercise_block(
 
 def _title_block(pdf: draw.Sheet, handout: Handout) -> None:
     draw.title(pdf, handout.title)
-    if handout.starting:
-        draw.text(pdf, handout.starting, colour=SOFT_INK)
     pdf.ln(2.5)
     draw.box(pdf, lambda sheet: draw.text(sheet, handout.about, x=MARGIN_MM + 5, w=sheet.width - 10))
 
@@ -95,7 +93,9 @@ def front(
     """Page 1: the title block and the exercises, each with its count of cues, its drawing_mm-wide frames and its
     lines line_mm apart, each kept whole."""
     _title_block(pdf, handout)
-    draw.heading(pdf, handout.words["headings"]["exercises"])
+    # The start date beside the heading, not on a line of its own under the title: that line had cost a named sheet
+    # its 11th week-1 exercise (the frail faller at 3 x 12 months x 45 minutes; review B, B4).
+    draw.heading(pdf, handout.words["headings"]["exercises"], aside=handout.starting)
     draw.text(pdf, handout.words["exercises_intro"], colour=SOFT_INK)
     pdf.ln(2)
     dose_label = handout.words["dose_label"]
