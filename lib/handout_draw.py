@@ -212,20 +212,20 @@ def kept_whole(pdf: Sheet, draw_it: Callable[[Sheet], None], key: Hashable | Non
     measured once (_measured) and then placed by its height: a trial drawing only moves past it. The layout's trials
     drew the same blocks dozens of times, which took most of a sheet's time.
     """
-    block = _measured(pdf, key, draw_it) if key is not None else None
-    fits = _fits_here(pdf, block) if block else None
+    block = measured_block(pdf, key, draw_it) if key is not None else None
+    fits = fits_here(pdf, block) if block else None
     if fits is None:
         fits = pages_taken(pdf, draw_it) <= pdf.page
     if not fits:
         pdf.add_page()
-        fits = _fits_here(pdf, block) if block else None
+        fits = fits_here(pdf, block) if block else None
     if pdf.is_trial and fits:
         pdf.set_y(pdf.y + block.height)
     else:
         draw_it(pdf)
 
 
-def _measured(pdf: Sheet, key: Hashable, draw_it: Callable[[Sheet], None]) -> Measured | None:
+def measured_block(pdf: Sheet, key: Hashable, draw_it: Callable[[Sheet], None]) -> Measured | None:
     """The block's Measured, drawn once per sheet and key from the top of a scratch page; None if it takes more
     than a page (it is then tried out where it goes)."""
     if key not in pdf.measured:
@@ -239,7 +239,7 @@ def _measured(pdf: Sheet, key: Hashable, draw_it: Callable[[Sheet], None]) -> Me
     return pdf.measured[key]
 
 
-def _fits_here(pdf: Sheet, block: Measured) -> bool | None:
+def fits_here(pdf: Sheet, block: Measured) -> bool | None:
     """Whether the measured block fits whole from the cursor down, as a trial drawing would find (pages_taken); None
     where its end is too close to the page's foot to tell without drawing it."""
     lowest = pdf.y + block.lowest - pdf.page_break_trigger

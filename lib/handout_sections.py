@@ -6,9 +6,9 @@ Public API::
     front(pdf, handout, cues=[2, 3, 2, 2, 2, 2], drawing_mm=30)      # title and exercises: page 1
     back(pdf, handout, Layout(cautions=4, balance=3, chart=True), chart_png)   # the rest: page 2
 
-Each block that must not split across pages is drawn with handout_draw.kept_whole, which tries it first
-on a scratch sheet and starts a new page when it does not fit; nothing here computes a height
-by hand. How many cues each exercise shows, and the Layout, are chosen by lib/handout_pdf.py.
+Each block that must not split across pages is drawn with handout_draw.kept_whole, which measures it once on a
+scratch sheet (by a key naming what it draws) and starts a new page when it does not fit; nothing here computes a
+height by hand. How many cues each exercise shows, and the Layout, are chosen by lib/handout_pdf.py.
 """
 
 from __future__ import annotations
