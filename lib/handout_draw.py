@@ -209,8 +209,8 @@ def kept_whole(pdf: Sheet, draw_it: Callable[[Sheet], None], key: Hashable | Non
     over extra pages, so the trial's page count was off by one or two either way (physio review F, H1 and M3).
 
     key: names everything draw_it draws (it is the same block wherever it is drawn on this sheet). A keyed block is
-    measured once (_measured) and then placed by its height: a trial drawing only moves past it. The layout's trials
-    drew the same blocks dozens of times, which took most of a sheet's time.
+    measured once (measured_block) and then placed by its height: a trial drawing only moves past it. The layout's
+    trials drew the same blocks dozens of times, which took most of a sheet's time.
     """
     block = measured_block(pdf, key, draw_it) if key is not None else None
     fits = fits_here(pdf, block) if block else None
