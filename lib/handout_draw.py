@@ -24,7 +24,8 @@ import datetime as dt
 import functools
 import io
 import re
-from typing import Callable
+from dataclasses import dataclass
+from typing import Callable, Hashable
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
@@ -53,6 +54,7 @@ RULE_GREY = (150, 150, 150)
 BLUE, GREEN, ORANGE, VERMILLION = (0, 114, 178), (0, 158, 115), (230, 159, 0), (213, 94, 0)
 SYMBOL_COLOURS = {"do": GREEN, "change": ORANGE, "avoid": VERMILLION}
 ROUNDING_MM = 0.01  # a box drawn to the foot of the page ends a rounding error below it: still on the page
+TOO_CLOSE_MM = 1e-6  # a measured block ending this near the page's foot is tried out instead: sums of floats differ
 FIXED_DATE = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)  # same input, same bytes: no creation time
 
 
@@ -71,6 +73,16 @@ def _typeface_read_once() -> dict:
     return reader.fonts
 
 
+@dataclass(frozen=True)
+class Measured:
+    """A block drawn once from the top of a page of its own: its height (to where it leaves the cursor) and its
+    lowest line's foot, both from its top. fpdf starts a new page when a line's foot would pass the page's bottom
+    margin, whatever the cursor does after it."""
+
+    height: float
+    lowest: float
+
+
 class Sheet(FPDF):
     """A4 portrait with the handout's margins and a page number a reader can find.
 
@@ -81,6 +93,10 @@ class Sheet(FPDF):
         super().__init__(orientation="P", unit="mm", format=PAGE_FORMAT)
         self.is_trial = is_trial  # a scratch sheet for trial drawings (see trial_sheet), never output
         self._scratch: Sheet | None = None
+        # Blocks measured on this sheet, by their key (see kept_whole): shared with its scratch sheets, so a block is
+        # measured once per setting, not in every trial drawing the layout makes.
+        self.measured: dict[Hashable, Measured | None] = {}
+        self.lowest_line = 0.0  # the lowest foot of a line fpdf has checked against the page's foot
         self.set_margins(MARGIN_MM, TOP_MM, MARGIN_MM)
         self.set_auto_page_break(True, margin=BOTTOM_MM)
         self.set_creation_date(FIXED_DATE)
@@ -99,6 +115,18 @@ class Sheet(FPDF):
         font(self, colour=SOFT_INK)
         self.cell(0, LINE_MM, f"Bone Loading Lab - page {self.page_no()} of {{nb}}", align="R")
 
+    def will_page_break(self, height: float) -> bool:
+        self.lowest_line = max(self.lowest_line, self.y + height)
+        return super().will_page_break(height)
+
+    def multi_cell(self, *args, dry_run: bool = False, **kwargs):
+        """fpdf's, but a dry run (a preview of the wrapping) leaves lowest_line as it was: it draws nothing."""
+        lowest = self.lowest_line
+        result = super().multi_cell(*args, dry_run=dry_run, **kwargs)
+        if dry_run:
+            self.lowest_line = lowest
+        return result
+
     def trial_sheet(self) -> Sheet:
         """A scratch sheet at this sheet's place (same x, y and font, on a fresh page) for a trial drawing.
 
@@ -108,6 +136,7 @@ class Sheet(FPDF):
         """
         if self._scratch is None:
             self._scratch = Sheet("trial", is_trial=True)
+            self._scratch.measured = self.measured
         scratch = self._scratch
         scratch.add_page()
         if self.font_family:
@@ -171,17 +200,53 @@ def pages_taken(pdf: Sheet, draw_it: Callable[[Sheet], None]) -> int:
     return pdf.page + trial.page - first_page + (trial.y > trial.page_break_trigger + ROUNDING_MM)
 
 
-def kept_whole(pdf: Sheet, draw_it: Callable[[Sheet], None]) -> None:
+def kept_whole(pdf: Sheet, draw_it: Callable[[Sheet], None], key: Hashable | None = None) -> None:
     """draw_it on this page if it fits whole, else on the next (tried first on a scratch sheet).
 
     Not fpdf2's unbreakable(): it replays the recorded calls after the page break, with the absolute
     positions they were given on the first page. A trial drawing keeps blocks whole too (on a scratch sheet of its
     own): a block split across pages is not what the sheet prints, and a two-column block split in a trial ran on
     over extra pages, so the trial's page count was off by one or two either way (physio review F, H1 and M3).
+
+    key: names everything draw_it draws (it is the same block wherever it is drawn on this sheet). A keyed block is
+    measured once (measured_block) and then placed by its height: a trial drawing only moves past it. The layout's
+    trials drew the same blocks dozens of times, which took most of a sheet's time.
     """
-    if pages_taken(pdf, draw_it) > pdf.page:
+    block = measured_block(pdf, key, draw_it) if key is not None else None
+    fits = fits_here(pdf, block) if block else None
+    if fits is None:
+        fits = pages_taken(pdf, draw_it) <= pdf.page
+    if not fits:
         pdf.add_page()
-    draw_it(pdf)
+        fits = fits_here(pdf, block) if block else None
+    if pdf.is_trial and fits:
+        pdf.set_y(pdf.y + block.height)
+    else:
+        draw_it(pdf)
+
+
+def measured_block(pdf: Sheet, key: Hashable, draw_it: Callable[[Sheet], None]) -> Measured | None:
+    """The block's Measured, drawn once per sheet and key from the top of a scratch page; None if it takes more
+    than a page (it is then tried out where it goes)."""
+    if key not in pdf.measured:
+        trial = pdf.trial_sheet()
+        first_page = trial.page
+        trial.set_y(TOP_MM)
+        trial.lowest_line = TOP_MM
+        draw_it(trial)
+        whole = trial.page == first_page and trial.y <= trial.page_break_trigger
+        pdf.measured[key] = Measured(trial.y - TOP_MM, trial.lowest_line - TOP_MM) if whole else None
+    return pdf.measured[key]
+
+
+def fits_here(pdf: Sheet, block: Measured) -> bool | None:
+    """Whether the measured block fits whole from the cursor down, as a trial drawing would find (pages_taken); None
+    where its end is too close to the page's foot to tell without drawing it."""
+    lowest = pdf.y + block.lowest - pdf.page_break_trigger
+    end = pdf.y + block.height - pdf.page_break_trigger - ROUNDING_MM
+    if min(abs(lowest), abs(end)) < TOO_CLOSE_MM:
+        return None
+    return lowest <= 0 and end <= 0
 
 
 def measure(pdf: Sheet, draw_it: Callable[[Sheet], None]) -> float:
@@ -238,15 +303,22 @@ def title(pdf: Sheet, text: str) -> None:
     pdf.multi_cell(pdf.width, size * PT_MM * 1.2, plain(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
-def heading(pdf: Sheet, text: str, x: float = MARGIN_MM) -> None:
-    """An 18 pt heading after a blue bar (keep it whole with what follows it: kept_whole)."""
+def heading(pdf: Sheet, text: str, x: float = MARGIN_MM, aside: str = "") -> None:
+    """An 18 pt heading after a blue bar (keep it whole with what follows it: kept_whole); aside, if any, in body type
+    and soft ink at the line's right end, on the heading's baseline (the caller keeps both short enough to share it)."""
     pdf.ln(1.5)
     top = pdf.y
+    line_h = HEADING_PT * PT_MM + 2
     pdf.set_fill_color(*BLUE)
     pdf.rect(x, top + 0.8, 2.2, HEADING_PT * PT_MM + 0.8, style="F")
+    if aside:
+        font(pdf, colour=SOFT_INK)
+        # fpdf puts a cell's baseline 0.3 of the type size below its middle: lower the smaller type to meet it
+        pdf.set_xy(x, top + 0.3 * (HEADING_PT - BODY_PT) * PT_MM)
+        pdf.cell(0, line_h, plain(aside), align="R")
     font(pdf, HEADING_PT, bold=True)
     pdf.set_xy(x + 5, top)
-    pdf.cell(0, HEADING_PT * PT_MM + 2, plain(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.cell(0, line_h, plain(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(1.5)
 
 

@@ -6,9 +6,9 @@ Public API::
     front(pdf, handout, cues=[2, 3, 2, 2, 2, 2], drawing_mm=30)      # title and exercises: page 1
     back(pdf, handout, Layout(cautions=4, balance=3, chart=True), chart_png)   # the rest: page 2
 
-Each block that must not split across pages is drawn with handout_draw.kept_whole, which tries it first
-on a scratch sheet and starts a new page when it does not fit; nothing here computes a height
-by hand. How many cues each exercise shows, and the Layout, are chosen by lib/handout_pdf.py.
+Each block that must not split across pages is drawn with handout_draw.kept_whole, which measures it once on a
+scratch sheet (by a key naming what it draws) and starts a new page when it does not fit; nothing here computes a
+height by hand. How many cues each exercise shows, and the Layout, are chosen by lib/handout_pdf.py.
 """
 
 from __future__ import annotations
@@ -83,8 +83,6 @@ def _exercise_block(
 
 def _title_block(pdf: draw.Sheet, handout: Handout) -> None:
     draw.title(pdf, handout.title)
-    if handout.starting:
-        draw.text(pdf, handout.starting, colour=SOFT_INK)
     pdf.ln(2.5)
     draw.box(pdf, lambda sheet: draw.text(sheet, handout.about, x=MARGIN_MM + 5, w=sheet.width - 10))
 
@@ -95,12 +93,18 @@ def front(
     """Page 1: the title block and the exercises, each with its count of cues, its drawing_mm-wide frames and its
     lines line_mm apart, each kept whole."""
     _title_block(pdf, handout)
-    draw.heading(pdf, handout.words["headings"]["exercises"])
+    # The start date beside the heading, not on a line of its own under the title: that line had cost a named sheet
+    # its 11th week-1 exercise (the frail faller at 3 x 12 months x 45 minutes; review B, B4).
+    draw.heading(pdf, handout.words["headings"]["exercises"], aside=handout.starting)
     draw.text(pdf, handout.words["exercises_intro"], colour=SOFT_INK)
     pdf.ln(2)
     dose_label = handout.words["dose_label"]
     for exercise, count in zip(handout.exercises, cues):
-        draw.kept_whole(pdf, lambda sheet: _exercise_block(sheet, exercise, count, dose_label, drawing_mm, line_mm))
+        draw.kept_whole(
+            pdf,
+            lambda sheet: _exercise_block(sheet, exercise, count, dose_label, drawing_mm, line_mm),
+            key=("exercise", exercise["id"], count, drawing_mm, line_mm),
+        )
 
 
 def _bullets(pdf: draw.Sheet, lines: list[str], x: float, w: float) -> None:
@@ -248,7 +252,7 @@ def _week(pdf: draw.Sheet, handout: Handout, layout: Layout) -> None:
             _schedule_table(sheet, handout, layout.weeks)
         _bullets(sheet, notes[:1], MARGIN_MM, sheet.width)
 
-    draw.kept_whole(pdf, opening)
+    draw.kept_whole(pdf, opening, key=("week", layout.weeks if handout.schedule else 0, *notes[:1]))
     _kept_lines(pdf, notes[1:])
 
 
@@ -259,7 +263,7 @@ def _kept_lines(pdf: draw.Sheet, lines: list[str]) -> None:
     for line in lines:
         bullet = functools.partial(draw.bullet, words=line, x=MARGIN_MM, w=pdf.width)
         if draw.lines_taken(pdf, line, pdf.width - draw.BULLET_MM) <= KEPT_LINES:
-            draw.kept_whole(pdf, bullet)
+            draw.kept_whole(pdf, bullet, key=("bullet", line))
             continue
         if pdf.will_page_break(2 * LINE_MM):
             pdf.add_page()
@@ -273,7 +277,7 @@ def _week_plan(pdf: draw.Sheet, handout: Handout, chart: bytes | None) -> None:
     if chart is None:
         _kept_lines(pdf, lines)
     else:
-        draw.kept_whole(pdf, lambda sheet: _lines_beside_chart(sheet, handout, lines, chart))
+        draw.kept_whole(pdf, lambda sheet: _lines_beside_chart(sheet, handout, lines, chart), key=("chart", *lines))
 
 
 def _balance(pdf: draw.Sheet, handout: Handout, suggestions: int) -> None:
@@ -333,14 +337,24 @@ def back(pdf: draw.Sheet, handout: Handout, layout: Layout, chart: bytes | None)
     # page: a new page would take a long plan's sheet to a fourth (review J's sample: 8 of 32 fallers' plan sheets).
     if pdf.page == 1:
         pdf.add_page()
-    draw.kept_whole(pdf, lambda sheet: _cautions(sheet, handout, cautions, layout.reasons))
-    draw.kept_whole(pdf, lambda sheet: _moving(sheet, handout))
+    # The keys name what each block draws: the handout is the same on every trial of a sheet (less, at most, its line
+    # of harder moves, which only the week's lines show).
+    draw.kept_whole(
+        pdf,
+        lambda sheet: _cautions(sheet, handout, cautions, layout.reasons),
+        key=("cautions", layout.cautions, layout.reasons),
+    )
+    draw.kept_whole(pdf, lambda sheet: _moving(sheet, handout), key=("moving",))
     # Two blocks, so a long plan's lines may start the next page while its schedule stays below the cautions: the
     # space a whole "Your week" left blank cost a faller her fourth caution (physio review H, L3).
     _week(pdf, handout, layout)
     _week_plan(pdf, handout, chart if layout.chart else None)
-    draw.kept_whole(pdf, lambda sheet: _balance(sheet, handout, layout.balance))
-    draw.kept_whole(pdf, lambda sheet: _sources(sheet, handout, cautions, layout.links))
+    draw.kept_whole(pdf, lambda sheet: _balance(sheet, handout, layout.balance), key=("balance", layout.balance))
+    draw.kept_whole(
+        pdf,
+        lambda sheet: _sources(sheet, handout, cautions, layout.links),
+        key=("sources", *handout.sources(cautions), layout.links),
+    )
     draw.box(
         pdf,
         lambda sheet: draw.text(sheet, handout.words["disclaimer"], x=MARGIN_MM + 5, w=sheet.width - 10),

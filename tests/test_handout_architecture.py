@@ -13,6 +13,7 @@ import yaml
 from lib.catalog import PROJECT_ROOT
 from lib.handout import WORDING_FILE, load_handout_words
 from lib.handout_pdf import LAYOUTS, handout_pdf
+from lib.planner import build_plan
 from lib.profiles import PRESETS
 from lib.validation import DataError
 from tests.handout_helpers import FIRST_NAME, START
@@ -44,6 +45,29 @@ def test_one_click_assesses_the_profile_once_and_draws_one_sheet(monkeypatch, pr
     monkeypatch.setattr(lib.handout_draw.Sheet, "__init__", counted_sheet)
     handout_pdf(PRESETS["frail-faller"], preset_plans["frail-faller"], FIRST_NAME, catalog, START)
     assert counts == {"assess": 1, "sheets": 1, "scratch sheets": 3}
+
+
+def test_a_measured_block_fits_where_a_trial_drawing_says_it_does(monkeypatch, catalog):
+    """kept_whole places a keyed block by its measured height, not by a trial drawing where it goes: both must agree
+    at every block of the tightest front (the frail faller's 11 week-1 exercises, which fit by under a millimetre) and
+    of every back page tried. The first measure also counted the lines a dry run of fpdf's wrapping only previews,
+    and sent the 11th exercise to page 2."""
+    import lib.handout_draw as draw
+
+    real_kept_whole, decided = draw.kept_whole, []
+
+    def compared(pdf, draw_it, key=None):
+        block = draw.measured_block(pdf, key, draw_it) if key is not None else None
+        by_height = draw.fits_here(pdf, block) if block else None
+        if by_height is not None:
+            decided.append((key, by_height, draw.pages_taken(pdf, draw_it) <= pdf.page))
+        real_kept_whole(pdf, draw_it, key)
+
+    monkeypatch.setattr(draw, "kept_whole", compared)
+    profile = PRESETS["frail-faller"]
+    handout_pdf(profile, build_plan(profile, 3, 12, 45, catalog=catalog), catalog=catalog)
+    assert len(decided) > 100
+    assert [(key, by_height) for key, by_height, by_trial in decided if by_height != by_trial] == []
 
 
 def _imported_modules(path: Path) -> set[str]:

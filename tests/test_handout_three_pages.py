@@ -84,12 +84,12 @@ def test_review_ps_longest_sheets_keep_every_cautions_reason_within_three_pages(
 # Z-score and painful joints, new to training and not cleared, with weights in the kit. A helper's draw found it in
 # session 12; it failed on session 11's main too (the draws had missed it), and a sweep of the spine-fracture fallers
 # with painful joints at 3 x 12 x 45 found these three. Until a layout holds them, the property below leaves them out
-# and the next test keeps them in sight: it fails once the reason fits, and the exception goes then.
+# and the next test keeps them in sight: it fails once the reason fits, and the exception goes then. The third (no
+# floor work, full gym) keeps its reasons since the start date sits beside the exercises' heading (session 13, fix26).
 STILL_LOSES_A_REASON = Profile(bone="low_for_age", vertebral_fracture=True, falls="high", joint_limits=True)
 STILL_LOSES_A_REASON_AT = [
     (STILL_LOSES_A_REASON, "bands and dumbbells"),
     (dataclasses.replace(STILL_LOSES_A_REASON, floor_transfers=False), "bands and dumbbells"),
-    (dataclasses.replace(STILL_LOSES_A_REASON, floor_transfers=False), "full gym"),
 ]
 
 
