@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from hypothesis import example, given, settings, strategies as st
 
 from lib.catalog import load_catalog
 from lib.handout import build_handout
-from lib.handout_plan import FIRST_PHASE, sheet_name, short_name
+from lib.handout_plan import sheet_name, short_name
 from lib.plan_picks import AXIAL_BLOCK
 from lib.planner import build_plan
 from lib.profiles import Profile, all_profiles
