@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import example, given, settings, strategies as st
 
 from lib.catalog import load_catalog
 from lib.handout import build_handout
-from lib.handout_plan import sheet_name, short_name
+from lib.handout_plan import FIRST_PHASE, first_home, sheet_name, short_name
 from lib.plan_picks import AXIAL_BLOCK
 from lib.planner import build_plan
 from lib.profiles import Profile, all_profiles
@@ -98,3 +99,18 @@ def assert_every_supervised_move_names_a_coach(profile, kit, shape) -> None:
 def test_t_lo4_a_move_done_only_with_a_coach_says_so_where_the_sheet_names_it(profile, kit, shape):
     """T Lo4: 'from week 5, jumping chin-up with drop landing' with no coach, where LIFTMOR supervised every one."""
     assert_every_supervised_move_names_a_coach(profile, kit, shape)
+
+
+@pytest.mark.parametrize("profile", all_profiles(), ids=str)
+def test_t_lo3_without_a_plan_balance_is_a_drill_the_plans_first_phase_could_give(profile):
+    """T Lo3: at a low risk of falling, a novice's sheet without a plan started at the seated balance reach, her plan
+    at stepping practice and the heel-to-toe walk (session 12 had fixed this for fallers only)."""
+    plan = build_plan(profile)
+    first = {
+        *plan.sessions.loc[plan.sessions["phase"] == FIRST_PHASE, "exercise_id"],
+        *first_home(plan)["exercise_id"],
+    }
+    balance = [record for record in build_handout(profile).exercises if record["pattern"] == "balance"]
+    assert balance, "no balance exercise on the sheet"
+    for record in balance:
+        assert record["id"] in first, (record["name"], sorted(first))
