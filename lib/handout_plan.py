@@ -288,10 +288,13 @@ def later_moves(plan: Plan, catalog: Catalog, words: dict, lift_words: dict) -> 
             if exercise_id in own_lines or (exercise_id in named_from and slot["block"] != AXIAL_BLOCK):
                 continue
             named_from.setdefault(exercise_id, week)
-            replaced = {}
+            replaced, name = {}, ""
             if slot["block"] == AXIAL_BLOCK:  # the arm, back and trunk moves keep to their names: the page's room
                 replaced = _replaced(plan, catalog, lift_words, week, slot, set(slot_rows["session"]))
-            name = _in_place_of(lift_words, _named(slot, catalog, words), replaced)
+                # Its short name as the sheet gives it: 'barbell back squat', not '... (moderate load)', keeps the
+                # building-reserve preset's sheet to two pages with this line.
+                name = sentence_case(short_name(sheet_name(slot, catalog, lift_words["names"])), upper=False)
+            name = _in_place_of(lift_words, _named(slot, catalog, words, name), replaced)
             by_week.setdefault(week, []).append((name, slot["modification"]))
     weeks = {week: with_changes(moves, bracketed=True) for week, moves in by_week.items()}
     later_home = plan.home[plan.home["block"].isin(words["blocks"]) & (plan.home["phase"] != FIRST_PHASE)]
@@ -320,10 +323,10 @@ def _new_slots(plan: Plan, sessions: pd.DataFrame) -> pd.DataFrame:
     return sessions[pd.Series(new, index=sessions.index, dtype=bool) & (sessions["phase"] != FIRST_PHASE)]
 
 
-def _named(row: pd.Series, catalog: Catalog, words: dict) -> str:
-    """The move's name inside a sentence, with a coach named where the catalogue asks for supervision (physio review
-    T, Lo4: the jumping chin-up with drop landing came in with no coach)."""
-    name = sentence_case(row["exercise"], upper=False)
+def _named(row: pd.Series, catalog: Catalog, words: dict, name: str = "") -> str:
+    """The move's name inside a sentence (`name`, else its own), with a coach named where the catalogue asks for
+    supervision (physio review T, Lo4: the jumping chin-up with drop landing came in with no coach)."""
+    name = name or sentence_case(row["exercise"], upper=False)
     return words["supervised"].format(name=name) if catalog.exercise(row["exercise_id"]).get("supervision") else name
 
 

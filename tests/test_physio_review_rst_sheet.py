@@ -59,7 +59,7 @@ def assert_every_later_move_is_named_in_place_of_what_was_held(profile, kit, sha
             if held.empty or held.iloc[0]["exercise_id"] == slot["exercise_id"]:
                 continue
             said = _week_text(handout.week_lines, int(starts[phase]))
-            name = sheet_name(slot, CATALOG, renames).lower()
+            name = short_name(sheet_name(slot, CATALOG, renames)).lower()
             old = short_name(sheet_name(held.iloc[0], CATALOG, renames)).lower()
             places = re.findall(re.escape(name) + r"(?: \([^)]*\))? \(in place of ([^)]*)\)", said)
             assert any(f"the {old}" in place for place in places), (phase, slot["session"], name, old, said)
