@@ -284,18 +284,10 @@ def later_moves(plan: Plan, catalog: Catalog, words: dict, lift_words: dict) -> 
     for phase, slots in _new_slots(plan, sessions).groupby("phase", sort=False):
         week = int(starts[phase])
         for exercise_id, slot_rows in slots.groupby("exercise_id", sort=False):
-            slot = slot_rows.iloc[0]
-            if exercise_id in own_lines or (exercise_id in named_from and slot["block"] != AXIAL_BLOCK):
+            if exercise_id in own_lines or (exercise_id in named_from and slot_rows["block"].iloc[0] != AXIAL_BLOCK):
                 continue
             named_from.setdefault(exercise_id, week)
-            replaced, name = {}, ""
-            if slot["block"] == AXIAL_BLOCK:  # the arm, back and trunk moves keep to their names: the page's room
-                replaced = _replaced(plan, catalog, lift_words, week, slot, set(slot_rows["session"]))
-                # Its short name as the sheet gives it: 'barbell back squat', not '... (moderate load)', keeps the
-                # building-reserve preset's sheet to two pages with this line.
-                name = sentence_case(short_name(sheet_name(slot, catalog, lift_words["names"])), upper=False)
-            name = _in_place_of(lift_words, _named(slot, catalog, words, name), replaced)
-            by_week.setdefault(week, []).append((name, slot["modification"]))
+            by_week.setdefault(week, []).append(_session_move(plan, catalog, words, lift_words, week, slot_rows))
     weeks = {week: with_changes(moves, bracketed=True) for week, moves in by_week.items()}
     later_home = plan.home[plan.home["block"].isin(words["blocks"]) & (plan.home["phase"] != FIRST_PHASE)]
     for phase, rows in later_home.groupby("phase", sort=False):
@@ -308,6 +300,21 @@ def later_moves(plan: Plan, catalog: Catalog, words: dict, lift_words: dict) -> 
             weeks[week] = f"{weeks[week]}, {at_home}" if week in weeks else at_home
     lines = [words["week"].format(week=week, moves=moves) for week, moves in sorted(weeks.items())]
     return [words["line"].format(weeks="; ".join(lines))] if lines else []
+
+
+def _session_move(
+    plan: Plan, catalog: Catalog, words: dict, lift_words: dict, week: int, slot_rows: pd.DataFrame
+) -> tuple[str, str]:
+    """(name, change) of a move new to the sessions `slot_rows` from `week`: a leg move by its short name as the sheet
+    gives it ('barbell back squat', not '... (moderate load)': the building-reserve preset's sheet keeps this line on
+    two pages), in place of what those sessions held the week before; an arm, back or trunk move by its own name,
+    alone (the page's room)."""
+    slot = slot_rows.iloc[0]
+    if slot["block"] != AXIAL_BLOCK:
+        return _named(slot, catalog, words), slot["modification"]
+    replaced = _replaced(plan, catalog, lift_words, week, slot, set(slot_rows["session"]))
+    name = sentence_case(short_name(sheet_name(slot, catalog, lift_words["names"])), upper=False)
+    return _in_place_of(lift_words, _named(slot, catalog, words, name), replaced), slot["modification"]
 
 
 def _new_slots(plan: Plan, sessions: pd.DataFrame) -> pd.DataFrame:
