@@ -212,7 +212,12 @@ def _replaced(
     for letter in sorted(letters):
         there = held[held["session"] == letter]
         if not there.empty and there.iloc[0]["exercise_id"] != slot["exercise_id"]:
-            name = sheet_name(there.iloc[0], catalog, words["names"])
+            # The front names week 1's moves by the plan's names; a later line by the hold it renames.
+            name = (
+                there.iloc[0]["exercise"]
+                if phase_before == FIRST_PHASE
+                else sheet_name(there.iloc[0], catalog, words["names"])
+            )
             replaced[letter] = sentence_case(short_name(name), upper=False)
     return replaced
 
