@@ -160,7 +160,10 @@ def _week_lines(
     plan: Plan | None, guidance: dict[str, Guidance], words: dict, notes: list[str], catalog: Catalog, daily: bool
 ) -> list[str]:
     if plan is not None:
-        later = [*later_lifts(plan, catalog, words["later_lifts"]), *later_moves(plan, catalog, words["later_moves"])]
+        later = [
+            *later_lifts(plan, catalog, words["later_lifts"]),
+            *later_moves(plan, catalog, words["later_moves"], words["later_lifts"]),
+        ]
         return [*plan_lines(plan, notes), *later]
     labelled = [
         label + gloss(guidance[topic].advice) for topic, label in words["guidance_labels"].items() if topic in guidance
@@ -287,7 +290,9 @@ def build_handout(
         first_week=_week_in_words(schedule[0], words) if schedule else "",
         aerobic=aerobic,
         week_lines=_week_lines(plan, guidance, words, notes, catalog, balance_daily(plan, profile)),
-        harder_moves=next(iter(later_moves(plan, catalog, words["later_moves"])), "") if plan is not None else "",
+        harder_moves=next(iter(later_moves(plan, catalog, words["later_moves"], words["later_lifts"])), "")
+        if plan is not None
+        else "",
         notes_first=0 if plan is None else len(note_lines(plan, notes)),
         balance_suggestions=balance[: len(suggestions)],
         balance_lines=balance[len(suggestions) :],

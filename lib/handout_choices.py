@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 
 
-from lib.balance_dose import dose_kind
 from lib.catalog import Catalog, default_catalog
 from lib.drawings import exercise_strip_svg
 from lib.handout_caution_order import one_per_reason, pick_cautions, rank_by_concern
@@ -120,17 +119,17 @@ def _assessed(profile: Profile, catalog: Catalog, assessed: list[dict] | None) -
 
 
 def _balance_from(rows: list[dict], profile: Profile, catalog: Catalog) -> list[str] | None:
-    """The balance drills the sheet may give, the planner's balance ladder (data/planner.yaml) from where her plan
-    starts, where the sheet must not start lower or higher than her plan: a training-day client's from where her
-    ladder starts (lib/balance_dose.py: seated and held drills are too easy to challenge her; physio review F, L2); a
-    faller's from where her plan's first phase starts, one rung on for a trained faller (lib/plan_picks.py
-    balance_circuit; physio review R, M1: the heel-to-toe walk her plan gives last was her only balance drill); None
-    for anyone else."""
+    """The balance drills the sheet may give: the planner's balance ladder (data/planner.yaml) from where her plan's
+    first phase starts, one rung on for a trained client (lib/plan_picks.py balance_circuit), so the sheet starts no
+    lower or higher than her plan (physio review R, M1: the heel-to-toe walk a faller's plan gives last was her only
+    balance drill; review T, Lo3: a novice at low risk of falling started at the seated reach, her plan at stepping
+    practice; review F, L2: seated and held drills are too easy to challenge a training-day client); None without a
+    ladder."""
     ladder = [row["id"] for row in balance_ladder(rows, profile, catalog)]
-    if profile.falls == "high" and ladder:
-        first_phase = balance_circuit(ladder, PHASES[0], profile.experience == "trained")
-        return ladder[ladder.index(first_phase[0]) :]
-    return ladder if dose_kind(profile) == "sessions" else None
+    if not ladder:
+        return None
+    first_phase = balance_circuit(ladder, PHASES[0], profile.experience == "trained")
+    return ladder[ladder.index(first_phase[0]) :]
 
 
 def _level_for(patterns: tuple[str, ...], profile: Profile) -> str:

@@ -5,7 +5,7 @@ Public API::
     from lib.handout_plan import plan_exercises
     plan_exercises(plan, catalog)  # every week-1 session exercise (session A's first) and the home work
     later_lifts(plan, catalog, words)  # 'From week 9: ...' for each loaded lift with a change that comes later
-    later_moves(plan, catalog, words)  # 'Harder moves for the arms, back and trunk: from week 5, push-up; ...'
+    later_moves(plan, catalog, words, lift_words)  # 'Harder moves: from week 5, push-up, walking lunge (in place of ...'
 
 Nothing here chooses: the list is the plan's first phase (plan.sessions) and its home work (plan.home),
 in the plan's order, each once, each dose in the plan's own words and figures (physio review B, finding 4).
@@ -19,6 +19,7 @@ import pandas as pd
 
 from lib.catalog import Catalog
 from lib.drawings import exercise_strip_svg
+from lib.plan_picks import AXIAL_BLOCK
 from lib.plan_usable import EXTERNAL_LOADS
 from lib.planner import Plan
 from lib.safety_rules import in_words
@@ -187,8 +188,7 @@ def later_lifts(plan: Plan, catalog: Catalog, words: dict) -> list[str]:
         entries.append((starts[slot["phase"]], letters, slot, _heavy_lead_in(plan.weeks, slot, words["heavy_lead_in"])))
         entries += [(starts[phase], {letter}, new, "") for phase, letter, new in _moves(plan, slots)]
     lines = [
-        _later_line(words, catalog, week, letters, slot, _replaced(plan, catalog, words, entries, week, slot, letters))
-        + lead_in
+        _later_line(words, catalog, week, letters, slot, _replaced(plan, catalog, words, week, slot, letters)) + lead_in
         for week, letters, slot, lead_in in entries
     ]
     return list(dict.fromkeys(lines))  # a lift moving into a session is another moving out of it
@@ -198,27 +198,27 @@ def _replaced(
     plan: Plan,
     catalog: Catalog,
     words: dict,
-    entries: list[tuple[int, set[str], pd.Series, str]],
     week: int,
     slot: pd.Series,
     letters: set[str],
 ) -> dict[str, str]:
-    """For each of the slot's sessions, the lift of its block the sheet gave there before `week`, as the sheet named
-    it (the front's week-1 lift, or a later line's), when it is another lift: what the client stops doing there. The
-    sheet's lift, not the plan's: one the sheet never names would leave her guessing (physio review M, Lo3)."""
-    first = plan.sessions[(plan.sessions["phase"] == FIRST_PHASE) & (plan.sessions["block"] == slot["block"])]
+    """For each of the slot's sessions, the move of its block that session held the week before `week`, as the sheet
+    names it, when it is another move: what the client stops doing there (physio review M, Lo3; review R, Lo1: the
+    move the plan held, which the sheet names now that every later leg move has its place on it)."""
+    phase_before = plan.weeks.loc[plan.weeks["week"] == week - 1, "phase"].iloc[0]
+    sessions = plan.sessions
+    held = sessions[(sessions["phase"] == phase_before) & (sessions["block"] == slot["block"])]
     replaced = {}
     for letter in sorted(letters):
-        shown = [(1, row, row["exercise"]) for _, row in first[first["session"] == letter].iterrows()]
-        shown += [
-            (at, row, sheet_name(row, catalog, words["names"]))
-            for at, where, row, _ in entries
-            if at < week and letter in where and row["block"] == slot["block"]
-        ]
-        if shown:
-            _, old, name = max(shown, key=lambda found: found[0])  # the latest; the list order breaks a tie
-            if old["exercise_id"] != slot["exercise_id"]:
-                replaced[letter] = sentence_case(short_name(name), upper=False)
+        there = held[held["session"] == letter]
+        if not there.empty and there.iloc[0]["exercise_id"] != slot["exercise_id"]:
+            # The front names week 1's moves by the plan's names; a later line by the hold it renames.
+            name = (
+                there.iloc[0]["exercise"]
+                if phase_before == FIRST_PHASE
+                else sheet_name(there.iloc[0], catalog, words["names"])
+            )
+            replaced[letter] = sentence_case(short_name(name), upper=False)
     return replaced
 
 
@@ -227,16 +227,22 @@ def _later_line(
 ) -> str:
     """'From week 9, in sessions B and C: kettlebell deadlift. <its change>', with the lifts it takes the place of in
     its sessions (`replaced`): '(in place of the sit-to-stand)', or each with its session when they differ."""
-    name = sentence_case(sheet_name(slot, catalog, words["names"]), upper=False)
-    if replaced and len(set(replaced.values())) == 1 and set(replaced) == letters:
-        name = words["in_place_of"].format(name=name, olds=words["replaced"].format(old=next(iter(replaced.values()))))
-    elif replaced:
-        each = [words["replaced_in"].format(old=old, letter=letter) for letter, old in replaced.items()]
-        name = words["in_place_of"].format(name=name, olds=in_words(each))
+    name = _in_place_of(words, sentence_case(sheet_name(slot, catalog, words["names"]), upper=False), replaced, letters)
     where = sentence_case(_where(sorted(letters)), upper=False)
     olds = set(replaced.values())
     change = _one_stand_in(slot["modification"], words["stand_ins"], olds.pop() if len(olds) == 1 else "")
     return words["line"].format(week=week, where=where, name=name, change=change).strip()
+
+
+def _in_place_of(words: dict, name: str, replaced: dict[str, str], letters: set[str] | None = None) -> str:
+    """The name with the moves it takes the place of (`replaced`, by session): '(in place of the sit-to-stand)', or
+    each with its session when they differ or some of its sessions (`letters`) replace nothing."""
+    if replaced and len(set(replaced.values())) == 1 and (letters is None or set(replaced) == letters):
+        return words["in_place_of"].format(name=name, olds=words["replaced"].format(old=next(iter(replaced.values()))))
+    if replaced:
+        each = [words["replaced_in"].format(old=old, letter=letter) for letter, old in replaced.items()]
+        return words["in_place_of"].format(name=name, olds=in_words(each))
+    return name
 
 
 def _one_stand_in(change: str, stand_ins: dict[str, str], old: str) -> str:
@@ -268,24 +274,72 @@ def _change_words(change: str, each: str, bracketed: bool) -> str:
     return f" ({words})" if bracketed else f", {words}"
 
 
-def later_moves(plan: Plan, catalog: Catalog, words: dict) -> list[str]:
-    """One line naming the harder upper-body and trunk moves (the blocks `words` names) the plan brings in after week
-    1, by week, each with its change (physio review K, L1: the plan moved them on, the sheet kept the week-1 moves);
-    none when there are none."""
+def later_moves(plan: Plan, catalog: Catalog, words: dict, lift_words: dict) -> list[str]:
+    """One line naming, by week, the moves the plan brings in after week 1 that have no line of their own (the blocks
+    `words` names), each with its change (physio review K, L1: the plan moved them on, the sheet kept the week-1
+    moves): a leg move new to a session with the move that session held the week before (review R, Lo1), and the
+    later home moves (review S, Lo5); a move done only with a coach says so (review T, Lo4). None when there are none.
+    `lift_words`: data/handout.yaml later_lifts, whose words name what a move replaces."""
     sessions = plan.sessions[plan.sessions["block"].isin(words["blocks"])]
     first = {*sessions.loc[sessions["phase"] == FIRST_PHASE, "exercise_id"], *first_home(plan)["exercise_id"]}
-    later = sessions[~sessions["exercise_id"].isin(first | set(later_loaded(plan, catalog)["exercise_id"]))]
+    own_lines = set(later_loaded(plan, catalog)["exercise_id"])
+    named_from = dict.fromkeys(first | own_lines, 1)  # the week the sheet names each move from
     starts = plan.weeks.groupby("phase")["week"].min()
     by_week: dict[int, list[tuple[str, str]]] = {}
-    for slot in later.drop_duplicates("exercise_id").itertuples():
-        by_week.setdefault(int(starts[slot.phase]), []).append(
-            (sentence_case(slot.exercise, upper=False), slot.modification)
-        )
-    weeks = [
-        words["week"].format(week=week, moves=with_changes(moves, bracketed=True))
-        for week, moves in sorted(by_week.items())
+    for phase, slots in _new_slots(plan, sessions).groupby("phase", sort=False):
+        week = int(starts[phase])
+        for exercise_id, slot_rows in slots.groupby("exercise_id", sort=False):
+            if exercise_id in own_lines or (exercise_id in named_from and slot_rows["block"].iloc[0] != AXIAL_BLOCK):
+                continue
+            named_from.setdefault(exercise_id, week)
+            by_week.setdefault(week, []).append(_session_move(plan, catalog, words, lift_words, week, slot_rows))
+    weeks = {week: with_changes(moves, bracketed=True) for week, moves in by_week.items()}
+    later_home = plan.home[plan.home["block"].isin(words["blocks"]) & (plan.home["phase"] != FIRST_PHASE)]
+    for phase, rows in later_home.groupby("phase", sort=False):
+        week = int(starts[phase])
+        new = rows[rows["exercise_id"].map(lambda found: named_from.get(found, week + 1) > week)]
+        named_from.update(dict.fromkeys(new["exercise_id"], week))
+        if not new.empty:
+            home = [(_named(row, catalog, words), row["modification"]) for _, row in new.iterrows()]
+            at_home = words["at_home"].format(moves=with_changes(home, bracketed=True))
+            weeks[week] = f"{weeks[week]}, {at_home}" if week in weeks else at_home
+    lines = [words["week"].format(week=week, moves=moves) for week, moves in sorted(weeks.items())]
+    return [words["line"].format(weeks="; ".join(lines))] if lines else []
+
+
+def _session_move(
+    plan: Plan, catalog: Catalog, words: dict, lift_words: dict, week: int, slot_rows: pd.DataFrame
+) -> tuple[str, str]:
+    """(name, change) of a move new to the sessions `slot_rows` from `week`: a leg move by its short name as the sheet
+    gives it ('barbell back squat', not '... (moderate load)': the building-reserve preset's sheet keeps this line on
+    two pages), in place of what those sessions held the week before; an arm, back or trunk move by its own name,
+    alone (the page's room)."""
+    slot = slot_rows.iloc[0]
+    if slot["block"] != AXIAL_BLOCK:
+        return _named(slot, catalog, words), slot["modification"]
+    replaced = _replaced(plan, catalog, lift_words, week, slot, set(slot_rows["session"]))
+    name = sentence_case(short_name(sheet_name(slot, catalog, lift_words["names"])), upper=False)
+    return _in_place_of(lift_words, _named(slot, catalog, words, name), replaced), slot["modification"]
+
+
+def _new_slots(plan: Plan, sessions: pd.DataFrame) -> pd.DataFrame:
+    """The later slots of `sessions` whose move that session never held before: a leg move moving from session C
+    into B is new to B (physio review R, Lo1)."""
+    order = {phase: number for number, phase in enumerate(dict.fromkeys(plan.weeks["phase"]))}
+    earlier = [
+        ((sessions["session"] == slot.session) & (sessions["exercise_id"] == slot.exercise_id))
+        & (sessions["phase"].map(order) < order[slot.phase])
+        for slot in sessions.itertuples()
     ]
-    return [words["line"].format(weeks="; ".join(weeks))] if weeks else []
+    new = [not held.any() for held in earlier]
+    return sessions[pd.Series(new, index=sessions.index, dtype=bool) & (sessions["phase"] != FIRST_PHASE)]
+
+
+def _named(row: pd.Series, catalog: Catalog, words: dict, name: str = "") -> str:
+    """The move's name inside a sentence (`name`, else its own), with a coach named where the catalogue asks for
+    supervision (physio review T, Lo4: the jumping chin-up with drop landing came in with no coach)."""
+    name = name or sentence_case(row["exercise"], upper=False)
+    return words["supervised"].format(name=name) if catalog.exercise(row["exercise_id"]).get("supervision") else name
 
 
 def _moves(plan: Plan, slots: pd.DataFrame) -> list[tuple[str, str, pd.Series]]:
