@@ -11,7 +11,7 @@ their own ladders (data/planner.yaml).
 from __future__ import annotations
 
 from lib.catalog import Catalog
-from lib.plan_usable import EXTERNAL_LOADS, PHASES, usable_in
+from lib.plan_usable import EXTERNAL_LOADS, PHASES, overhead, usable_in
 from lib.profiles import Profile
 from lib.safety_rules import IMPACT_LEVELS
 from lib.vocabulary import LEVELS
@@ -48,6 +48,12 @@ AXIAL_PATTERNS = ("squat", "hinge", "lunge")  # when a block's own pattern has n
 # A faller's leg work rests on a squat done with support, the lunge (a harder balance task) beside or after it: her
 # squat block keeps a squat even where none reaches a trained client's effort (physio reviews P Lo5, Q M2).
 FALLERS_BASE = ("squat",)
+PUSH_BLOCK = "upper body push"
+# After the first phase, session B presses forward wherever its push would be an ordinary overhead press, the lead-in
+# to the heavy press included, so that a week keeps a chest press beside the overhead press (physio review Q, Lo7:
+# the overhead press had taken the band chest press's place in every session). A heavy press stays where it is
+# planned (LIFTMOR: deadlift, back squat and overhead press twice a week, no forward press), and week 1 as it was.
+HORIZONTAL_PRESS_SESSION = "B"
 BALANCE_CIRCUIT = 2  # drills in a session's balance block (2-4 is a usual circuit), sharing its balance minutes
 
 
@@ -184,6 +190,21 @@ def hinge_slot(session: str, block: str, catalog: Catalog) -> bool:
     return block == AXIAL_BLOCK and catalog.planner["technique_first"]["pattern"] in TEMPLATES[session][block]
 
 
+def presses_forward(session: str, block: str, phase: str) -> bool:
+    """Whether this block presses forward rather than overhead: HORIZONTAL_PRESS_SESSION's push after the first phase."""
+    return session == HORIZONTAL_PRESS_SESSION and block == PUSH_BLOCK and phase != PHASES[0]
+
+
+def _phase_pick(candidates: list[dict], session: str, block: str, phase: str, trained: bool) -> dict:
+    """The phase's pick; where the block presses forward and the pick would be an ordinary overhead press, the
+    phase's pick among the forward presses instead (same block and dose kind: the session's minutes stay)."""
+    chosen = pick(candidates, phase, trained)
+    if not presses_forward(session, block, phase) or chosen["heavy"] or not overhead(chosen):
+        return chosen
+    forward = [row for row in candidates if not overhead(row)]
+    return pick(forward, phase, trained) if forward else chosen
+
+
 def block_pick(
     usable: list[dict], session: str, block: str, phase: str, heavy: bool, profile: Profile, catalog: Catalog
 ) -> dict | None:
@@ -200,12 +221,12 @@ def block_pick(
             heavy and _block_candidates(usable, block, patterns, True, phase, profile, catalog)
         ) or _block_candidates(usable, block, patterns, False, phase, profile, catalog)
         if _suits_the_block(patterns, candidates, block, phase, profile):
-            return pick(candidates, phase, trained)
+            return _phase_pick(candidates, session, block, phase, trained)
     # Nothing reaches a trained client's effort: the easier work still beats a session without the block (C8), and
     # its own pattern first, so the sessions still differ (physio review J, L5: a split squat in every session).
     for patterns in (own, AXIAL_PATTERNS) if block == AXIAL_BLOCK else (own,):
         if candidates := _block_candidates(usable, block, patterns, False, phase, profile, catalog):
-            return pick(candidates, phase, trained)
+            return _phase_pick(candidates, session, block, phase, trained)
     return None
 
 
@@ -223,6 +244,8 @@ def lead_in_lift(
     """The heavy lift coming in the next phase's block, in its own lighter version (its regression: the moderate
     barbell squat, the seated dumbbell press), where the plan may hold it: the lift's technique then runs right up
     to its first heavy weeks (LIFTMOR: a month of technique work first; physio review D3)."""
+    if presses_forward(session, block, phase):
+        return None  # the press's technique work stays in session A: B presses forward (physio review Q, Lo7)
     coming = block_pick(usable, session, block, HEAVY_PHASES[0], True, profile, catalog)
     if coming is None or not coming["heavy"]:
         return None

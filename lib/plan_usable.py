@@ -142,10 +142,16 @@ def _asks_already(words: str, change: str) -> bool:
     return words.split(" or ")[0].rstrip(".").lower() in change.lower()
 
 
+def overhead(row: dict) -> bool:
+    """Whether a push loads the spine from above (an overhead press) rather than pressing forward."""
+    return row["pattern"] == "push" and "axial" in row["loading"]
+
+
 def _plan_change(row: dict, profile: Profile, catalog: Catalog) -> str:
     """The planner's own set-up for this exercise and profile (data/planner.yaml), beside the assessment's change:
-    a heavy lift's coach, the cap after a vertebral fracture, a pain-free knee bend with painful joints, the
-    technique-first drill's own one-hand set-up for a faller."""
+    a heavy lift's coach, the cap after a vertebral fracture and the physiotherapist's first look at an overhead press
+    after one, a pain-free knee bend with painful joints, the technique-first drill's own one-hand set-up for a
+    faller."""
     planner = catalog.planner
     # A heavy lift's coach, unless the assessment's own change already says so in these words (physio review M, Lo1);
     # a change that only has a coach spotting still gets them (test_16: every heavy row needs the coach present).
@@ -159,6 +165,8 @@ def _plan_change(row: dict, profile: Profile, catalog: Catalog) -> str:
     if profile.vertebral_fracture and row["id"] in planner["after_vertebral_fracture"]["lower_body_cap"]:
         cap = planner["after_vertebral_fracture"]["lower_body_cap"][row["id"]]
         changes.append("" if _asks_already(cap, row["modification"]) else cap)
+    if profile.vertebral_fracture and overhead(row):
+        changes.append(planner["after_vertebral_fracture"]["overhead_first"])
     painful = planner["painful_joints"]
     if profile.joint_limits and row["pattern"] in painful["knee_bend"]:
         if not _asks(row, "shallow-knee", catalog):  # the assessment's own pain-free change says it already
