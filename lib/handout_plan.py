@@ -184,7 +184,12 @@ def later_lifts(plan: Plan, catalog: Catalog, words: dict) -> list[str]:
     entries = []  # (week, sessions, slot, what follows the line)
     for _, slots in later_loaded(plan, catalog).groupby("exercise_id", sort=False):
         slot = slots.iloc[0]
-        letters = set(slots.loc[slots["phase"] == slot["phase"], "session"])
+        # Every session that holds the lift from its phase, not only those where later_loaded keeps it (review Q, Lo7:
+        # session B's band chest press went unnamed where B moved on to a body-weight press later).
+        held = plan.sessions[
+            (plan.sessions["exercise_id"] == slot["exercise_id"]) & (plan.sessions["phase"] == slot["phase"])
+        ]
+        letters = set(held["session"])
         entries.append((starts[slot["phase"]], letters, slot, _heavy_lead_in(plan.weeks, slot, words["heavy_lead_in"])))
         entries += [(starts[phase], {letter}, new, "") for phase, letter, new in _moves(plan, slots)]
     lines = [

@@ -5,18 +5,24 @@ work is shown to the physiotherapist at the review that opens its phase."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import example, given, settings, strategies as st
 
 from lib.catalog import default_catalog
+from lib.handout import WORDING_FILE, build_handout, load_handout_words
+from lib.handout_plan import later_loaded, sentence_case, sheet_name
 from lib.plan_picks import HORIZONTAL_PRESS_SESSION
 from lib.planner import build_plan
-from lib.profiles import all_profiles
+from lib.profiles import Profile, all_profiles
 from tests.test_physio_review_k import KITS, SHAPES
 
 CATALOG = default_catalog()
 PUSHES = [exercise for exercise in CATALOG.exercises if exercise["pattern"] == "push"]
 OVERHEAD = {exercise["id"] for exercise in PUSHES if "axial" in exercise["loading"]}  # loads the spine from above
 FORWARD = {exercise["id"] for exercise in PUSHES} - OVERHEAD
+LIFT_NAMES = load_handout_words(WORDING_FILE, CATALOG.references)["later_lifts"]["names"]
 FRACTURED = [profile for profile in all_profiles() if profile.vertebral_fracture]
 # Exempt: a phase whose sessions hold heavy lifts follows LIFTMOR (watson2018: deadlift, back squat and overhead
 # press, twice a week, no forward press), so its sessions may press overhead only.
@@ -62,3 +68,41 @@ def test_lo7_after_a_spine_fracture_the_first_overhead_work_is_shown_at_the_revi
         if phases:
             first = plan.weeks.loc[plan.weeks["phase"].isin(phases), "week"].min()
             assert review in plan.weeks.loc[plan.weeks["week"] == first, "review"].iloc[0], (profile, kit, shape)
+
+
+SESSION_LETTERS = re.compile(r"From week (\d+), in sessions? ([A-C](?:-[A-C])?(?:(?:, | and )[A-C])*): ")
+
+
+def _letters(words: str) -> set[str]:
+    """'A-C' -> {A, B, C}; 'A and C' -> {A, C}."""
+    if "-" in words:
+        first, last = words.split("-")
+        return {chr(code) for code in range(ord(first), ord(last) + 1)}
+    return set(re.findall(r"[A-C]", words))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(all_profiles()), st.sampled_from(KITS), st.sampled_from(SHAPES))
+@example(Profile(bone="osteoporosis", vertebral_fracture=True), "bands and dumbbells", (3, 12, 45))
+def test_lo7_a_later_lifts_line_names_every_session_that_holds_the_lift(profile, kit, shape):
+    """After the fix session B moved on from the band chest press to a body-weight press, and the sheet's week-9 line
+    dropped B ('in sessions A and C: band chest press') though B held it for weeks 9-26."""
+    plan = build_plan(profile, *shape, kit)
+    sessions = plan.sessions
+    for slots in later_loaded(plan, CATALOG).groupby("exercise_id", sort=False):
+        slot = slots[1].iloc[0]
+        held = set(
+            sessions.loc[
+                (sessions["exercise_id"] == slot["exercise_id"]) & (sessions["phase"] == slot["phase"]), "session"
+            ]
+        )
+        week = int(plan.weeks.loc[plan.weeks["phase"] == slot["phase"], "week"].min())
+        name = sentence_case(sheet_name(slot, CATALOG, LIFT_NAMES), upper=False)
+        lines = [
+            line
+            for line in build_handout(profile, plan).week_lines
+            if f"From week {week}," in line and f": {name}" in line
+        ]
+        assert lines, (name, week)
+        found = SESSION_LETTERS.match(lines[0])
+        assert found and _letters(found[2]) == held, (lines[0], held)
