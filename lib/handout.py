@@ -149,8 +149,10 @@ def _walking_change(assessed: list[dict]) -> str:
 def _plan_notes(plan: Plan, impact_words: dict, walking_change: str) -> list[str]:
     """plan.notes; a faller's no-impact note without its walking set-up when the aerobic line carries it."""
     stand_in = impact_words["stand_in"]  # heel raises in place of impact (lib/planner.py, physio review F, L5)
+    after_fracture = impact_words["after_vertebral_fracture"]
     shorter = {
         impact_words["walking_with_falls"]: impact_words["none"],
+        after_fracture["walking_with_falls"]: after_fracture["none"],
         stand_in_note(plan.profile, stand_in, with_falls=True): stand_in_note(plan.profile, stand_in, with_falls=False),
     }
     return [shorter.get(note, note) if walking_change else note for note in plan.notes]

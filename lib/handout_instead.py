@@ -215,7 +215,8 @@ def _sheet_instead(
         return caution | {"instead": _with_dose(now, swap_id, dosed, catalog, words)}, swap_id
     if not trains_the_same(stand_in, swap_id, catalog):  # physio review Q, Lo5: a back extension for a wood chop
         later = week and _when(rows[swap_id]["name"], week, plan, words["held_back"])
-        return caution | {"instead": later and words["held_back"]["none_yet"].format(later=later)}, None
+        never = words["held_back"]["none_in_plan"].get(caution["id"])  # session 12's note: the wood chop
+        return caution | {"instead": words["held_back"]["none_yet"].format(later=later) if later else never}, None
     now = _named(stand_in, rows, profile, catalog)
     if swap_id in set(later_loaded(plan, catalog)["exercise_id"]):  # a lift with its own line: when it comes
         now = _then(now, sentence_case(rows[swap_id]["name"], upper=False), week, plan, words["held_back"])

@@ -76,6 +76,12 @@ def stand_in_note(profile: Profile, stand_in: dict, with_falls: bool) -> str:
     return stand_in["words_with_falls" if with_falls else "words"].format(reason=reason)
 
 
+def _no_impact_words(profile: Profile, impact_words: dict) -> dict:
+    """The no-impact note's words; after a spine fracture without the no-jumping its first note says already (physio
+    review S's nit: two no-jumping lines on one sheet)."""
+    return impact_words["after_vertebral_fracture"] if profile.vertebral_fracture else impact_words
+
+
 def _high_impact_later(ceiling: str, table: pd.DataFrame, sessions: pd.DataFrame) -> bool:
     """The ceiling is high but the plan's landings stop below it (physio review S, Lo3)."""
     landings = sessions.loc[sessions["dose_kind"] == "impacts", "exercise_id"]
@@ -120,9 +126,13 @@ def plan_notes(
         # heel raises in its place (physio review F, L5)
         notes.append(stand_in_note(profile, wording["impact"]["stand_in"], with_falls=profile.falls == "high"))
     elif not (sessions["block"] == "impact").any():
-        notes.append(wording["impact"]["walking_with_falls" if profile.falls == "high" else "none"])
+        notes.append(
+            _no_impact_words(profile, wording["impact"])["walking_with_falls" if profile.falls == "high" else "none"]
+        )
     if _high_impact_later(ceiling, table, sessions):
-        notes.append(wording["impact"]["high_later"])
+        notes.append(
+            wording["impact"]["high_later_osteoporosis" if profile.fragility == "osteoporosis" else "high_later"]
+        )
     return tuple(notes)
 
 

@@ -101,8 +101,10 @@ def _guidance_cases(profile: Profile, profile_rules: list[dict]) -> dict[str, tu
 
 
 def _ceiling_case(profile: Profile, ceiling: str) -> str:
-    """The key of the ceiling's words: high impact with low bone mass is coached at first; until floor transfers are
-    safe, moderate impact is the ceiling and is done beside a counter."""
+    """The key of the ceiling's words: high impact with osteoporosis only with the coach present, with other low bone
+    mass coached at first; until floor transfers are safe, moderate impact is the ceiling and is done beside a counter."""
+    if ceiling == "high" and profile.fragility == "osteoporosis":
+        return "high_osteoporosis"
     if ceiling == "high" and profile.bone in LOW_BONE_MASS:
         return "high_low_bone_mass"
     if ceiling == "moderate" and not profile.floor_transfers:

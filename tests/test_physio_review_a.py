@@ -169,6 +169,8 @@ def test_6_the_impact_guidance_names_the_highest_impact_the_assessment_allows(pr
     coached = highest == "high" and profile.bone in LOW_BONE_MASS  # high impact coached at first (finding B5)
     beside_a_counter = highest == "moderate" and not profile.floor_transfers  # no floor transfers yet (review Q, M5)
     case = "high_low_bone_mass" if coached else "moderate_no_floor" if beside_a_counter else highest
+    if coached and profile.fragility == "osteoporosis":  # only with the coach present, as its rule says (review T, Lo6)
+        case = "high_osteoporosis"
     ceiling_words = default_catalog().wording["impact_ceiling"][case]
     # An uncleared low Z-score's line puts the doctor's check before the ceiling (physio review I, L1).
     assert ceiling_words.lower() in guidance_by_topic(profile)["Impact"].lower(), (highest, profile)
