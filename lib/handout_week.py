@@ -86,12 +86,29 @@ def plan_lines(plan: Plan, notes: list[str] | None = None) -> list[str]:
         )
     impacts = weeks["impacts_per_session"]
     if impacts.max() > 0:  # with none, plan.notes says so
-        planned = plan.sessions.loc[plan.sessions["block"] == "impact", ["exercise", "modification"]].drop_duplicates()
-        named = with_changes(
-            [(sentence_case(name, upper=False), change) for name, change in planned.itertuples(index=False)]
-        )
+        named = with_changes([(_from_its_week(name, week), change) for name, change, week in _impact_moves(plan)])
         lines.append(f"Impacts ({named}): {impacts.iloc[0]} a session, slowly up to about {impacts.max()}.")
     return list(dict.fromkeys(lines))  # a week-1 review can repeat a note
+
+
+def _impact_moves(plan: Plan) -> list[tuple[str, str, int]]:
+    """Each impact move of the plan with its change and the first week it comes in, in order."""
+    starts = plan.weeks.groupby("phase")["week"].min()
+    impact = plan.sessions[plan.sessions["block"] == "impact"]
+    weeks = impact["phase"].map(starts).rename("week")
+    return list(
+        impact[["exercise", "modification"]]
+        .join(weeks)
+        .drop_duplicates(["exercise", "modification"])
+        .itertuples(index=False, name=None)
+    )
+
+
+def _from_its_week(name: str, week: int) -> str:
+    """An impact move by name, with the week it starts unless it starts in week 1 (physio review U, M1: stamping and
+    low jumps, weeks 9 and 27, read as week-1 moves in one undated list)."""
+    name = sentence_case(name, upper=False)
+    return name if week == 1 else f"{name} from week {week}"
 
 
 def _review_lines(reviews) -> list[str]:

@@ -5,11 +5,16 @@ from __future__ import annotations
 import itertools
 
 import pytest
+from hypothesis import example, given, settings, strategies as st
 
+from lib.handout import build_handout
+from lib.handout_plan import sentence_case
 from lib.planner import SESSION_MINUTES, build_plan
 from lib.plan_weeks import HEAVY_PCT_1RM, HEAVY_WEEKS_AT_LOWER
 from lib.profiles import Profile, all_profiles
 from lib.safety import assess
+from tests.test_physio_review_k import KITS
+from tests.test_physio_review_k import SHAPES as PLAN_SHAPES
 
 HEAVY_ELIGIBLE = [
     profile
@@ -39,3 +44,21 @@ def test_u_m2_u8s_six_month_plan_has_heavy_weeks_that_open_at_the_lower_load():
     weeks = build_plan(u8, 2, 6, 30, "full gym").weeks
     heavy = weeks[weeks["intensity_pct_1rm"].notna()]
     assert not heavy.empty and heavy["intensity_pct_1rm"].iloc[0] == HEAVY_PCT_1RM[0], heavy
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(all_profiles()), st.sampled_from(KITS), st.sampled_from(PLAN_SHAPES))
+@example(Profile(floor_transfers=False), "bands and dumbbells", (3, 12, 45))
+@example(Profile(bone="osteopenia", experience="trained", clearance=True), "full gym", (2, 6, 30))
+def test_u_m1_the_sheets_impact_line_gives_each_later_impact_move_its_first_week(profile, kit, shape):
+    """U6's sheet listed step-downs, stamping and low jumps in one line with the week-1 dose: stamping (week 9) and
+    low jumps (week 27) read as week-1 moves."""
+    plan = build_plan(profile, *shape, kit)
+    starts = plan.weeks.groupby("phase")["week"].min()
+    impact = plan.sessions[plan.sessions["dose_kind"] == "impacts"]  # heel raises standing in have no impact line
+    line = next((line for line in build_handout(profile, plan).week_lines if line.startswith("Impacts")), "")
+    for name, phase in impact[["exercise", "phase"]].drop_duplicates("exercise").itertuples(index=False):
+        week = starts[phase]
+        named = sentence_case(name, upper=False)
+        assert named in line, (named, line)
+        assert (f"{named} from week {week}" in line) == (week > 1), (named, week, line)
