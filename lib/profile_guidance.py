@@ -6,6 +6,7 @@ profile, reading the strength line from how the safety rules treat a heavy lift 
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from lib.balance_dose import balance_dose, dose_kind
@@ -16,6 +17,7 @@ from lib.safety_rules import (
     LOW_BONE_MASS,
     NEUTRAL_EXERCISE,
     NO_FLOOR_HEAVY_RULE,
+    Decision,
     decide,
     impact_ceiling,
     rules_for,
@@ -51,17 +53,25 @@ class Guidance:
     sources: tuple[str, ...]
 
 
-def _strength_case(profile: Profile, profile_rules: list[dict]) -> str:
+def _heavy_decision(profile: Profile, rules: tuple[dict, ...]) -> Decision:
+    """How the rules treat a supervised heavy lift for this profile."""
+    return decide(NEUTRAL_EXERCISE | HEAVY_LIFT, rules_for(profile, rules))
+
+
+def _strength_case(profile: Profile, rules: tuple[dict, ...]) -> str:
     """Which strength line fits: read from how the rules treat a supervised heavy lift for this profile."""
     if profile.fragility == "vertebral_fracture":
         return "vertebral_fracture"
-    heavy = decide(NEUTRAL_EXERCISE | HEAVY_LIFT, profile_rules)
+    heavy = _heavy_decision(profile, rules)
     if FALLS_HEAVY_RULE in heavy.rule_ids:  # clearance alone does not open them (physio review S, M1)
         return "heavy_avoided_with_falls" if profile.floor_transfers else "heavy_avoided_with_falls_no_floor"
-    if NO_FLOOR_HEAVY_RULE in heavy.rule_ids:
+    # The floor rule leaves out osteoporosis not yet cleared, whose heavy rows wait for clearance already, so the
+    # table gives its dose once; her advice names the floor gate her cleared twin meets (physio review U, M4).
+    cleared_twin = _heavy_decision(dataclasses.replace(profile, clearance=True), rules)
+    if NO_FLOOR_HEAVY_RULE in heavy.rule_ids + cleared_twin.rule_ids:
         return "heavy_no_floor_with_falls" if profile.falls == "high" else "heavy_no_floor"
     if heavy.status == "modify":
-        keys = {rule["modification"] for rule in profile_rules if rule["id"] in heavy.rule_ids}
+        keys = {rule["modification"] for rule in rules if rule["id"] in heavy.rule_ids}
         return next((case for key, case in HEAVY_CASE_BY_MODIFICATION.items() if key in keys), "heavy_technique_first")
     return {"recommended": "heavy_recommended", "avoid": "heavy_avoided"}[heavy.status]
 
@@ -86,11 +96,11 @@ def _balance_case(profile: Profile) -> str:
     return "low_fall_risk" if dose_kind(profile) == "daily" else "low_fall_risk_fit"
 
 
-def _guidance_cases(profile: Profile, profile_rules: list[dict]) -> dict[str, tuple[str, ...]]:
+def _guidance_cases(profile: Profile, rules: tuple[dict, ...]) -> dict[str, tuple[str, ...]]:
     """The cases of each topic in data/safety_wording.yaml that fit the profile (none: the topic is left out)."""
     return {
         "Impact": ("any",),
-        "Strength": (_strength_case(profile, profile_rules),),
+        "Strength": (_strength_case(profile, rules),),
         "Balance": (_balance_case(profile),),
         "Aerobic": ("vertebral_fracture" if profile.fragility == "vertebral_fracture" else "any",),
         "Spine": ("low_bone_mass" if profile.fragility in LOW_BONE_MASS else "normal",),
@@ -134,21 +144,21 @@ def describe(profile: Profile, catalog: Catalog | None = None) -> str:
         words["falls"][profile.falls],
         *([words["joint_limits"]] if profile.joint_limits else []),
         words["experience"][profile.experience],
-        _clearance_words(profile, rules_for(profile, catalog.rules), words["clearance"]),
+        _clearance_words(profile, catalog.rules, words["clearance"]),
         *([] if profile.floor_transfers else [words["no_floor"]]),
     ]
     text = "; ".join(parts)
     return text[0].upper() + text[1:] + "."  # not str.capitalize(), which lower-cases the Z of "Z-score"
 
 
-def _clearance_words(profile: Profile, profile_rules: list[dict], words: dict) -> str:
+def _clearance_words(profile: Profile, rules: tuple[dict, ...], words: dict) -> str:
     """Cleared or not; a cleared client is called cleared for heavy lifting only where no rule holds every heavy
     lift back (the rules that decide a supervised heavy lift for her, as _strength_case reads them)."""
     if profile.vertebral_fracture:
         return words["vertebral_fracture"]["cleared" if profile.clearance else "not_cleared"]
     if not profile.clearance:
         return words["not_cleared"]
-    holding = decide(NEUTRAL_EXERCISE | HEAVY_LIFT, profile_rules).rule_ids
+    holding = _heavy_decision(profile, rules).rule_ids
     return next((text for rule_id, text in words["cleared_but"].items() if rule_id in holding), words["cleared"])
 
 
@@ -158,7 +168,7 @@ def profile_guidance(profile: Profile, catalog: Catalog | None = None) -> list[G
     Where several cases of a topic fit, their lines are joined into the topic's one item.
     """
     catalog = catalog or default_catalog()
-    cases = _guidance_cases(profile, rules_for(profile, catalog.rules))
+    cases = _guidance_cases(profile, catalog.rules)
     ceiling = _ceiling_words(profile, catalog)
     balance = balance_dose(profile, catalog)
     guidance = []

@@ -13,6 +13,7 @@ from lib.planner import SESSION_MINUTES, build_plan
 from lib.plan_weeks import HEAVY_PCT_1RM, HEAVY_WEEKS_AT_LOWER
 from lib.profiles import Profile, all_profiles
 from lib.safety import assess
+from tests.support.guidance import guidance_on
 from tests.test_physio_review_k import KITS
 from tests.test_physio_review_k import SHAPES as PLAN_SHAPES
 
@@ -62,3 +63,14 @@ def test_u_m1_the_sheets_impact_line_gives_each_later_impact_move_its_first_week
         named = sentence_case(name, upper=False)
         assert named in line, (named, line)
         assert (f"{named} from week {week}" in line) == (week > 1), (named, week, line)
+
+
+@pytest.mark.parametrize(
+    "profile",
+    [found for found in all_profiles() if not found.floor_transfers and not found.vertebral_fracture],
+    ids=str,
+)
+def test_u_m4_without_floor_transfers_the_strength_advice_names_the_floor_gate(profile):
+    """U5 (osteoporosis, not cleared, no floor work) was told heavy lifting needs only clearance and supervision; her
+    cleared twin's heavy rows wait for floor practice. After a spine fracture no heavy lifting is offered at all."""
+    assert "getting down to the floor and up again" in guidance_on(profile, "Strength").advice
