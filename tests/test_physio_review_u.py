@@ -13,6 +13,7 @@ from lib.planner import SESSION_MINUTES, build_plan
 from lib.plan_weeks import HEAVY_PCT_1RM, HEAVY_WEEKS_AT_LOWER
 from lib.profiles import Profile, all_profiles
 from lib.safety import assess
+from pages.components.profile_form import YES_NO_FIELDS
 from tests.support.guidance import guidance_on
 from tests.test_physio_review_k import KITS
 from tests.test_physio_review_k import SHAPES as PLAN_SHAPES
@@ -74,3 +75,12 @@ def test_u_m4_without_floor_transfers_the_strength_advice_names_the_floor_gate(p
     """U5 (osteoporosis, not cleared, no floor work) was told heavy lifting needs only clearance and supervision; her
     cleared twin's heavy rows wait for floor practice. After a spine fracture no heavy lifting is offered at all."""
     assert "getting down to the floor and up again" in guidance_on(profile, "Strength").advice
+
+
+def test_u_lo6_the_form_asks_a_cleared_low_z_score_for_a_doctor_who_has_looked_for_the_cause():
+    """A cleared low Z-score's plan note and advice say her doctor has looked for the cause of the low Z-score
+    (data/planner.yaml low_for_age.cleared); the form's 'Cleared for heavy lifting' had never asked for that."""
+    cleared = build_plan(Profile(bone="low_for_age", clearance=True), 3, 12, 45).notes
+    assert any("looked for the cause" in note for note in cleared)
+    assert "Z-score below the expected range" in YES_NO_FIELDS["cleared"][1]
+    assert "looked for its cause" in YES_NO_FIELDS["cleared"][1]

@@ -29,13 +29,15 @@ BONE_LABELS = {"low_for_age": "below the expected range for age (Z-score)"}
 # toggles (issue #13: a profile change settled in about 140 ms instead of 180 ms, measured with the changes
 # beside it). The pills are not bound to the link; the link keeps each field's own key instead
 # (vf=true, joints=true, cleared=true, nofloor=true), so every link made before, and the ones the cases,
-# the screening and the other pages make, still opens the same profile. Key -> label, and what it means.
+# the screening and the other pages make, still opens the same profile. Key -> label, and what it means: a cleared
+# low Z-score's sheet says her doctor has looked for the cause, so the form asks for that (physio review U, Lo6).
 YES_NO_FIELDS = {
     "vf": ("Past vertebral fracture", "a spine (vertebral) fracture, or several fragility fractures anywhere."),
     "joints": ("Painful joints limit impact", "a painful knee, hip or ankle that makes landings hurt."),
     "cleared": (
         "Cleared for heavy lifting",
-        "medical clearance obtained, and a qualified coach supervises heavy sets.",
+        "medical clearance obtained (with a Z-score below the expected range, from a doctor who has looked for its "
+        "cause), and a qualified coach supervises heavy sets.",
     ),
     "nofloor": (
         "No floor work",
