@@ -209,13 +209,15 @@ def _sheet_instead(
     week = held_back(swap_id, plan)
     from_now = _from_week_one(swap_id, plan, catalog)
     stand_in = _stand_in(swap_id, plan, rows, catalog) if not from_now else None
+    never = words["held_back"]["none_in_plan"].get(caution["id"])  # session 12's note: the wood chop
+    if stand_in is None and never and not trains_the_same(caution["id"], swap_id, catalog):
+        return caution | {"instead": never}, None  # kit 'none': the assessment's swap, a back extension, for a twist
     if stand_in is None:
         coming = _coming_lift(caution["id"], swap_id, plan, catalog, lift_names)
         now = _then(caution["instead"], *coming, plan, words["held_back"]) if coming else caution["instead"]
         return caution | {"instead": _with_dose(now, swap_id, dosed, catalog, words)}, swap_id
     if not trains_the_same(stand_in, swap_id, catalog):  # physio review Q, Lo5: a back extension for a wood chop
         later = week and _when(rows[swap_id]["name"], week, plan, words["held_back"])
-        never = words["held_back"]["none_in_plan"].get(caution["id"])  # session 12's note: the wood chop
         return caution | {"instead": words["held_back"]["none_yet"].format(later=later) if later else never}, None
     now = _named(stand_in, rows, profile, catalog)
     if swap_id in set(later_loaded(plan, catalog)["exercise_id"]):  # a lift with its own line: when it comes
