@@ -40,7 +40,11 @@ def _later_lift_lines(plan, handout) -> list[tuple[str, set[str], list[str]]]:
     found = []
     for _, slots in later_loaded(plan, CATALOG).groupby("exercise_id", sort=False):
         slot = slots.iloc[0]
-        letters = sorted(set(slots.loc[slots["phase"] == slot["phase"], "session"]))
+        # Every session that holds the lift in its phase (review Q, Lo7: the band chest press of a session B that
+        # later moves on to a body-weight press).
+        sessions = plan.sessions
+        held = sessions[(sessions["exercise_id"] == slot["exercise_id"]) & (sessions["phase"] == slot["phase"])]
+        letters = sorted(set(held["session"]))
         prefix = f"From week {starts[slot['phase']]}, in {_where(letters)}: "
         lines = [line for line in handout.week_lines if line.startswith(prefix)]
         assert lines, (prefix, handout.week_lines)
