@@ -33,7 +33,7 @@ FIRST_PHASE = "foundation"
 
 def _first_weeks(plan: Plan) -> dict[str, int]:
     """The week each exercise of the plan (sessions or home work) first comes in."""
-    starts = plan.weeks.groupby("phase")["week"].min()
+    starts = plan.phase_starts()
     both = pd.concat([plan.sessions[["exercise_id", "phase"]], plan.home[["exercise_id", "phase"]]])
     return both.assign(week=both["phase"].map(starts)).groupby("exercise_id")["week"].min().to_dict()
 
@@ -255,6 +255,6 @@ def _coming_lift(avoided_id: str, swap_id: str, plan: Plan, catalog: Catalog, na
     ]
     if later.empty:
         return None
-    week = later["phase"].map(plan.weeks.groupby("phase")["week"].min())
+    week = later["phase"].map(plan.phase_starts())
     slot = later.loc[week.idxmin()]
     return sentence_case(sheet_name(slot, catalog, names), upper=False), int(week.min())

@@ -180,7 +180,7 @@ def later_lifts(plan: Plan, catalog: Catalog, words: dict) -> list[str]:
     moves it into or out of a session. Each line names what it replaces in each session (physio review H, L4:
     'in sessions B and C: kettlebell deadlift' while session C turned to the squat in week 27, unsaid; review M, Lo3:
     a faller's walking lunge said nothing of the sit-to-stand and reverse lunge it takes the place of)."""
-    starts = plan.weeks.groupby("phase")["week"].min()
+    starts = plan.phase_starts()
     entries = []  # (week, sessions, slot, what follows the line)
     for _, slots in later_loaded(plan, catalog).groupby("exercise_id", sort=False):
         slot = slots.iloc[0]
@@ -289,7 +289,7 @@ def later_moves(plan: Plan, catalog: Catalog, words: dict, lift_words: dict) -> 
     first = {*sessions.loc[sessions["phase"] == FIRST_PHASE, "exercise_id"], *first_home(plan)["exercise_id"]}
     own_lines = set(later_loaded(plan, catalog)["exercise_id"])
     named_from = dict.fromkeys(first | own_lines, 1)  # the week the sheet names each move from
-    starts = plan.weeks.groupby("phase")["week"].min()
+    starts = plan.phase_starts()
     by_week: dict[int, list[tuple[str, str]]] = {}
     for phase, slots in _new_slots(plan, sessions).groupby("phase", sort=False):
         week = int(starts[phase])

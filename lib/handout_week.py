@@ -93,7 +93,7 @@ def plan_lines(plan: Plan, notes: list[str] | None = None) -> list[str]:
 
 def _impact_moves(plan: Plan) -> list[tuple[str, str, int]]:
     """Each impact move of the plan with its change and the first week it comes in, in order."""
-    starts = plan.weeks.groupby("phase")["week"].min()
+    starts = plan.phase_starts()
     impact = plan.sessions[plan.sessions["block"] == "impact"]
     weeks = impact["phase"].map(starts).rename("week")
     return list(

@@ -89,6 +89,10 @@ class Plan:
     walking_setup: str  # with a high risk of falling, how to walk safely (whether or not the plan has impact); else ''
     habitual_impact: str  # for a trained client whose assessment recommends jogging: running she does counts; else ''
 
+    def phase_starts(self) -> pd.Series:
+        """Each phase's first week, by phase name."""
+        return self.weeks.groupby("phase")["week"].min()
+
 
 def _technique_check_phase(sessions: pd.DataFrame, profile: Profile, catalog: Catalog) -> str:
     """The first phase that loads the technique-first drill's pattern after a phase held the drill, whose first week
