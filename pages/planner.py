@@ -121,7 +121,7 @@ def render_overview(plan: Plan) -> None:
     )
     if plan.habitual_impact:  # a runner's running counts (physio review D9)
         st.caption(plan.habitual_impact)
-    columns[4].metric("Supervised heavy 5 x 5", "yes" if plan.heavy else "no")
+    columns[4].metric("Heavy 5 x 5", "yes" if plan.heavy else "no", help="Supervised: only with a coach present.")
 
 
 @st.cache_data(show_spinner=False, max_entries=PLAN_CACHE_ENTRIES)

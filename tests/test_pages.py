@@ -164,7 +164,7 @@ def test_planner_runs_and_follows_its_link():
     at = open_page("program", {"bone": "osteoporosis", "exp": "trained", "cleared": "true", "months": "6", "spw": "2"})
     assert not at.exception
     metrics = {metric.label: metric.value for metric in at.metric}
-    assert metrics["Weeks"] == "26" and metrics["Supervised heavy 5 x 5"] == "yes"
+    assert metrics["Weeks"] == "26" and metrics["Heavy 5 x 5"] == "yes"
     labels = {button.label for button in at.get("download_button")}
     assert labels == {"Weekly plan (CSV)", "Session templates (CSV)", "Calendar (.ics)"}
     assert "not a forecast" in all_text(at)
