@@ -173,10 +173,13 @@ def _week_lines(
     return [words["how_often" if daily else "how_often_training_days"], *labelled]
 
 
-def _fuel_sources(plan: Plan, planner: dict) -> list[str]:
-    """The fuel line's own sources, where the plan's notes give it (review Lo10: it was the one advice line unsourced)."""
-    fuel = planner["low_for_age"]["fuel"]
-    return fuel["sources"] if fuel["words"] in plan.notes else []
+def _low_z_sources(plan: Plan, planner: dict) -> list[str]:
+    """The sources of a low Z-score's two plan notes, which every such plan prints: the doctor's review of the cause
+    (or its clearance), then fuelling (review Lo10: the fuel line was the one advice line unsourced)."""
+    if plan.profile.bone != "low_for_age":
+        return []
+    low_z = planner["low_for_age"]
+    return [*low_z["sources"], *low_z["fuel"]["sources"]]
 
 
 def _source_keys(
@@ -189,7 +192,7 @@ def _source_keys(
         before = [
             *words["plan_sources"],
             *(words["heavy_sources"] if plan.heavy else []),
-            *_fuel_sources(plan, planner),
+            *_low_z_sources(plan, planner),
         ]
     after = [
         *words["moving_safely"]["sources"],

@@ -1,6 +1,7 @@
 """A plan sheet's notes agree with the plan and carry their sources: beside a marching warm-up and brisk walking no
 line says "No impact work" (physio review J, L2); the fuel line of a low Z-score's plan cites the consensus that says
-too little energy for the training harms bone (review Lo10)."""
+too little energy for the training harms bone (review Lo10), and its review line (or its clearance) cites the ISCD
+position that a doctor looks for the cause of a low Z-score (session 14: the sheet had left it off)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ CATALOG = default_catalog()
 J_L2_SHAPE = (2, 6, 30)  # 2 sessions a week, 6 months, 30 minutes: the review's sheet
 UNQUALIFIED_NO_IMPACT = re.compile(r"\bno impact\b(?! beyond)", re.IGNORECASE)  # 'no impact beyond heel drops' is true
 FUEL = CATALOG.planner["low_for_age"]["fuel"]
+REVIEW_SOURCES = CATALOG.planner["low_for_age"]["sources"]
 LOW_Z = [profile for profile in all_profiles() if profile.bone == "low_for_age"]
 
 
@@ -48,19 +50,21 @@ def test_j_l2_the_reviewers_sheet_lists_marching_and_says_what_the_plan_leaves_o
 
 
 @pytest.mark.parametrize("position, profile", list(enumerate(LOW_Z)), ids=lambda value: str(value))
-def test_lo10_a_low_z_plan_sheet_cites_the_fuel_lines_source(position, profile):
+def test_lo10_a_low_z_plan_sheet_cites_its_review_and_fuel_lines_sources(position, profile):
     plan = build_plan(profile, 3, 12, 45, _kit(position))
     handout = build_handout(profile, plan)
     assert FUEL["words"] in handout.week_lines
     shown = handout.sources(handout.cautions)
-    for key in FUEL["sources"]:
+    assert "leslie2006" in REVIEW_SOURCES
+    for key in [*REVIEW_SOURCES, *FUEL["sources"]]:
         assert handout.source_names.get(key) in shown, (profile, key)
 
 
-def test_lo10_the_printed_sources_name_the_fuel_lines_source():
-    """A cleared low Z-score: no caution of hers cites the RED-S consensus, so only the fuel line brings it."""
+def test_lo10_the_printed_sources_name_the_review_and_fuel_lines_sources():
+    """A cleared low Z-score: no caution of hers cites the RED-S consensus or the ISCD position, so only the plan's
+    notes bring them."""
     cleared = Profile(bone="low_for_age", clearance=True)
     plan = build_plan(cleared, 3, 12, 45, "full gym")
     _, text = read_pdf(handout_pdf(cleared, plan, first_name=FIRST_NAME, start=START))
     sources = text[text.rindex("Sources:") :]
-    assert "Mountjoy 2014" in sources
+    assert "Mountjoy 2014" in sources and "Leslie 2006" in sources
