@@ -54,6 +54,7 @@ ROW_TAGS = (
     "deep_knee_bend",
     "floor",
     "kneeling",
+    "floor_pull",
     "heavy",
     "barbell",
     "bench_lying",

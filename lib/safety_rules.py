@@ -38,6 +38,7 @@ NEUTRAL_EXERCISE = {
     "deep_knee_bend": False,
     "floor": False,
     "kneeling": False,
+    "floor_pull": False,
     "heavy": False,
     "barbell": False,
     "bench_lying": False,
