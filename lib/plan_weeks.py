@@ -220,8 +220,8 @@ def _review_columns(reviews: list[tuple[str, str]]) -> dict[str, str]:
 def _floor_practice_week(profile, rows: list[dict]) -> int:
     """The week that books the floor practice a client who cannot yet get down to the floor and up again is promised
     (physio review V, M2: "practise the way down with a physiotherapist" in no week): week 1, which a physiotherapist
-    guides after a spine fracture, or the plan's first physiotherapist visit by the build phase's first week, so that
-    a faller who cannot get up does not wait for a later check."""
+    guides after a spine fracture; else the plan's first physiotherapist visit by the build phase's first week, else
+    week 1: a faller who cannot get up does not wait for a balance check at the build phase's end."""
     build_start = next(row["week"] for row in rows if row["phase"] == "build")
     visits = [
         row["week"]
