@@ -263,6 +263,7 @@ def _load_planner(file: Path, references: dict, exercises: list[dict]) -> dict[s
     ]
     named += [("phase_unlocks", unlock["exercise"]) for unlock in planner["phase_unlocks"]]
     named += [("technique_first", planner["technique_first"]["drill"])]
+    named += [("squat_check", planner["squat_check"]["lift"])]
     named += [("impact.habitual", planner["impact"]["habitual"]["exercise"])]
     named += [("impact.stand_in", planner["impact"]["stand_in"]["exercise"])]
     for entry, exercise_id in named:

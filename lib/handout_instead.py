@@ -214,27 +214,47 @@ def _sheet_instead(
         return caution | {"instead": never}, None  # kit 'none': the assessment's swap, a back extension, for a twist
     if stand_in is None:
         coming = _coming_lift(caution["id"], swap_id, plan, catalog, lift_names)
-        now = _then(caution["instead"], *coming, plan, words["held_back"]) if coming else caution["instead"]
+        now = _then(caution["instead"], *coming, plan, catalog, words["held_back"]) if coming else caution["instead"]
         return caution | {"instead": _with_dose(now, swap_id, dosed, catalog, words)}, swap_id
     if not trains_the_same(stand_in, swap_id, catalog):  # physio review Q, Lo5: a back extension for a wood chop
-        later = week and _when(rows[swap_id]["name"], week, plan, words["held_back"])
+        later = week and _when((swap_id, rows[swap_id]["name"]), week, plan, catalog, words["held_back"])
         return caution | {"instead": words["held_back"]["none_yet"].format(later=later) if later else never}, None
     now = _named(stand_in, rows, profile, catalog)
     if swap_id in set(later_loaded(plan, catalog)["exercise_id"]):  # a lift with its own line: when it comes
-        now = _then(now, sentence_case(rows[swap_id]["name"], upper=False), week, plan, words["held_back"])
+        lift = (swap_id, sentence_case(rows[swap_id]["name"], upper=False))
+        now = _then(now, lift, week, plan, catalog, words["held_back"])
     return caution | {"instead": _with_dose(now, stand_in, dosed, catalog, words)}, stand_in
 
 
-def _when(lift: str, week: int, plan: Plan, words: dict) -> str:
-    """'{lift} from week {week}', or '..., after the review' when a review opens that week (data/handout.yaml
-    instead.held_back)."""
-    review = (plan.weeks.loc[plan.weeks["week"] == week, "review"] != "").any()
-    return words["after_review" if review else "later"].format(lift=sentence_case(lift, upper=False), week=week)
+def _when(lift: tuple[str, str], week: int, plan: Plan, catalog: Catalog, words: dict) -> str:
+    """'{lift} from week {week}', or '..., after <the review>' naming the review of that week the lift (id, name)
+    waits for (data/handout.yaml instead.held_back; physio review V, Lo2: 'after the review' where the week's only
+    check was of the hip hinge, not the squat it named)."""
+    review = _review_waited_for(lift[0], week, plan, catalog)
+    name = sentence_case(lift[1], upper=False)
+    if not review:
+        return words["later"].format(lift=name, week=week)
+    return words["after_review"].format(lift=name, week=week, review=words["reviews"][review])
 
 
-def _then(now: str, lift: str, week: int, plan: Plan, words: dict) -> str:
-    """'{now} ({lift} from week {week})': what the client does now, then the plan's lift that takes its place."""
-    return words["line"].format(now=now.rstrip("."), later=_when(lift, week, plan, words))
+def _review_waited_for(lift_id: str, week: int, plan: Plan, catalog: Catalog) -> str:
+    """The kind of the week's review (lib/plan_weeks.py) that the lift waits for: a physiotherapist's review after a
+    spine fracture or a doctor's review opens everything of its phase, the hinge and squat checks their own lifts, a
+    balance check or floor practice no lift; '' for none."""
+    opens = {
+        "spine_review": True,
+        "doctor_review": True,
+        "hinge_check": loaded_technique_lift(catalog.exercises_by_id[lift_id], catalog),
+        "squat_check": lift_id == catalog.planner["squat_check"]["lift"],
+    }
+    kinds = plan.weeks.loc[plan.weeks["week"] == week, "review_kinds"].iloc[0].split()
+    return next((kind for kind in kinds if opens.get(kind)), "")
+
+
+def _then(now: str, lift: tuple[str, str], week: int, plan: Plan, catalog: Catalog, words: dict) -> str:
+    """'{now} ({lift} from week {week})': what the client does now, then the plan's lift (id, name) that takes its
+    place."""
+    return words["line"].format(now=now.rstrip("."), later=_when(lift, week, plan, catalog, words))
 
 
 def trains_the_same(exercise_id: str, other_id: str, catalog: Catalog) -> bool:
@@ -244,9 +264,11 @@ def trains_the_same(exercise_id: str, other_id: str, catalog: Catalog) -> bool:
     return len(patterns) == 1 or patterns <= set(AXIAL_PATTERNS)
 
 
-def _coming_lift(avoided_id: str, swap_id: str, plan: Plan, catalog: Catalog, names: dict) -> tuple[str, int] | None:
+def _coming_lift(
+    avoided_id: str, swap_id: str, plan: Plan, catalog: Catalog, names: dict
+) -> tuple[tuple[str, str], int] | None:
     """The plan's first later lift of the avoided exercise's pattern with its own line on the sheet (not the swap),
-    as the sheet names it, and its week: what the client moves on to from the swap (physio review R, Lo7: the barbell
+    (its id and name as the sheet names it) and its week: what the client moves on to from the swap (physio review R, Lo7: the barbell
     squat's INSTEAD stayed the sit-to-stand while the plan gave the one-hand dumbbell squat at a counter later)."""
     pattern = catalog.exercises_by_id[avoided_id]["pattern"]
     later = later_loaded(plan, catalog)
@@ -257,4 +279,4 @@ def _coming_lift(avoided_id: str, swap_id: str, plan: Plan, catalog: Catalog, na
         return None
     week = later["phase"].map(plan.phase_starts())
     slot = later.loc[week.idxmin()]
-    return sentence_case(sheet_name(slot, catalog, names), upper=False), int(week.min())
+    return (slot["exercise_id"], sentence_case(sheet_name(slot, catalog, names), upper=False)), int(week.min())

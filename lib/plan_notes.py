@@ -109,9 +109,12 @@ def plan_notes(
     what stands in for impact work, and what may follow the plan's landings."""
     notes = []
     if not profile.clearance and profile.fragility in NEEDS_CLEARANCE_FIRST:
-        notes.append(wording["clearance_first"]["words"])
+        # Osteoporosis: beside "no clearance yet for heavy lifting", which clearance this is (physio review V, Lo1).
+        clearance = wording["clearance_first"]
+        notes.append(clearance["osteoporosis"] if profile.fragility == "osteoporosis" else clearance["words"])
     if profile.vertebral_fracture:
         notes.append(wording["after_vertebral_fracture"]["start"])
+    notes += weeks.loc[(weeks["week"] == 1) & (weeks["review"] != ""), "review"].tolist()  # the floor practice (V, M2)
     if profile.bone == "low_for_age":
         words = wording["low_for_age"]
         review = _first_phase_gate(weeks, sessions, words) if low_z_gate(profile) else words["cleared"]

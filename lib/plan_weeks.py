@@ -48,6 +48,8 @@ COMPONENT_OF_BLOCK = {
     "balance": "balance",
     POSTURE_BLOCK: "posture",
 }
+# The reviews a physiotherapist can do (the hinge and squat checks: a physiotherapist or an instructor).
+PHYSIOTHERAPIST_VISITS = frozenset({"spine_review", "hinge_check", "squat_check", "balance_check"})
 COMPONENTS = ("warm_up", "axial", "upper_body", "impact", "balance", "posture")
 
 
@@ -188,22 +190,54 @@ def falls_review(profile, wording: dict) -> str:
     return words["opens_impact"].format(test=rung["move_on_when"].removeprefix("Move on when you can ").rstrip("."))
 
 
-def _review(profile, phase: str, position: int, length: int, technique_check: bool, wording: dict) -> str:
-    """A review point: for a low Z-score without clearance, the doctor's review that opens the second phase (the
-    first phase's gate, physio review B7; with clearance the doctor has already looked, C5); a physiotherapist's
-    before each harder phase after a vertebral fracture; the technique check before a novice's first loaded hinge,
-    in the same week as any other review (physio review F, M2); with a high risk of falling, a balance check in the
-    build phase's last week where passing it opens moderate impact (C4)."""
+def _reviews(profile, phase: str, position: int, length: int, checks: dict, wording: dict) -> list[tuple[str, str]]:
+    """The week's review points, (kind, words) each: for a low Z-score without clearance, the doctor's review that
+    opens the second phase (the first phase's gate, physio review B7; with clearance the doctor has already looked,
+    C5); a physiotherapist's before each harder phase after a vertebral fracture; the technique check before a
+    novice's first loaded hinge, in the same week as any other review (physio review F, M2), and the squat check
+    before her first barbell squat (review V, M6); with a high risk of falling, a balance check in the build phase's
+    last week where passing it opens moderate impact (C4). `checks`: the phase's technique_check and squat_check."""
     reviews = []
     if position == 0 and profile.vertebral_fracture and phase in ("build", "strength"):
-        reviews.append(wording["after_vertebral_fracture"]["review"])
+        reviews.append(("spine_review", wording["after_vertebral_fracture"]["review"]))
     if position == 0 and profile.bone == "low_for_age" and not profile.clearance and phase == PHASES[1]:
-        reviews.append(wording["low_for_age"]["gate_review"])
-    if position == 0 and technique_check:
-        reviews.append(wording["technique_first"]["review"])
+        reviews.append(("doctor_review", wording["low_for_age"]["gate_review"]))
+    if position == 0 and checks["technique_check"]:
+        reviews.append(("hinge_check", wording["technique_first"]["review"]))
+    if position == 0 and checks["squat_check"]:
+        reviews.append(("squat_check", wording["squat_check"]["review"]))
     if position == length - 1 and phase == "build":
-        reviews.append(falls_review(profile, wording))
-    return " ".join(review for review in reviews if review)
+        reviews.append(("balance_check", falls_review(profile, wording)))
+    return [(kind, words) for kind, words in reviews if words]
+
+
+def _review_columns(reviews: list[tuple[str, str]]) -> dict[str, str]:
+    """A week's review words, and their kinds (which review each is: lib/handout_instead.py names the one that
+    gates a lift, review V, Lo2)."""
+    return {"review": " ".join(words for _, words in reviews), "review_kinds": " ".join(kind for kind, _ in reviews)}
+
+
+def _floor_practice_week(profile, rows: list[dict]) -> int:
+    """The week that books the floor practice a client who cannot yet get down to the floor and up again is promised
+    (physio review V, M2: "practise the way down with a physiotherapist" in no week): week 1, which a physiotherapist
+    guides after a spine fracture; else the plan's first physiotherapist visit by the build phase's first week, else
+    week 1: a faller who cannot get up does not wait for a balance check at the build phase's end."""
+    build_start = next(row["week"] for row in rows if row["phase"] == "build")
+    visits = [
+        row["week"]
+        for row in rows
+        if row["week"] <= build_start and PHYSIOTHERAPIST_VISITS & set(row["review_kinds"].split())
+    ]
+    return 1 if profile.vertebral_fracture or not visits else visits[0]
+
+
+def _book_floor_practice(profile, rows: list[dict], wording: dict) -> None:
+    """Adds the floor practice to its week's review (_floor_practice_week) where the floor gate is closed."""
+    if profile.floor_transfers:
+        return
+    row = rows[_floor_practice_week(profile, rows) - 1]
+    row["review"] = " ".join(words for words in (row["review"], wording["floor_practice"]["words"]) if words)
+    row["review_kinds"] = " ".join(kind for kind in (row["review_kinds"], "floor_practice") if kind)
 
 
 def plan_weeks(
@@ -245,9 +279,7 @@ def plan_weeks(
                     "sessions": sessions_per_week,
                     **dose,
                     "heavy_lifts": ", ".join(heavy_lifts) if dose["intensity_pct_1rm"] is not None else "",
-                    "review": _review(
-                        profile, phase, position, lengths[phase], phase_plan[phase]["technique_check"], wording
-                    ),
+                    **_review_columns(_reviews(profile, phase, position, lengths[phase], phase_plan[phase], wording)),
                     "balance_minutes": _balance_minutes(balance, week, total, own_balance),
                     "aerobic_minutes": _toward_target(AEROBIC_START, AEROBIC_TARGET, week, total),
                     "aerobic_intensity": AEROBIC_INTENSITY,
@@ -255,6 +287,7 @@ def plan_weeks(
                 }
             )
             week += 1
+    _book_floor_practice(profile, rows, wording)
     frame = pd.DataFrame(rows)
     frame["intensity_pct_1rm"] = frame["intensity_pct_1rm"].astype("Float64")
     return frame

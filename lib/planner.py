@@ -110,9 +110,16 @@ def _technique_check_phase(sessions: pd.DataFrame, profile: Profile, catalog: Ca
     return next((phase for phase in PHASES if phase in set(sessions.loc[loaded, "phase"])), "")
 
 
-def _phase_plan(sessions: pd.DataFrame, technique_check: str) -> dict[str, dict]:
+def _squat_check_phase(sessions: pd.DataFrame, profile: Profile, catalog: Catalog) -> str:
+    """The first phase that holds a novice's barbell squat, whose first week holds the squat check (data/planner.yaml,
+    squat_check: physio review V, M6); '' for a trained client, or a plan without it."""
+    holds = sessions.loc[sessions["exercise_id"] == catalog.planner["squat_check"]["lift"], "phase"]
+    return next((phase for phase in PHASES if phase in set(holds)), "") if profile.experience == "novice" else ""
+
+
+def _phase_plan(sessions: pd.DataFrame, technique_check: str, squat_check: str) -> dict[str, dict]:
     """Per phase: the heavy lifts its sessions hold, whether they hold impact work, whether it opens with the
-    technique check."""
+    technique check or the squat check."""
     plan = {}
     for phase in PHASES:
         slots = sessions[sessions["phase"] == phase]
@@ -120,6 +127,7 @@ def _phase_plan(sessions: pd.DataFrame, technique_check: str) -> dict[str, dict]
             "heavy_lifts": list(dict.fromkeys(slots.loc[slots["heavy"].astype(bool), "exercise"])),
             "impact": bool(((slots["block"] == "impact") & (slots["dose_kind"] == "impacts")).any()),
             "technique_check": phase == technique_check,
+            "squat_check": phase == squat_check,
         }
     return plan
 
@@ -186,7 +194,11 @@ def build_plan(
         profile,
         sessions_per_week,
         months,
-        _phase_plan(sessions, _technique_check_phase(sessions, profile, catalog)),
+        _phase_plan(
+            sessions,
+            _technique_check_phase(sessions, profile, catalog),
+            _squat_check_phase(sessions, profile, catalog),
+        ),
         component_minutes(sessions, catalog.planner["session_time"]),
         moved_balance_minutes(moved),
         balance,

@@ -69,7 +69,8 @@ def test_3_after_a_vertebral_fracture_a_physio_review_opens_build_and_strength_a
     physio = weeks["review"].str.startswith("Physiotherapist review before progressing")
     assert weeks.loc[physio, "week"].tolist() == [firsts["build"], firsts["strength"]]
     balance_check = falls_review(profile, PLANNER)  # a faller's check at the build phase's end (physio review C4)
-    assert set(weeks.loc[~physio, "review"]) <= {"", PLANNER["low_for_age"]["gate_review"], balance_check}
+    floor = PLANNER["floor_practice"]["words"]  # week 1 without floor transfers (physio review V, M2)
+    assert set(weeks.loc[~physio, "review"]) <= {"", PLANNER["low_for_age"]["gate_review"], balance_check, floor}
     cap = PLANNER["after_vertebral_fracture"]["lower_body_cap"]
     axial = plan.sessions[plan.sessions["block"] == AXIAL_BLOCK]
     drill = PLANNER["technique_first"]["drill"]  # unloaded: a novice's technique step before the hinge (F, M2)
