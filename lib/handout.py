@@ -151,7 +151,7 @@ def _plan_notes(plan: Plan, impact_words: dict, walking_change: str) -> list[str
     stand_in = impact_words["stand_in"]  # heel raises in place of impact (lib/planner.py, physio review F, L5)
     after_fracture = impact_words["after_vertebral_fracture"]
     shorter = {
-        impact_words["walking_with_falls"]: impact_words["none"],
+        impact_words["walking_with_falls"]: impact_words["with_falls_on_sheet"],
         after_fracture["walking_with_falls"]: after_fracture["none"],
         stand_in_note(plan.profile, stand_in, with_falls=True): stand_in_note(plan.profile, stand_in, with_falls=False),
     }

@@ -221,8 +221,8 @@ def _sheet_instead(
         return caution | {"instead": words["held_back"]["none_yet"].format(later=later) if later else never}, None
     now = _named(stand_in, rows, profile, catalog)
     if swap_id in set(later_loaded(plan, catalog)["exercise_id"]):  # a lift with its own line: when it comes
-        lift = (swap_id, sentence_case(rows[swap_id]["name"], upper=False))
-        now = _then(now, lift, week, plan, catalog, words["held_back"])
+        between = _steps_before(swap_id, stand_in, plan, catalog, lift_names)
+        now = _then_each(now, between, (swap_id, rows[swap_id]["name"]), week, plan, catalog, words["held_back"])
     return caution | {"instead": _with_dose(now, stand_in, dosed, catalog, words)}, stand_in
 
 
@@ -255,6 +255,43 @@ def _then(now: str, lift: tuple[str, str], week: int, plan: Plan, catalog: Catal
     """'{now} ({lift} from week {week})': what the client does now, then the plan's lift (id, name) that takes its
     place."""
     return words["line"].format(now=now.rstrip("."), later=_when(lift, week, plan, catalog, words))
+
+
+def _then_each(
+    now: str,
+    between: list[tuple[str, int]],
+    lift: tuple[str, str],
+    week: int,
+    plan: Plan,
+    catalog: Catalog,
+    words: dict,
+) -> str:
+    """'{now}, then {move} from week {week}; {lift} from week {week}': what the client does now, then each move the
+    plan brings into its place (`between`, by name and week), without brackets in brackets (physio review V, Lo3); the
+    last, the swap (id, name), with the review it waits for."""
+    later = "; ".join(
+        [
+            *(words["later"].format(lift=sentence_case(name, upper=False), week=at) for name, at in between),
+            _when(lift, week, plan, catalog, words),
+        ]
+    )
+    return words["steps"].format(now=now.rstrip("."), later=later)
+
+
+def _steps_before(swap_id: str, stand_in: str, plan: Plan, catalog: Catalog, names: dict) -> list[tuple[str, int]]:
+    """(name, week) of each move the plan holds in the swap's block and first session between week 1's move
+    (`stand_in`) and the swap: physio review V, Lo3, the INSTEAD went from the sit-to-stand to the week-15 barbell squat
+    while the plan held the box squat from week 7."""
+    sessions = plan.sessions
+    swap = sessions[sessions["exercise_id"] == swap_id].iloc[0]
+    starts = plan.phase_starts()
+    there = sessions[(sessions["block"] == swap["block"]) & (sessions["session"] == swap["session"])]
+    steps, named = [], {stand_in, swap_id}
+    for _, slot in there.iterrows():
+        if 1 < starts[slot["phase"]] < starts[swap["phase"]] and slot["exercise_id"] not in named:
+            named.add(slot["exercise_id"])
+            steps.append((short_name(sheet_name(slot, catalog, names)), int(starts[slot["phase"]])))
+    return steps
 
 
 def trains_the_same(exercise_id: str, other_id: str, catalog: Catalog) -> bool:

@@ -170,7 +170,22 @@ def later_loaded(plan: Plan, catalog: Catalog) -> pd.DataFrame:
         ).any()
         for slot in later.itertuples()
     ]
-    return later[(later["modification"] != "") | pd.Series(step_between, index=later.index, dtype=bool)]
+    return later[
+        (later["modification"] != "")
+        | pd.Series(step_between, index=later.index, dtype=bool)
+        | _after_the_drill(later, sessions, catalog)
+    ]
+
+
+def _after_the_drill(later: pd.DataFrame, sessions: pd.DataFrame, catalog: Catalog) -> pd.Series:
+    """Whether each later slot takes the place of the technique drill in its session (data/planner.yaml
+    technique_first): the loaded hinge a technique check opens has a line of its own, as a faller's does (physio
+    review V, Lo4: a novice's kettlebell deadlift sat inside a 90-word harder-moves line)."""
+    drill = sessions.loc[sessions["exercise_id"] == catalog.planner["technique_first"]["drill"], ["session", "block"]]
+    drilled = set(drill.itertuples(index=False, name=None))
+    return pd.Series(
+        [(slot.session, slot.block) in drilled for slot in later.itertuples()], index=later.index, dtype=bool
+    )
 
 
 def later_lifts(plan: Plan, catalog: Catalog, words: dict) -> list[str]:

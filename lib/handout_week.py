@@ -81,14 +81,29 @@ def plan_lines(plan: Plan, notes: list[str] | None = None) -> list[str]:
         names = plan.sessions.loc[plan.sessions["heavy"], "exercise"].str.split(",").str[0]  # without ', 5 x 5'
         heavy = in_words(list(dict.fromkeys(names)))
         lines.append(
-            f"Heavy sets ({heavy.lower()}): a load you can lift about 6 times with good form, set by your coach, "
-            "and only with your coach present."
+            f"Heavy sets ({heavy.lower()}) {_heavy_weeks(weeks)}: a load you can lift about 6 times with good form, "
+            "set by your coach, and only with your coach present."
         )
     impacts = weeks["impacts_per_session"]
     if impacts.max() > 0:  # with none, plan.notes says so
         named = with_changes([(_from_its_week(name, week), change) for name, change, week in _impact_moves(plan)])
         lines.append(f"Impacts ({named}): {impacts.iloc[0]} a session, slowly up to about {impacts.max()}.")
     return list(dict.fromkeys(lines))  # a week-1 review can repeat a note
+
+
+def _heavy_weeks(weeks: pd.DataFrame) -> str:
+    """'from week 21, after weeks 14-20 learning the lift at 3 x 8': the heavy sets' first week, and the lighter weeks
+    of their phase before it (physio review V, M1: the line gave a 6-repetition load with no week, above the week-5
+    lines)."""
+    heavy = weeks[weeks["intensity_pct_1rm"].notna()].iloc[0]
+    lead_in = weeks[(weeks["phase"] == heavy["phase"]) & (weeks["week"] < heavy["week"])]
+    if lead_in.empty:
+        return f"from week {heavy['week']}"
+    first = lead_in.iloc[0]
+    return (
+        f"from week {heavy['week']}, after weeks {first['week']}-{lead_in['week'].max()} learning the lift at "
+        f"{first['sets']} x {first['reps']}"
+    )
 
 
 def _impact_moves(plan: Plan) -> list[tuple[str, str, int]]:

@@ -128,9 +128,17 @@ def _ceiling_words(profile: Profile, catalog: Catalog) -> str:
     ceiling = impact_ceiling(profile, catalog)
     words = catalog.wording["impact_ceiling"]
     ceiling_words = words[_ceiling_case(profile, ceiling)]
+    if ceiling == "low":
+        ceiling_words = f"{ceiling_words}. {_low_because(profile, catalog, words['low_because'])}"
     if profile.fragility == "low_for_age" and not profile.clearance and ceiling not in ("none", "low"):
         return words["until_cause_checked"].format(ceiling=ceiling_words)
     return ceiling_words
+
+
+def _low_because(profile: Profile, catalog: Catalog, because: dict[str, str]) -> str:
+    """Why impact stops at low: the words of the first rule in `because` that makes moderate impact avoid."""
+    deciding = decide(NEUTRAL_EXERCISE | {"impact": "moderate"}, rules_for(profile, catalog.rules)).rule_ids
+    return next(words for rule_id, words in because.items() if rule_id in deciding)
 
 
 def describe(profile: Profile, catalog: Catalog | None = None) -> str:

@@ -112,8 +112,9 @@ def test_k_l4_the_held_back_deadlift_comes_after_what_the_client_does_now():
     _, _, cautions = _plan_sheet_cases(K2, "full gym", (3, 12, 45))
     rounded = next(caution for caution in cautions if caution["id"] == "rounded-back-lifting")
     assert rounded["instead"].startswith("Hip-hinge drill"), rounded["instead"]
-    # Review V, Lo2: the review named is the one of that week (K2's low Z-score: the doctor's).
-    assert "(kettlebell deadlift from week 5, after the doctor's review)" in rounded["instead"], rounded["instead"]
+    # Review V, Lo3: ', then ...', not in brackets; Lo2: the review named is the one of that week (K2's low Z-score:
+    # the doctor's).
+    assert ", then kettlebell deadlift from week 5, after the doctor's review" in rounded["instead"], rounded["instead"]
 
 
 def test_k_l2_the_drills_dose_is_its_own():

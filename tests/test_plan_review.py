@@ -103,7 +103,9 @@ def test_9_minutes_per_component_come_from_the_sessions_and_no_impact_means_no_i
         stand_in = (plan.sessions["block"] == "impact").any()  # heel raises at their own dose (physio review F, L5)
         assert (plan.weeks["minutes_impact"] > 0).any() == stand_in
         # After a spine fracture the first note already says no jumping (review S's nit): the walking words open it.
-        no_impact = "Brisk walking counts" if plan.profile.vertebral_fracture else "No jumping or hopping"
+        # A faller's short sessions say why they hold none: balance takes their minutes first (physio review U, Lo1).
+        no_impact = "Impact drills wait" if plan.profile.falls == "high" else "No jumping or hopping"
+        no_impact = "Brisk walking counts" if plan.profile.vertebral_fracture else no_impact
         opening = "No landings" if stand_in else no_impact
         assert any(note.startswith(opening) and "brisk walking counts" in note.lower() for note in plan.notes)
 
