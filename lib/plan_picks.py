@@ -58,8 +58,16 @@ BALANCE_CIRCUIT = 2  # drills in a session's balance block (2-4 is a usual circu
 
 
 def reaches_the_effort(row: dict) -> bool:
-    """Whether a trained client can reach the target effort: a load, or a body-weight move past the beginner level."""
-    return bool(set(row["equipment"]) & EXTERNAL_LOADS) or row["level"] != "beginner"
+    """Whether a trained client can reach the target effort: a load, or a body-weight move past the beginner level,
+    unless painful joints cut it short (lib/plan_usable.py)."""
+    return (bool(set(row["equipment"]) & EXTERNAL_LOADS) or row["level"] != "beginner") and not row["cut_short"]
+
+
+def _kinder(rows: list[dict]) -> list[dict]:
+    """Rows that painful joints do not cut short, when there are some: the moves the assessment marks kind to painful
+    joints (a sit-to-stand to a pain-free seat, with its backpack) come before a lunge made short and shallow, which
+    loads a painful front knee in deep flexion and cannot reach the effort anyway (physio review U, M3)."""
+    return [row for row in rows if not row["cut_short"]] or rows
 
 
 def candidates(usable: list[dict], patterns: tuple[str, ...], benefit: str, heavy: bool) -> list[dict]:
@@ -171,7 +179,7 @@ def _block_candidates(
         cap = catalog.planner["after_vertebral_fracture"]["lower_body_cap"]
         chosen = [row for row in chosen if row["id"] in cap]
     if _needs_the_effort(profile, block, phase):
-        chosen = [row for row in chosen if reaches_the_effort(row)] or chosen
+        chosen = [row for row in chosen if reaches_the_effort(row)] or _kinder(chosen)
     return [row for row in chosen if row["from_phase"]] or chosen  # what a review or clearance opened comes first
 
 

@@ -17,8 +17,10 @@ from lib.plan_picks import (
     HEAVY_BLOCKS,
     HEAVY_PHASES,
     HEAVY_SESSIONS,
+    HORIZONTAL_PRESS_SESSION,
     LEAD_IN_PHASE,
     POSTURE_BLOCK,
+    PUSH_BLOCK,
     TEMPLATES,
     balance_circuit,
     block_pick,
@@ -28,7 +30,7 @@ from lib.plan_picks import (
     lead_in_lift,
     pick,
 )
-from lib.plan_usable import technique_step
+from lib.plan_usable import overhead, technique_step
 from lib.profiles import Profile
 
 HOME_BLOCKS = ("balance", POSTURE_BLOCK)  # blocks that move to the home list when a session has no time for them
@@ -232,7 +234,31 @@ def phase_sessions(
         )
         rows += slots
         moved += home
-    return rows, moved
+    return _forward_press_kept(rows, usable, phase, profile, catalog, lift_dose), moved
+
+
+def _forward_press_kept(
+    rows: list[dict], usable: list[dict], phase: str, profile: Profile, catalog: Catalog, lift_dose
+) -> list[dict]:
+    """After a spine fracture, sessions whose every push would be an overhead press press forward instead, as session
+    B would (physio review V, Lo5: a rounded upper back tends to be made up for by arching the low back overhead, and
+    where session B's push did not fit the overhead press took the band chest press's place, the sessions' only
+    forward press). Swapped in, never added: the sessions' minutes stay."""
+    exercises = catalog.exercises_by_id
+    pushes = [slot for slot in rows if slot["block"] == PUSH_BLOCK]
+    if (
+        not profile.vertebral_fracture
+        or not pushes
+        or not all(overhead(exercises[slot["exercise_id"]]) for slot in pushes)
+    ):
+        return rows
+    forward = block_pick(usable, HORIZONTAL_PRESS_SESSION, PUSH_BLOCK, phase, False, profile, catalog)
+    if forward is None or overhead(forward):
+        return rows
+    return [
+        _strength_or_own_slot(slot["session"], PUSH_BLOCK, phase, forward, lift_dose) if slot in pushes else slot
+        for slot in rows
+    ]
 
 
 def _strength_or_own_slot(session: str, block: str, phase: str, chosen: dict, lift_dose) -> dict:

@@ -39,6 +39,7 @@ EXTERNAL_LOADS = frozenset({"band", "dumbbell", "kettlebell", "barbell", "machin
 # beside the dose.
 PLANNABLE_MODIFICATIONS = frozenset({"support-within-reach", "shallow-knee", "pain-free-height", "padded-knees"})
 SUPPORT_IN_REACH = "support-within-reach"  # needs a hand free for the support
+SHALLOW_KNEE = "shallow-knee"  # painful joints: the knee bend only as deep as does not hurt (painful-joints-deep-knee)
 # The assessment's own stand-in for a lift held back until a review, "(until then, sit-to-stand and the drill)": a plan
 # row whose unlock gives the plan's own stand-in drops it, so the row names one (physio review R, Lo8).
 ASSESSMENT_STAND_IN = re.compile(r" \(until then, [^)]*\)")
@@ -169,11 +170,22 @@ def _plan_change(row: dict, profile: Profile, catalog: Catalog) -> str:
         changes.append(planner["after_vertebral_fracture"]["overhead_first"])
     painful = planner["painful_joints"]
     if profile.joint_limits and row["pattern"] in painful["knee_bend"]:
-        if not _asks(row, "shallow-knee", catalog):  # the assessment's own pain-free change says it already
+        if not _asks(row, SHALLOW_KNEE, catalog):  # the assessment's own pain-free change says it already
             changes.append(painful["knee_bend"][row["pattern"]])
         rack = painful["settles_in_a_rack"]
         changes.append(rack["words"] if row["id"] in rack["exercises"] else painful["settles"][row["pattern"]])
     return " ".join(change for change in changes if change)
+
+
+def _cut_short(row: dict, equipment: frozenset[str], catalog: Catalog) -> bool:
+    """Whether painful joints make this a short, shallow move with nothing to load it: "modify" for a shallow knee bend
+    with no load from the kit ("Step back only a short way and bend the knees a little"), which a trained client cannot
+    take to her target effort (physio review U, M3)."""
+    return (
+        row["status"] == "modify"
+        and _asks(row, SHALLOW_KNEE, catalog)
+        and not set(row["equipment"]) & equipment & EXTERNAL_LOADS
+    )
 
 
 def _same_move(row: dict, catalog: Catalog) -> str:
@@ -213,6 +225,7 @@ def usable_exercises(table: pd.DataFrame, equipment: frozenset[str], profile: Pr
                 "modification": " ".join(change for change in changes if change),
                 "from_phase": unlock["from_phase"] if unlock else "",
                 "drill_first_in": _drill_first_in(row, profile, catalog),
+                "cut_short": _cut_short(row, equipment, catalog),
             }
         )
     ids = {row["id"] for row in usable}
