@@ -38,8 +38,9 @@ def assessment_csv(table: pd.DataFrame, profile: Profile) -> str:
 
 
 def plan_weeks_csv(plan: Plan, start: dt.date, weekdays: tuple[int, ...] | None = None) -> str:
-    """The week-by-week plan, each week with the date it starts, and the profile it is for."""
-    weeks = plan.weeks.copy()
+    """The week-by-week plan, each week with the date it starts, and the profile it is for. The review's words stay;
+    its kinds (lib/plan_weeks.py) are the code's own names, for the handout to read."""
+    weeks = plan.weeks.drop(columns="review_kinds")
     weeks.insert(1, "week_starts", [day.isoformat() for day in week_starts(plan, start, weekdays)])
     weeks[PROFILE_COLUMN] = describe(plan.profile)
     return weeks.to_csv(index=False)

@@ -18,6 +18,7 @@ def test_plan_csvs_read_back_as_tables():
     weeks = pd.read_csv(io.StringIO(plan_weeks_csv(plan, dt.date(2027, 1, 4))))
     sessions = pd.read_csv(io.StringIO(plan_sessions_csv(plan)))
     assert len(weeks) == len(plan.weeks) and {"week", "phase", "effort", "impacts_per_session"} <= set(weeks.columns)
+    assert "review" in weeks.columns and "review_kinds" not in weeks.columns  # words for people, not the code's names
     assert len(sessions) == len(plan.sessions) and {"session", "block", "exercise_id", "sets", "reps"} <= set(
         sessions.columns
     )
