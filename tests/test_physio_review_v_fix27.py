@@ -104,7 +104,9 @@ def test_v_lo2_the_three_sheets_name_the_right_event():
     assert any(text.endswith("(one-hand dumbbell squat at a counter from week 7)") for text in insteads["V2"])
     assert any("from week 7, after your physiotherapist's review)" in text for text in insteads["V3"])
     assert any(
-        "barbell back squat (moderate load) from week 15, after your squat check)" in text for text in insteads["V4"]
+        # review V, Lo3 (fix28): ', then ...; ...' in place of brackets
+        "; barbell back squat (moderate load) from week 15, after your squat check" in text
+        for text in insteads["V4"]
     )
 
 
