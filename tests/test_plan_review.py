@@ -147,7 +147,8 @@ def test_13_a_low_z_score_plan_starts_with_a_medical_review_fuelling_and_no_fall
     plan = build_plan(profile, sessions_per_week=3, months=12)
     assert plan.notes[0].startswith("Medical review first")
     assert any("Eat enough to fuel your training" in note for note in plan.notes)
-    assert "mountjoy2014" in PLANNER["low_for_age"]["sources"]
+    low_z = PLANNER["low_for_age"]
+    assert "leslie2006" in low_z["sources"] and "mountjoy2014" in low_z["fuel"]["sources"]  # the review's; the fuel's
     assert plan.weeks.loc[0, "review"] == ""  # without clearance the doctor's review opens the second phase (B7)
     assert plan.weeks["balance_minutes"].max() < 120
     assert (plan.weeks["balance_minutes"] == plan.weeks["minutes_balance"]).all()  # the sessions' balance only
