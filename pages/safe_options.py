@@ -21,12 +21,7 @@ from pages.components.handout_form import drop_handout_made_for_another, handout
 from pages.components.page_params import STATUS_LABELS
 from pages.components.profile_form import link_with_this_profile, profile_form, profile_in_form
 
-GROUPS = {  # what the status means to a client, with an icon so colour never carries it alone
-    "recommended": (STATUS_LABELS["recommended"], ":material/check_circle:", "green"),
-    "modify": (STATUS_LABELS["modify"], ":material/tune:", "orange"),
-    "avoid": (STATUS_LABELS["avoid"], ":material/block:", "red"),
-}
-GROUP_BY_LABEL = {label: status for status, (label, _, _) in GROUPS.items()}
+GROUP_BY_LABEL = {label: status for status, label in STATUS_LABELS.items()}  # the Show control's choices
 # The first cards, each of a different movement pattern; the rest on request, and every pattern through the pattern
 # filter. 12 covered every pattern, but cost the browser more on each profile change (issue #13).
 FIRST_CARDS = 6
@@ -63,21 +58,15 @@ def rules_markdown() -> str:
 
 
 def render_summary(profile: Profile) -> None:
-    with st.container(border=True):
-        # In sight, not behind a click, though a closed list cost the browser about 8 ms less per profile change
-        # (issue #13): the clearance and red-flag advice is what a client must not miss. Heading and list are one
-        # element: each element is a message for the server to send and a part for the browser to redraw.
-        st.html(guidance_html("What this profile needs", describe(profile), guidance(profile), catalog().references))
-        # Drawn only while open: a profile change does not redraw a closed table (issue #13).
-        guidelines = st.expander("What each guideline says for this profile", key="guidelines", on_change="rerun")
-        if guidelines.open:
-            guidelines.markdown(guidelines_markdown(profile.vertebral_fracture))
-
-
-def render_counts(table: pd.DataFrame) -> None:
-    """The three groups' sizes as one line: one element, not three metrics in three columns (issue #13)."""
-    counts = Counter(table["status"].tolist())  # a plain count: pandas' value_counts cost ~2 ms a rerun
-    st.markdown(" · ".join(f"{icon} {label}: **{counts[status]}**" for status, (label, icon, _) in GROUPS.items()))
+    # In sight, not behind a click, though a closed list cost the browser about 8 ms less per profile change
+    # (issue #13): the clearance and red-flag advice is what a client must not miss. Heading and list are one
+    # element, boxed by its own style rather than a bordered container: each element or container is a message
+    # for the server to send and a part for the browser to redraw.
+    st.html(guidance_html("What this profile needs", describe(profile), guidance(profile), catalog().references))
+    # Drawn only while open: a profile change does not redraw a closed table (issue #13).
+    guidelines = st.expander("What each guideline says for this profile", key="guidelines", on_change="rerun")
+    if guidelines.open:
+        guidelines.markdown(guidelines_markdown(profile.vertebral_fracture))
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)
@@ -109,8 +98,11 @@ def card_notes(row: dict) -> tuple[str, ...]:
     return base + (("heavy: LIFTMOR 5 x 5",) if row["heavy"] else ())
 
 
-def render_cards(exercise_ids: list[str], cards: dict[str, str]) -> None:
+def render_cards(exercise_ids: list[str], cards: dict[str, str], counts: Counter) -> None:
+    """The shown group's cards, after the three groups' sizes in one line. Line and cards are one element: each
+    element is a part the browser redraws on every profile change (issue #13)."""
     if not exercise_ids:
+        st.html(card_grid([], counts))
         st.info("No exercise in this group matches the filters.", icon=":material/filter_alt_off:")
         return
     # A checkbox, not a toggle: Streamlit redraws a toggle's styles on every rerun (issue #13: about 3 ms of the
@@ -122,10 +114,8 @@ def render_cards(exercise_ids: list[str], cards: dict[str, str]) -> None:
         help=f"The first {FIRST_CARDS} are each of a different movement pattern; the Movement pattern filter "
         "above picks any pattern.",
     )
-    # One element for all the cards: the browser's cost is the number of elements (issue #13).
-    st.html(
-        card_grid([cards[exercise_id] for exercise_id in (exercise_ids if show_all else exercise_ids[:FIRST_CARDS])])
-    )
+    shown = exercise_ids if show_all else exercise_ids[:FIRST_CARDS]
+    st.html(card_grid([cards[exercise_id] for exercise_id in shown], counts))
 
 
 @st.fragment
@@ -134,12 +124,11 @@ def render_exercises(profile: Profile) -> None:
     st.subheader("Exercises for this profile", anchor="exercises")
     equipment, patterns, sites = exercise_filters(st.container(horizontal=True))
     filtered = safety.filter_assessment(assessment(profile, tuple(sorted(equipment))), equipment, patterns, sites)
-    share_this_view(site_map.SAFE_OPTIONS.url_path)
-    render_counts(filtered)
     shown = bound_choice(st, "Show", list(GROUP_BY_LABEL), "Recommended", key="show")
     render_cards(
         filtered.loc[filtered["status"] == GROUP_BY_LABEL[shown], "id"].tolist(),
         cards_for(profile, tuple(sorted(equipment))),
+        Counter(filtered["status"].tolist()),  # a plain count: pandas' value_counts cost ~2 ms a rerun
     )
     st.download_button(
         "Download this list (CSV)",
@@ -194,6 +183,9 @@ def render_rules() -> None:
 st.title("Safe options")
 st.caption("Choose a client's risk profile to see which exercises suit it, which need changing, and which to avoid.")
 notice_odd_parameters(site_map.SAFE_OPTIONS.params)
+# Outside the parts that rerun: its link is made when it opens (a full run then), so a profile change need not send
+# and redraw it (issue #13).
+share_this_view(site_map.SAFE_OPTIONS.url_path)
 st.html(card_styles())  # once, outside the part that reruns
 render_for_profile()
 render_handout()

@@ -125,9 +125,10 @@ def test_odd_parameters_fall_back_with_a_notice():
 
 
 def group_counts(at) -> list[int]:
-    """The three group sizes Safe options shows in its one line of counts ("Recommended: **14** · ...")."""
-    line = next(element.value for element in at.markdown if "With modifications: **" in element.value)
-    return [int(number) for number in re.findall(r"\*\*(\d+)\*\*", line)]
+    """The three group sizes Safe options shows in its one line of counts, above the cards
+    ("Recommended: <strong>14</strong> · ...")."""
+    line = next(element.value for element in at.get("html") if "With modifications: <strong>" in element.value)
+    return [int(number) for number in re.findall(r"<strong>(\d+)</strong>", line.split("</p>")[0])]
 
 
 def test_filters_narrow_the_cards():

@@ -206,7 +206,8 @@ def test_exercise_cards_escape_every_text_from_data(catalog, name, summary, cue,
     parsed = TagCollector()
     parsed.feed(
         card_grid(
-            [exercise_card(exercise, catalog.references, "avoid", reason, ("watson2018",), swap=exercise, link="/x")]
+            [exercise_card(exercise, catalog.references, "avoid", reason, ("watson2018",), swap=exercise, link="/x")],
+            {"avoid": 1},
         )
     )
     assert parsed.tags <= CARD_TAGS
@@ -218,5 +219,5 @@ def test_profile_guidance_escapes_every_text_from_data(catalog, heading, intro, 
     """What a profile needs (data/safety_wording.yaml) shows as text, its sources as links."""
     parsed = TagCollector()
     parsed.feed(guidance_html(heading, intro, [Guidance(topic, advice, ("watson2018",))], catalog.references))
-    assert parsed.tags <= {"h3", "p", "ul", "li", "strong", "a"}
-    assert parsed.attributes <= {"href", "target"}
+    assert parsed.tags <= {"section", "h3", "p", "ul", "li", "strong", "a"}
+    assert parsed.attributes <= {"class", "href", "target"}

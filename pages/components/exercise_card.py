@@ -13,6 +13,7 @@ the result; the SVGs themselves are built once per exercise (lib.drawings).
 from __future__ import annotations
 
 import base64
+from collections.abc import Mapping
 from functools import cache
 from html import escape
 
@@ -39,7 +40,7 @@ COMPARISON_STYLE = (
 )
 CARD_STYLE = """<style>
 .bll-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(22rem,1fr));gap:.9rem}
-.bll-card{border:1px solid rgba(128,128,128,.35);border-left-width:.4rem;border-radius:.6rem;padding:.7rem .9rem;margin:0}
+.bll-card{content-visibility:auto;contain-intrinsic-size:auto 14rem;border:1px solid rgba(128,128,128,.35);border-left-width:.4rem;border-radius:.6rem;padding:.7rem .9rem;margin:0}
 .bll-row{display:flex;gap:.9rem;align-items:flex-start}
 .bll-row img{flex:0 0 auto;width:8.5rem;height:auto;border-radius:.4rem}
 .bll-card h4{margin:0 0 .25rem;padding:0;font-size:1.05rem}
@@ -51,6 +52,7 @@ CARD_STYLE = """<style>
 .bll-pair{display:flex;gap:.6rem;flex-wrap:wrap}
 .bll-pair figure{margin:.3rem 0;flex:1 1 9rem;text-align:center}
 .bll-pair img{width:100%;max-width:14rem;height:auto}
+.bll-summary{border:1px solid rgba(128,128,128,.35);border-radius:.5rem;padding:.2rem 1rem .4rem}
 </style>"""
 
 
@@ -186,27 +188,41 @@ def comparison_figure(title: str, exercise_ids: tuple[str, ...]) -> str:
 
 
 def guidance_html(heading: str, intro: str, items: list[Guidance], references: dict[str, Reference]) -> str:
-    """A heading, a sentence, and a list of topics each with its advice and sources: one element, which costs
-    the browser less to redraw than the same list in Markdown (issue #13)."""
+    """A heading, a sentence, and a list of topics each with its advice and sources, in a box (card_styles): one
+    element, which costs the browser less to redraw than the same list in Markdown in a bordered container (issue
+    #13)."""
     lines = "".join(
         f"<li><strong>{escape(item.topic)}:</strong> {escape(item.advice)} {cited(item.sources, references)}</li>"
         for item in items
     )
-    return f"<h3>{escape(heading)}</h3><p>{escape(intro)}</p><ul>{lines}</ul>"
+    return f'<section class="bll-summary"><h3>{escape(heading)}</h3><p>{escape(intro)}</p><ul>{lines}</ul></section>'
 
 
 def card_styles() -> str:
     """The cards' styles, drawn once per page (st.html), before any card_grid.
 
     Not inside each grid: a grid redrawn with its own <style> made the browser restyle the whole page on every
-    change of a setting (issue #13).
+    change of a setting (issue #13). A card out of sight is not laid out or painted until it scrolls near
+    (content-visibility; its last size is kept, so the page does not jump), yet stays in the page for find and
+    screen readers.
     """
     return CARD_STYLE
 
 
-def card_grid(cards: list[str]) -> str:
-    """Cards laid out in a responsive grid: one st.html call draws them all (card_styles styles them)."""
-    return f'<div class="bll-grid">{"".join(cards)}</div>'
+def card_grid(cards: list[str], counts: Mapping[str, int] | None = None) -> str:
+    """Cards laid out in a responsive grid: one st.html call draws them all (card_styles styles them).
+
+    With `counts` (status -> number of exercises), the three groups' sizes come first, in one line, each
+    with its symbol and words as on the cards' badges.
+    """
+    grid = f'<div class="bll-grid">{"".join(cards)}</div>'
+    if counts is None:
+        return grid
+    sizes = " · ".join(
+        f"{symbol} {escape(label)}: <strong>{counts.get(status, 0)}</strong>"
+        for status, (symbol, label, _) in STATUS_WORDS.items()
+    )
+    return f"<p>{sizes}</p>{grid}"
 
 
 HTML_BUILDERS = frozenset(
