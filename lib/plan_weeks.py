@@ -48,8 +48,6 @@ COMPONENT_OF_BLOCK = {
     "balance": "balance",
     POSTURE_BLOCK: "posture",
 }
-# The reviews a physiotherapist can do (the hinge and squat checks: a physiotherapist or an instructor).
-PHYSIOTHERAPIST_VISITS = frozenset({"spine_review", "hinge_check", "squat_check", "balance_check"})
 COMPONENTS = ("warm_up", "axial", "upper_body", "impact", "balance", "posture")
 
 
@@ -217,25 +215,13 @@ def _review_columns(reviews: list[tuple[str, str]]) -> dict[str, str]:
     return {"review": " ".join(words for _, words in reviews), "review_kinds": " ".join(kind for kind, _ in reviews)}
 
 
-def _floor_practice_week(profile, rows: list[dict]) -> int:
-    """The week that books the floor practice a client who cannot yet get down to the floor and up again is promised
-    (physio review V, M2: "practise the way down with a physiotherapist" in no week): week 1, which a physiotherapist
-    guides after a spine fracture; else the plan's first physiotherapist visit by the build phase's first week, else
-    week 1: a faller who cannot get up does not wait for a balance check at the build phase's end."""
-    build_start = next(row["week"] for row in rows if row["phase"] == "build")
-    visits = [
-        row["week"]
-        for row in rows
-        if row["week"] <= build_start and PHYSIOTHERAPIST_VISITS & set(row["review_kinds"].split())
-    ]
-    return 1 if profile.vertebral_fracture or not visits else visits[0]
-
-
 def _book_floor_practice(profile, rows: list[dict], wording: dict) -> None:
-    """Adds the floor practice to its week's review (_floor_practice_week) where the floor gate is closed."""
+    """Adds the floor practice to week 1's review where the floor gate is closed: from week 1 the sheet tells the
+    client not to get up alone after a fall until a physiotherapist has practised it with her, so the practice cannot
+    wait for a later visit (physio review X, M5: eight weeks without it at a low risk of falling)."""
     if profile.floor_transfers:
         return
-    row = rows[_floor_practice_week(profile, rows) - 1]
+    row = rows[0]
     row["review"] = " ".join(words for words in (row["review"], wording["floor_practice"]["words"]) if words)
     row["review_kinds"] = " ".join(kind for kind in (row["review_kinds"], "floor_practice") if kind)
 
