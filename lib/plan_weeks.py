@@ -24,6 +24,10 @@ WEEKS_PER_MONTH = 52 / 12
 DELOAD_EVERY = 5  # a lighter week every 5th week: inside the 4-6 week cadence coaches use
 FOUNDATION_WEEKS = {"novice": 8, "trained": 4}  # LIFTMOR began with a month of technique work; novices get longer
 MIN_FOUNDATION_WEEKS = 4  # never less than a month of technique work before the build
+# A trained client's build: a month from 2 x 12 to 3 x 8, however long the plan (physio review X, M1: at 40 % of the
+# rest it kept her below what she already lifts until week 19 of 52, and her heavy sets as late as a novice's). LIFTMOR
+# (DOMAIN section 5) began 5 x 5 after a month of technique work; the freed weeks go to the strength phase.
+TRAINED_BUILD_WEEKS = 4
 AEROBIC_START, AEROBIC_TARGET = 60, 150  # minutes a week, building toward TFTF's 150 (the start is the planner's own)
 AEROBIC_INTENSITY = "moderate"  # TFTF and the profile guidance: moderate, such as brisk walking
 TARGET_BY_WEEK = 16  # the aerobic target reached by week 16 (or the plan's last week); balance: lib/balance_dose.py
@@ -77,12 +81,20 @@ def week_count(months: int) -> int:
 
 
 def phase_lengths(total_weeks: int, experience: str) -> dict[str, int]:
-    """Foundation first (at least four weeks, longer for novices), then build, strength and maintenance."""
+    """Foundation first (at least four weeks, longer for novices), then build (at most a month when trained), strength
+    and maintenance."""
     foundation = min(FOUNDATION_WEEKS[experience], max(MIN_FOUNDATION_WEEKS, total_weeks // 4))
     remaining = total_weeks - foundation
     build = max(1, round(remaining * 0.4))
-    strength = max(1, round(remaining * 0.35))
-    return {"foundation": foundation, "build": build, "strength": strength, "maintenance": remaining - build - strength}
+    maintenance = remaining - build - max(1, round(remaining * 0.35))
+    if experience == "trained":
+        build = min(build, TRAINED_BUILD_WEEKS)
+    return {
+        "foundation": foundation,
+        "build": build,
+        "strength": remaining - build - maintenance,
+        "maintenance": maintenance,
+    }
 
 
 def heavy_start(total_weeks: int, experience: str) -> int | None:

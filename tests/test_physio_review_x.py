@@ -6,6 +6,7 @@ import pytest
 
 from lib.catalog import default_catalog
 from lib.handout import build_handout
+from lib.plan_weeks import heavy_start, phase_lengths, week_count
 from lib.planner import build_plan
 from lib.profiles import all_profiles
 from lib.safety import assess
@@ -45,3 +46,24 @@ def test_x_m5_the_floor_practice_comes_first_on_the_sheet(profile):
     handout = build_handout(profile, build_plan(profile, 2, 12, 45, "bands and dumbbells"))
     floor_line = next(index for index, line in enumerate(handout.week_lines) if FLOOR_WORDS in line)
     assert not any(line.startswith("Week ") for line in handout.week_lines[: floor_line + 1]), handout.week_lines
+
+
+TRAINED = [profile for profile in all_profiles() if profile.experience == "trained"]
+
+
+@pytest.mark.parametrize("months", [6, 12, 24])
+def test_x_m1_a_trained_clients_build_is_a_month_whatever_the_plans_length(months):
+    """C5 (normal bone, trained, cleared) spent weeks 1-18 of a 12-month plan below 3 sets at effort 7, and met 5 x 5
+    in week 31 like a novice (week 51 in a 2-year plan). LIFTMOR began 5 x 5 after a month of technique work: a trained
+    client's build now lasts a month, so her heavy sets start in week 16 whatever the plan's length."""
+    lengths = phase_lengths(week_count(months), "trained")
+    assert lengths["foundation"] + lengths["build"] == 8, lengths
+    assert heavy_start(week_count(months), "trained") == 16
+
+
+@pytest.mark.parametrize("profile", TRAINED, ids=str)
+def test_x_m1_a_trained_plan_reaches_three_sets_of_eight_within_two_months(profile):
+    """Every trained client's plan, heavy or not: 3 sets of 8 by week 8 in 6- and 12-month plans, never later."""
+    for months in (6, 12):
+        weeks = build_plan(profile, 3, months, 45, "full gym").weeks.set_index("week")
+        assert (weeks.loc[8, "sets"], weeks.loc[8, "reps"]) == (3, 8), (months, weeks.loc[8].to_dict())
