@@ -24,6 +24,10 @@ WEEKS_PER_MONTH = 52 / 12
 DELOAD_EVERY = 5  # a lighter week every 5th week: inside the 4-6 week cadence coaches use
 FOUNDATION_WEEKS = {"novice": 8, "trained": 4}  # LIFTMOR began with a month of technique work; novices get longer
 MIN_FOUNDATION_WEEKS = 4  # never less than a month of technique work before the build
+# A trained client's build: a month from 2 x 12 to 3 x 8, however long the plan (physio review X, M1: at 40 % of the
+# rest it kept her below what she already lifts until week 19 of 52, and her heavy sets as late as a novice's). LIFTMOR
+# (DOMAIN section 5) began 5 x 5 after a month of technique work; the freed weeks go to the strength phase.
+TRAINED_BUILD_WEEKS = 4
 AEROBIC_START, AEROBIC_TARGET = 60, 150  # minutes a week, building toward TFTF's 150 (the start is the planner's own)
 AEROBIC_INTENSITY = "moderate"  # TFTF and the profile guidance: moderate, such as brisk walking
 TARGET_BY_WEEK = 16  # the aerobic target reached by week 16 (or the plan's last week); balance: lib/balance_dose.py
@@ -48,8 +52,6 @@ COMPONENT_OF_BLOCK = {
     "balance": "balance",
     POSTURE_BLOCK: "posture",
 }
-# The reviews a physiotherapist can do (the hinge and squat checks: a physiotherapist or an instructor).
-PHYSIOTHERAPIST_VISITS = frozenset({"spine_review", "hinge_check", "squat_check", "balance_check"})
 COMPONENTS = ("warm_up", "axial", "upper_body", "impact", "balance", "posture")
 
 
@@ -79,12 +81,20 @@ def week_count(months: int) -> int:
 
 
 def phase_lengths(total_weeks: int, experience: str) -> dict[str, int]:
-    """Foundation first (at least four weeks, longer for novices), then build, strength and maintenance."""
+    """Foundation first (at least four weeks, longer for novices), then build (at most a month when trained), strength
+    and maintenance."""
     foundation = min(FOUNDATION_WEEKS[experience], max(MIN_FOUNDATION_WEEKS, total_weeks // 4))
     remaining = total_weeks - foundation
     build = max(1, round(remaining * 0.4))
-    strength = max(1, round(remaining * 0.35))
-    return {"foundation": foundation, "build": build, "strength": strength, "maintenance": remaining - build - strength}
+    maintenance = remaining - build - max(1, round(remaining * 0.35))
+    if experience == "trained":
+        build = min(build, TRAINED_BUILD_WEEKS)
+    return {
+        "foundation": foundation,
+        "build": build,
+        "strength": remaining - build - maintenance,
+        "maintenance": maintenance,
+    }
 
 
 def heavy_start(total_weeks: int, experience: str) -> int | None:
@@ -217,25 +227,13 @@ def _review_columns(reviews: list[tuple[str, str]]) -> dict[str, str]:
     return {"review": " ".join(words for _, words in reviews), "review_kinds": " ".join(kind for kind, _ in reviews)}
 
 
-def _floor_practice_week(profile, rows: list[dict]) -> int:
-    """The week that books the floor practice a client who cannot yet get down to the floor and up again is promised
-    (physio review V, M2: "practise the way down with a physiotherapist" in no week): week 1, which a physiotherapist
-    guides after a spine fracture; else the plan's first physiotherapist visit by the build phase's first week, else
-    week 1: a faller who cannot get up does not wait for a balance check at the build phase's end."""
-    build_start = next(row["week"] for row in rows if row["phase"] == "build")
-    visits = [
-        row["week"]
-        for row in rows
-        if row["week"] <= build_start and PHYSIOTHERAPIST_VISITS & set(row["review_kinds"].split())
-    ]
-    return 1 if profile.vertebral_fracture or not visits else visits[0]
-
-
 def _book_floor_practice(profile, rows: list[dict], wording: dict) -> None:
-    """Adds the floor practice to its week's review (_floor_practice_week) where the floor gate is closed."""
+    """Adds the floor practice to week 1's review where the floor gate is closed: from week 1 the sheet tells the
+    client not to get up alone after a fall until a physiotherapist has practised it with her, so the practice cannot
+    wait for a later visit (physio review X, M5: eight weeks without it at a low risk of falling)."""
     if profile.floor_transfers:
         return
-    row = rows[_floor_practice_week(profile, rows) - 1]
+    row = rows[0]
     row["review"] = " ".join(words for words in (row["review"], wording["floor_practice"]["words"]) if words)
     row["review_kinds"] = " ".join(kind for kind in (row["review_kinds"], "floor_practice") if kind)
 

@@ -29,26 +29,27 @@ def _sheet(profile: Profile, shape=(2, 6, 30), kit: str = "full gym"):
 
 
 @pytest.mark.parametrize("profile", NO_FLOOR, ids=str)
-def test_v_m2_the_floor_practice_the_sheet_promises_is_booked_in_an_early_week(profile):
+def test_v_m2_the_floor_practice_the_sheet_promises_is_booked_in_week_1(profile):
     """V2's sheet said "practise the way down with a physiotherapist" and "do not try to get up on your own until a
-    physiotherapist has practised it with you", and no week booked it: now week 1 (a physiotherapist guides the start
-    after a spine fracture), or the plan's first physiotherapist visit by the build phase's first week."""
+    physiotherapist has practised it with you", and no week booked it. It is booked once, in week 1: review X, M5
+    found a client at a low risk of falling told from week 1 not to get up alone, and her practice booked for week 9
+    with her first physiotherapist visit."""
     for shape in PLAN_SHAPES:
         weeks = build_plan(profile, *shape, "full gym").weeks
         booked = weeks[weeks["review_kinds"].str.contains("floor_practice")]
         assert len(booked) == 1 and FLOOR_WORDS in booked["review"].iloc[0], (shape, booked)
-        build_start = weeks.loc[weeks["phase"] == "build", "week"].min()
-        assert booked["week"].iloc[0] in (1, build_start), (shape, booked["week"].iloc[0])
-        if profile.vertebral_fracture:
-            assert booked["week"].iloc[0] == 1, shape
+        assert booked["week"].iloc[0] == 1, (shape, booked["week"].iloc[0])
     plan, handout = _sheet(profile)
     assert sum(FLOOR_WORDS in line for line in handout.week_lines) == 1, handout.week_lines
 
 
-def test_v_m2_v2s_floor_practice_goes_with_her_week_7_technique_check():
+def test_v_m2_v2s_floor_practice_comes_before_her_week_7_technique_check():
     plan, handout = _sheet(V2)
-    line = next(line for line in handout.week_lines if FLOOR_WORDS in line)
-    assert line.startswith("Week 7: Show your hip hinge"), line
+    floor_line = next(index for index, line in enumerate(handout.week_lines) if FLOOR_WORDS in line)
+    hinge_line = next(
+        index for index, line in enumerate(handout.week_lines) if line.startswith("Week 7: Show your hip")
+    )
+    assert floor_line < hinge_line and not handout.week_lines[floor_line].startswith("Week "), handout.week_lines
 
 
 def test_v_m2_a_client_who_can_get_up_from_the_floor_books_no_floor_practice():
