@@ -137,6 +137,8 @@ def _check_rules(file: Path, rules: list[dict], references: dict, exercises: lis
             raise DataError(
                 file, rule["id"], "modification", f"no exercise writes a {rule['modification']!r} modification"
             )
+        for other in set(rule.get("covered_by", ())) - {rule["id"] for rule in rules}:
+            raise DataError(file, rule["id"], "covered_by", f"no rule has the id {other!r}")
     key_by_strictness: dict[int, str] = {}
     for rule in rules:
         if (
