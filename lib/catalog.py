@@ -128,6 +128,7 @@ def _check_rules(file: Path, rules: list[dict], references: dict, exercises: lis
     _check_unique_ids(file, rules)
     patterns = {exercise["pattern"] for exercise in exercises}
     written = {key for exercise in exercises for key in exercise.get("modifications", {})}
+    rule_ids = {rule["id"] for rule in rules}
     for rule in rules:
         _check_sources(file, rule["id"], "sources", rule["sources"], references)
         for pattern in rule["exercise"].get("pattern", []):
@@ -137,6 +138,8 @@ def _check_rules(file: Path, rules: list[dict], references: dict, exercises: lis
             raise DataError(
                 file, rule["id"], "modification", f"no exercise writes a {rule['modification']!r} modification"
             )
+        for other in set(rule.get("covered_by", ())) - rule_ids:
+            raise DataError(file, rule["id"], "covered_by", f"no rule has the id {other!r}")
     key_by_strictness: dict[int, str] = {}
     for rule in rules:
         if (

@@ -197,7 +197,9 @@ def _source_keys(
     after = [
         *words["moving_safely"]["sources"],
         *(words["after_fall"]["sources"] if fall_lines else []),
-        *guidance["Balance"].sources,
+        # With a plan the sheet prints the plan's one-line dose, not the guidance's line and its "more helps" (cited
+        # to sherrington2017, a line on the tightest sheets): it cites what it prints (physio review V, Lo10).
+        *(guidance["Balance"].sources if plan is None else planner["balance_dose"]["sources"]),
         *words["stop"]["sources"],
     ]
     return tuple(before), tuple(after)

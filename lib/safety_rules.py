@@ -110,7 +110,7 @@ def decide(exercise: dict[str, Any], profile_rules: list[dict], wording: dict[st
         status, deciding = "recommended", [rule for rule in matching if rule["status"] == "recommended"]
     if not deciding:
         return Decision("avoid", (UNCONFIRMED_REASON,), (), tuple(exercise.get("sources", ())))
-    reasons = tuple(rule["reason"] for rule in deciding)
+    reasons = said_once(deciding)
     if status == "recommended" and wording is not None:
         reasons = (benefit_words(exercise, wording), *reasons)
     strictest = strictest_modify_rule(deciding)
@@ -122,6 +122,13 @@ def decide(exercise: dict[str, Any], profile_rules: list[dict], wording: dict[st
         exercise.get("modifications", {}).get(strictest["modification"], "") if strictest else "",
         strictest["id"] if strictest else "",
     )
+
+
+def said_once(deciding: list[dict]) -> tuple[str, ...]:
+    """The deciding rules' reasons, less those another deciding rule already says (`covered_by`): four reasons in a
+    row, two of them the same worry, made a jumping chin-up's row hard to read (physio review V, Lo9)."""
+    deciding_ids = {rule["id"] for rule in deciding}
+    return tuple(rule["reason"] for rule in deciding if not deciding_ids & set(rule.get("covered_by", ())))
 
 
 def strictest_modify_rule(deciding: list[dict]) -> dict | None:

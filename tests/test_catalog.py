@@ -137,6 +137,15 @@ def test_a_rule_naming_a_pattern_no_exercise_has_is_refused(project_copy):
     assert error.field.startswith("exercise") and "squats" in error.problem
 
 
+def test_a_rule_covered_by_a_rule_that_does_not_exist_is_refused(project_copy):
+    def misname_the_covering_rule(rules):
+        rules[0]["covered_by"] = ["no-such-rule"]
+
+    _edit_yaml(project_copy / "data/safety_rules.yaml", misname_the_covering_rule)
+    error = _load_error(project_copy)
+    assert error.field == "covered_by" and "no-such-rule" in error.problem
+
+
 def _enums(node) -> list[list]:
     if isinstance(node, dict):
         return ([node["enum"]] if "enum" in node else []) + [enum for value in node.values() for enum in _enums(value)]
