@@ -2,13 +2,16 @@
 
 M2: a client who cannot get down to the floor and up again got a moderate barbell squat or deadlift with no rack and no
 safety bars (56 of the 98 no-floor rows where it is open), although a missed rep at effort 8 ends on the floor as
-surely as a heavy set that goes wrong."""
+surely as a heavy set that goes wrong.
+M3: the heel-to-toe walk's only support was its first cue ("Walk beside a counter or wall"), which the printed sheet
+drops; the sheets without a plan said "Heel-to-toe walk: a few lengths of a room"."""
 
 from __future__ import annotations
 
 import pytest
 
 from lib.catalog import default_catalog
+from lib.balance_dose import dose_kind
 from lib.handout import WORDING_FILE, build_handout, load_handout_words
 from lib.handout_plan import later_lifts
 from lib.planner import build_plan
@@ -19,6 +22,8 @@ from tests.test_physio_review_k import SHAPES
 CATALOG = default_catalog()
 NO_FLOOR = [profile for profile in all_profiles() if not profile.floor_transfers]
 BARBELL_LIFTS = {"barbell-back-squat", "trap-bar-deadlift"}  # the barbell squat and deadlift that are not heavy
+MOVING_BALANCE = {"heel-to-toe-walk", "stepping-practice"}  # the balance drills that move the feet
+FINGERTIPS = "fingertips ready to touch it"
 X4 = Profile(bone="normal", experience="trained", clearance=True, floor_transfers=False)
 
 
@@ -58,3 +63,49 @@ def test_x_m2_x4s_sheet_brings_the_barbell_lifts_in_with_the_rack():
     for name in ("barbell back squat", "barbell deadlift"):
         line = next(line for line in lines if name in line and "in place of" in line)
         assert _in_a_rack(line), line
+
+
+@pytest.mark.parametrize("profile", NO_FLOOR, ids=str)
+def test_x_m3_a_no_floor_clients_heel_to_toe_walk_and_stepping_keep_a_counter_in_reach_in_table_and_plan(profile):
+    """The assessment and every plan shape: the walk (and stepping practice, the other balance drill that moves the
+    feet) carries its counter or wall in its change, which reaches the dose line; a faller's keeps someone at home."""
+    rows = assess(profile, CATALOG).set_index("id")
+    for drill in MOVING_BALANCE:
+        change = rows.loc[drill, "modification"].lower()
+        assert rows.loc[drill, "status"] == "modify" and FINGERTIPS in change, (drill, change)
+        assert "no-floor-transfers-moving-balance" in rows.loc[drill, "rules"], drill
+    assert "kitchen counter or along a hallway wall" in rows.loc["heel-to-toe-walk", "modification"].lower()
+    for shape in SHAPES:
+        plan = build_plan(profile, *shape, "none", CATALOG)
+        for planned in (plan.sessions, plan.home):
+            drills = planned[planned["exercise_id"].isin(MOVING_BALANCE)]
+            assert drills["modification"].str.contains(FINGERTIPS).all(), (shape, set(drills["modification"]))
+
+
+def _walk_lines(profile: Profile) -> list[str]:
+    """The heel-to-toe walk's lines on the profile's sheet without a plan: among its exercises or balance suggestions."""
+    handout = build_handout(profile, catalog=CATALOG)
+    lines = [f"{exercise['name']}: {exercise['dose']}" for exercise in handout.exercises] + handout.balance_suggestions
+    return [line for line in lines if line.startswith("Heel-to-toe walk")]
+
+
+@pytest.mark.parametrize("profile", all_profiles(), ids=str)
+def test_x_m3_every_sheet_without_a_plan_walks_heel_to_toe_beside_a_counter_or_wall(profile):
+    """Every sheet without a plan that gives the walk at its own dose says where: 'a few lengths beside a counter or
+    wall' (the catalog's dose, for everyone). A training-day client's dose is her training days, not the catalog's
+    (physio review F, L2), so only her change can carry it: a no-floor client's does."""
+    for line in _walk_lines(profile):
+        if dose_kind(profile) == "sessions" and profile.floor_transfers:
+            continue  # the catalog's dose is not given: see the report (review X, M3)
+        assert "beside a counter or wall" in line or "kitchen counter or along a hallway wall" in line, line
+        if not profile.floor_transfers:
+            assert FINGERTIPS in line, line
+
+
+def test_x_m3_x4s_sheet_prints_the_walks_counter_beside_its_dose():
+    """X4's PDF read 'Heel-to-toe walk / Dose: Sessions A-C: 5 minutes' (3 x 12 months x 45 minutes, full gym)."""
+    plan = build_plan(X4, 3, 12, 45, "full gym", CATALOG)
+    walk = next(item for item in build_handout(X4, plan, catalog=CATALOG).exercises if item["id"] == "heel-to-toe-walk")
+    assert walk["dose"].endswith(
+        "Walk beside a kitchen counter or along a hallway wall, fingertips ready to touch it."
+    ), walk
