@@ -4,7 +4,9 @@ M2: a client who cannot get down to the floor and up again got a moderate barbel
 safety bars (56 of the 98 no-floor rows where it is open), although a missed rep at effort 8 ends on the floor as
 surely as a heavy set that goes wrong.
 M3: the heel-to-toe walk's only support was its first cue ("Walk beside a counter or wall"), which the printed sheet
-drops; the sheets without a plan said "Heel-to-toe walk: a few lengths of a room"."""
+drops; the sheets without a plan said "Heel-to-toe walk: a few lengths of a room".
+Lo2: the heel drops caution for a no-floor client, "Hard landings only once you are trained, cleared and supervised.",
+left out the floor gate."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ import pytest
 from lib.catalog import default_catalog
 from lib.balance_dose import dose_kind
 from lib.handout import WORDING_FILE, build_handout, load_handout_words
+from lib.handout_choices import _plain_reason
 from lib.handout_plan import later_lifts
 from lib.planner import build_plan
 from lib.profiles import Profile, all_profiles
@@ -109,3 +112,23 @@ def test_x_m3_x4s_sheet_prints_the_walks_counter_beside_its_dose():
     assert walk["dose"].endswith(
         "Walk beside a kitchen counter or along a hallway wall, fingertips ready to touch it."
     ), walk
+
+
+# The gates a no-floor client's heel drops caution may give without the floor: those that never open (a spine fracture,
+# painful joints), and a faller's balance check, whose rule another branch rewords (see the report).
+NO_FLOOR_GATE_NEEDED = {"vertebral-fracture-impact", "painful-joints-impact", "fall-risk-impact"}
+X1 = Profile(bone="osteoporosis", floor_transfers=False)
+
+
+@pytest.mark.parametrize("profile", NO_FLOOR, ids=str)
+def test_x_lo2_a_no_floor_clients_heel_drops_caution_names_the_floor_gate(profile):
+    row = assess(profile, CATALOG).set_index("id").loc["heel-drops"].to_dict()
+    assert row["status"] == "avoid" and "no-floor-transfers-high-impact" in row["rules"]
+    if row["rules"][0] not in NO_FLOOR_GATE_NEEDED:
+        assert "floor" in _plain_reason(row, CATALOG.rules_by_id), row["rules"]
+
+
+def test_x_lo2_x1s_sheet_without_a_plan_gives_both_gates_for_heel_drops():
+    """X1 (osteoporosis, low risk of falling, novice, not cleared, no floor transfers), the sheet without a plan."""
+    caution = next(item for item in build_handout(X1, catalog=CATALOG).cautions if item["id"] == "heel-drops")
+    assert "trained, cleared and supervised" in caution["why"] and "floor" in caution["why"], caution
