@@ -35,9 +35,12 @@ HOME_KIT = EQUIPMENT_SETS["bands and dumbbells"]  # kit a client may keep at hom
 EXTERNAL_LOADS = frozenset({"band", "dumbbell", "kettlebell", "barbell", "machine"})
 # A "modify" exercise is planned only when every deciding rule asks for one of these changes, which the
 # client can always make (a counter at fingertip reach; a knee bend only as deep, or a pull from a height, that does
-# not hurt; a folded towel under the knees: physio reviews F, L4, L, M1 and L, Lo4) and the plan prints in the cell
-# beside the dose.
-PLANNABLE_MODIFICATIONS = frozenset({"support-within-reach", "shallow-knee", "pain-free-height", "padded-knees"})
+# not hurt; a folded towel under the knees: physio reviews F, L4, L, M1 and L, Lo4; a barbell inside the rack a full
+# gym holds, its safety bars set, until getting down to the floor and up again is safe: physio review X, M2) and the
+# plan prints in the cell beside the dose.
+PLANNABLE_MODIFICATIONS = frozenset(
+    {"support-within-reach", "shallow-knee", "pain-free-height", "padded-knees", "caught-before-the-floor"}
+)
 SUPPORT_IN_REACH = "support-within-reach"  # needs a hand free for the support
 SHALLOW_KNEE = "shallow-knee"  # painful joints: the knee bend only as deep as does not hurt (painful-joints-deep-knee)
 # The assessment's own stand-in for a lift held back until a review, "(until then, sit-to-stand and the drill)": a plan
