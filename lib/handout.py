@@ -28,6 +28,7 @@ from lib.handout_choices import (
     gloss,
     handout_cautions,
     handout_exercises,
+    with_support,
 )
 from lib.handout_font import prints
 from lib.handout_instead import sheet_insteads
@@ -244,8 +245,11 @@ def build_handout(
     assessed = assess(profile, catalog, kit).to_dict("records")  # a swap needs nothing the client lacks
     guidance = {item.topic: item for item in profile_guidance(profile, catalog)}
     training_day = words["training_day_drill"] if plan is None and not balance_daily(plan, profile) else {}
-    exercises = handout_exercises(
-        profile, plan, catalog, assessed, words["daily_balance"], training_day.get("front", "")
+    exercises = with_support(
+        handout_exercises(profile, plan, catalog, assessed, words["daily_balance"], training_day.get("front", "")),
+        profile,
+        catalog,
+        words["fragile_support"],
     )
     cautions = sheet_insteads(
         handout_cautions(profile, catalog, MAX_CAUTIONS, assessed),

@@ -22,7 +22,7 @@ from lib.drawings import exercise_strip_svg
 from lib.handout_caution_order import one_per_reason, pick_cautions, rank_by_concern
 from lib.handout_plan import plan_exercises
 from lib.plan_picks import balance_circuit, balance_ladder
-from lib.plan_usable import PHASES, plannable
+from lib.plan_usable import PHASES, SUPPORT_IN_REACH, pain_free_knee_bend, plannable
 from lib.planner import Plan
 from lib.profiles import Profile
 from lib.safety import assess
@@ -89,28 +89,30 @@ def _ranked(rows: list[dict], patterns: tuple[str, ...], experience: str) -> lis
     )
 
 
-def _record(row: dict, catalog: Catalog, training_day_dose: str) -> dict:
+def _record(row: dict, profile: Profile, catalog: Catalog, training_day_dose: str) -> dict:
     """The exercise as the sheet gives it without a plan: its own dose (a training-day balance client's balance
-    drills at `training_day_dose`), then its change."""
+    drills at `training_day_dose`), then its change and, with painful joints, the pain rule a plan gives a squat or
+    lunge (physio review W, M4: the sit-to-stand had none on 96 of the 128 painful-joints sheets)."""
     exercise = catalog.exercise(row["id"])
     on_training_days = training_day_dose and row["pattern"] == "balance"
     dose = training_day_dose[:1].upper() + training_day_dose[1:] if on_training_days else first_clause(exercise["dose"])
+    change = " ".join(words for words in [row["modification"], *pain_free_knee_bend(row, profile, catalog)] if words)
     return {
         "id": row["id"],
         "name": row["name"],
         "pattern": row["pattern"],
         "cues": list(exercise["cues"]),
-        "dose": _with_change(dose, row),
+        "dose": _with_change(dose, change),
         "drawing": exercise_strip_svg(row["id"]),
         "sessions": [],
         "home": False,
     }
 
 
-def _with_change(dose: str, row: dict) -> str:
-    """The dose, then the change the assessment asks of this exercise, if any (physio review L, H1: a stance's counter
-    only in a cue, which a full sheet cuts)."""
-    return f"{dose}. {row['modification'].rstrip('.')}" if row["modification"] else dose  # the line adds its stop
+def _with_change(dose: str, change: str) -> str:
+    """The dose, then the change asked of this exercise, if any (physio review L, H1: a stance's counter only in a cue,
+    which a full sheet cuts)."""
+    return f"{dose}. {change.rstrip('.')}" if change else dose  # the line adds its stop
 
 
 def _assessed(profile: Profile, catalog: Catalog, assessed: list[dict] | None) -> list[dict]:
@@ -179,7 +181,8 @@ def handout_exercises(
         if row not in chosen:
             chosen.append(row)
     return [
-        _faller_set_up(_record(row, catalog, training_day_dose), profile, catalog) for row in chosen[:MAX_EXERCISES]
+        _faller_set_up(_record(row, profile, catalog, training_day_dose), profile, catalog)
+        for row in chosen[:MAX_EXERCISES]
     ]
 
 
@@ -192,6 +195,26 @@ def _faller_set_up(record: dict, profile: Profile, catalog: Catalog) -> dict:
         return record
     change = catalog.exercise(record["id"])["modifications"][technique["falls_high"]]
     return record | {"dose": f"{record['dose']}. {change}"}
+
+
+def with_support(records: list[dict], profile: Profile, catalog: Catalog, drills: dict) -> list[dict]:
+    """The exercises, each standing drill of data/handout.yaml `fragile_support` (`drills`) with its support after its
+    dose for a client with fragile bones, unless the dose says it already (a faller's change): the first clause of
+    its own support-within-reach set-up (physio review W, M2: the counter lived only in a cue, which a long week 1
+    gives away)."""
+    if profile.fragility not in drills["fragility"]:
+        return records
+    return [_support_after_dose(record, catalog, drills) for record in records]
+
+
+def _support_after_dose(record: dict, catalog: Catalog, drills: dict) -> dict:
+    if record["pattern"] not in drills["patterns"] and record["id"] not in drills["exercises"]:
+        return record
+    set_up = catalog.exercise(record["id"]).get("modifications", {}).get(SUPPORT_IN_REACH, "")
+    support = set_up.split(";")[0].rstrip(".")
+    if not support or support in record["dose"]:
+        return record
+    return record | {"dose": f"{record['dose'].rstrip('.')}. {support}."}
 
 
 def _out_of_reach(row: dict, profile: Profile) -> bool:
@@ -277,5 +300,8 @@ def balance_suggestions(
     ]
     balance = ("balance",)
     rows = _ranked(_challenging_enough(rows, profile, catalog), balance, _level_for(balance, profile))
-    doses = [_with_change(training_day_dose or first_clause(row["dose"]).split(",")[0], row) for row in rows[:count]]
+    doses = [
+        _with_change(training_day_dose or first_clause(row["dose"]).split(",")[0], row["modification"])
+        for row in rows[:count]
+    ]
     return [{"name": row["name"], "dose": dose[:1].lower() + dose[1:]} for row, dose in zip(rows, doses)]

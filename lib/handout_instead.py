@@ -24,7 +24,7 @@ from lib.catalog import Catalog
 from lib.handout_choices import first_clause, swap_change
 from lib.handout_plan import first_home, later_loaded, sentence_case, sheet_name, short_name
 from lib.plan_picks import AXIAL_PATTERNS, TEMPLATES
-from lib.plan_usable import EQUIPMENT_SETS, loaded_technique_lift, technique_first
+from lib.plan_usable import EQUIPMENT_SETS, loaded_technique_lift
 from lib.planner import Plan
 from lib.profiles import Profile
 
@@ -53,8 +53,11 @@ def _held_back_for_drill(swap: dict, plan: Plan | None, profile: Profile, catalo
     if not loaded_technique_lift(catalog.exercises_by_id[swap["id"]], catalog):
         return None
     if plan is None:
-        # A spine fracture's swap carries the physiotherapist's check in its own change already.
-        if not technique_first(profile) or profile.vertebral_fracture:
+        # Every novice learns the hinge on the drill first, whatever her bone density (physio review W, Lo2: a
+        # normal-bone novice's sheet listed the drill but swapped in the loaded lift; the Spine guidance teaches the
+        # hinge to normal bone too). A plan holds the drill in the lift's place only with low bone mass
+        # (technique_first). A spine fracture's swap carries the physiotherapist's check in its own change already.
+        if profile.experience != "novice" or profile.vertebral_fracture:
             return None
         drill = catalog.exercises_by_id[technique["drill"]]
         # A high faller's drill keeps one hand on a counter, as her plan's does (physio review H, L1).

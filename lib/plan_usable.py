@@ -171,13 +171,22 @@ def _plan_change(row: dict, profile: Profile, catalog: Catalog) -> str:
         changes.append("" if _asks_already(cap, row["modification"]) else cap)
     if profile.vertebral_fracture and overhead(row):
         changes.append(planner["after_vertebral_fracture"]["overhead_first"])
-    painful = planner["painful_joints"]
-    if profile.joint_limits and row["pattern"] in painful["knee_bend"]:
-        if not _asks(row, SHALLOW_KNEE, catalog):  # the assessment's own pain-free change says it already
-            changes.append(painful["knee_bend"][row["pattern"]])
-        rack = painful["settles_in_a_rack"]
-        changes.append(rack["words"] if row["id"] in rack["exercises"] else painful["settles"][row["pattern"]])
+    changes += pain_free_knee_bend(row, profile, catalog)
     return " ".join(change for change in changes if change)
+
+
+def pain_free_knee_bend(row: dict, profile: Profile, catalog: Catalog) -> list[str]:
+    """With painful joints, a squat's or lunge's pain rule (data/planner.yaml painful_joints): the knee bend kept
+    pain-free, unless the assessment's own pain-free change says it already, and how much pain is acceptable; else
+    none. The plan prints it and so does the sheet without a plan (physio review W, M4)."""
+    painful = catalog.planner["painful_joints"]
+    if not profile.joint_limits or row["pattern"] not in painful["knee_bend"]:
+        return []
+    rack = painful["settles_in_a_rack"]
+    return [
+        "" if _asks(row, SHALLOW_KNEE, catalog) else painful["knee_bend"][row["pattern"]],
+        rack["words"] if row["id"] in rack["exercises"] else painful["settles"][row["pattern"]],
+    ]
 
 
 def _cut_short(row: dict, equipment: frozenset[str], catalog: Catalog) -> bool:
