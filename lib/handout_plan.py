@@ -247,14 +247,20 @@ def _later_line(
 ) -> str:
     """'From week 9, in sessions B and C: kettlebell deadlift. <its change> <its line cue>', with the lifts it takes
     the place of in its sessions (`replaced`): '(in place of the sit-to-stand)', or each with its session when they
-    differ. The lift's own line cue (data/exercises.yaml) follows its change: its other cues are on no page (physio
-    review W, M3: a loaded hinge came in with only the bell's height)."""
+    differ."""
     name = _in_place_of(words, sentence_case(sheet_name(slot, catalog, words["names"]), upper=False), replaced, letters)
     where = sentence_case(_where(sorted(letters)), upper=False)
     olds = set(replaced.values())
     change = _one_stand_in(slot["modification"], words["stand_ins"], olds.pop() if len(olds) == 1 else "")
-    cue = catalog.exercise(slot["exercise_id"]).get("line_cue", "")
-    return words["line"].format(week=week, where=where, name=name, change=" ".join(filter(None, (change, cue)))).strip()
+    change = with_line_cue(change, catalog.exercise(slot["exercise_id"]))
+    return words["line"].format(week=week, where=where, name=name, change=change).strip()
+
+
+def with_line_cue(change: str, exercise: dict) -> str:
+    """The change, then the exercise's line cue (data/exercises.yaml) where it has one: a line that brings in a lift
+    whose cards are on no page gives the one cue it needs (physio review W, M3: a loaded hinge came in with only the
+    bell's height)."""
+    return " ".join(part for part in (change, exercise.get("line_cue", "")) if part)
 
 
 def _in_place_of(words: dict, name: str, replaced: dict[str, str], letters: set[str] | None = None) -> str:
@@ -347,12 +353,13 @@ def _session_move(
     two pages), in place of what those sessions held the week before; an arm, back or trunk move by its own name,
     alone (the page's room)."""
     slot = slot_rows.iloc[0]
+    change = with_line_cue(slot["modification"], catalog.exercise(slot["exercise_id"]))
     if slot["block"] != AXIAL_BLOCK:
-        return _named(slot, catalog, words), slot["modification"]
+        return _named(slot, catalog, words), change
     replaced = _replaced(plan, catalog, lift_words, week, slot, set(slot_rows["session"]))
     name = sentence_case(short_name(sheet_name(slot, catalog, lift_words["names"])), upper=False)
     in_place_of = lift_words | {"in_place_of": words["in_place_of"]}
-    return _in_place_of(in_place_of, _named(slot, catalog, words, name), replaced), slot["modification"]
+    return _in_place_of(in_place_of, _named(slot, catalog, words, name), replaced), change
 
 
 def _new_slots(plan: Plan, sessions: pd.DataFrame) -> pd.DataFrame:
