@@ -130,7 +130,8 @@ def test_m_lo5_the_cleared_lifters_sheet_shows_the_moderate_barbell_lifts_before
     """c: 'heavy barbell back squat, 5 x 5 (in place of the dumbbell squat)': the plan's weeks 5-23 hold the moderate
     barbell squat and deadlift, which the sheet never named."""
     handout = build_handout(C, build_plan(C, 3, 12, 45, "full gym"))
-    assert "From week 5, in session A: barbell back squat (moderate load) (in place of the dumbbell squat)." in (
+    # The name's own brackets as a comma's (review W, Lo3: no two brackets in a row).
+    assert "From week 5, in session A: barbell back squat, moderate load (in place of the dumbbell squat)." in (
         handout.week_lines
     )
     assert any(
