@@ -256,8 +256,12 @@ def _review_waited_for(lift_id: str, week: int, plan: Plan, catalog: Catalog) ->
 
 def _then(now: str, lift: tuple[str, str], week: int, plan: Plan, catalog: Catalog, words: dict) -> str:
     """'{now} ({lift} from week {week})': what the client does now, then the plan's lift (id, name) that takes its
-    place."""
-    return words["line"].format(now=now.rstrip("."), later=_when(lift, week, plan, catalog, words))
+    place; '{now}, then ...' where `now` ends in brackets of its own (physio review W, Lo3: 'Sit-to-stand from a chair
+    (supported) (goblet squat from week 27)')."""
+    now = now.rstrip(".")
+    return words["steps" if now.endswith(")") else "line"].format(
+        now=now, later=_when(lift, week, plan, catalog, words)
+    )
 
 
 def _then_each(

@@ -245,24 +245,36 @@ def _replaced(
 def _later_line(
     words: dict, catalog: Catalog, week: int, letters: set[str], slot: pd.Series, replaced: dict[str, str]
 ) -> str:
-    """'From week 9, in sessions B and C: kettlebell deadlift. <its change>', with the lifts it takes the place of in
-    its sessions (`replaced`): '(in place of the sit-to-stand)', or each with its session when they differ."""
+    """'From week 9, in sessions B and C: kettlebell deadlift. <its change> <its line cue>', with the lifts it takes
+    the place of in its sessions (`replaced`): '(in place of the sit-to-stand)', or each with its session when they
+    differ."""
     name = _in_place_of(words, sentence_case(sheet_name(slot, catalog, words["names"]), upper=False), replaced, letters)
     where = sentence_case(_where(sorted(letters)), upper=False)
     olds = set(replaced.values())
     change = _one_stand_in(slot["modification"], words["stand_ins"], olds.pop() if len(olds) == 1 else "")
+    change = with_line_cue(change, catalog.exercise(slot["exercise_id"]))
     return words["line"].format(week=week, where=where, name=name, change=change).strip()
+
+
+def with_line_cue(change: str, exercise: dict) -> str:
+    """The change, then the exercise's line cue (data/exercises.yaml) where it has one: a line that brings in a lift
+    whose cards are on no page gives the one cue it needs (physio review W, M3: a loaded hinge came in with only the
+    bell's height)."""
+    return " ".join(part for part in (change, exercise.get("line_cue", "")) if part)
 
 
 def _in_place_of(words: dict, name: str, replaced: dict[str, str], letters: set[str] | None = None) -> str:
     """The name with the moves it takes the place of (`replaced`, by session): '(in place of the sit-to-stand)', or
     each with its session when they differ or some of its sessions (`letters`) replace nothing."""
     if replaced and len(set(replaced.values())) == 1 and (letters is None or set(replaced) == letters):
-        return words["in_place_of"].format(name=name, olds=words["replaced"].format(old=next(iter(replaced.values()))))
-    if replaced:
-        each = [words["replaced_in"].format(old=old, letter=letter) for letter, old in replaced.items()]
-        return words["in_place_of"].format(name=name, olds=in_words(each))
-    return name
+        olds = words["replaced"].format(old=next(iter(replaced.values())))
+    elif replaced:
+        olds = in_words([words["replaced_in"].format(old=old, letter=letter) for letter, old in replaced.items()])
+    else:
+        return name
+    # A name's own brackets become a comma's, so that 'in place of' has the only ones (physio review W, Lo3:
+    # 'dumbbell squat (weights at the sides) (in place of the goblet squat)').
+    return words["in_place_of"].format(name=re.sub(r" \(([^()]*)\)$", r", \1", name), olds=olds)
 
 
 def _one_stand_in(change: str, stand_ins: dict[str, str], old: str) -> str:
@@ -284,14 +296,20 @@ def with_changes(named: list[tuple[str, str]], joiner: str = "; ", bracketed: bo
         groups.setdefault(change, []).append(name)
     each = "for each: " if bracketed else "each "
     return joiner.join(
-        in_words(names) + (_change_words(change, each if len(names) > 1 else "", bracketed) if change else "")
+        _with_change(in_words(names), change, each if len(names) > 1 else "", bracketed) if change else in_words(names)
         for change, names in groups.items()
     )
 
 
-def _change_words(change: str, each: str, bracketed: bool) -> str:
+def _with_change(names: str, change: str, each: str, bracketed: bool) -> str:
+    """The names, then their change; a bracketed change after one name's own brackets goes inside them, after a
+    semicolon (physio review W, Lo3: 'push-up (knees or toes) (kneel on a folded towel ...)')."""
     words = each + sentence_case(change, upper=False).rstrip(".")
-    return f" ({words})" if bracketed else f", {words}"
+    if not bracketed:
+        return f"{names}, {words}"
+    if names.endswith(")") and not each:
+        return f"{names[:-1]}; {words})"
+    return f"{names} ({words})"
 
 
 def later_moves(plan: Plan, catalog: Catalog, words: dict, lift_words: dict) -> list[str]:
@@ -335,11 +353,13 @@ def _session_move(
     two pages), in place of what those sessions held the week before; an arm, back or trunk move by its own name,
     alone (the page's room)."""
     slot = slot_rows.iloc[0]
+    change = with_line_cue(slot["modification"], catalog.exercise(slot["exercise_id"]))
     if slot["block"] != AXIAL_BLOCK:
-        return _named(slot, catalog, words), slot["modification"]
+        return _named(slot, catalog, words), change
     replaced = _replaced(plan, catalog, lift_words, week, slot, set(slot_rows["session"]))
     name = sentence_case(short_name(sheet_name(slot, catalog, lift_words["names"])), upper=False)
-    return _in_place_of(lift_words, _named(slot, catalog, words, name), replaced), slot["modification"]
+    in_place_of = lift_words | {"in_place_of": words["in_place_of"]}
+    return _in_place_of(in_place_of, _named(slot, catalog, words, name), replaced), change
 
 
 def _new_slots(plan: Plan, sessions: pd.DataFrame) -> pd.DataFrame:

@@ -96,10 +96,13 @@ def _heavy_waits_for_the_floor(profile: Profile, table: pd.DataFrame) -> bool:
 
 def _cleared_heavy_note(profile: Profile, table: pd.DataFrame) -> str:
     """The heavy_lift note of a cleared client whose plan has no heavy weeks: what her heavy sets wait for, the falls
-    rule's training first (physio review S, M1), then the floor practice (review R, Lo6), else her coach's say."""
+    rule's training first (physio review S, M1), then the floor practice (review R, Lo6), else her coach's say, with a
+    faller's reason for it (review W, Lo9)."""
     if _heavy_waits_for_training(table):
         return "until_trained" if profile.floor_transfers else "until_trained_no_floor"
-    return "later" if profile.floor_transfers else "after_floor_practice"
+    if not profile.floor_transfers:
+        return "after_floor_practice"
+    return "later_with_falls" if profile.falls == "high" else "later"
 
 
 def plan_notes(

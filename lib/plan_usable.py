@@ -128,10 +128,13 @@ def _kit_change(row: dict, equipment: frozenset[str], stand_ins: dict[str, str])
 
 
 def _household_load(row: dict, equipment: frozenset[str], profile: Profile, catalog: Catalog) -> str:
-    """With no external load in the kit, at low risk of falling, how a body-weight lift keeps progressing (C8)."""
-    if equipment & EXTERNAL_LOADS or profile.falls == "high":
+    """At low risk of falling, how a body-weight lift keeps progressing: a household load with no external load in
+    the kit (C8), a dumbbell with dumbbells in it (physio review W, Lo8)."""
+    if profile.falls == "high":
         return ""
-    return catalog.planner["household_load"].get(row["id"], "")
+    if "dumbbell" in equipment:
+        return catalog.planner["dumbbell_load"].get(row["id"], "")
+    return "" if equipment & EXTERNAL_LOADS else catalog.planner["household_load"].get(row["id"], "")
 
 
 def _asks(row: dict, modification: str, catalog: Catalog) -> bool:

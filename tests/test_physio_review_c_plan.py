@@ -133,7 +133,7 @@ def test_c6_a_cleared_client_whose_plan_has_no_heavy_weeks_is_told_what_it_does(
     # `after_floor_practice`: a client who cannot yet get up from the floor (review R, Lo6)
     later = {
         PLANNER["heavy_lift"][key]
-        for key in ("later", "until_trained", "until_trained_no_floor", "after_floor_practice")
+        for key in ("later", "later_with_falls", "until_trained", "until_trained_no_floor", "after_floor_practice")
     }
     ever_heavy = False
     for sessions_per_week, months, minutes in ((3, 12, 60), (2, 6, 30)):

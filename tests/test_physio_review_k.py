@@ -4,6 +4,7 @@ INSTEAD names what the client can do now, with a dose (K L4, K L2 / J L7)."""
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pandas as pd
 import pytest
@@ -214,6 +215,7 @@ def test_k_l1_every_harder_arm_back_and_trunk_move_is_on_the_sheet_from_its_week
         renames = handout.words["later_lifts"]["names"].values()  # as the sheet names a lift held another way
         names = {
             slot.exercise.lower(),
+            re.sub(r" \(([^()]*)\)$", r", \1", slot.exercise.lower()),  # its brackets as a comma's (review W, Lo3)
             *(renamed[slot.exercise_id] for renamed in renames if slot.exercise_id in renamed),
         }
         if any(
@@ -223,7 +225,8 @@ def test_k_l1_every_harder_arm_back_and_trunk_move_is_on_the_sheet_from_its_week
         said = line.split(f"from week {weeks[slot.exercise_id]}, ")[1].split("; from week")[0]
         # A leg move by its short name, before the move it takes the place of (review R, Lo1; the page's room).
         name = short_name(slot.exercise) if slot.block == AXIAL_BLOCK else slot.exercise
-        assert name.lower() in said, (slot.exercise, line)
+        # A change may go inside the name's own brackets, after a semicolon (review W, Lo3).
+        assert name.lower().removesuffix(")") in said, (slot.exercise, line)
         if slot.modification:
             assert slot.modification.lower().rstrip(".")[:40] in said, slot.modification
 

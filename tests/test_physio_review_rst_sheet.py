@@ -68,7 +68,8 @@ def assert_every_later_move_is_named_in_place_of_what_was_held(profile, kit, sha
             places = [
                 place
                 for name in names
-                for place in re.findall(re.escape(name) + r"(?: \([^)]*\))? \(in place of ([^)]*)\)", said)
+                # In brackets, or without on the harder-moves line and after a name's comma (review W, Lo3).
+                for place in re.findall(re.escape(name) + r"(?: \([^)]*\)|, [^(]*?)? \(?in place of ([^()]*)", said)
             ]
             assert any(f"the {old}" in place for place in places for old in olds), (phase, slot["session"], names, said)
 
