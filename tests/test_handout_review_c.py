@@ -26,8 +26,9 @@ from tests.handout_helpers import gives_change
 profiles = st.builds(Profile, **{name: st.sampled_from(values) for name, values in CHOICES.items()})
 SHAPES = {"3x45-12m": (3, 12, 45), "2x30-6m": (2, 6, 30)}  # the two plans review C read for each client
 FRAIL_FALLER = Profile(bone="osteoporosis", falls="high", joint_limits=True, floor_transfers=False)
-# What a later line replaces, and the same lift named again as the one to keep to until a review (review O, nits).
-REPLACED = re.compile(r" \(in place of [^)]*\)|keep to the [^.;]* in its place")
+# What a later line replaces, in brackets or (on the harder-moves line, review W Lo3) without, and the same lift
+# named again as the one to keep to until a review (review O, nits).
+REPLACED = re.compile(r" \(in place of [^)]*\)| in place of [^(,;.]*|keep to the [^.;]* in its place")
 REVIEW_C = {  # review C's six clients, with their kit
     "p1-painful-joints-no-floor": (
         Profile(bone="normal", joint_limits=True, floor_transfers=False),
