@@ -53,7 +53,8 @@ def test_x_m2_every_full_gym_plan_sets_the_rack_for_its_barbell_squat_and_deadli
         plan = build_plan(profile, *shape, "full gym", CATALOG)
         slots = plan.sessions[plan.sessions["exercise_id"].isin(BARBELL_LIFTS)]
         assert slots["modification"].map(_in_a_rack).all(), (shape, set(slots["modification"]))
-        names = {name.lower() for name in slots["exercise"]}
+        # By the name before its own brackets: a week line turns them into a comma (physio review W, Lo3).
+        names = {name.lower().split(" (")[0] for name in slots["exercise"]}
         lines = [line for line in later_lifts(plan, CATALOG, words) if any(name in line.lower() for name in names)]
         assert len(lines) >= len(names) and all(map(_in_a_rack, lines)), (shape, lines)
 
@@ -131,4 +132,4 @@ def test_x_lo2_a_no_floor_clients_heel_drops_caution_names_the_floor_gate(profil
 def test_x_lo2_x1s_sheet_without_a_plan_gives_both_gates_for_heel_drops():
     """X1 (osteoporosis, low risk of falling, novice, not cleared, no floor transfers), the sheet without a plan."""
     caution = next(item for item in build_handout(X1, catalog=CATALOG).cautions if item["id"] == "heel-drops")
-    assert "trained, cleared, supervised" in caution["why"] and "floor" in caution["why"], caution
+    assert "training, clearance, a supervisor" in caution["why"] and "floor" in caution["why"], caution
