@@ -86,14 +86,14 @@ def test_review_ps_longest_sheets_keep_every_cautions_reason_within_three_pages(
 # spine-fracture faller with painful joints, every kit and longest shape) found the class far larger: 66 of its 192
 # sheets with weights in the kit lose a reason (every novice's, and a trained, not-cleared low Z-score's without
 # floor work); none without weights. The random draws below had met it about one run in two, so they leave the
-# whole class out, the tests above keep its trained, cleared sheets in sight, and the next test keeps the known ones:
+# whole class out, the tests above keep its trained, cleared sheets in sight, and the next test keeps three known ones
+# (an osteoporotic one of the sweep's keeps its reasons since session 15's merges):
 # it fails once the reason fits, and the exception goes then. Giving such a sheet a fourth page rather than cutting a
 # reason is the open fix (lib/handout_pdf.py LAYOUTS).
 STILL_LOSES_A_REASON = Profile(bone="low_for_age", vertebral_fracture=True, falls="high", joint_limits=True)
 STILL_LOSES_A_REASON_AT = [
     (STILL_LOSES_A_REASON, "bands and dumbbells"),
     (dataclasses.replace(STILL_LOSES_A_REASON, floor_transfers=False), "bands and dumbbells"),
-    (dataclasses.replace(STILL_LOSES_A_REASON, bone="osteoporosis", clearance=True), "full gym"),
     (dataclasses.replace(STILL_LOSES_A_REASON, bone="normal", floor_transfers=False), "full gym"),
 ]
 
