@@ -48,6 +48,8 @@ WORKED_EXAMPLES = {  # a modify rule whose change no preset's table shows -> a p
     "fall-risk-bench-exit": ("building-reserve", {"falls": "high"}),
     "no-floor-transfers-landings": ("building-reserve", {"floor_transfers": False}),
     "no-floor-transfers-stepping": ("building-reserve", {"floor_transfers": False}),
+    "no-floor-transfers-moving-balance": ("building-reserve", {"floor_transfers": False}),
+    "no-floor-transfers-barbell-rack": ("building-reserve", {"floor_transfers": False}),
 }
 # A modify rule whose change shows in no profile: on every row it matches, this other rule's change wins.
 SHADOWED = {"vertebral-fracture-form-first": "hardest-balance-beside-support"}
