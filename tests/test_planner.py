@@ -198,7 +198,8 @@ def test_phases_run_in_order_with_a_longer_foundation_for_novices():
 def test_the_session_grid_shows_the_weeks_dose_of_each_phase():
     plan = build_plan(PRESETS["osteopenia"], months=12)
     grid = session_grid(plan, "A")
-    assert grid.loc["axial lower body", "foundation"].endswith("(1-2 x 12 at effort 5)")
+    # The dose follows the name; a load to add when the sets feel easy may follow it (physio review W, Lo8).
+    assert "(1-2 x 12 at effort 5)" in grid.loc["axial lower body", "foundation"]
     assert "x 12-8 at effort 5-7" in grid.loc["axial lower body", "build"]
 
 
