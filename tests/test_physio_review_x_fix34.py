@@ -132,4 +132,4 @@ def test_x_lo2_a_no_floor_clients_heel_drops_caution_names_the_floor_gate(profil
 def test_x_lo2_x1s_sheet_without_a_plan_gives_both_gates_for_heel_drops():
     """X1 (osteoporosis, low risk of falling, novice, not cleared, no floor transfers), the sheet without a plan."""
     caution = next(item for item in build_handout(X1, catalog=CATALOG).cautions if item["id"] == "heel-drops")
-    assert "training, clearance, a supervisor" in caution["why"] and "floor" in caution["why"], caution
+    assert "training, clearance, supervision" in caution["why"] and "floor" in caution["why"], caution
