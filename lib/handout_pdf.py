@@ -1,5 +1,6 @@
 """The client handout PDF: the profile's plan on one or two A4 pages (three where a client's cautions, their
-reasons and the schedule's first week would not fit on two), in plain words and large type.
+reasons and the schedule's first week would not fit on two, four where they would not fit on three), in plain words
+and large type.
 
 Public API::
 
@@ -26,7 +27,6 @@ import vl_convert
 from lib import handout_draw as draw
 from lib.catalog import Catalog
 from lib.handout import Handout, build_handout
-from lib.handout_choices import MAX_CAUTIONS
 from lib.handout_draw import CLOSE_LINE_MM, LINE_MM
 from lib.handout_sections import DRAWING_MM, Layout, back, front
 from lib.plan_charts import effort_spec
@@ -35,6 +35,7 @@ from lib.profiles import Profile
 
 MAX_PAGES = 2  # front and back of one sheet
 MOST_PAGES = 3  # only where the back page cannot keep every caution, its reason and the first week on one sheet
+LAST_RESORT_PAGES = 4  # only where even three pages cannot keep every caution and its reason
 MAX_CUES = 3
 SMALLER_DRAWINGS_MM = (24, 19, 15)  # when no cue is left to cut; a drawing narrower than 15 mm is hard to read
 CHART_SPEC = {"width": 250, "height": 100}  # pixels; with 16 px fonts the chart text prints near 10 pt
@@ -44,33 +45,25 @@ CHART_SCALE = 2  # vl-convert scale: 2 x resolution keeps lines sharp in print
 
 # The back page's layouts, from the roomiest to the tightest: the least a client loses comes off first. The chart,
 # the balance extras, the links and the schedule's second week go to keep a sheet to two pages; a client's cautions
-# and their reasons never do: a sheet that cannot keep all of them and the first week on two pages takes a third
-# (physio reviews E, F, G L3 and H L3: a faller's only fall caution, or every reason, had been cut to save a page).
-# On three pages the first week's table gives way to the same week in one line before any reason does (physio review
-# P, Lo3: four reasons had been cut to keep the table); only where even that cannot keep them do the reasons, then the
-# first week, then the fourth caution give way; the three most relevant cautions (lifting, bending, twisting) are never
-# cut. In review O's sweep (every profile, full gym, 3 x 12 months x 45 minutes, the longest name) no plan sheet lost
-# its fourth caution; 18 of 256 lost the reasons (tests/test_handout_three_pages.py). That was before the week in one
-# line, the reasons under the avoided move's name and the wider balance column (lib/handout_sections.py), which gave
-# review P's four such sheets back their reasons; no full sweep has been run since.
+# and their reasons never do: every layout keeps all of them (physio reviews E, F, G L3 and H L3: a faller's only
+# fall caution, or every reason, had been cut to save a page). A sheet that cannot keep them and the first week on two
+# pages takes a third, where the first week's table gives way to the same week in one line (physio review P, Lo3);
+# one that cannot keep them on three takes a fourth. Session 15's sweep had found 66 of 192 sheets of spine-fracture
+# fallers with painful joints and weights in the kit losing a reason to stay on three pages
+# (tests/test_handout_three_pages.py).
 LAYOUTS = tuple(
     Layout(*fields)
-    for fields in (  # cautions, reasons, balance, chart, weeks, links, the first week in one line
-        (4, True, 3, True, 2, True, False),
-        (4, True, 3, True, 1, True, False),  # the schedule's second week repeats the first: it goes first
-        (4, True, 3, False, 1, True, False),  # the chart only draws what the week lines say
-        (4, True, 2, False, 1, True, False),
-        (4, True, 1, False, 1, True, False),
-        (4, True, 1, False, 1, False, False),  # the tightest two-page layout: every caution, its reason, the first week
-        (4, True, 1, False, 0, False, True),  # from here on only to keep a sheet to three pages
-        (4, False, 1, False, 0, False, True),
-        (4, False, 1, False, 0, False, False),
-        (3, False, 1, False, 0, False, False),
+    for fields in (  # balance, chart, weeks, links, the first week in one line
+        (3, True, 2, True, False),
+        (3, True, 1, True, False),  # the schedule's second week repeats the first: it goes first
+        (3, False, 1, True, False),  # the chart only draws what the week lines say
+        (2, False, 1, True, False),
+        (1, False, 1, True, False),
+        (1, False, 1, False, False),  # the tightest two-page layout: every caution, its reason, the first week
+        (1, False, 0, False, True),  # from here on only to keep a sheet to three pages, else four
     )
 )
-TWO_PAGE_LAYOUTS = tuple(
-    layout for layout in LAYOUTS if layout.cautions == MAX_CAUTIONS and layout.reasons and layout.weeks
-)
+TWO_PAGE_LAYOUTS = tuple(layout for layout in LAYOUTS if layout.weeks)
 
 
 def _effort_png(plan: Plan) -> bytes:
@@ -104,28 +97,26 @@ def _bisect(candidates: list, fits) -> object:
 
 
 def _back_layout(pdf: draw.Sheet, handout: Handout, chart: bytes | None) -> Layout:
-    """The roomiest back page that keeps the sheet to two pages with every caution, its reason and the schedule's
-    first week; else the roomiest on three pages: a client's cautions and their reasons are never cut to save a
-    page (only where even a third page cannot hold them)."""
+    """The roomiest back page that keeps the sheet to two pages with the schedule's first week; else the roomiest on
+    three pages; else the roomiest on four. Every layout keeps every caution and its reason."""
 
     def within(pages: int):
-        return lambda layout: draw.pages_taken(pdf, lambda trial: back(trial, handout, layout, chart)) <= pages
+        return lambda layout: _pages(pdf, handout, layout, chart) <= pages
 
     layout = _bisect(list(TWO_PAGE_LAYOUTS), within(MAX_PAGES))
-    return layout if within(MAX_PAGES)(layout) else _bisect(list(LAYOUTS), within(MOST_PAGES))
+    if within(MAX_PAGES)(layout):
+        return layout
+    layout = _bisect(list(LAYOUTS), within(MOST_PAGES))
+    return layout if within(MOST_PAGES)(layout) else _bisect(list(LAYOUTS), within(LAST_RESORT_PAGES))
 
 
-def _fits(pdf: draw.Sheet, handout: Handout, layout: Layout, chart: bytes | None) -> bool:
-    """Whether the back page keeps every caution's reason, on two pages when the sheet would take two without its
-    line of harder moves."""
-    if not layout.reasons:
-        return False
-    if draw.pages_taken(pdf, lambda trial: back(trial, handout, layout, chart)) <= MAX_PAGES:
-        return True
+def _pages(pdf: draw.Sheet, handout: Handout, layout: Layout, chart: bytes | None) -> int:
+    return draw.pages_taken(pdf, lambda trial: back(trial, handout, layout, chart))
+
+
+def _without_harder_moves(handout: Handout) -> Handout:
     lines = [line for line in handout.week_lines if line != handout.harder_moves]
-    shorter = dataclasses.replace(handout, week_lines=lines, harder_moves="")
-    tightest = TWO_PAGE_LAYOUTS[-1]
-    return draw.pages_taken(pdf, lambda trial: back(trial, shorter, tightest, chart)) > MAX_PAGES
+    return dataclasses.replace(handout, week_lines=lines, harder_moves="")
 
 
 def _front_layout(pdf: draw.Sheet, handout: Handout) -> tuple[list[int], float, float]:
@@ -166,11 +157,12 @@ def handout_pdf(
     pdf.add_page()
     front(pdf, handout, *_front_layout(pdf, handout))
     layout = _back_layout(pdf, handout, chart)
-    if handout.harder_moves and not _fits(pdf, handout, layout, chart):
-        # The line of harder arm, back and trunk moves gives way before a caution's reason or a third page (physio
-        # reviews H, L3 and K, L1): the app's Planner shows those moves.
-        lines = [line for line in handout.week_lines if line != handout.harder_moves]
-        handout = dataclasses.replace(handout, week_lines=lines, harder_moves="")
-        layout = _back_layout(pdf, handout, chart)
+    if handout.harder_moves and _pages(pdf, handout, layout, chart) > MAX_PAGES:
+        # The line of harder arm, back and trunk moves gives way before a page more (physio reviews H, L3 and K, L1):
+        # the app's Planner shows those moves.
+        shorter = _without_harder_moves(handout)
+        shorter_layout = _back_layout(pdf, shorter, chart)
+        if _pages(pdf, shorter, shorter_layout, chart) < _pages(pdf, handout, layout, chart):
+            handout, layout = shorter, shorter_layout
     back(pdf, handout, layout, chart)
     return bytes(pdf.output())

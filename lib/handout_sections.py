@@ -51,8 +51,6 @@ MAX_SHOWN_LINK = 45  # characters: a DOI link fits; a long web address would run
 class Layout:
     """How much of each ranked list the back page shows."""
 
-    cautions: int
-    reasons: bool  # each caution's one-line reason
     balance: int  # balance drills suggested (without a plan)
     chart: bool  # the plan's effort chart beside its lines (without it the lines take the full width)
     weeks: int  # rows of the plan's schedule table (the pattern repeats every week)
@@ -112,9 +110,9 @@ def _bullets(pdf: draw.Sheet, lines: list[str], x: float, w: float) -> None:
         draw.bullet(pdf, line, x, w)
 
 
-def _caution_row(pdf: draw.Sheet, caution: dict, words: dict, reason: bool) -> None:
-    """(x) AVOID: name | (tick) INSTEAD: swap, with the reason (if asked for) under the name where the swap's column
-    leaves it room, else on the lines below: a long swap left the name's column blank for lines, and the space the
+def _caution_row(pdf: draw.Sheet, caution: dict, words: dict) -> None:
+    """(x) AVOID: name | (tick) INSTEAD: swap, with the reason under the name where the swap's column leaves it room,
+    else on the lines below: a long swap left the name's column blank for lines, and the space the
     reasons took cost the longest sheets all four (physio review P, Lo3)."""
     split = pdf.width * AVOID_SHARE
     label = words["avoid_label"] if caution["status"] == "avoid" else words["change_label"]
@@ -132,22 +130,22 @@ def _caution_row(pdf: draw.Sheet, caution: dict, words: dict, reason: bool) -> N
     )
     right_end = pdf.y
     under_the_name = (MARGIN_MM + 7, split - 2 - 7)  # the reason's x and width in the name's column
-    beside = reason and left_end + draw.lines_taken(pdf, caution["why"], under_the_name[1]) * LINE_MM <= right_end
+    beside = left_end + draw.lines_taken(pdf, caution["why"], under_the_name[1]) * LINE_MM <= right_end
     if beside:
         pdf.set_y(left_end)
         draw.text(pdf, caution["why"], *under_the_name, colour=SOFT_INK)
     pdf.set_y(max(left_end, right_end))
-    if reason and not beside:
+    if not beside:
         draw.text(pdf, caution["why"], x=MARGIN_MM + 7, w=pdf.width - 7, colour=SOFT_INK)
     pdf.ln(1.5)
 
 
-def _cautions(pdf: draw.Sheet, handout: Handout, cautions: list[dict], reasons: bool) -> None:
+def _cautions(pdf: draw.Sheet, handout: Handout) -> None:
     draw.heading(pdf, handout.words["headings"]["cautions"])
-    if not cautions:
+    if not handout.cautions:
         draw.text(pdf, handout.words["no_cautions"]["text"])
-    for caution in cautions:
-        _caution_row(pdf, caution, handout.words, reasons)
+    for caution in handout.cautions:
+        _caution_row(pdf, caution, handout.words)
 
 
 def _framed(
@@ -304,10 +302,10 @@ def _shown_link(link: str) -> str:
     return full if len(full) <= MAX_SHOWN_LINK else parts.netloc.removeprefix("www.")
 
 
-def _sources(pdf: draw.Sheet, handout: Handout, cautions: list[dict], links: bool) -> None:
+def _sources(pdf: draw.Sheet, handout: Handout, links: bool) -> None:
     """Name (and, if asked for, link) of each source, never split across lines; each is clickable."""
     right = pdf.w - MARGIN_MM - 2 * pdf.c_margin  # write() wraps a little inside the margin
-    sources = handout.sources(cautions)
+    sources = handout.sources(handout.cautions)
     pdf.ln(2)
     draw.font(pdf, SOURCES_PT, bold=True)
     pdf.write(SOURCES_LINE_MM, handout.words["sources_label"])
@@ -332,18 +330,13 @@ def _sources(pdf: draw.Sheet, handout: Handout, cautions: list[dict], links: boo
 def back(pdf: draw.Sheet, handout: Handout, layout: Layout, chart: bytes | None) -> None:
     """Page 2, from its top: what to avoid, moving safely, the week, balance and when to stop, the sources,
     and the notice at the foot. Each section is kept whole."""
-    cautions = handout.cautions[: layout.cautions]
     # A front whose week-1 list ran onto a second page even with no cues and the smallest drawings is followed on that
     # page: a new page would take a long plan's sheet to a fourth (review J's sample: 8 of 32 fallers' plan sheets).
     if pdf.page == 1:
         pdf.add_page()
     # The keys name what each block draws: the handout is the same on every trial of a sheet (less, at most, its line
     # of harder moves, which only the week's lines show).
-    draw.kept_whole(
-        pdf,
-        lambda sheet: _cautions(sheet, handout, cautions, layout.reasons),
-        key=("cautions", layout.cautions, layout.reasons),
-    )
+    draw.kept_whole(pdf, lambda sheet: _cautions(sheet, handout), key=("cautions",))
     draw.kept_whole(pdf, lambda sheet: _moving(sheet, handout), key=("moving",))
     # Two blocks, so a long plan's lines may start the next page while its schedule stays below the cautions: the
     # space a whole "Your week" left blank cost a faller her fourth caution (physio review H, L3).
@@ -352,8 +345,8 @@ def back(pdf: draw.Sheet, handout: Handout, layout: Layout, chart: bytes | None)
     draw.kept_whole(pdf, lambda sheet: _balance(sheet, handout, layout.balance), key=("balance", layout.balance))
     draw.kept_whole(
         pdf,
-        lambda sheet: _sources(sheet, handout, cautions, layout.links),
-        key=("sources", *handout.sources(cautions), layout.links),
+        lambda sheet: _sources(sheet, handout, layout.links),
+        key=("sources", *handout.sources(handout.cautions), layout.links),
     )
     draw.box(
         pdf,

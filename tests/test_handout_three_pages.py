@@ -1,4 +1,5 @@
-"""Every plan sheet within three pages, with every caution and its reason (lib/handout_pdf.py MOST_PAGES): a sweep of
+"""Every plan sheet within three pages (four for one class of client, below), with every caution and its reason
+(lib/handout_pdf.py MOST_PAGES, LAST_RESORT_PAGES): a sweep of
 all 256 profiles at 3 x 12 months x 45 minutes with the full gym and the longest first name found 13 sheets of four
 pages, each a painful-joints client cleared for heavy lifting or trained after a spine fracture, and 32 that had lost a
 caution: the plan's week lines, kept whole together, left half a page blank. Review P (Lo3) found four reasons cut from
@@ -11,10 +12,10 @@ import dataclasses
 import datetime as dt
 
 import pytest
-from hypothesis import assume, example, given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from lib.handout import MAX_NAME_LENGTH, build_handout
-from lib.handout_pdf import MOST_PAGES, handout_pdf
+from lib.handout_pdf import LAST_RESORT_PAGES, MOST_PAGES, handout_pdf
 from lib.planner import build_plan
 from lib.profiles import Profile
 from tests.handout_helpers import pdf_words, read_pdf
@@ -80,37 +81,45 @@ def test_review_ps_longest_sheets_keep_every_cautions_reason_within_three_pages(
     assert_within_three_pages_with_every_caution_and_reason(profile, "full gym", shape)
 
 
-# Known to lose a caution's reason at the longest shapes with the longest name: a spine-fracture faller with a low
-# Z-score and painful joints, new to training and not cleared, with weights in the kit. A helper's draw found it in
-# session 12; it failed on session 11's main too (the draws had missed it). Session 15's sweep (main at eeb1f90, every
-# spine-fracture faller with painful joints, every kit and longest shape) found the class far larger: 66 of its 192
-# sheets with weights in the kit lose a reason (every novice's, and a trained, not-cleared low Z-score's without
-# floor work); none without weights. The random draws below had met it about one run in two, so they leave the
-# whole class out, the tests above keep its trained, cleared sheets in sight, and the next test keeps three known ones
-# (an osteoporotic one of the sweep's keeps its reasons since session 15's merges):
-# it fails once the reason fits, and the exception goes then. Giving such a sheet a fourth page rather than cutting a
-# reason is the open fix (lib/handout_pdf.py LAYOUTS).
-STILL_LOSES_A_REASON = Profile(bone="low_for_age", vertebral_fracture=True, falls="high", joint_limits=True)
-STILL_LOSES_A_REASON_AT = [
-    (STILL_LOSES_A_REASON, "bands and dumbbells"),
-    (dataclasses.replace(STILL_LOSES_A_REASON, floor_transfers=False), "bands and dumbbells"),
-    (dataclasses.replace(STILL_LOSES_A_REASON, bone="normal", floor_transfers=False), "full gym"),
+# A spine-fracture faller with painful joints and weights in the kit may take a fourth page. Session 15's sweep (main
+# at eeb1f90, every spine-fracture faller with painful joints, every kit and longest shape) found 66 of these 192
+# sheets losing a caution's reason to stay on three pages (every novice's, and a trained, not-cleared low Z-score
+# client's without floor work); none without weights. The random draws had met the class about one run in two. Such
+# a sheet now takes a fourth page rather than cut a reason (lib/handout_pdf.py LAST_RESORT_PAGES); the three below
+# are the ones that still lost a reason at the end of session 15.
+NEEDED_A_FOURTH_PAGE = Profile(bone="low_for_age", vertebral_fracture=True, falls="high", joint_limits=True)
+NEEDED_A_FOURTH_PAGE_AT = [
+    (NEEDED_A_FOURTH_PAGE, "bands and dumbbells"),
+    (dataclasses.replace(NEEDED_A_FOURTH_PAGE, floor_transfers=False), "bands and dumbbells"),
+    (dataclasses.replace(NEEDED_A_FOURTH_PAGE, bone="normal", floor_transfers=False), "full gym"),
 ]
 
 
-def _in_the_class_known_to_lose_a_reason(profile: Profile, kit: str) -> bool:
+def _may_take_a_fourth_page(profile: Profile, kit: str) -> bool:
     return profile.vertebral_fracture and profile.falls == "high" and profile.joint_limits and kit != "none"
 
 
-@pytest.mark.parametrize(("profile", "kit"), STILL_LOSES_A_REASON_AT, ids=str)
-def test_the_known_exception_still_loses_a_reason(profile, kit):
-    with pytest.raises(AssertionError):
-        assert_within_three_pages_with_every_caution_and_reason(profile, kit, (3, 12, 45))
+def assert_every_caution_and_reason_within_the_pages_allowed(
+    profile: Profile, kit: str, shape: tuple[int, int, int]
+) -> int:
+    """Every caution and its reason on the printed sheet, within three pages or, for the class above, four."""
+    plan = build_plan(profile, *shape, kit)
+    pages, text = read_pdf(handout_pdf(profile, plan, first_name=LONGEST_NAME, start=START))
+    assert pages <= (LAST_RESORT_PAGES if _may_take_a_fourth_page(profile, kit) else MOST_PAGES), (profile, kit, shape)
+    for caution in build_handout(profile, plan).cautions:
+        assert caution["name"] in text, (profile, kit, shape, caution["name"])
+        assert pdf_words(caution["why"]) in text, (profile, kit, shape, caution["why"])
+    return pages
+
+
+@pytest.mark.parametrize(("profile", "kit"), NEEDED_A_FOURTH_PAGE_AT, ids=str)
+def test_a_sheet_that_would_lose_a_reason_on_three_pages_takes_a_fourth(profile, kit):
+    assert assert_every_caution_and_reason_within_the_pages_allowed(profile, kit, (3, 12, 45)) == LAST_RESORT_PAGES
 
 
 @given(profiles, st.sampled_from(KITS), st.sampled_from(LONGEST_SHAPES))
 @example(FOUR_PAGES_BEFORE[0], "full gym", (3, 24, 60))
+@example(NEEDED_A_FOURTH_PAGE, "full gym", (3, 24, 60))
 @settings(max_examples=8, deadline=None)
-def test_every_longest_plan_sheet_takes_at_most_three_pages_with_every_caution_and_reason(profile, kit, shape):
-    assume(not _in_the_class_known_to_lose_a_reason(profile, kit))
-    assert_within_three_pages_with_every_caution_and_reason(profile, kit, shape)
+def test_every_longest_plan_sheet_keeps_every_caution_and_reason_within_the_pages_allowed(profile, kit, shape):
+    assert_every_caution_and_reason_within_the_pages_allowed(profile, kit, shape)
