@@ -8,6 +8,9 @@ import re
 
 from pypdf import PdfReader
 
+from lib.handout_pdf import LAST_RESORT_PAGES, MOST_PAGES
+from lib.profiles import Profile
+
 START = dt.date(2026, 1, 7)  # a Wednesday: the plan begins the next Monday
 FIRST_NAME = "Margaret"
 
@@ -28,3 +31,10 @@ def gives_change(line: str, change: str, stand_ins: dict[str, str]) -> bool:
     particular stand-in (data/handout.yaml later_lifts.stand_ins), which the sheet replaces with its own (review J, L5)."""
     generic = re.compile("|".join(map(re.escape, stand_ins)), re.IGNORECASE)
     return all(part in line for part in generic.split(change) if part.strip())
+
+
+def pages_allowed(profile: Profile, kit: str) -> int:
+    """A plan sheet's most pages: three, or four for the one class of client whose cautions and their reasons need it
+    (a spine-fracture faller with painful joints and weights in the kit; lib/handout_pdf.py LAST_RESORT_PAGES)."""
+    fourth = profile.vertebral_fracture and profile.falls == "high" and profile.joint_limits and kit != "none"
+    return LAST_RESORT_PAGES if fourth else MOST_PAGES

@@ -18,7 +18,7 @@ from lib.handout import MAX_NAME_LENGTH, build_handout
 from lib.handout_pdf import LAST_RESORT_PAGES, MOST_PAGES, handout_pdf
 from lib.planner import build_plan
 from lib.profiles import Profile
-from tests.handout_helpers import pdf_words, read_pdf
+from tests.handout_helpers import pages_allowed, pdf_words, read_pdf
 from tests.test_physio_review_k import KITS, profiles
 
 LONGEST_NAME = "W" * MAX_NAME_LENGTH  # the widest letter, as many as a name may have: a four-line title
@@ -95,17 +95,13 @@ NEEDED_A_FOURTH_PAGE_AT = [
 ]
 
 
-def _may_take_a_fourth_page(profile: Profile, kit: str) -> bool:
-    return profile.vertebral_fracture and profile.falls == "high" and profile.joint_limits and kit != "none"
-
-
 def assert_every_caution_and_reason_within_the_pages_allowed(
     profile: Profile, kit: str, shape: tuple[int, int, int]
 ) -> int:
     """Every caution and its reason on the printed sheet, within three pages or, for the class above, four."""
     plan = build_plan(profile, *shape, kit)
     pages, text = read_pdf(handout_pdf(profile, plan, first_name=LONGEST_NAME, start=START))
-    assert pages <= (LAST_RESORT_PAGES if _may_take_a_fourth_page(profile, kit) else MOST_PAGES), (profile, kit, shape)
+    assert pages <= pages_allowed(profile, kit), (profile, kit, shape)
     for caution in build_handout(profile, plan).cautions:
         assert caution["name"] in text, (profile, kit, shape, caution["name"])
         assert pdf_words(caution["why"]) in text, (profile, kit, shape, caution["why"])
