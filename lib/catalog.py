@@ -60,6 +60,18 @@ class Catalog:
         return {rule["id"]: rule for rule in self.rules}
 
 
+def _covering(rule: dict, by_id: dict[str, dict]) -> set[str]:
+    """Every rule that covers this one's reason, directly or through others (`covered_by`)."""
+    found: set[str] = set()
+    waiting = list(rule.get("covered_by", ()))
+    while waiting:
+        other = waiting.pop()
+        if other not in found and other in by_id:
+            found.add(other)
+            waiting += by_id[other].get("covered_by", ())
+    return found
+
+
 def _check_sources(file: Path, entry: str, field: str, keys: Iterable[str], references: dict) -> None:
     for key in keys:
         if key not in references:
@@ -140,6 +152,8 @@ def _check_rules(file: Path, rules: list[dict], references: dict, exercises: lis
             )
         for other in set(rule.get("covered_by", ())) - rule_ids:
             raise DataError(file, rule["id"], "covered_by", f"no rule has the id {other!r}")
+        if rule["id"] in _covering(rule, {other["id"]: other for other in rules}):
+            raise DataError(file, rule["id"], "covered_by", "the rule covers itself through other rules")
     key_by_strictness: dict[int, str] = {}
     for rule in rules:
         if (

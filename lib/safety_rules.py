@@ -126,9 +126,15 @@ def decide(exercise: dict[str, Any], profile_rules: list[dict], wording: dict[st
 
 def said_once(deciding: list[dict]) -> tuple[str, ...]:
     """The deciding rules' reasons, less those another deciding rule already says (`covered_by`): four reasons in a
-    row, two of them the same worry, made a jumping chin-up's row hard to read (physio review V, Lo9)."""
-    deciding_ids = {rule["id"] for rule in deciding}
-    return tuple(rule["reason"] for rule in deciding if not deciding_ids & set(rule.get("covered_by", ())))
+    row, two of them the same worry, made a jumping chin-up's row hard to read (physio review V, Lo9). Only a reason
+    shown covers another: a faller's balance worry stays on a jump when a spine fracture's ban covers her impact rule.
+    (lib/catalog.py refuses a rule that covers itself through others.)"""
+    by_id = {rule["id"]: rule for rule in deciding}
+
+    def shown(rule: dict) -> bool:
+        return not any(shown(by_id[other]) for other in rule.get("covered_by", ()) if other in by_id)
+
+    return tuple(rule["reason"] for rule in deciding if shown(rule))
 
 
 def strictest_modify_rule(deciding: list[dict]) -> dict | None:

@@ -146,6 +146,18 @@ def test_a_rule_covered_by_a_rule_that_does_not_exist_is_refused(project_copy):
     assert error.field == "covered_by" and "no-such-rule" in error.problem
 
 
+def test_a_rule_that_covers_itself_through_another_is_refused(project_copy):
+    """said_once (lib/safety_rules.py) shows a reason only when no shown rule covers it: a cycle has no answer."""
+
+    def cover_each_other(rules):
+        rules[0]["covered_by"] = [rules[1]["id"]]
+        rules[1]["covered_by"] = [rules[0]["id"]]
+
+    _edit_yaml(project_copy / "data/safety_rules.yaml", cover_each_other)
+    error = _load_error(project_copy)
+    assert error.field == "covered_by" and "covers itself" in error.problem
+
+
 def _enums(node) -> list[list]:
     if isinstance(node, dict):
         return ([node["enum"]] if "enum" in node else []) + [enum for value in node.values() for enum in _enums(value)]
