@@ -24,10 +24,16 @@ WEEKS_PER_MONTH = 52 / 12
 DELOAD_EVERY = 5  # a lighter week every 5th week: inside the 4-6 week cadence coaches use
 FOUNDATION_WEEKS = {"novice": 8, "trained": 4}  # LIFTMOR began with a month of technique work; novices get longer
 MIN_FOUNDATION_WEEKS = 4  # never less than a month of technique work before the build
-# A trained client's build: a month from 2 x 12 to 3 x 8, however long the plan (physio review X, M1: at 40 % of the
-# rest it kept her below what she already lifts until week 19 of 52, and her heavy sets as late as a novice's). LIFTMOR
-# (DOMAIN section 5) began 5 x 5 after a month of technique work; the freed weeks go to the strength phase.
-TRAINED_BUILD_WEEKS = 4
+# The build, from 2 x 12 at effort 5 to 3 x 8 at effort 7, lasts as long whatever the plan's length: bone adapts to
+# the load, not to the plan chosen. At 40 % of the rest it had kept a novice at effort 5-6 for 36 weeks of a 2-year
+# plan and 12 of a 6-month one (physio review Z, M1), and a trained client below what she already lifts until week 19
+# of 52 (review X, M1). Trained: a month, as LIFTMOR (DOMAIN section 5) began 5 x 5 after a month of technique work.
+# Novices: the 8 weeks a 6-month plan already gave them (so no plan is slower than that one); Osteo-cise's 12-month
+# programme (Gianoudis 2012, BMC Musculoskelet Disord 13:78) reached effort 5-8 at 8-12 repetitions from week 9. The
+# freed weeks go to the strength phase.
+BUILD_WEEKS = {"novice": 8, "trained": 4}
+# The strength phase's rise from effort 7 to MAX_EFFORT takes at most as long as a novice's build, for the same reason.
+STRENGTH_RISE_WEEKS = BUILD_WEEKS["novice"]
 AEROBIC_START, AEROBIC_TARGET = 60, 150  # minutes a week, building toward TFTF's 150 (the start is the planner's own)
 AEROBIC_INTENSITY = "moderate"  # TFTF and the profile guidance: moderate, such as brisk walking
 TARGET_BY_WEEK = 16  # the aerobic target reached by week 16 (or the plan's last week); balance: lib/balance_dose.py
@@ -81,14 +87,13 @@ def week_count(months: int) -> int:
 
 
 def phase_lengths(total_weeks: int, experience: str) -> dict[str, int]:
-    """Foundation first (at least four weeks, longer for novices), then build (at most a month when trained), strength
-    and maintenance."""
+    """Foundation first (at least four weeks, longer for novices), then build (at most BUILD_WEEKS), strength and
+    maintenance."""
     foundation = min(FOUNDATION_WEEKS[experience], max(MIN_FOUNDATION_WEEKS, total_weeks // 4))
     remaining = total_weeks - foundation
     build = max(1, round(remaining * 0.4))
     maintenance = remaining - build - max(1, round(remaining * 0.35))
-    if experience == "trained":
-        build = min(build, TRAINED_BUILD_WEEKS)
+    build = min(build, BUILD_WEEKS[experience])
     return {
         "foundation": foundation,
         "build": build,
@@ -113,9 +118,12 @@ def _progress(start: float, end: float, position: int, length: int) -> float:
     return start if length <= 1 else start + (end - start) * position / (length - 1)
 
 
-def main_lift_dose(phase: str, position: int, length: int, heavy: bool, heavy_weeks_before: int = 0) -> dict:
+def main_lift_dose(
+    phase: str, position: int, length: int, heavy: bool, heavy_weeks_before: int = 0, learning_heavy: bool = False
+) -> dict:
     """Sets, reps, effort and %1RM of the main lifts for one (non-deload) week; heavy_weeks_before: the plan's heavy
-    weeks before this one (the higher %1RM only after HEAVY_WEEKS_AT_LOWER of them)."""
+    weeks before this one (the higher %1RM only after HEAVY_WEEKS_AT_LOWER of them); learning_heavy: a week of the
+    heavy lifts' own 3 x 8 before their first 5 x 5, which stays at effort 7 (physio review D3)."""
     if phase == "foundation":
         return {"sets": 1 if position < length / 2 else 2, "reps": 12, "effort": 5, "intensity_pct_1rm": None}
     if phase == "build":
@@ -129,7 +137,9 @@ def main_lift_dose(phase: str, position: int, length: int, heavy: bool, heavy_we
         top = phase == "strength" and position >= length / 2 and heavy_weeks_before >= HEAVY_WEEKS_AT_LOWER
         percent = HEAVY_PCT_1RM[1] if top else HEAVY_PCT_1RM[0]
         return {"sets": 5, "reps": 5, "effort": HEAVY_EFFORT[percent], "intensity_pct_1rm": percent}
-    effort = round(_progress(7, MAX_EFFORT, position, length)) if phase == "strength" else 7
+    rise = min(length, STRENGTH_RISE_WEEKS)
+    rising = phase == "strength" and not learning_heavy
+    effort = round(_progress(7, MAX_EFFORT, min(position, rise - 1), rise)) if rising else 7
     return {"sets": 3, "reps": 8, "effort": effort, "intensity_pct_1rm": None}
 
 
@@ -261,7 +271,8 @@ def plan_weeks(
         heavy_lifts = phase_plan[phase]["heavy_lifts"]
         for position in range(lengths[phase]):
             heavy = bool(heavy_lifts) and week >= first_heavy
-            dose = main_lift_dose(phase, position, lengths[phase], heavy, week - first_heavy)
+            learning = bool(heavy_lifts) and week < first_heavy <= total
+            dose = main_lift_dose(phase, position, lengths[phase], heavy, week - first_heavy, learning)
             dose["impacts_per_session"] = _impacts(phase, position, lengths[phase], phase_plan[phase]["impact"])
             deload = week % DELOAD_EVERY == 0
             if deload:
