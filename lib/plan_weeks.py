@@ -200,7 +200,7 @@ def restart_impacts(weeks_at_count: int) -> int:
 
 @dataclass
 class _ImpactRestart:
-    """Where each impact move stands on its restart: a new move (a harder landing, or the first) starts again at
+    """Where the current impact move stands on its restart: a new move (a harder landing, or the first) starts again at
     FIRST_IMPACTS, whatever the last one reached (physio review Y, M1: low jumps came in at the full 50 a session)."""
 
     move: str = ""
