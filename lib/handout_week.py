@@ -12,7 +12,9 @@ from __future__ import annotations
 import pandas as pd
 
 from lib.balance_dose import dose_kind
+from lib.catalog import default_catalog
 from lib.handout_plan import sentence_case, with_changes
+from lib.plan_weeks import impact_move_words, impact_moves
 from lib.planner import DELOAD_EVERY, Plan
 from lib.profiles import Profile
 from lib.safety import Guidance
@@ -84,10 +86,8 @@ def plan_lines(plan: Plan, notes: list[str] | None = None) -> list[str]:
             f"Heavy sets ({heavy.lower()}) {_heavy_weeks(weeks)}: a load you can lift about 6 times with good form, "
             "set by your coach, and only with your coach present."
         )
-    impacts = weeks["impacts_per_session"]
-    if impacts.max() > 0:  # with none, plan.notes says so
-        named = with_changes([(_from_its_week(name, week), change) for name, change, week in _impact_moves(plan)])
-        lines.append(f"Impacts ({named}): {impacts.iloc[0]} a session, slowly up to about {impacts.max()}.")
+    if weeks["impacts_per_session"].max() > 0:  # with none, plan.notes says so
+        lines.append(_impact_line(plan, default_catalog().planner["impact"]["moves"]))
     return list(dict.fromkeys(lines))  # a week-1 review can repeat a note
 
 
@@ -106,24 +106,18 @@ def _heavy_weeks(weeks: pd.DataFrame) -> str:
     )
 
 
-def _impact_moves(plan: Plan) -> list[tuple[str, str, int]]:
-    """Each impact move of the plan with its change and the first week it comes in, in order."""
-    starts = plan.phase_starts()
-    impact = plan.sessions[plan.sessions["block"] == "impact"]
-    weeks = impact["phase"].map(starts).rename("week")
-    return list(
-        impact[["exercise", "modification"]]
-        .join(weeks)
-        .drop_duplicates(["exercise", "modification"])
-        .itertuples(index=False, name=None)
-    )
-
-
-def _from_its_week(name: str, week: int) -> str:
-    """An impact move by name, with the week it starts unless it starts in week 1 (physio review U, M1: stamping and
-    low jumps, weeks 9 and 27, read as week-1 moves in one undated list)."""
-    name = sentence_case(name, upper=False)
-    return name if week == 1 else f"{name} from week {week}"
+def _impact_line(plan: Plan, words: dict) -> str:
+    """Each counted impact move with its change, the week it comes in and its own count, as the weeks grid holds it:
+    a new move starts again low (physio review Y, M1: low jumps from week 9 read as 50 a session at once)."""
+    counted = plan.sessions[plan.sessions["dose_kind"] == "impacts"]
+    changes = dict(zip(counted["exercise"], counted["modification"]))
+    moves = [
+        impact_move_words(
+            move, with_changes([(move.dated(sentence_case(move.name, upper=False)), changes[move.name])]), words
+        )
+        for move in impact_moves(plan.weeks)
+    ]
+    return words["sheet"].format(moves="; ".join(moves))
 
 
 def _review_lines(reviews) -> list[str]:

@@ -10,6 +10,7 @@ import pandas as pd
 
 from lib.catalog import default_catalog
 from lib.plan_notes import stand_in_note
+from lib.plan_weeks import impact_move_words, impact_moves
 from lib.planner import Plan, session_dates
 
 PHASE_COLOURS = {"foundation": "#56B4E9", "build": "#009E73", "strength": "#E69F00", "maintenance": "#CC79A7"}
@@ -199,7 +200,7 @@ def _impacts_template() -> dict:
         .encode(
             x=alt.X("week:O", title="Week", axis=alt.Axis(labelExpr=EVERY_FOURTH_WEEK, labelAngle=0)),
             y=alt.Y("impacts:Q", title="Impacts a week"),
-            tooltip=["week:O", "phase:N", "impacts_per_session:Q", "impacts:Q"],
+            tooltip=["week:O", "phase:N", "impact_move:N", "impacts_per_session:Q", "impacts:Q"],
         )
         .properties(height=220, description="Bars of impacts (landings or stamps) a week.")
         .to_dict()
@@ -207,7 +208,7 @@ def _impacts_template() -> dict:
 
 
 def impacts_spec(plan: Plan) -> dict:
-    weeks = plan.weeks[["week", "phase", "impacts_per_session"]].assign(
+    weeks = plan.weeks[["week", "phase", "impact_move", "impacts_per_session"]].assign(
         impacts=plan.weeks["impacts_per_session"] * plan.weeks["sessions"]
     )
     return _with_data(_impacts_template(), weeks=weeks)
@@ -220,11 +221,9 @@ def describe_impacts(plan: Plan) -> str:
             plan.sessions["block"] == "impact"
         )
         return stand_in_note(plan.profile, words["stand_in"], with_falls=False) if stand_in.any() else words["none"]
-    per_session = plan.weeks["impacts_per_session"]
-    return (
-        f"Impacts per session start at {per_session.iloc[0]} and build to {per_session.max()}, "
-        f"up to {plan.impact_ceiling} impact; deload weeks halve them."
-    )
+    words = default_catalog().planner["impact"]["moves"]
+    moves = ". ".join(impact_move_words(move, move.dated(move.name), words) for move in impact_moves(plan.weeks))
+    return words["chart"].format(ceiling=plan.impact_ceiling, moves=moves)
 
 
 def calendar_frame(plan: Plan, start: dt.date, weekdays: tuple[int, ...] | None = None) -> pd.DataFrame:

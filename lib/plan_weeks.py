@@ -48,6 +48,11 @@ HEAVY_EFFORT = {80: 8, 85: 9}
 # top of the band (physio review U, M2: six-month plans opened at 85 %, effort 9). The app's own step, as the reviewer
 # asked: "move to 85 % only after two or more heavy weeks".
 HEAVY_WEEKS_AT_LOWER = 2
+FIRST_IMPACTS = 10  # the foundation's first impacts a session, where every new impact move starts again
+# A new impact move (a harder landing) climbs back from FIRST_IMPACTS to TARGET_IMPACTS over this many weeks at its
+# count: the physiotherapist's practice (physio review Y, M1: a new landing "starts at a few (10-20) and builds over 2-4
+# weeks"). No trial or guideline in DOMAIN.md gives the weeks; 10 and 50 are the plan's own start and ROS's figure.
+RESTART_WEEKS = 3
 # The session's blocks as the minutes chart groups them.
 COMPONENT_OF_BLOCK = {
     "warm-up": "warm_up",
@@ -80,6 +85,45 @@ def aerobic_dose(weeks: pd.DataFrame) -> AerobicDose:
         by_week=int(weeks.loc[minutes == target, "week"].min()),
         intensity=weeks["aerobic_intensity"].iloc[0],
     )
+
+
+@dataclass(frozen=True)
+class ImpactMove:
+    """A counted impact move as the weeks hold it: the week it comes in and its impacts a session then, the most it
+    reaches and the first week at that most; `back` when an earlier move had reached that most already (the count
+    climbs back after the new move's restart)."""
+
+    name: str
+    from_week: int
+    first: int
+    most: int
+    by_week: int
+    back: bool
+
+    def dated(self, name: str) -> str:
+        """The move's name (as the caller words it) with the week it comes in, unless week 1 (physio review U, M1:
+        stamping and low jumps, weeks 9 and 27, read as week-1 moves in one undated list)."""
+        return name if self.from_week == 1 else f"{name} from week {self.from_week}"
+
+
+def impact_moves(weeks: pd.DataFrame) -> list[ImpactMove]:
+    """Each counted impact move of the weeks, in order, with its own count."""
+    moves, reached = [], 0
+    for name, its_weeks in weeks[weeks["impact_move"] != ""].groupby("impact_move", sort=False):
+        impacts = its_weeks["impacts_per_session"]
+        most = int(impacts.max())
+        by_week = int(its_weeks.loc[impacts.idxmax(), "week"])
+        moves.append(
+            ImpactMove(name, int(its_weeks["week"].iloc[0]), int(impacts.iloc[0]), most, by_week, reached >= most)
+        )
+        reached = max(reached, most)
+    return moves
+
+
+def impact_move_words(move: ImpactMove, name: str, words: dict) -> str:
+    """'<name>: 10 a session at first, back up to about 50 by week 13', in data/planner.yaml's words (impact.moves)."""
+    kind = "steady" if move.most == move.first else "back" if move.back else "rising"
+    return words[kind].format(name=name, first=move.first, most=move.most, week=move.by_week)
 
 
 def week_count(months: int) -> int:
@@ -143,12 +187,45 @@ def main_lift_dose(
     return {"sets": 3, "reps": 8, "effort": effort, "intensity_pct_1rm": None}
 
 
+def _in_fives(count: float) -> int:
+    return int(5 * round(count / 5))
+
+
 def _impacts(phase: str, position: int, length: int, impact_planned: bool) -> int:
-    """Impacts a session: building toward about 50, rising phase by phase, never falling."""
+    """Impacts a session as the phase builds them: toward about 50, rising phase by phase (a new move's restart caps
+    them: restart_impacts)."""
     if not impact_planned:
         return 0
-    start, end = {"foundation": (10, 20), "build": (20, TARGET_IMPACTS)}.get(phase, (TARGET_IMPACTS, TARGET_IMPACTS))
-    return int(5 * round(_progress(start, end, position, length) / 5))
+    start, end = {"foundation": (FIRST_IMPACTS, 20), "build": (20, TARGET_IMPACTS)}.get(
+        phase, (TARGET_IMPACTS, TARGET_IMPACTS)
+    )
+    return _in_fives(_progress(start, end, position, length))
+
+
+def restart_impacts(weeks_at_count: int) -> int:
+    """The most a session holds of an impact move after `weeks_at_count` weeks at its count: FIRST_IMPACTS at first,
+    back up to TARGET_IMPACTS over RESTART_WEEKS weeks (10, 25, 35, 50)."""
+    return _in_fives(_progress(FIRST_IMPACTS, TARGET_IMPACTS, min(weeks_at_count, RESTART_WEEKS), RESTART_WEEKS + 1))
+
+
+@dataclass
+class _ImpactRestart:
+    """Where the current impact move stands on its restart: a new move (a harder landing, or the first) starts again at
+    FIRST_IMPACTS, whatever the last one reached (physio review Y, M1: low jumps came in at the full 50 a session)."""
+
+    move: str = ""
+    weeks_at_count: int = 0
+
+    def most(self, move: str) -> int:
+        if move != self.move:
+            self.move, self.weeks_at_count = move, 0
+        return restart_impacts(self.weeks_at_count)
+
+    def week_done(self, impacts: int) -> None:
+        """A week at the restart's count moves it one step on; a lighter week (a deload) holds it, so the week after
+        rises one step from the last full week, never more."""
+        if impacts >= restart_impacts(self.weeks_at_count):
+            self.weeks_at_count += 1
 
 
 def _deload(previous: dict, dose: dict) -> dict:
@@ -265,7 +342,7 @@ def plan_weeks(
     otherwise the week's balance is the sessions' own, with what moved home for want of time."""
     total = week_count(months)
     lengths = phase_lengths(total, profile.experience)
-    rows, week, previous = [], 1, None
+    rows, week, previous, restart = [], 1, None, _ImpactRestart()
     first_heavy = heavy_start(total, profile.experience) or total + 1
     for phase in PHASES:
         heavy_lifts = phase_plan[phase]["heavy_lifts"]
@@ -273,10 +350,13 @@ def plan_weeks(
             heavy = bool(heavy_lifts) and week >= first_heavy
             learning = bool(heavy_lifts) and week < first_heavy <= total
             dose = main_lift_dose(phase, position, lengths[phase], heavy, week - first_heavy, learning)
-            dose["impacts_per_session"] = _impacts(phase, position, lengths[phase], phase_plan[phase]["impact"])
+            move = phase_plan[phase]["impact_move"]
+            planned = _impacts(phase, position, lengths[phase], bool(move))
+            dose["impacts_per_session"] = min(planned, restart.most(move))
             deload = week % DELOAD_EVERY == 0
             if deload:
                 dose = _deload(previous or dose, dose)
+            restart.week_done(dose["impacts_per_session"])
             previous = dose
             own_balance = minutes[phase]["minutes_balance"] + balance_at_home[phase]
             rows.append(
@@ -287,6 +367,7 @@ def plan_weeks(
                     "deload": deload,
                     "sessions": sessions_per_week,
                     **dose,
+                    "impact_move": move,
                     "heavy_lifts": ", ".join(heavy_lifts) if dose["intensity_pct_1rm"] is not None else "",
                     **_review_columns(_reviews(profile, phase, position, lengths[phase], phase_plan[phase], wording)),
                     "balance_minutes": _balance_minutes(balance, week, total, own_balance),

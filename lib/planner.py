@@ -5,7 +5,8 @@ Public API::
     from lib.planner import build_plan
     plan = build_plan(profile, sessions_per_week=3, months=12)
     plan.notes     # lines to show before the plan: a review to have first, fuelling, no impact work
-    plan.weeks     # one row per week: phase, deload, effort, %1RM, sets, reps, impacts, review, balance, aerobic minutes
+    plan.weeks     # one row per week: phase, deload, effort, %1RM, sets, reps, impacts and their move, review, balance,
+                   # aerobic minutes
     plan.sessions  # one row per exercise slot in each session template, per phase, with its own dose
     plan.home      # daily home work per phase: balance, and back-extensor work where bone mass is low
     plan.balance_dose.words  # the one balance dose, as the guidance says it (lib/balance_dose.py)
@@ -118,14 +119,15 @@ def _squat_check_phase(sessions: pd.DataFrame, profile: Profile, catalog: Catalo
 
 
 def _phase_plan(sessions: pd.DataFrame, technique_check: str, squat_check: str) -> dict[str, dict]:
-    """Per phase: the heavy lifts its sessions hold, whether they hold impact work, whether it opens with the
-    technique check or the squat check."""
+    """Per phase: the heavy lifts its sessions hold, the counted impact move they hold ('' for none), whether it opens
+    with the technique check or the squat check."""
     plan = {}
     for phase in PHASES:
         slots = sessions[sessions["phase"] == phase]
+        counted = slots.loc[(slots["block"] == "impact") & (slots["dose_kind"] == "impacts"), "exercise"]
         plan[phase] = {
             "heavy_lifts": list(dict.fromkeys(slots.loc[slots["heavy"].astype(bool), "exercise"])),
-            "impact": bool(((slots["block"] == "impact") & (slots["dose_kind"] == "impacts")).any()),
+            "impact_move": counted.iloc[0] if not counted.empty else "",
             "technique_check": phase == technique_check,
             "squat_check": phase == squat_check,
         }

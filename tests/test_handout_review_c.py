@@ -115,7 +115,7 @@ def test_c1_a_fallers_impact_line_names_the_rail_on_the_printed_sheet(client, sh
     text = _pdftotext(handout_pdf(profile, plan))
     # A faller's 30-minute sessions keep push and pull before impact (review C, finding 2): no impact line there.
     has_impact = (plan.sessions["block"] == "impact").any()
-    rail = "Impacts (step-down from a low step, no jump, hold a rail or counter with one hand as you step down):"
+    rail = "Impacts: step-down from a low step, no jump, hold a rail or counter with one hand as you step down:"
     assert (rail in text) == has_impact
     # Without it, the note says why: balance takes the minutes first (physio review U, Lo1).
     assert has_impact or "Impact drills wait for longer sessions" in " ".join(text.split())
