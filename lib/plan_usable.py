@@ -128,12 +128,13 @@ def _kit_change(row: dict, equipment: frozenset[str], stand_ins: dict[str, str])
 
 
 def way_to_progress(exercise_id: str, equipment: frozenset[str], profile: Profile, catalog: Catalog) -> str:
-    """How a body-weight lift keeps progressing toward the effort its dose asks: at a high risk of falling, its harder
-    form with a hand on support (physio review X, M4); else a dumbbell with dumbbells in the kit (physio review W,
+    """How a body-weight lift keeps progressing toward the effort its dose asks: at a high risk of falling, with no
+    external load in the kit, its harder form with a hand on support (physio review X, M4; with a load in the kit her
+    later phases load the squat, one weight in one hand); else a dumbbell with dumbbells in the kit (physio review W,
     Lo8), a household load with no external load in it (C8)."""
     planner = catalog.planner
     if profile.falls == "high":
-        return planner["harder_with_support"].get(exercise_id, "")
+        return "" if equipment & EXTERNAL_LOADS else planner["harder_with_support"].get(exercise_id, "")
     if "dumbbell" in equipment:
         return planner["dumbbell_load"].get(exercise_id, "")
     return "" if equipment & EXTERNAL_LOADS else household_load(exercise_id, equipment, profile, catalog)
