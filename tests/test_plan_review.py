@@ -17,7 +17,7 @@ from lib.planner import build_plan, session_grid
 from lib.profiles import PRESETS, Profile, all_profiles
 from lib.safety import assess
 from lib.safety_rules import IMPACT_LEVELS
-from tests.test_planner import plans
+from tests.test_planner import in_the_kits_words, plans
 
 PLANNER = default_catalog().planner
 EXERCISES = default_catalog().exercises_by_id
@@ -284,15 +284,6 @@ def test_27_a_deload_is_a_lighter_week_at_the_same_effort_and_aerobic_work_is_mo
     assert (plan.weeks["aerobic_intensity"] == "moderate").all()
 
 
-def _in_the_kits_words(row: pd.Series, kit: str) -> str:
-    """The assessment's change; with no dumbbells in the kit, in the words for that kit where it sets them aside
-    (physio review Y, M4)."""
-    if "dumbbell" in EQUIPMENT_SETS[kit]:
-        return row["modification"]
-    change = default_catalog().rules_by_id[row["modification_rule"]]["modification"]
-    return PLANNER["kit_without_dumbbells"].get(row.name, {}).get(change, row["modification"])
-
-
 @pytest.mark.parametrize(
     "profile, kit",
     [
@@ -310,7 +301,7 @@ def test_review_a_2_a_planned_modify_item_prints_its_support_beside_the_dose(pro
     modified = modified[modified["exercise_id"].map(table["status"]) == "modify"]
     assert not modified.empty
     for item in modified.itertuples():
-        assert item.modification.startswith(_in_the_kits_words(table.loc[item.exercise_id], kit)), item.exercise
+        assert item.modification.startswith(in_the_kits_words(table.loc[item.exercise_id], kit)), item.exercise
     for slot in plan.sessions[plan.sessions["exercise_id"].isin(modified["exercise_id"])].itertuples():
         cell = session_grid(plan, slot.session).loc[slot.block, slot.phase]
         assert f"{slot.exercise} (" in cell and f"). {slot.modification}" in cell, slot.exercise
