@@ -269,7 +269,11 @@ def _load_planner(file: Path, references: dict, exercises: list[dict]) -> dict[s
         ("after_vertebral_fracture.lower_body_cap", i) for i in planner["after_vertebral_fracture"]["lower_body_cap"]
     ]
     named += [("bench_stand_ins", exercise_id) for exercise_id in planner["bench_stand_ins"]]
-    named += [(kind, exercise_id) for kind in ("household_load", "dumbbell_load") for exercise_id in planner[kind]]
+    named += [
+        (kind, exercise_id)
+        for kind in ("household_load", "dumbbell_load", "harder_with_support", "kit_without_dumbbells")
+        for exercise_id in planner[kind]
+    ]
     named += [
         (f"same_move_when_changed.{exercise_id}", named_id)
         for exercise_id, moves in planner["same_move_when_changed"].items()

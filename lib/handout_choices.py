@@ -22,7 +22,15 @@ from lib.drawings import exercise_strip_svg
 from lib.handout_caution_order import one_per_reason, pick_cautions, rank_by_concern
 from lib.handout_plan import plan_exercises
 from lib.plan_picks import balance_circuit, balance_ladder
-from lib.plan_usable import PHASES, SUPPORT_IN_REACH, pain_free_knee_bend, plannable
+from lib.plan_usable import (
+    HOME_KIT,
+    HOUSEHOLD,
+    PHASES,
+    SUPPORT_IN_REACH,
+    pain_free_knee_bend,
+    plannable,
+    way_to_progress,
+)
 from lib.planner import Plan
 from lib.profiles import Profile
 from lib.safety import assess
@@ -91,12 +99,19 @@ def _ranked(rows: list[dict], patterns: tuple[str, ...], experience: str) -> lis
 
 def _record(row: dict, profile: Profile, catalog: Catalog, training_day_dose: str) -> dict:
     """The exercise as the sheet gives it without a plan: its own dose (a training-day balance client's balance
-    drills at `training_day_dose`), then its change and, with painful joints, the pain rule a plan gives a squat or
-    lunge (physio review W, M4: the sit-to-stand had none on 96 of the 128 painful-joints sheets)."""
+    drills at `training_day_dose`), then its change, how a body-weight lift grows harder as a plan says
+    (_kit_without_a_plan; physio review X, M4: a faller's sit-to-stand asked for effort 8 with no way to get there)
+    and, with painful joints, the pain rule a plan gives a squat or lunge (physio review W, M4: the sit-to-stand had
+    none on 96 of the 128 painful-joints sheets)."""
     exercise = catalog.exercise(row["id"])
     on_training_days = training_day_dose and row["pattern"] == "balance"
     dose = training_day_dose[:1].upper() + training_day_dose[1:] if on_training_days else first_clause(exercise["dose"])
-    change = " ".join(words for words in [row["modification"], *pain_free_knee_bend(row, profile, catalog)] if words)
+    changes = [
+        row["modification"],
+        way_to_progress(row["id"], _kit_without_a_plan(profile), profile, catalog),
+        *pain_free_knee_bend(row, profile, catalog),
+    ]
+    change = " ".join(words for words in changes if words)
     return {
         "id": row["id"],
         "name": row["name"],
@@ -107,6 +122,13 @@ def _record(row: dict, profile: Profile, catalog: Catalog, training_day_dose: st
         "sessions": [],
         "home": False,
     }
+
+
+def _kit_without_a_plan(profile: Profile) -> frozenset[str]:
+    """The kit a sheet without a plan writes for, not knowing the client's: at a high risk of falling none, so her
+    sit-to-stand gets its harder form, as a plan without a load gives it; else the home kit, whose dumbbell the
+    catalog's own dose names ("hold a dumbbell at the chest when 12 feels easy")."""
+    return HOUSEHOLD if profile.falls == "high" else HOME_KIT
 
 
 def _with_change(dose: str, change: str) -> str:

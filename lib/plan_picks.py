@@ -58,9 +58,11 @@ BALANCE_CIRCUIT = 2  # drills in a session's balance block (2-4 is a usual circu
 
 
 def reaches_the_effort(row: dict) -> bool:
-    """Whether a trained client can reach the target effort: a load, or a body-weight move past the beginner level,
-    unless painful joints cut it short (lib/plan_usable.py)."""
-    return (bool(set(row["equipment"]) & EXTERNAL_LOADS) or row["level"] != "beginner") and not row["cut_short"]
+    """Whether a trained client can reach the target effort: a load (the kit's, or with no kit a household one: physio
+    review Y, M4, where a trained client's only leg move was a body-weight lunge for a year), or a body-weight move
+    past the beginner level, unless painful joints cut it short (lib/plan_usable.py)."""
+    loaded = bool(set(row["equipment"]) & EXTERNAL_LOADS) or row["household_load"]
+    return (loaded or row["level"] != "beginner") and not row["cut_short"]
 
 
 def _kinder(rows: list[dict]) -> list[dict]:
@@ -219,7 +221,8 @@ def block_pick(
     """The block's exercise: a heavy lift where heavy work is planned, else the phase's pick of its pattern.
 
     When the pattern offers nothing (or, for a trained client, nothing that reaches the target effort),
-    an axial block picks from every axial pattern: with no kit, a trained client lunges (a faller keeps her squat).
+    an axial block picks from every axial pattern: with no kit, a trained client's hinge block takes the sit-to-stand
+    with its household load or the lunge (a faller keeps her squat).
     """
     trained = profile.experience == "trained" and not _starts_supported(profile, block, phase)
     own = TEMPLATES[session][block]

@@ -127,14 +127,34 @@ def _kit_change(row: dict, equipment: frozenset[str], stand_ins: dict[str, str])
     return None
 
 
-def _household_load(row: dict, equipment: frozenset[str], profile: Profile, catalog: Catalog) -> str:
-    """At low risk of falling, how a body-weight lift keeps progressing: a household load with no external load in
-    the kit (C8), a dumbbell with dumbbells in it (physio review W, Lo8)."""
+def way_to_progress(exercise_id: str, equipment: frozenset[str], profile: Profile, catalog: Catalog) -> str:
+    """How a body-weight lift keeps progressing toward the effort its dose asks: at a high risk of falling, with no
+    external load in the kit, its harder form with a hand on support (physio review X, M4; with a load in the kit her
+    later phases load the squat, one weight in one hand); else a dumbbell with dumbbells in the kit (physio review W,
+    Lo8), a household load with no external load in it (C8)."""
+    planner = catalog.planner
     if profile.falls == "high":
-        return ""
+        return "" if equipment & EXTERNAL_LOADS else planner["harder_with_support"].get(exercise_id, "")
     if "dumbbell" in equipment:
-        return catalog.planner["dumbbell_load"].get(row["id"], "")
-    return "" if equipment & EXTERNAL_LOADS else catalog.planner["household_load"].get(row["id"], "")
+        return planner["dumbbell_load"].get(exercise_id, "")
+    return "" if equipment & EXTERNAL_LOADS else household_load(exercise_id, equipment, profile, catalog)
+
+
+def household_load(exercise_id: str, equipment: frozenset[str], profile: Profile, catalog: Catalog) -> str:
+    """The household load (data/planner.yaml) a body-weight lift takes with no external load in the kit, at a low risk
+    of falling (the load fills both hands); else ''."""
+    if profile.falls == "high" or equipment & EXTERNAL_LOADS:
+        return ""
+    return catalog.planner["household_load"].get(exercise_id, "")
+
+
+def _assessment_change(row: dict, equipment: frozenset[str], catalog: Catalog) -> str:
+    """The assessment's change, in the words for a kit without dumbbells where it sets dumbbells aside (data/planner.yaml
+    kit_without_dumbbells; physio review Y, M4: "Without dumbbells" on a plan with no kit)."""
+    if "dumbbell" in equipment or not row["modification_rule"]:
+        return row["modification"]
+    change = catalog.rules_by_id[row["modification_rule"]].get("modification")
+    return catalog.planner["kit_without_dumbbells"].get(row["id"], {}).get(change, row["modification"])
 
 
 def _asks(row: dict, modification: str, catalog: Catalog) -> bool:
@@ -224,10 +244,11 @@ def usable_exercises(table: pd.DataFrame, equipment: frozenset[str], profile: Pr
         if kit_change is None or not (unlock or plannable(row, rules_by_id)):
             continue
         own_stand_in = bool(unlock and unlock["words"])
+        assessment_change = _assessment_change(row, equipment, catalog)
         changes = [
-            ASSESSMENT_STAND_IN.sub("", row["modification"]) if own_stand_in else row["modification"],
+            ASSESSMENT_STAND_IN.sub("", assessment_change) if own_stand_in else assessment_change,
             kit_change,
-            _household_load(row, equipment, profile, catalog),
+            way_to_progress(row["id"], equipment, profile, catalog),
             _plan_change(row, profile, catalog),
             unlock and unlock["words"],
         ]
@@ -241,6 +262,7 @@ def usable_exercises(table: pd.DataFrame, equipment: frozenset[str], profile: Pr
                 "from_phase": unlock["from_phase"] if unlock else "",
                 "drill_first_in": _drill_first_in(row, profile, catalog),
                 "cut_short": _cut_short(row, equipment, catalog),
+                "household_load": bool(household_load(row["id"], equipment, profile, catalog)),
             }
         )
     ids = {row["id"] for row in usable}

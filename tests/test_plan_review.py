@@ -17,7 +17,7 @@ from lib.planner import build_plan, session_grid
 from lib.profiles import PRESETS, Profile, all_profiles
 from lib.safety import assess
 from lib.safety_rules import IMPACT_LEVELS
-from tests.test_planner import plans
+from tests.test_planner import in_the_kits_words, plans
 
 PLANNER = default_catalog().planner
 EXERCISES = default_catalog().exercises_by_id
@@ -164,11 +164,18 @@ def test_13_an_older_client_keeps_the_two_hour_balance_target_and_no_medical_rev
     assert not any(note.startswith("Medical review") for note in plan.notes)
 
 
-def test_14_a_trained_client_with_no_kit_lunges_rather_than_standing_from_a_chair():
+def test_14_a_trained_client_with_no_kit_lunges_or_stands_from_a_chair_with_a_household_load():
+    """Finding 14: no bare sit-to-stand for a trained client. Review Y (M4): with no kit she keeps the sit-to-stand with
+    its household load beside the lunge, the one leg move whose load can rise."""
     plan = build_plan(TRAINED_NO_KIT, sessions_per_week=2, months=12, equipment="none")
     axial = plan.sessions[plan.sessions["block"] == AXIAL_BLOCK]
-    assert "sit-to-stand" not in set(axial["exercise_id"])
-    assert set(axial["exercise_id"]) <= {"reverse-lunge", "walking-lunge"}
+    assert set(axial["exercise_id"]) <= {"sit-to-stand", "reverse-lunge", "walking-lunge"}
+    sit_to_stand = axial.loc[axial["exercise_id"] == "sit-to-stand", "modification"]
+    assert not sit_to_stand.empty and sit_to_stand.str.contains(PLANNER["household_load"]["sit-to-stand"]).all()
+
+
+def _household_load(exercise_id: str, change: str) -> bool:
+    return exercise_id in PLANNER["household_load"] and PLANNER["household_load"][exercise_id] in change
 
 
 @pytest.mark.parametrize("profile", [p for p in all_profiles() if p.experience == "trained"][::6], ids=str)
@@ -181,11 +188,19 @@ def test_14_a_trained_client_works_at_a_load_or_level_that_reaches_the_target_ef
             slots = slots[(slots["session"] != "A") & (slots["phase"] != PHASES[0])]
         # phase by phase: a loaded lift a review or clearance opens comes only from its phase (physio review C6, C9)
         for _, axial in slots.groupby("phase"):
+            # a household load with no kit (physio review Y, M4)
+            household = {
+                i for i, change in zip(axial["exercise_id"], axial["modification"]) if _household_load(i, change)
+            }
             # not a move painful knees make short and shallow with no load in the kit (physio review U, M3)
             hard_enough = {
                 i
                 for i in axial["exercise_id"]
-                if (set(table.loc[i, "equipment"]) & EXTERNAL_LOADS or table.loc[i, "level"] != "beginner")
+                if (
+                    set(table.loc[i, "equipment"]) & EXTERNAL_LOADS
+                    or table.loc[i, "level"] != "beginner"
+                    or i in household
+                )
                 and not (
                     "painful-joints-deep-knee" in table.loc[i, "rules"]
                     and not set(table.loc[i, "equipment"]) & EQUIPMENT_SETS[kit] & EXTERNAL_LOADS
@@ -289,7 +304,7 @@ def test_review_a_2_a_planned_modify_item_prints_its_support_beside_the_dose(pro
     modified = modified[modified["exercise_id"].map(table["status"]) == "modify"]
     assert not modified.empty
     for item in modified.itertuples():
-        assert item.modification.startswith(table.loc[item.exercise_id, "modification"]), item.exercise
+        assert item.modification.startswith(in_the_kits_words(table.loc[item.exercise_id], kit)), item.exercise
     for slot in plan.sessions[plan.sessions["exercise_id"].isin(modified["exercise_id"])].itertuples():
         cell = session_grid(plan, slot.session).loc[slot.block, slot.phase]
         assert f"{slot.exercise} (" in cell and f"). {slot.modification}" in cell, slot.exercise
