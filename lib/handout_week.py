@@ -68,7 +68,8 @@ def plan_lines(plan: Plan, notes: list[str] | None = None) -> list[str]:
     reviews = weeks[weeks["review"] != ""]  # a review before week 1 comes first; later ones by their week
     lines = [
         *note_lines(plan, notes),
-        *reviews.loc[reviews["week"] == 1, "review"],
+        # With the changes of the moves it names, as the notes (which hold it) give them: said once.
+        *note_lines(plan, reviews.loc[reviews["week"] == 1, "review"].tolist()),
         # One line for the sessions' dose: the aerobic and impact lines need the room (physio review C1, C3).
         f"{plan.sessions_per_week} sessions a week (A, B{', C' if plan.sessions_per_week == 3 else ''}): "
         f"{first['sets']} set{'s' if first['sets'] > 1 else ''} of {first['reps']} at effort {first['effort']} in "
