@@ -19,13 +19,13 @@ import pandas as pd
 
 from lib.catalog import Catalog
 from lib.drawings import exercise_strip_svg
+from lib.exercise_names import sentence_case, short_name
 from lib.plan_picks import AXIAL_BLOCK
 from lib.plan_usable import EXTERNAL_LOADS
 from lib.planner import Plan
 from lib.safety_rules import in_words
 
 FIRST_PHASE = "foundation"  # week 1 is in the plan's first phase
-PROPER_NAMES = frozenset({"Romanian", "Russian"})  # first words of exercise names that keep their capital in a sentence
 
 
 def _where(letters: list[str]) -> str:
@@ -86,19 +86,6 @@ def _doses(
     return f"{doses}. {shared}" if shared else doses
 
 
-def sentence_case(text: str, upper: bool = True) -> str:
-    """The text with its first letter upper-case (or lower-case, to go inside a sentence, unless its first word is a
-    proper name: review O's '(in place of the romanian deadlift)')."""
-    if not upper and text.split(" ", 1)[0] in PROPER_NAMES:
-        return text
-    return (text[:1].upper() if upper else text[:1].lower()) + text[1:]
-
-
-def short_name(name: str) -> str:
-    """The move's name without its set-up or the details after ' with' or '(': 'Hip-hinge drill'."""
-    return re.split(r" with | \(|:", name)[0]
-
-
 def first_home(plan: Plan) -> pd.DataFrame:
     """The first phase's home work: on the sheet with week 1."""
     return plan.home[plan.home["phase"] == FIRST_PHASE]
@@ -128,7 +115,7 @@ def plan_exercises(plan: Plan, catalog: Catalog, daily_balance: str | None = Non
                 "name": first["exercise"],
                 "pattern": exercise["pattern"],
                 "cues": list(exercise["cues"]),
-                "dose": sentence_case(doses),
+                "dose": with_line_cue(sentence_case(doses), exercise),
                 "drawing": exercise_strip_svg(exercise_id),
                 "sessions": sorted(set(in_sessions["session"])),
                 "home": not at_home.empty,
@@ -257,10 +244,14 @@ def _later_line(
 
 
 def with_line_cue(change: str, exercise: dict) -> str:
-    """The change, then the exercise's line cue (data/exercises.yaml) where it has one: a line that brings in a lift
-    whose cards are on no page gives the one cue it needs (physio review W, M3: a loaded hinge came in with only the
-    bell's height)."""
-    return " ".join(part for part in (change, exercise.get("line_cue", "")) if part)
+    """The change (or a week-1 dose), then the exercise's line cue (data/exercises.yaml) as its next sentence where it
+    has one: a line that brings in a lift whose cards are on no page gives the one cue it needs (physio review W, M3: a
+    loaded hinge came in with only the bell's height), and so does a week-1 dose, which the printed sheet keeps when it
+    drops every card (review Y, M2: the hinge done from the first session had no cue on paper)."""
+    cue = exercise.get("line_cue", "")
+    if change and cue:
+        change = change.rstrip(".") + "."
+    return " ".join(part for part in (change, cue) if part)
 
 
 def _in_place_of(words: dict, name: str, replaced: dict[str, str], letters: set[str] | None = None) -> str:
@@ -291,13 +282,16 @@ def with_changes(named: list[tuple[str, str]], joiner: str = "; ", bracketed: bo
     """The names in words, each group sharing a change followed by it: a planned "modify" item carries its change
     wherever the sheet names it (physio review C1). Groups in order of first mention, joined by `joiner`; each change
     in brackets when `bracketed` (review O, Lo3: a change with semicolons of its own inside a list they separate)."""
-    groups: dict[str, list[str]] = {}
+    groups: dict[tuple[str, str], list[str]] = {}
     for name, change in named:
-        groups.setdefault(change, []).append(name)
+        # A bracketed change after a name with brackets of its own goes inside them, so that name shares it with no
+        # other (physio review W, Lo3: 'A (in place of X) and B (for each: ...)' would put two brackets in a row).
+        alone = name if bracketed and change and name.endswith(")") else ""
+        groups.setdefault((change, alone), []).append(name)
     each = "for each: " if bracketed else "each "
     return joiner.join(
         _with_change(in_words(names), change, each if len(names) > 1 else "", bracketed) if change else in_words(names)
-        for change, names in groups.items()
+        for (change, _), names in groups.items()
     )
 
 
@@ -326,7 +320,9 @@ def later_moves(plan: Plan, catalog: Catalog, words: dict, lift_words: dict) -> 
     by_week: dict[int, list[tuple[str, str]]] = {}
     for phase, slots in _new_slots(plan, sessions).groupby("phase", sort=False):
         week = int(starts[phase])
-        for exercise_id, slot_rows in slots.groupby("exercise_id", sort=False):
+        # A leg move first: its '(in place of ...)' then follows the one move, never a list (physio review Y, Lo4).
+        legs_first = slots.sort_values("block", key=lambda blocks: blocks != AXIAL_BLOCK, kind="stable")
+        for exercise_id, slot_rows in legs_first.groupby("exercise_id", sort=False):
             if exercise_id in own_lines or (exercise_id in named_from and slot_rows["block"].iloc[0] != AXIAL_BLOCK):
                 continue
             named_from.setdefault(exercise_id, week)
@@ -358,8 +354,7 @@ def _session_move(
         return _named(slot, catalog, words), change
     replaced = _replaced(plan, catalog, lift_words, week, slot, set(slot_rows["session"]))
     name = sentence_case(short_name(sheet_name(slot, catalog, lift_words["names"])), upper=False)
-    in_place_of = lift_words | {"in_place_of": words["in_place_of"]}
-    return _in_place_of(in_place_of, _named(slot, catalog, words, name), replaced), change
+    return _in_place_of(lift_words, _named(slot, catalog, words, name), replaced), change
 
 
 def _new_slots(plan: Plan, sessions: pd.DataFrame) -> pd.DataFrame:

@@ -58,8 +58,16 @@ def _with_planned_changes(note: str, plan: Plan) -> str:
 
 def note_lines(plan: Plan, notes: list[str] | None = None) -> list[str]:
     """The plan's notes (or `notes`, as the sheet words them), each with the changes of the planned items it names:
-    what comes first on the sheet, before even the aerobic line."""
-    return list(dict.fromkeys(_with_planned_changes(note, plan) for note in (plan.notes if notes is None else notes)))
+    what comes first on the sheet, before even the aerobic line. Week 1's booked visit names the week's moves for a
+    physiotherapist to check, and the front gives each one's change beside its dose: the tightest sheet lost a
+    caution's reason to them (physio review Y, M3)."""
+    week_one = set(plan.weeks.loc[plan.weeks["week"] == 1, "review"])
+    return list(
+        dict.fromkeys(
+            note if note in week_one else _with_planned_changes(note, plan)
+            for note in (plan.notes if notes is None else notes)
+        )
+    )
 
 
 def plan_lines(plan: Plan, notes: list[str] | None = None) -> list[str]:

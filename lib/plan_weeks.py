@@ -18,7 +18,7 @@ from lib.plan_picks import HEAVY_PHASES, POSTURE_BLOCK, TARGET_IMPACTS
 from lib.plan_sessions import slot_minutes
 from lib.plan_usable import PHASES
 from lib.safety import impact_ceiling
-from lib.safety_rules import IMPACT_LEVELS
+from lib.safety_rules import IMPACT_LEVELS, in_words
 
 WEEKS_PER_MONTH = 52 / 12
 DELOAD_EVERY = 5  # a lighter week every 5th week: inside the 4-6 week cadence coaches use
@@ -314,15 +314,32 @@ def _review_columns(reviews: list[tuple[str, str]]) -> dict[str, str]:
     return {"review": " ".join(words for _, words in reviews), "review_kinds": " ".join(kind for kind, _ in reviews)}
 
 
+def _add_to_week_one(rows: list[dict], kind: str, words: str) -> None:
+    """Books a review in week 1, after any the week already holds."""
+    row = rows[0]
+    row["review"] = " ".join(part for part in (row["review"], words) if part)
+    row["review_kinds"] = " ".join(part for part in (row["review_kinds"], kind) if part)
+
+
 def _book_floor_practice(profile, rows: list[dict], wording: dict) -> None:
     """Adds the floor practice to week 1's review where the floor gate is closed: from week 1 the sheet tells the
     client not to get up alone after a fall until a physiotherapist has practised it with her, so the practice cannot
     wait for a later visit (physio review X, M5: eight weeks without it at a low risk of falling)."""
-    if profile.floor_transfers:
+    if not profile.floor_transfers:
+        _add_to_week_one(rows, "floor_practice", wording["floor_practice"]["words"])
+
+
+def _book_spine_visit(profile, rows: list[dict], wording: dict, lower_body: list[str]) -> None:
+    """After a spine fracture, a physiotherapist's visit before the first session that checks the first phase's
+    lower-body moves (`lower_body`, by name): the plan's first note says a physiotherapist guides the start (physio
+    review Y, M3: the first visit was the review that opens the build phase). Where week 1 books the floor practice,
+    which asks for a physiotherapist already, it is the same visit."""
+    if not profile.vertebral_fracture:
         return
-    row = rows[0]
-    row["review"] = " ".join(words for words in (row["review"], wording["floor_practice"]["words"]) if words)
-    row["review_kinds"] = " ".join(kind for kind in (row["review_kinds"], "floor_practice") if kind)
+    visit = wording["after_vertebral_fracture"]["first_visit"]
+    same_visit = "floor_practice" in rows[0]["review_kinds"].split()
+    words = visit["after_floor_practice" if same_visit else "alone"].format(moves=in_words(lower_body))
+    _add_to_week_one(rows, "spine_visit", words)
 
 
 def plan_weeks(
@@ -378,6 +395,7 @@ def plan_weeks(
             )
             week += 1
     _book_floor_practice(profile, rows, wording)
+    _book_spine_visit(profile, rows, wording, phase_plan[PHASES[0]]["lower_body"])
     frame = pd.DataFrame(rows)
     frame["intensity_pct_1rm"] = frame["intensity_pct_1rm"].astype("Float64")
     return frame

@@ -29,9 +29,10 @@ import pandas as pd
 
 from lib.balance_dose import BalanceDose, balance_dose
 from lib.catalog import Catalog, default_catalog
+from lib.exercise_names import sentence_case, short_name
 from lib.plan_home import home_work
 from lib.plan_notes import gate_effort, habitual_impact, low_z_gate, plan_notes, within_the_gate
-from lib.plan_picks import POSTURE_BLOCK, TEMPLATES, balance_ladder
+from lib.plan_picks import AXIAL_BLOCK, POSTURE_BLOCK, TEMPLATES, balance_ladder
 from lib.plan_sessions import SLOT_COLUMNS, phase_sessions, slot_minutes
 from lib.plan_usable import EQUIPMENT_SETS, EQUIPMENT_WORDS, EXTERNAL_LOADS, PHASES, usable_exercises
 from lib.plan_weeks import (
@@ -120,16 +121,19 @@ def _squat_check_phase(sessions: pd.DataFrame, profile: Profile, catalog: Catalo
 
 def _phase_plan(sessions: pd.DataFrame, technique_check: str, squat_check: str) -> dict[str, dict]:
     """Per phase: the heavy lifts its sessions hold, the counted impact move they hold ('' for none), whether it opens
-    with the technique check or the squat check."""
+    with the technique check or the squat check, and its lower-body moves by their short names inside a sentence (in
+    session order: what a physiotherapist checks at a visit that opens the phase)."""
     plan = {}
     for phase in PHASES:
         slots = sessions[sessions["phase"] == phase]
         counted = slots.loc[(slots["block"] == "impact") & (slots["dose_kind"] == "impacts"), "exercise"]
+        lower_body = slots.loc[slots["block"] == AXIAL_BLOCK, "exercise"]
         plan[phase] = {
             "heavy_lifts": list(dict.fromkeys(slots.loc[slots["heavy"].astype(bool), "exercise"])),
             "impact_move": counted.iloc[0] if not counted.empty else "",
             "technique_check": phase == technique_check,
             "squat_check": phase == squat_check,
+            "lower_body": list(dict.fromkeys(sentence_case(short_name(name), upper=False) for name in lower_body)),
         }
     return plan
 

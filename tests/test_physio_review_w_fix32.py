@@ -87,9 +87,11 @@ def test_w_lo3_no_plan_sheet_text_puts_two_brackets_in_a_row(profile, kit, shape
     assert not [text for text in texts if TWO_BRACKETS in text], texts
 
 
-def test_w_lo3_the_harder_moves_line_gives_the_split_squat_as_the_reviewer_asked():
+def test_w_lo3_the_harder_moves_line_gives_the_split_squat_in_one_bracket():
+    """Review W asked for the replacement unbracketed, its change in brackets; review Y (Lo4) found an unbracketed
+    'in place of' read as a whole list's, so the change now follows the replacement inside the one bracket."""
     harder = build_handout(W1, build_plan(W1, 2, 6, 30, "none")).harder_moves
-    assert "supported split squat in place of the sit-to-stand from a chair (a hand on a chair back" in harder, harder
+    assert "supported split squat (in place of the sit-to-stand from a chair; a hand on a chair back" in harder, harder
 
 
 EYES_CLOSED = "single-leg-stance-eyes-closed"

@@ -70,7 +70,10 @@ def test_3_after_a_vertebral_fracture_a_physio_review_opens_build_and_strength_a
     assert weeks.loc[physio, "week"].tolist() == [firsts["build"], firsts["strength"]]
     balance_check = falls_review(profile, PLANNER)  # a faller's check at the build phase's end (physio review C4)
     floor = PLANNER["floor_practice"]["words"]  # week 1 without floor transfers (physio review V, M2)
-    assert set(weeks.loc[~physio, "review"]) <= {"", PLANNER["low_for_age"]["gate_review"], balance_check, floor}
+    # Week 1's visit before the first session (physio review Y, M3), with the floor practice where there is one.
+    later = weeks.loc[~physio & (weeks["week"] > 1), "review"]
+    assert set(later) <= {"", PLANNER["low_for_age"]["gate_review"], balance_check, floor}
+    assert weeks.loc[0, "review_kinds"].split()[-1] == "spine_visit"
     cap = PLANNER["after_vertebral_fracture"]["lower_body_cap"]
     axial = plan.sessions[plan.sessions["block"] == AXIAL_BLOCK]
     drill = PLANNER["technique_first"]["drill"]  # unloaded: a novice's technique step before the hinge (F, M2)
