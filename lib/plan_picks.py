@@ -11,7 +11,7 @@ their own ladders (data/planner.yaml).
 from __future__ import annotations
 
 from lib.catalog import Catalog
-from lib.plan_usable import EXTERNAL_LOADS, PHASES, overhead, usable_in
+from lib.plan_usable import EXTERNAL_LOADS, PHASES, opened_by_a_check, overhead, usable_in
 from lib.profiles import Profile
 from lib.safety_rules import IMPACT_LEVELS
 from lib.vocabulary import LEVELS
@@ -131,10 +131,14 @@ def balance_circuit(ladder: list[dict], phase: str, trained: bool) -> list[dict]
 
     The window moves up the ladder, so each level (a supported tandem stance, say) is practised before
     the level that builds on it (a heel-to-toe walk).
+    A drill a check opens (lib/plan_usable.py opened_by_a_check) stays off the ladder's climb; from its phase on it
+    takes the easiest drill's place, so the circuit keeps its size (physio review Z, M3).
     """
+    opened = usable_in([row for row in ladder if opened_by_a_check(row)], phase)
+    ladder = [row for row in ladder if not opened_by_a_check(row)]
     size = min(BALANCE_CIRCUIT, len(ladder))
     first = min(PHASES.index(phase) + int(trained), len(ladder) - size)
-    return ladder[first : first + size]
+    return (ladder[first : first + size] + opened)[len(opened) :]
 
 
 def pick(candidates: list[dict], phase: str, trained: bool = False) -> dict | None:
