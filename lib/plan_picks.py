@@ -131,14 +131,19 @@ def balance_circuit(ladder: list[dict], phase: str, trained: bool) -> list[dict]
 
     The window moves up the ladder, so each level (a supported tandem stance, say) is practised before
     the level that builds on it (a heel-to-toe walk).
-    A drill a check opens (lib/plan_usable.py opened_by_a_check) stays off the ladder's climb; from its phase on it
-    takes the easiest drill's place, so the circuit keeps its size (physio review Z, M3).
     """
-    opened = usable_in([row for row in ladder if opened_by_a_check(row)], phase)
-    ladder = [row for row in ladder if not opened_by_a_check(row)]
     size = min(BALANCE_CIRCUIT, len(ladder))
     first = min(PHASES.index(phase) + int(trained), len(ladder) - size)
-    return (ladder[first : first + size] + opened)[len(opened) :]
+    return ladder[first : first + size]
+
+
+def phase_balance(ladder: list[dict], phase: str, trained: bool) -> list[dict]:
+    """The phase's balance drills: the circuit of the ladder's climb, where a drill a check opens (lib/plan_usable.py
+    opened_by_a_check) takes no rung; from its phase on it takes the easiest drill's place, so the circuit keeps its
+    size (physio review Z, M3)."""
+    opened = usable_in([row for row in ladder if opened_by_a_check(row)], phase)
+    circuit = balance_circuit([row for row in ladder if not opened_by_a_check(row)], phase, trained)
+    return (circuit + opened)[len(opened) :]
 
 
 def pick(candidates: list[dict], phase: str, trained: bool = False) -> dict | None:
