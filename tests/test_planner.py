@@ -48,7 +48,7 @@ def test_weeks_and_sessions_match_the_request(plan):
     assert sorted(plan.sessions["session"].unique()) == list("ABC")[: plan.sessions_per_week]
 
 
-def _opened_by_the_balance_check(plan, table: pd.DataFrame) -> set[str]:
+def opened_by_the_balance_check(plan, table: pd.DataFrame) -> set[str]:
     """The avoided exercises the plan holds because a balance check opens them: each only where the plan books the
     check, from the unlock's phase on, with the unlock's words beside it."""
     unlock = next(found for found in default_catalog().planner["phase_unlocks"] if found["profile"] == "balance_check")
@@ -69,7 +69,7 @@ def test_nothing_is_planned_that_the_same_profile_does_not_recommend_or_that_bui
     table = assess(plan.profile).set_index("id")
     planned = list(plan.sessions["exercise_id"]) + list(plan.home["exercise_id"])
     # The one exception: what a passed balance check opens, from the phase after it (physio review Z, M3).
-    opened = _opened_by_the_balance_check(plan, table)
+    opened = opened_by_the_balance_check(plan, table)
     assert set(table.loc[[found for found in planned if found not in opened], "status"]) <= {"recommended", "modify"}
     for slot in pd.concat([plan.sessions, plan.home]).itertuples():  # a "modify" item carries its modification
         change = table.loc[slot.exercise_id, "modification"]
