@@ -234,7 +234,9 @@ def _support_after_dose(record: dict, catalog: Catalog, drills: dict) -> dict:
         return record
     set_up = catalog.exercise(record["id"]).get("modifications", {}).get(SUPPORT_IN_REACH, "")
     support = set_up.split(";")[0].rstrip(".")
-    if not support or support in record["dose"]:
+    # Read without case: "Step beside a kitchen counter, ..." (the floor change) says "Beside a kitchen counter, ..."
+    # already (physio review Z, Lo1: the dose printed both).
+    if not support or support.lower() in record["dose"].lower():
         return record
     return record | {"dose": f"{record['dose'].rstrip('.')}. {support}."}
 

@@ -24,7 +24,7 @@ from lib.catalog import Catalog
 from lib.handout_choices import first_clause, swap_change
 from lib.handout_plan import first_home, later_loaded, sentence_case, sheet_name, short_name
 from lib.plan_picks import AXIAL_PATTERNS, TEMPLATES
-from lib.plan_usable import EQUIPMENT_SETS, loaded_technique_lift
+from lib.plan_usable import ASSESSMENT_STAND_IN, EQUIPMENT_SETS, loaded_technique_lift
 from lib.planner import Plan
 from lib.profiles import Profile
 
@@ -207,8 +207,11 @@ def _sheet_instead(
         return fitted, catalog.planner["technique_first"]["drill"]
     if plan is None or caution["status"] != "avoid" or not caution["swap_id"]:
         return fitted, caution["swap_id"] if caution["status"] == "avoid" else None
-    rows = {row["id"]: row for row in assessed}
     swap_id = caution["swap_id"]
+    opened = _opened_later(caution, plan, words["held_back"])
+    if opened:
+        return caution | {"instead": _with_dose(opened, swap_id, dosed, catalog, words)}, swap_id
+    rows = {row["id"]: row for row in assessed}
     week = held_back(swap_id, plan)
     from_now = _from_week_one(swap_id, plan, catalog)
     stand_in = _stand_in(swap_id, plan, rows, catalog) if not from_now else None
@@ -227,6 +230,23 @@ def _sheet_instead(
         between = _steps_before(swap_id, stand_in, plan, catalog, lift_names)
         now = _then_each(now, between, (swap_id, rows[swap_id]["name"]), week, plan, catalog, words["held_back"])
     return caution | {"instead": _with_dose(now, stand_in, dosed, catalog, words)}, stand_in
+
+
+def _opened_later(caution: dict, plan: Plan, words: dict) -> str:
+    """'{now} (from week {week}: {lift} {set-up})' where the plan holds the avoided move itself later, once a check
+    opens it (data/planner.yaml phase_unlocks' `lifts`; physio review Z, M3: single-leg stance, "too big a balance
+    challenge for now", from the week after the balance check); '' for every other caution."""
+    week = held_back(caution["id"], plan)
+    if week is None:
+        return ""
+    planned = pd.concat([plan.sessions, plan.home])
+    change = planned.loc[planned["exercise_id"] == caution["id"], "modification"].iloc[0]
+    return words["opened"].format(
+        now=caution["instead"].rstrip("."),
+        week=week,
+        lift=sentence_case(caution["name"].split(",")[0], upper=False),
+        set_up=sentence_case(ASSESSMENT_STAND_IN.sub("", change).rstrip("."), upper=False),
+    )
 
 
 def _when(lift: tuple[str, str], week: int, plan: Plan, catalog: Catalog, words: dict) -> str:

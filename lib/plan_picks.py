@@ -11,7 +11,7 @@ their own ladders (data/planner.yaml).
 from __future__ import annotations
 
 from lib.catalog import Catalog
-from lib.plan_usable import EXTERNAL_LOADS, PHASES, overhead, usable_in
+from lib.plan_usable import EXTERNAL_LOADS, PHASES, opened_by_a_check, overhead, usable_in
 from lib.profiles import Profile
 from lib.safety_rules import IMPACT_LEVELS
 from lib.vocabulary import LEVELS
@@ -137,6 +137,15 @@ def balance_circuit(ladder: list[dict], phase: str, trained: bool) -> list[dict]
     size = min(BALANCE_CIRCUIT, len(ladder))
     first = min(PHASES.index(phase) + int(trained), len(ladder) - size)
     return ladder[first : first + size]
+
+
+def phase_balance(ladder: list[dict], phase: str, trained: bool) -> list[dict]:
+    """The phase's balance drills: the circuit of the ladder's climb, where a drill a check opens (lib/plan_usable.py
+    opened_by_a_check) takes no rung; from its phase on it takes the easiest drill's place, so the circuit keeps its
+    size (physio review Z, M3)."""
+    opened = usable_in([row for row in ladder if opened_by_a_check(row)], phase)
+    circuit = balance_circuit([row for row in ladder if not opened_by_a_check(row)], phase, trained)
+    return (circuit + opened)[len(opened) :]
 
 
 def pick(candidates: list[dict], phase: str, trained: bool = False) -> dict | None:

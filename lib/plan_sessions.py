@@ -22,12 +22,12 @@ from lib.plan_picks import (
     POSTURE_BLOCK,
     PUSH_BLOCK,
     TEMPLATES,
-    balance_circuit,
     block_pick,
     hinge_slot,
     home_version,
     impact_exercise,
     lead_in_lift,
+    phase_balance,
     pick,
 )
 from lib.plan_usable import overhead, technique_step
@@ -194,7 +194,7 @@ def phase_sessions(
         "foundation",
     )
     impact = impact_exercise(usable, ceiling, phase, catalog)
-    balance = balance_circuit(ladder, phase, profile.experience == "trained")
+    balance = phase_balance(ladder, phase, profile.experience == "trained")
     impact_dose = catalog.planner["impact"]["cell"].format(impacts="the week's impacts")
     rows, moved = [], []
     for session in list(TEMPLATES)[:sessions_per_week]:

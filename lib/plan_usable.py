@@ -8,13 +8,15 @@ a "modify" exercise whose change a review or clearance has met (data/planner.yam
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pandas as pd
 
 from lib.catalog import Catalog
 from lib.profiles import Profile
-from lib.safety_rules import LOW_BONE_MASS
+from lib.safety import impact_ceiling
+from lib.safety_rules import IMPACT_LEVELS, LOW_BONE_MASS
 
 PHASES = ("foundation", "build", "strength", "maintenance")
 # What each kit holds. "none" is what every home has (a chair, a wall); a step or box is kit.
@@ -69,6 +71,14 @@ def plannable(row: dict, rules_by_id: dict[str, dict]) -> bool:
     )
 
 
+def books_balance_check(profile: Profile) -> bool:
+    """Whether the plan books the physiotherapist's balance check (data/planner.yaml falls_review, physio review C4):
+    at a high risk of falling, where passing it opens moderate impact, which it does only where the same profile at a
+    low risk of falling would have it (not with painful joints or a spine fracture)."""
+    at_low_risk = impact_ceiling(dataclasses.replace(profile, falls="low"))
+    return profile.falls == "high" and IMPACT_LEVELS.index(at_low_risk) >= IMPACT_LEVELS.index("moderate")
+
+
 # Who each of data/planner.yaml's phase_unlocks is for.
 UNLOCK_PROFILES = {
     "vertebral_fracture": lambda profile: profile.vertebral_fracture,
@@ -78,6 +88,7 @@ UNLOCK_PROFILES = {
     "high_falls": lambda profile: profile.falls == "high",
     # The balance ladder holds the easier version first (eyes-open stance), physio review D7.
     "low_falls": lambda profile: profile.falls == "low",
+    "balance_check": books_balance_check,
 }
 
 
@@ -101,17 +112,39 @@ def _drill_first_in(row: dict, profile: Profile, catalog: Catalog) -> str:
 
 
 def _unlock(row: dict, profile: Profile, catalog: Catalog) -> dict | None:
-    """The phase unlock (data/planner.yaml) that lets the plan hold this "modify" row from a later phase, if any."""
-    rules_by_id = catalog.rules_by_id
+    """The phase unlock (data/planner.yaml) that lets the plan hold this row from a later phase, if any."""
     for unlock in catalog.planner["phase_unlocks"]:
         if (
             unlock["exercise"] == row["id"]
-            and row["status"] == "modify"
             and UNLOCK_PROFILES[unlock["profile"]](profile)
-            and all(rules_by_id[rule_id].get("modification") in unlock["changes"] for rule_id in row["rules"])
+            and _answers(unlock, row, catalog.rules_by_id)
         ):
             return unlock
     return None
+
+
+def _answers(unlock: dict, row: dict, rules_by_id: dict[str, dict]) -> bool:
+    """Whether the unlock answers every rule that decides the row: a "modify" row's changes, or an "avoid" row's
+    rules, each one it lifts (the balance check's)."""
+    if row["status"] == "avoid":
+        return set(row["rules"]) <= set(unlock.get("lifts", []))
+    return row["status"] == "modify" and all(
+        rules_by_id[rule_id].get("modification") in unlock["changes"] for rule_id in row["rules"]
+    )
+
+
+def opened_by_a_check(row: dict) -> bool:
+    """Whether a usable row is one the assessment avoids for now, which a check opens (phase_unlocks' `lifts`)."""
+    return row["status"] == "avoid"
+
+
+def _opened_set_up(row: dict, unlock: dict | None, catalog: Catalog) -> str:
+    """An opened row's set-up in one sentence: its own words for the unlock's changes (single-leg stance's counter,
+    hands hovering), then the unlock's (once the check allows it, and the fallback until then); '' for other rows."""
+    if unlock is None or not opened_by_a_check(row):
+        return ""
+    own = catalog.exercises_by_id[row["id"]]["modifications"]
+    return f"{' '.join(own[change] for change in unlock['changes']).rstrip('.')}, {unlock['words']}"
 
 
 def _kit_change(row: dict, equipment: frozenset[str], stand_ins: dict[str, str]) -> str | None:
@@ -245,12 +278,14 @@ def usable_exercises(table: pd.DataFrame, equipment: frozenset[str], profile: Pr
             continue
         own_stand_in = bool(unlock and unlock["words"])
         assessment_change = _assessment_change(row, equipment, catalog)
+        opened_set_up = _opened_set_up(row, unlock, catalog)
         changes = [
             ASSESSMENT_STAND_IN.sub("", assessment_change) if own_stand_in else assessment_change,
+            opened_set_up,
             kit_change,
             way_to_progress(row["id"], equipment, profile, catalog),
             _plan_change(row, profile, catalog),
-            unlock and unlock["words"],
+            unlock and not opened_set_up and unlock["words"],
         ]
         usable.append(
             row

@@ -9,16 +9,14 @@ of technique work, LIFTMOR (5 x 5 above 80-85 % of 1RM).
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 
 import pandas as pd
 
 from lib.plan_picks import HEAVY_PHASES, POSTURE_BLOCK, TARGET_IMPACTS
 from lib.plan_sessions import slot_minutes
-from lib.plan_usable import PHASES
-from lib.safety import impact_ceiling
-from lib.safety_rules import IMPACT_LEVELS, in_words
+from lib.plan_usable import PHASES, books_balance_check
+from lib.safety_rules import in_words
 
 WEEKS_PER_MONTH = 52 / 12
 DELOAD_EVERY = 5  # a lighter week every 5th week: inside the 4-6 week cadence coaches use
@@ -275,12 +273,10 @@ def moved_balance_minutes(moved: list[dict]) -> dict[str, int]:
 
 def falls_review(profile, wording: dict) -> str:
     """The balance check with the physiotherapist that opens moderate impact to a client at high risk of falling
-    (physio review C4), with the ladder's own unsupported stance test; '' when passing would open no impact
-    (the same profile at low risk of falling would have none: painful joints, a spine fracture)."""
-    if profile.falls != "high":
-        return ""
-    at_low_risk = impact_ceiling(dataclasses.replace(profile, falls="low"))
-    if IMPACT_LEVELS.index(at_low_risk) < IMPACT_LEVELS.index("moderate"):
+    (physio review C4), with the ladder's own unsupported stance test, which a pass opens too (physio review Z, M3);
+    '' when passing would open no impact (the same profile at low risk of falling would have none: painful joints, a
+    spine fracture)."""
+    if not books_balance_check(profile):
         return ""
     words = wording["falls_review"]
     rung = next(rung for rung in wording["balance_ladder"] if rung["exercise"] == words["test"])
@@ -314,19 +310,12 @@ def _review_columns(reviews: list[tuple[str, str]]) -> dict[str, str]:
     return {"review": " ".join(words for _, words in reviews), "review_kinds": " ".join(kind for kind, _ in reviews)}
 
 
-def _add_to_week_one(rows: list[dict], kind: str, words: str) -> None:
-    """Books a review in week 1, after any the week already holds."""
-    row = rows[0]
-    row["review"] = " ".join(part for part in (row["review"], words) if part)
-    row["review_kinds"] = " ".join(part for part in (row["review_kinds"], kind) if part)
-
-
 def _book_floor_practice(profile, rows: list[dict], wording: dict) -> None:
     """Adds the floor practice to week 1's review where the floor gate is closed: from week 1 the sheet tells the
     client not to get up alone after a fall until a physiotherapist has practised it with her, so the practice cannot
     wait for a later visit (physio review X, M5: eight weeks without it at a low risk of falling)."""
     if not profile.floor_transfers:
-        _add_to_week_one(rows, "floor_practice", wording["floor_practice"]["words"])
+        _add_review(rows[0], "floor_practice", wording["floor_practice"]["words"])
 
 
 def _book_spine_visit(profile, rows: list[dict], wording: dict, lower_body: list[str]) -> None:
@@ -339,7 +328,25 @@ def _book_spine_visit(profile, rows: list[dict], wording: dict, lower_body: list
     visit = wording["after_vertebral_fracture"]["first_visit"]
     same_visit = "floor_practice" in rows[0]["review_kinds"].split()
     words = visit["after_floor_practice" if same_visit else "alone"].format(moves=in_words(lower_body))
-    _add_to_week_one(rows, "spine_visit", words)
+    _add_review(rows[0], "spine_visit", words)
+
+
+def _book_balance_rechecks(rows: list[dict], wording: dict) -> None:
+    """Adds a balance re-check every `recheck_every` weeks after the balance check, while the plan has weeks left: a
+    faller who fails the check gets another chance at what it opens, and one who passes has her balance work checked
+    for challenge (physio review Z, M3: one check in 104 weeks)."""
+    check = next((row["week"] for row in rows if "balance_check" in row["review_kinds"].split()), None)
+    if check is None:
+        return
+    words = wording["falls_review"]
+    for row in rows[check - 1 + words["recheck_every"] :: words["recheck_every"]]:
+        _add_review(row, "balance_recheck", words["recheck"].format(week=check))
+
+
+def _add_review(row: dict, kind: str, words: str) -> None:
+    """Adds a review to a week's row, after any it already holds."""
+    row["review"] = " ".join(found for found in (row["review"], words) if found)
+    row["review_kinds"] = " ".join(found for found in (row["review_kinds"], kind) if found)
 
 
 def plan_weeks(
@@ -396,6 +403,7 @@ def plan_weeks(
             week += 1
     _book_floor_practice(profile, rows, wording)
     _book_spine_visit(profile, rows, wording, phase_plan[PHASES[0]]["lower_body"])
+    _book_balance_rechecks(rows, wording)
     frame = pd.DataFrame(rows)
     frame["intensity_pct_1rm"] = frame["intensity_pct_1rm"].astype("Float64")
     return frame

@@ -68,7 +68,9 @@ nothing is recommended by silence. The planner uses recommended exercises, and "
 the change is support within reach, printed beside the dose; from the build phase also those that
 data/planner.yaml's phase_unlocks name (a kettlebell deadlift after the physiotherapist's review of the
 hinge following a spine fracture; for a client at high risk of falling, with or without clearance, the
-one-hand goblet squat and kettlebell deadlift at a counter). A novice with low bone mass does the hip-hinge
+one-hand goblet squat and kettlebell deadlift at a counter). The one "avoid" a plan may hold: from the strength
+phase, once the physiotherapist's balance check allows it, single-leg stance beside a counter with the hands
+hovering over it, which a high risk of falling avoids for now (phase_unlocks' `lifts`). A novice with low bone mass does the hip-hinge
 drill in the first phase, before the hinge is loaded (data/planner.yaml, technique_first).
 """
 

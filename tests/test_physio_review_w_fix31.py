@@ -38,7 +38,9 @@ def assert_each_standing_drill_names_its_support(exercises: list[dict], text: st
         if exercise["pattern"] == "balance" and exercise["id"] not in SEATED_DRILLS:
             words = support_words(exercise["id"])
             assert "counter" in words.lower(), (exercise["id"], words)
-            assert words in text, (exercise["id"], words, text[:300])
+            # Read without case: a floor change that says it already ("Step beside a kitchen counter, ...") is
+            # printed alone (review Z, Lo1: both were printed).
+            assert words.lower() in text.lower(), (exercise["id"], words, text[:300])
 
 
 @pytest.mark.parametrize(
