@@ -148,12 +148,12 @@ def test_y_m1_the_sheets_impact_line_and_the_chart_text_match_the_weeks_grid(pla
 
 @pytest.mark.parametrize(("profile", "kit", "shape"), REVIEWED, ids=str)
 def test_y_m1_the_reviewed_plans_bring_low_jumps_in_at_10_a_session(profile, kit, shape):
-    """The plans review Y read: low jumps come in at 10 a session (week 9, or 27 for Y4), and the sheet says when they
-    are back at 50."""
+    """The plans review Y read: low jumps come in at 10 a session (week 9, or 17 for Y4: a novice's strength phase
+    since review Z M1, week 27 when the review was written), and the sheet says when they are back at 50."""
     plan = build_plan(profile, *shape, kit)
     weeks = plan.weeks.set_index("week")
     first = int(weeks.index[weeks["impact_move"] == EXERCISES["low-jumps"]["name"]].min())
-    assert first == (27 if profile == Y4 else 9) and weeks.loc[first, "impacts_per_session"] == 10
+    assert first == (17 if profile == Y4 else 9) and weeks.loc[first, "impacts_per_session"] == 10
     back = int(weeks.index[(weeks.index > first) & (weeks["impacts_per_session"] == 50)].min())
     line = next(line for line in plan_lines(plan) if line.startswith("Impacts"))
     said = f"low jumps on the spot (two feet) from week {first}"
