@@ -181,10 +181,9 @@ def _week_lines(
         label + gloss(guidance[topic].advice) for topic, label in words["guidance_labels"].items() if topic in guidance
     ]
     how_often = words["how_often" if daily else "how_often_training_days"]
-    for exercise in impact:
-        how_often = words["first_impact"]["how_often"].format(
-            line=how_often, name=sentence_case(exercise["name"], upper=False)
-        )
+    if impact:
+        name = sentence_case(impact[0]["name"], upper=False)
+        how_often = words["first_impact"]["how_often"].format(line=how_often, name=name)
     return [how_often, *labelled]
 
 
