@@ -25,6 +25,7 @@ from lib.handout_choices import (
     MAX_BALANCE_SUGGESTIONS,
     MAX_CAUTIONS,
     balance_suggestions,
+    first_impact,
     gloss,
     handout_cautions,
     handout_exercises,
@@ -32,7 +33,7 @@ from lib.handout_choices import (
 )
 from lib.handout_font import prints
 from lib.handout_instead import sheet_insteads
-from lib.handout_plan import later_lifts, later_moves
+from lib.handout_plan import later_lifts, later_moves, sentence_case
 from lib.handout_week import aerobic_line, balance_daily, balance_lines, note_lines, plan_lines
 from lib.plan_notes import stand_in_note
 from lib.plan_usable import EQUIPMENT_SETS
@@ -160,8 +161,16 @@ def _plan_notes(plan: Plan, impact_words: dict, walking_change: str) -> list[str
 
 
 def _week_lines(
-    plan: Plan | None, guidance: dict[str, Guidance], words: dict, notes: list[str], catalog: Catalog, daily: bool
+    plan: Plan | None,
+    guidance: dict[str, Guidance],
+    words: dict,
+    notes: list[str],
+    catalog: Catalog,
+    daily: bool,
+    impact: list[dict],
 ) -> list[str]:
+    """With a plan, the plan in a few lines; without, how often (with the impact exercise's, where one is listed:
+    physio review Z, M2) and the guidance lines."""
     if plan is not None:
         later = [
             *later_lifts(plan, catalog, words["later_lifts"]),
@@ -171,7 +180,11 @@ def _week_lines(
     labelled = [
         label + gloss(guidance[topic].advice) for topic, label in words["guidance_labels"].items() if topic in guidance
     ]
-    return [words["how_often" if daily else "how_often_training_days"], *labelled]
+    how_often = words["how_often" if daily else "how_often_training_days"]
+    if impact:
+        name = sentence_case(impact[0]["name"], upper=False)
+        how_often = words["first_impact"]["how_often"].format(line=how_often, name=name)
+    return [how_often, *labelled]
 
 
 def _low_z_sources(plan: Plan, planner: dict) -> list[str]:
@@ -184,11 +197,13 @@ def _low_z_sources(plan: Plan, planner: dict) -> list[str]:
 
 
 def _source_keys(
-    plan: Plan | None, guidance: dict[str, Guidance], words: dict, fall_lines: bool, planner: dict
+    plan: Plan | None, guidance: dict[str, Guidance], words: dict, fall_lines: bool, planner: dict, impact: bool
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The sources of what the sheet says before its cautions, and after them."""
+    """The sources of what the sheet says before its cautions, and after them (`impact`: whether a sheet without a
+    plan lists its first impact exercise)."""
     if plan is None:
         before = [key for topic in words["guidance_labels"] if topic in guidance for key in guidance[topic].sources]
+        before += words["first_impact"]["sources"] if impact else []
     else:
         before = [
             *words["plan_sources"],
@@ -245,8 +260,12 @@ def build_handout(
     assessed = assess(profile, catalog, kit).to_dict("records")  # a swap needs nothing the client lacks
     guidance = {item.topic: item for item in profile_guidance(profile, catalog)}
     training_day = words["training_day_drill"] if plan is None and not balance_daily(plan, profile) else {}
+    impact = [] if plan is not None else first_impact(profile, catalog, assessed, words["first_impact"])
     exercises = with_support(
-        handout_exercises(profile, plan, catalog, assessed, words["daily_balance"], training_day.get("front", "")),
+        [
+            *handout_exercises(profile, plan, catalog, assessed, words["daily_balance"], training_day.get("front", "")),
+            *impact,
+        ],
         profile,
         catalog,
         words["fragile_support"],
@@ -281,7 +300,7 @@ def build_handout(
     aerobic = "" if plan is None else aerobic_line(plan, words["aerobic"], walking_change)
     notes = [] if plan is None else _plan_notes(plan, catalog.planner["impact"], walking_change)
     schedule = _schedule(plan, start, weekdays, words) if plan is not None else []
-    source_keys = _source_keys(plan, guidance, words, fall_lines, catalog.planner)
+    source_keys = _source_keys(plan, guidance, words, fall_lines, catalog.planner, bool(impact))
     every_key = [
         *source_keys[0],
         *(key for caution in cautions for key in caution["sources"]),
@@ -300,7 +319,7 @@ def build_handout(
         schedule=schedule,
         first_week=_week_in_words(schedule[0], words) if schedule else "",
         aerobic=aerobic,
-        week_lines=_week_lines(plan, guidance, words, notes, catalog, balance_daily(plan, profile)),
+        week_lines=_week_lines(plan, guidance, words, notes, catalog, balance_daily(plan, profile), impact),
         harder_moves=next(iter(later_moves(plan, catalog, words["later_moves"], words["later_lifts"])), "")
         if plan is not None
         else "",

@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 
 from lib.catalog import Catalog, default_catalog
 from lib.drawings import exercise_strip_svg
 from lib.handout_caution_order import one_per_reason, pick_cautions, rank_by_concern
 from lib.handout_plan import plan_exercises
-from lib.plan_picks import balance_circuit, balance_ladder
+from lib.plan_notes import low_z_gate
+from lib.plan_picks import balance_circuit, balance_ladder, impact_exercise
 from lib.plan_usable import (
     HOME_KIT,
     HOUSEHOLD,
@@ -29,11 +31,13 @@ from lib.plan_usable import (
     SUPPORT_IN_REACH,
     pain_free_knee_bend,
     plannable,
+    usable_exercises,
     way_to_progress,
 )
 from lib.planner import Plan
 from lib.profiles import Profile
-from lib.safety import assess
+from lib.safety import assess, impact_ceiling
+from lib.safety_rules import IMPACT_LEVELS
 from lib.vocabulary import LEVELS
 
 # --- Words -------------------------------------------------------------------------------------
@@ -239,6 +243,25 @@ def _support_after_dose(record: dict, catalog: Catalog, drills: dict) -> dict:
     if not support or support.lower() in record["dose"].lower():
         return record
     return record | {"dose": f"{record['dose'].rstrip('.')}. {support}."}
+
+
+def first_impact(profile: Profile, catalog: Catalog, assessed: list[dict] | None, words: dict) -> list[dict]:
+    """Without a plan, the first rung of the planner's impact ladder for a home with no kit (lib/plan_picks.py
+    impact_exercise: stamping) as an exercise record, at data/handout.yaml `first_impact`'s dose (`words`: ROS's about
+    50 most days, or a low Z-score's light start until the doctor's review) with its change (physio review Z, M2: the
+    sheet named the impact ceiling but no impact exercise and no dose). None below moderate impact: there ROS's advice
+    is brisk walking, which the impact line names."""
+    ceiling = impact_ceiling(profile, catalog)
+    if IMPACT_LEVELS.index(ceiling) < IMPACT_LEVELS.index("moderate"):
+        return []
+    usable = usable_exercises(pd.DataFrame(_assessed(profile, catalog, assessed)), HOUSEHOLD, profile, catalog)
+    rung = impact_exercise(usable, ceiling, PHASES[0], catalog)
+    if rung is None or rung["dose_kind"] != "impacts":
+        return []
+    dose = words["until_cause_checked" if low_z_gate(profile) else "dose"]
+    return [
+        _record(rung, profile, catalog, "") | {"dose": _with_change(dose[:1].upper() + dose[1:], rung["modification"])}
+    ]
 
 
 def _out_of_reach(row: dict, profile: Profile) -> bool:

@@ -206,7 +206,7 @@ def phase_sessions(
             lead_in = heavy_allowed and phase == LEAD_IN_PHASE and block in HEAVY_BLOCKS and session in HEAVY_SESSIONS
             picks = [
                 (lead_in and lead_in_lift(usable, session, block, phase, profile, catalog))
-                or (hinge_slot(session, block, catalog) and technique_step(usable, phase, catalog))
+                or (hinge_slot(session, block, catalog) and technique_step(usable, phase, profile, catalog))
                 or block_pick(usable, session, block, phase, heavy, profile, catalog)
             ]
             if picks[0] is not None and picks[0]["heavy"]:  # the ordinary lift, should the heavy one not fit

@@ -314,15 +314,16 @@ def usable_in(usable: list[dict], phase: str) -> list[dict]:
     ]
 
 
-def technique_step(usable: list[dict], phase: str, catalog: Catalog) -> dict | None:
-    """For a novice with low bone mass whose plan loads the hip hinge (data/planner.yaml, technique_first: physio
-    review F, M2): its drill in the hinge slot (session B) of the drill's phase, then the drill's own progression
-    (the kettlebell deadlift) in every later phase, made heavier: the first loaded hinge is the easiest one, and
-    no long-lever Romanian deadlift or barbell deadlift follows without a second check (physio review H, L2)."""
-    first = catalog.planner["technique_first"]
-    drill_phase = next((row["drill_first_in"] for row in usable if row["drill_first_in"]), "")
-    if not drill_phase:
+def technique_step(usable: list[dict], phase: str, profile: Profile, catalog: Catalog) -> dict | None:
+    """For a novice with low bone mass (data/planner.yaml, technique_first: physio review F, M2): the drill in the
+    hinge slot (session B) of the drill's phase, whether or not the kit can load the hinge later (physio review Z, M4:
+    with no kit no plan taught the hinge in a session); then, where the kit holds it, the drill's own progression (the
+    kettlebell deadlift) in every later phase, made heavier: the first loaded hinge is the easiest one, and no
+    long-lever Romanian deadlift or barbell deadlift follows without a second check (physio review H, L2)."""
+    if not technique_first(profile):
         return None
+    first = catalog.planner["technique_first"]
+    drill_phase = first["phase"]
     later = PHASES[PHASES.index(drill_phase) + 1 :]
     steps = {drill_phase: first["drill"]} | dict.fromkeys(later, catalog.exercises_by_id[first["drill"]]["progression"])
     step = next((row for row in usable_in(usable, phase) if row["id"] == steps.get(phase)), None)
