@@ -19,8 +19,13 @@ from lib.validation import DataError
 from tests.handout_helpers import FIRST_NAME, START
 
 
-def test_the_last_layout_is_the_tightest():
-    assert [layout.cautions for layout in LAYOUTS] == sorted((layout.cautions for layout in LAYOUTS), reverse=True)
+def test_each_layout_shows_no_more_than_the_one_before():
+    """The layouts run from the roomiest to the tightest (lib/handout_pdf.py picks the first that fits): no field
+    grows along the list, and the week in one line, which stands in for the table, only comes in."""
+    for roomier, tighter in zip(LAYOUTS, LAYOUTS[1:]):
+        shown = ("balance", "chart", "weeks", "links")
+        assert all(getattr(tighter, field) <= getattr(roomier, field) for field in shown), (roomier, tighter)
+        assert tighter.week_in_words >= roomier.week_in_words, (roomier, tighter)
 
 
 def test_one_click_assesses_the_profile_once_and_draws_one_sheet(monkeypatch, preset_plans, catalog):

@@ -28,7 +28,16 @@ SHAPES = {"3x45-12m": (3, 12, 45), "2x30-6m": (2, 6, 30)}  # the two plans revie
 FRAIL_FALLER = Profile(bone="osteoporosis", falls="high", joint_limits=True, floor_transfers=False)
 # What a later line replaces, in brackets or (on the harder-moves line, review W Lo3) without, and the same lift
 # named again as the one to keep to until a review (review O, nits).
-REPLACED = re.compile(r" \(in place of [^)]*\)| in place of [^(,;.]*|keep to the [^.;]* in its place")
+# What a later line replaces: "(in place of X)", or "(in place of X; change)" since review Y Lo4, where the change is
+# the new move's and stays.
+REPLACED = re.compile(
+    r" \(in place of [^);]*\)|(?<=\()in place of [^);]*; | in place of [^(,;.]*|keep to the [^.;]* in its place"
+)
+# A spine-fracture client's first visit names the moves her physiotherapist checks, not how to do them: their changes
+# are beside their doses on the front (physio review Y, M3; with them the line cost review P's tightest sheet a reason).
+FIRST_VISIT = [
+    words.split("{moves}")[0] for words in default_catalog().planner["after_vertebral_fracture"]["first_visit"].values()
+]
 REVIEW_C = {  # review C's six clients, with their kit
     "p1-painful-joints-no-floor": (
         Profile(bone="normal", joint_limits=True, floor_transfers=False),
@@ -99,6 +108,8 @@ def test_c1_every_planned_modify_item_on_the_sheet_carries_its_change_on_the_sam
     handout = build_handout(profile, plan)
     stand_ins = handout.words["later_lifts"]["stand_ins"]
     for line in _sheet_lines(handout):
+        if any(visit in line for visit in FIRST_VISIT):
+            continue
         # The lifts a later line replaces are what the client stops doing (or keeps to until a review): their changes
         # are where the sheet gave them (physio review M, Lo3).
         told = REPLACED.sub("", line.lower())
