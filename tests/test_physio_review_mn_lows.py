@@ -92,11 +92,11 @@ def test_m_lo3_every_later_lift_line_names_the_lifts_it_replaces_in_its_sessions
 
 
 # With weights, session B holds her one-hand kettlebell deadlift from week 9 (physio review Q, M1). From week 9 the
-# harder-moves line names the leg move each session holds until week 27 (physio review R, Lo1): without weights the
+# harder-moves line names the leg move each session holds until week 17 (27 before review Z M1) (physio review R, Lo1): without weights the
 # supported split squat in B and C, with the full gym the step-up in C.
 LATER_LUNGE = {
-    "none": "From week 27, in sessions B and C: reverse lunge (in place of the supported split squat). ",
-    "full gym": "From week 27, in session C: reverse lunge (in place of the step-up onto a low step). ",
+    "none": "From week 17, in sessions B and C: reverse lunge (in place of the supported split squat). ",
+    "full gym": "From week 17, in session C: reverse lunge (in place of the step-up onto a low step). ",
 }
 
 
