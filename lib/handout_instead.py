@@ -207,42 +207,59 @@ def _sheet_instead(
         return fitted, catalog.planner["technique_first"]["drill"]
     if plan is None or caution["status"] != "avoid" or not caution["swap_id"]:
         return fitted, caution["swap_id"] if caution["status"] == "avoid" else None
+    now, dosed_id, lead = _swap_on_plan(caution, plan, profile, assessed, catalog, words, dosed, lift_names)
+    if dosed_id is None:
+        return caution | {"instead": now}, lead
+    return caution | {
+        "instead": _with_dose(_opened_later(now, caution, plan, words["held_back"]), dosed_id, dosed, catalog, words)
+    }, lead
+
+
+def _swap_on_plan(
+    caution: dict,
+    plan: Plan,
+    profile: Profile,
+    assessed: list[dict],
+    catalog: Catalog,
+    words: dict,
+    dosed: set[str],
+    lift_names: dict,
+) -> tuple[str, str | None, str | None]:
+    """What an avoided move's INSTEAD gives on a plan sheet, before its dose: (the words, the id whose dose it takes or
+    None for words that take none, the id it leads with)."""
     swap_id = caution["swap_id"]
-    opened = _opened_later(caution, plan, words["held_back"])
-    if opened:
-        return caution | {"instead": _with_dose(opened, swap_id, dosed, catalog, words)}, swap_id
     rows = {row["id"]: row for row in assessed}
     week = held_back(swap_id, plan)
     from_now = _from_week_one(swap_id, plan, catalog)
     stand_in = _stand_in(swap_id, plan, rows, catalog) if not from_now else None
     never = words["held_back"]["none_in_plan"].get(caution["id"])  # session 12's note: the wood chop
     if stand_in is None and never and not trains_the_same(caution["id"], swap_id, catalog):
-        return caution | {"instead": never}, None  # kit 'none': the assessment's swap, a back extension, for a twist
+        return never, None, None  # kit 'none': the assessment's swap, a back extension, for a twist
     if stand_in is None:
         coming = _coming_lift(caution["id"], swap_id, plan, catalog, lift_names)
         now = _then(caution["instead"], *coming, plan, catalog, words["held_back"]) if coming else caution["instead"]
-        return caution | {"instead": _with_dose(now, swap_id, dosed, catalog, words)}, swap_id
+        return now, swap_id, swap_id
     if not trains_the_same(stand_in, swap_id, catalog):  # physio review Q, Lo5: a back extension for a wood chop
         later = week and _when((swap_id, rows[swap_id]["name"]), week, plan, catalog, words["held_back"])
-        return caution | {"instead": words["held_back"]["none_yet"].format(later=later) if later else never}, None
+        return (words["held_back"]["none_yet"].format(later=later) if later else never), None, None
     now = _named(stand_in, rows, profile, catalog)
     if swap_id in set(later_loaded(plan, catalog)["exercise_id"]):  # a lift with its own line: when it comes
         between = _steps_before(swap_id, stand_in, plan, catalog, lift_names)
         now = _then_each(now, between, (swap_id, rows[swap_id]["name"]), week, plan, catalog, words["held_back"])
-    return caution | {"instead": _with_dose(now, stand_in, dosed, catalog, words)}, stand_in
+    return now, stand_in, stand_in
 
 
-def _opened_later(caution: dict, plan: Plan, words: dict) -> str:
+def _opened_later(now: str, caution: dict, plan: Plan, words: dict) -> str:
     """'{now} (from week {week}: {lift} {set-up})' where the plan holds the avoided move itself later, once a check
     opens it (data/planner.yaml phase_unlocks' `lifts`; physio review Z, M3: single-leg stance, "too big a balance
-    challenge for now", from the week after the balance check); '' for every other caution."""
+    challenge for now", from the week after the balance check); `now` unchanged for every other caution."""
     week = held_back(caution["id"], plan)
     if week is None:
-        return ""
+        return now
     planned = pd.concat([plan.sessions, plan.home])
     change = planned.loc[planned["exercise_id"] == caution["id"], "modification"].iloc[0]
     return words["opened"].format(
-        now=caution["instead"].rstrip("."),
+        now=now.rstrip("."),
         week=week,
         lift=sentence_case(caution["name"].split(",")[0], upper=False),
         set_up=sentence_case(ASSESSMENT_STAND_IN.sub("", change).rstrip("."), upper=False),
