@@ -119,7 +119,7 @@ def impact_moves(weeks: pd.DataFrame) -> list[ImpactMove]:
 
 
 def impact_move_words(move: ImpactMove, name: str, words: dict) -> str:
-    """'<name>: 10 a session at first, back up to about 50 by week 13', in data/planner.yaml's words (impact.moves)."""
+    """'<name>: 10 a session, back up to about 50 by week 13', in data/planner.yaml's words (impact.moves)."""
     kind = "steady" if move.most == move.first else "back" if move.back else "rising"
     return words[kind].format(name=name, first=move.first, most=move.most, week=move.by_week)
 
